@@ -1,0 +1,115 @@
+package org.fieldplan.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fieldplan.vote.VoteModelParameters;
+import org.fieldplan.travel.TravelParameters;
+import org.optaplanner.core.api.domain.constraintweight.ConstraintConfigurationProvider;
+import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
+import org.optaplanner.core.api.domain.solution.PlanningScore;
+import org.optaplanner.core.api.domain.solution.PlanningSolution;
+import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+/**
+ * A planning problem and, once solved, its plan: which precinct each volunteer canvasses in each slot.
+ *
+ * <p>Hard: rules no plan may break (availability, limits, capacity, buddies, languages). Medium: every volunteer who
+ * offered time gets a shift (configurable). Soft, in micro-votes: expected net votes minus travel and other costs.
+ */
+@PlanningSolution
+public class FieldPlan {
+
+    private String name;
+    private String timeZone;
+    private VoteModelParameters voteModel;
+    private TravelParameters travel;
+    private List<District> districts;
+
+    @ProblemFactCollectionProperty
+    private List<TimeSlot> timeSlots;
+    @ProblemFactCollectionProperty
+    private List<Precinct> precincts;
+    @ProblemFactCollectionProperty
+    private List<Volunteer> volunteers;
+    @PlanningEntityCollectionProperty
+    private List<Shift> shifts;
+
+    @ConstraintConfigurationProvider
+    private FieldPlanWeights weights;
+
+    @PlanningScore
+    private HardMediumSoftLongScore score;
+
+    /** For OptaPlanner's cloning. */
+    public FieldPlan() {
+    }
+
+    public FieldPlan(String name, String timeZone, VoteModelParameters voteModel, TravelParameters travel,
+            List<District> districts, List<TimeSlot> timeSlots, List<Precinct> precincts, List<Volunteer> volunteers,
+            List<Shift> shifts, FieldPlanWeights weights) {
+        this.name = name;
+        this.timeZone = timeZone;
+        this.voteModel = voteModel;
+        this.travel = travel;
+        this.districts = districts;
+        this.timeSlots = timeSlots;
+        this.precincts = precincts;
+        this.volunteers = volunteers;
+        this.shifts = new ArrayList<>(shifts);
+        this.weights = weights;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public VoteModelParameters getVoteModel() {
+        return voteModel;
+    }
+
+    public TravelParameters getTravel() {
+        return travel;
+    }
+
+    public List<District> getDistricts() {
+        return districts;
+    }
+
+    public List<TimeSlot> getTimeSlots() {
+        return timeSlots;
+    }
+
+    public List<Precinct> getPrecincts() {
+        return precincts;
+    }
+
+    public List<Volunteer> getVolunteers() {
+        return volunteers;
+    }
+
+    public List<Shift> getShifts() {
+        return shifts;
+    }
+
+    public FieldPlanWeights getWeights() {
+        return weights;
+    }
+
+    public void setWeights(FieldPlanWeights weights) {
+        this.weights = weights;
+    }
+
+    public HardMediumSoftLongScore getScore() {
+        return score;
+    }
+
+    public void setScore(HardMediumSoftLongScore score) {
+        this.score = score;
+    }
+}

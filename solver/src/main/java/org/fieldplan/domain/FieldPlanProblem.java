@@ -1,0 +1,42 @@
+package org.fieldplan.domain;
+
+import java.util.List;
+
+import org.fieldplan.travel.TravelParameters;
+import org.fieldplan.vote.VoteModelParameters;
+
+/**
+ * A planning problem as stated by its author (JSON, a store or the generator), before anything is derived:
+ * the input of {@link org.fieldplan.solver.ProblemPreparer}, which turns it into a solvable {@link FieldPlan}.
+ *
+ * @param assignments an existing (partial) plan to start from or to repair; may be empty
+ */
+public record FieldPlanProblem(
+        String name,
+        String timeZone,
+        VoteModelParameters voteModel,
+        TravelParameters travel,
+        List<District> districts,
+        List<TimeSlot> timeSlots,
+        List<Precinct> precincts,
+        List<Volunteer> volunteers,
+        FieldPlanWeights weights,
+        List<Assignment> assignments) {
+
+    public FieldPlanProblem {
+        voteModel = voteModel == null ? VoteModelParameters.DEFAULTS : voteModel;
+        travel = travel == null ? TravelParameters.DEFAULTS : travel;
+        districts = districts == null ? List.of() : List.copyOf(districts);
+        timeSlots = List.copyOf(timeSlots);
+        precincts = List.copyOf(precincts);
+        volunteers = List.copyOf(volunteers);
+        weights = weights == null ? new FieldPlanWeights() : weights;
+        assignments = assignments == null ? List.of() : List.copyOf(assignments);
+    }
+
+    /** The same problem with another set of assignments. */
+    public FieldPlanProblem withAssignments(List<Assignment> newAssignments) {
+        return new FieldPlanProblem(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers,
+                weights, newAssignments);
+    }
+}

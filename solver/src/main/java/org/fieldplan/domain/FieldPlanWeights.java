@@ -1,0 +1,185 @@
+package org.fieldplan.domain;
+
+import org.optaplanner.core.api.domain.constraintweight.ConstraintConfiguration;
+import org.optaplanner.core.api.domain.constraintweight.ConstraintWeight;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+/**
+ * Per-problem constraint weights, changeable at run time (strategists tune them per plan). A weight of zero
+ * switches its constraint off.
+ *
+ * <p>Soft scores are in micro-votes (1 soft point = 10⁻⁶ expected net votes), so each soft weight reads as
+ * "how many micro-votes one unit of this cost is worth". See {@code docs/model.md}.
+ */
+@ConstraintConfiguration(constraintPackage = FieldPlanWeights.CONSTRAINT_PACKAGE)
+public class FieldPlanWeights {
+
+    public static final String CONSTRAINT_PACKAGE = "org.fieldplan";
+
+    public static final String AVAILABILITY = "Volunteer available for the slot";
+    public static final String MAX_SHIFTS = "Max shifts over the horizon";
+    public static final String MAX_SHIFTS_PER_DAY = "Max shifts per day";
+    public static final String TRAVEL_LIMIT = "Travel within the volunteer's limit";
+    public static final String REQUIRED_SKILLS = "Volunteer has the precinct's required skills";
+    public static final String REQUIRED_LANGUAGES = "Team speaks the precinct's languages";
+    public static final String CAPACITY = "Precinct-slot capacity";
+    public static final String BUDDY_RULE = "Nobody canvasses alone";
+    public static final String IDLE_VOLUNTEER = "Every volunteer who offered time gets a shift";
+    public static final String VOTE_VALUE = "Expected net votes";
+    public static final String TRAVEL_TIME = "Travel time";
+    public static final String FAIR_LOAD = "Fair load (squared shifts per volunteer)";
+    public static final String TURF_CONTINUITY = "Turf continuity (precincts per volunteer)";
+    public static final String PREFERENCE = "Preferred precinct";
+
+    @ConstraintWeight(AVAILABILITY)
+    private HardMediumSoftLongScore availability = HardMediumSoftLongScore.ofHard(1);
+    @ConstraintWeight(MAX_SHIFTS)
+    private HardMediumSoftLongScore maxShifts = HardMediumSoftLongScore.ofHard(1);
+    @ConstraintWeight(MAX_SHIFTS_PER_DAY)
+    private HardMediumSoftLongScore maxShiftsPerDay = HardMediumSoftLongScore.ofHard(1);
+    @ConstraintWeight(TRAVEL_LIMIT)
+    private HardMediumSoftLongScore travelLimit = HardMediumSoftLongScore.ofHard(1);
+    @ConstraintWeight(REQUIRED_SKILLS)
+    private HardMediumSoftLongScore requiredSkills = HardMediumSoftLongScore.ofHard(1);
+    @ConstraintWeight(REQUIRED_LANGUAGES)
+    private HardMediumSoftLongScore requiredLanguages = HardMediumSoftLongScore.ofHard(1);
+    @ConstraintWeight(CAPACITY)
+    private HardMediumSoftLongScore capacity = HardMediumSoftLongScore.ofHard(1);
+    @ConstraintWeight(BUDDY_RULE)
+    private HardMediumSoftLongScore buddyRule = HardMediumSoftLongScore.ofHard(1);
+    /** Medium by default: a volunteer who offered time and hears nothing rarely signs up again. */
+    @ConstraintWeight(IDLE_VOLUNTEER)
+    private HardMediumSoftLongScore idleVolunteer = HardMediumSoftLongScore.ofMedium(1);
+    /** Per micro-vote. */
+    @ConstraintWeight(VOTE_VALUE)
+    private HardMediumSoftLongScore voteValue = HardMediumSoftLongScore.ofSoft(1);
+    /** Per minute of one-way travel: 200 micro-votes, so 30 minutes cost 0.006 votes (a few % of a shift). */
+    @ConstraintWeight(TRAVEL_TIME)
+    private HardMediumSoftLongScore travelTime = HardMediumSoftLongScore.ofSoft(200);
+    /** Per unit of squared load: a 3-shift volunteer costs 9 units, three 1-shift volunteers 3. */
+    @ConstraintWeight(FAIR_LOAD)
+    private HardMediumSoftLongScore fairLoad = HardMediumSoftLongScore.ofSoft(500);
+    /** Per extra precinct a volunteer is sent to beyond their first. */
+    @ConstraintWeight(TURF_CONTINUITY)
+    private HardMediumSoftLongScore turfContinuity = HardMediumSoftLongScore.ofSoft(2_000);
+    /** Per shift in a precinct the volunteer asked for. */
+    @ConstraintWeight(PREFERENCE)
+    private HardMediumSoftLongScore preference = HardMediumSoftLongScore.ofSoft(2_000);
+
+    public HardMediumSoftLongScore getAvailability() {
+        return availability;
+    }
+
+    public void setAvailability(HardMediumSoftLongScore availability) {
+        this.availability = availability;
+    }
+
+    public HardMediumSoftLongScore getMaxShifts() {
+        return maxShifts;
+    }
+
+    public void setMaxShifts(HardMediumSoftLongScore maxShifts) {
+        this.maxShifts = maxShifts;
+    }
+
+    public HardMediumSoftLongScore getMaxShiftsPerDay() {
+        return maxShiftsPerDay;
+    }
+
+    public void setMaxShiftsPerDay(HardMediumSoftLongScore maxShiftsPerDay) {
+        this.maxShiftsPerDay = maxShiftsPerDay;
+    }
+
+    public HardMediumSoftLongScore getTravelLimit() {
+        return travelLimit;
+    }
+
+    public void setTravelLimit(HardMediumSoftLongScore travelLimit) {
+        this.travelLimit = travelLimit;
+    }
+
+    public HardMediumSoftLongScore getRequiredSkills() {
+        return requiredSkills;
+    }
+
+    public void setRequiredSkills(HardMediumSoftLongScore requiredSkills) {
+        this.requiredSkills = requiredSkills;
+    }
+
+    public HardMediumSoftLongScore getRequiredLanguages() {
+        return requiredLanguages;
+    }
+
+    public void setRequiredLanguages(HardMediumSoftLongScore requiredLanguages) {
+        this.requiredLanguages = requiredLanguages;
+    }
+
+    public HardMediumSoftLongScore getCapacity() {
+        return capacity;
+    }
+
+    public void setCapacity(HardMediumSoftLongScore capacity) {
+        this.capacity = capacity;
+    }
+
+    public HardMediumSoftLongScore getBuddyRule() {
+        return buddyRule;
+    }
+
+    public void setBuddyRule(HardMediumSoftLongScore buddyRule) {
+        this.buddyRule = buddyRule;
+    }
+
+    public HardMediumSoftLongScore getIdleVolunteer() {
+        return idleVolunteer;
+    }
+
+    public void setIdleVolunteer(HardMediumSoftLongScore idleVolunteer) {
+        this.idleVolunteer = idleVolunteer;
+    }
+
+    public HardMediumSoftLongScore getVoteValue() {
+        return voteValue;
+    }
+
+    public void setVoteValue(HardMediumSoftLongScore voteValue) {
+        this.voteValue = voteValue;
+    }
+
+    public HardMediumSoftLongScore getTravelTime() {
+        return travelTime;
+    }
+
+    public void setTravelTime(HardMediumSoftLongScore travelTime) {
+        this.travelTime = travelTime;
+    }
+
+    public HardMediumSoftLongScore getFairLoad() {
+        return fairLoad;
+    }
+
+    public void setFairLoad(HardMediumSoftLongScore fairLoad) {
+        this.fairLoad = fairLoad;
+    }
+
+    public HardMediumSoftLongScore getTurfContinuity() {
+        return turfContinuity;
+    }
+
+    public void setTurfContinuity(HardMediumSoftLongScore turfContinuity) {
+        this.turfContinuity = turfContinuity;
+    }
+
+    public HardMediumSoftLongScore getPreference() {
+        return preference;
+    }
+
+    public void setPreference(HardMediumSoftLongScore preference) {
+        this.preference = preference;
+    }
+
+    /** True when the buddy rule is on; the greedy baseline pairs canvassers only then. */
+    public boolean isBuddyRuleEnabled() {
+        return !buddyRule.isZero();
+    }
+}

@@ -1,0 +1,220 @@
+package org.fieldplan.domain;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * A voting precinct: the turf canvassers are sent to.
+ *
+ * <p>The stated attributes come from the problem (election data); the derived ones
+ * ({@link #getRemainingDoors()}, {@link #getDoorsPerHour()}, {@link #getFullCoverageVotes()}, …) are filled in by
+ * {@link org.fieldplan.vote.MarginalVoteModel#apply} before solving and are what the constraints read.
+ */
+public final class Precinct {
+
+    private final String id;
+    private final String name;
+    private final Geometry geometry;
+    private final Point centroid;
+    private final int registeredVoters;
+    private final double expectedTurnout;
+    private final double supportShare;
+    private final List<String> districtIds;
+    private final Double statedPivotality;
+    private final Integer statedTargetDoors;
+    private final Set<String> requiredLanguages;
+    private final Set<Skill> requiredSkills;
+    private final Integer statedCapacityPerSlot;
+    private final Double statedDoorsPerHour;
+    private final int doorsAlreadyKnocked;
+
+    // Derived by MarginalVoteModel / ProblemPreparer.
+    private int index = -1;
+    private double areaKm2;
+    private double pivotality;
+    private int targetDoors;
+    private int capacityPerSlot;
+    private double doorsPerHour;
+    private double remainingDoors;
+    private double netVotesPerContact;
+    private double fullCoverageVotes;
+
+    public Precinct(String id, String name, Geometry geometry, int registeredVoters, double expectedTurnout,
+            double supportShare, List<String> districtIds, Double statedPivotality, Integer statedTargetDoors,
+            Set<String> requiredLanguages, Set<Skill> requiredSkills, Integer statedCapacityPerSlot,
+            Double statedDoorsPerHour, int doorsAlreadyKnocked) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.name = name == null ? id : name;
+        this.geometry = geometry;
+        this.centroid = geometry == null || geometry.isEmpty() ? null : geometry.getInteriorPoint();
+        this.registeredVoters = registeredVoters;
+        this.expectedTurnout = expectedTurnout;
+        this.supportShare = supportShare;
+        this.districtIds = districtIds == null ? List.of() : List.copyOf(districtIds);
+        this.statedPivotality = statedPivotality;
+        this.statedTargetDoors = statedTargetDoors;
+        this.requiredLanguages = requiredLanguages == null ? Set.of() : Set.copyOf(requiredLanguages);
+        this.requiredSkills = requiredSkills == null ? Set.of() : Set.copyOf(requiredSkills);
+        this.statedCapacityPerSlot = statedCapacityPerSlot;
+        this.statedDoorsPerHour = statedDoorsPerHour;
+        this.doorsAlreadyKnocked = doorsAlreadyKnocked;
+    }
+
+    /** A copy with more doors knocked (field results), everything else stated the same. */
+    public Precinct withDoorsAlreadyKnocked(int doors) {
+        return new Precinct(id, name, geometry, registeredVoters, expectedTurnout, supportShare, districtIds,
+                statedPivotality, statedTargetDoors, requiredLanguages, requiredSkills, statedCapacityPerSlot,
+                statedDoorsPerHour, doors);
+    }
+
+    // ---- expected-vote arithmetic used by the constraints (hot path: no allocation) ----
+
+    /**
+     * Natural log of the share of this precinct's remaining doors that one shift leaves unknocked:
+     * ln(1 − a·d/D), with a the volunteer's attendance probability and d the doors the shift covers.
+     * Summing these over the shifts gives the log of the expected unknocked share (independent coverage).
+     */
+    public double logUncoveredShare(double attendanceProbability, double shiftHours) {
+        if (remainingDoors <= 0) {
+            return 0.0;
+        }
+        double coveredShare = Math.min(MAX_SHIFT_SHARE, doorsPerHour * shiftHours / remainingDoors);
+        return Math.log1p(-attendanceProbability * coveredShare);
+    }
+
+    /** Expected net votes of all shifts here, given the sum of their {@link #logUncoveredShare} terms. */
+    public double expectedVotes(double sumLogUncoveredShare) {
+        return fullCoverageVotes * -Math.expm1(sumLogUncoveredShare);
+    }
+
+    /** Cap on the share one shift can knock, so that a tiny precinct never makes the log infinite. */
+    private static final double MAX_SHIFT_SHARE = 0.999;
+
+    // ---- stated ----
+
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Geometry getGeometry() {
+        return geometry;
+    }
+
+    public Point getCentroid() {
+        return centroid;
+    }
+
+    public int getRegisteredVoters() {
+        return registeredVoters;
+    }
+
+    public double getExpectedTurnout() {
+        return expectedTurnout;
+    }
+
+    public double getSupportShare() {
+        return supportShare;
+    }
+
+    public List<String> getDistrictIds() {
+        return districtIds;
+    }
+
+    public Double getStatedPivotality() {
+        return statedPivotality;
+    }
+
+    public Integer getStatedTargetDoors() {
+        return statedTargetDoors;
+    }
+
+    public Set<String> getRequiredLanguages() {
+        return requiredLanguages;
+    }
+
+    public Set<Skill> getRequiredSkills() {
+        return requiredSkills;
+    }
+
+    public Integer getStatedCapacityPerSlot() {
+        return statedCapacityPerSlot;
+    }
+
+    public Double getStatedDoorsPerHour() {
+        return statedDoorsPerHour;
+    }
+
+    public int getDoorsAlreadyKnocked() {
+        return doorsAlreadyKnocked;
+    }
+
+    // ---- derived ----
+
+    public int getIndex() {
+        return index;
+    }
+
+    public double getAreaKm2() {
+        return areaKm2;
+    }
+
+    public double getPivotality() {
+        return pivotality;
+    }
+
+    public int getTargetDoors() {
+        return targetDoors;
+    }
+
+    public int getCapacityPerSlot() {
+        return capacityPerSlot;
+    }
+
+    public double getDoorsPerHour() {
+        return doorsPerHour;
+    }
+
+    public double getRemainingDoors() {
+        return remainingDoors;
+    }
+
+    public double getNetVotesPerContact() {
+        return netVotesPerContact;
+    }
+
+    /** Expected net votes if every remaining door were knocked: w·contactRate·netVotesPerContact·D. */
+    public double getFullCoverageVotes() {
+        return fullCoverageVotes;
+    }
+
+    public boolean isWorthCanvassing() {
+        return fullCoverageVotes > 0 && capacityPerSlot > 0;
+    }
+
+    /** Sets everything the model derives; called once by the vote model before solving. */
+    public void setDerived(int index, double areaKm2, double pivotality, int targetDoors, int capacityPerSlot,
+            double doorsPerHour, double remainingDoors, double netVotesPerContact, double fullCoverageVotes) {
+        this.index = index;
+        this.areaKm2 = areaKm2;
+        this.pivotality = pivotality;
+        this.targetDoors = targetDoors;
+        this.capacityPerSlot = capacityPerSlot;
+        this.doorsPerHour = doorsPerHour;
+        this.remainingDoors = remainingDoors;
+        this.netVotesPerContact = netVotesPerContact;
+        this.fullCoverageVotes = fullCoverageVotes;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

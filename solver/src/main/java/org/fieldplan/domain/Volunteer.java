@@ -1,0 +1,178 @@
+package org.fieldplan.domain;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.fieldplan.travel.PrecinctTravel;
+import org.fieldplan.travel.TravelTimeMatrix;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * A person who signed up to canvass. Their reachable, servable precincts ({@link #getCandidatePrecincts()}) are
+ * computed once before solving and restrict the planning variable of each of their {@link Shift}s.
+ */
+public final class Volunteer {
+
+    private final String id;
+    private final String name;
+    private final Point home;
+    private final Set<Skill> skills;
+    private final Set<String> languages;
+    private final TravelMode travelMode;
+    private final int maxTravelMinutes;
+    private final List<AvailabilityWindow> availability;
+    private final int maxShifts;
+    private final int maxShiftsPerDay;
+    private final String organizerId;
+    private final double attendanceProbability;
+    private final Set<String> preferredPrecinctIds;
+
+    // Derived by ProblemPreparer.
+    private List<Precinct> candidatePrecincts = List.of();
+    private int[] candidateIndexes = new int[0];
+    private int[] candidateMinutes = new int[0];
+    private TravelTimeMatrix travelTimeMatrix;
+    private boolean offersUsefulTime;
+
+    public Volunteer(String id, String name, Point home, Set<Skill> skills, Set<String> languages,
+            TravelMode travelMode, int maxTravelMinutes, List<AvailabilityWindow> availability, int maxShifts,
+            int maxShiftsPerDay, String organizerId, double attendanceProbability, Set<String> preferredPrecinctIds) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.name = name == null ? id : name;
+        this.home = home;
+        this.skills = skills == null ? Set.of() : Set.copyOf(skills);
+        this.languages = languages == null ? Set.of() : Set.copyOf(languages);
+        this.travelMode = travelMode == null ? TravelMode.CAR : travelMode;
+        this.maxTravelMinutes = maxTravelMinutes;
+        this.availability = availability == null ? List.of() : List.copyOf(availability);
+        this.maxShifts = maxShifts;
+        this.maxShiftsPerDay = maxShiftsPerDay;
+        this.organizerId = organizerId;
+        this.attendanceProbability = attendanceProbability;
+        this.preferredPrecinctIds = preferredPrecinctIds == null ? Set.of() : Set.copyOf(preferredPrecinctIds);
+    }
+
+    public boolean isAvailableFor(TimeSlot slot) {
+        for (AvailabilityWindow window : availability) {
+            if (window.covers(slot)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean hasSkills(Set<Skill> required) {
+        return skills.containsAll(required);
+    }
+
+    public boolean speaks(String language) {
+        return languages.contains(language);
+    }
+
+    public boolean prefers(Precinct precinct) {
+        return preferredPrecinctIds.contains(precinct.getId());
+    }
+
+    /**
+     * One-way travel minutes from home to the precinct: from the precomputed candidate table, or (for a precinct
+     * outside it, e.g. a pinned assignment) asked of the travel matrix.
+     */
+    public int travelMinutesTo(Precinct precinct) {
+        int position = Arrays.binarySearch(candidateIndexes, precinct.getIndex());
+        if (position >= 0) {
+            return candidateMinutes[position];
+        }
+        if (travelTimeMatrix == null) {
+            return Integer.MAX_VALUE / 4;
+        }
+        double minutes = travelTimeMatrix.minutes(this, precinct);
+        return Double.isFinite(minutes) ? (int) Math.ceil(minutes) : Integer.MAX_VALUE / 4;
+    }
+
+    /** Stores the precincts this volunteer can reach and serve, nearest first, and their travel times. */
+    public void setCandidates(List<PrecinctTravel> candidates, TravelTimeMatrix matrix) {
+        this.candidatePrecincts = candidates.stream().map(PrecinctTravel::precinct).toList();
+        PrecinctTravel[] byIndex = candidates.toArray(PrecinctTravel[]::new);
+        Arrays.sort(byIndex, (a, b) -> Integer.compare(a.precinct().getIndex(), b.precinct().getIndex()));
+        this.candidateIndexes = new int[byIndex.length];
+        this.candidateMinutes = new int[byIndex.length];
+        for (int i = 0; i < byIndex.length; i++) {
+            candidateIndexes[i] = byIndex[i].precinct().getIndex();
+            candidateMinutes[i] = (int) Math.ceil(byIndex[i].minutes());
+        }
+        this.travelTimeMatrix = matrix;
+    }
+
+    /** True when the volunteer is available for some slot and can reach some precinct worth canvassing. */
+    public boolean isOffersUsefulTime() {
+        return offersUsefulTime;
+    }
+
+    public void setOffersUsefulTime(boolean offersUsefulTime) {
+        this.offersUsefulTime = offersUsefulTime;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Point getHome() {
+        return home;
+    }
+
+    public Set<Skill> getSkills() {
+        return skills;
+    }
+
+    public Set<String> getLanguages() {
+        return languages;
+    }
+
+    public TravelMode getTravelMode() {
+        return travelMode;
+    }
+
+    public int getMaxTravelMinutes() {
+        return maxTravelMinutes;
+    }
+
+    public List<AvailabilityWindow> getAvailability() {
+        return availability;
+    }
+
+    public int getMaxShifts() {
+        return maxShifts;
+    }
+
+    public int getMaxShiftsPerDay() {
+        return maxShiftsPerDay;
+    }
+
+    public String getOrganizerId() {
+        return organizerId;
+    }
+
+    public double getAttendanceProbability() {
+        return attendanceProbability;
+    }
+
+    public Set<String> getPreferredPrecinctIds() {
+        return preferredPrecinctIds;
+    }
+
+    /** Precincts within the travel limit, with the skills they require and positive vote value; nearest first. */
+    public List<Precinct> getCandidatePrecincts() {
+        return candidatePrecincts;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,97 @@
+package org.fieldplan.solver;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fieldplan.domain.Assignment;
+import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.TimeSlot;
+import org.fieldplan.domain.Volunteer;
+import org.fieldplan.travel.GreatCircleTravelTimeMatrix;
+import org.fieldplan.travel.PrecinctTravel;
+import org.fieldplan.travel.TravelTimeMatrix;
+import org.fieldplan.vote.MarginalVoteModel;
+
+/**
+ * Turns a stated {@link FieldPlanProblem} into a solvable {@link FieldPlan}: derives every precinct's vote-model
+ * values, computes each volunteer's candidate precincts (reachable in time, skills met, worth canvassing, nearest
+ * {@code maxCandidatesPerVolunteer}), and creates one {@link Shift} per (volunteer, slot) the volunteer is available
+ * for, carrying over the problem's assignments. Assumes the problem passed
+ * {@link org.fieldplan.validation.ProblemValidator}.
+ */
+public final class ProblemPreparer {
+
+    private ProblemPreparer() {
+    }
+
+    /** Prepares with the default great-circle travel times. */
+    public static FieldPlan prepare(FieldPlanProblem problem) {
+        return prepare(problem, new GreatCircleTravelTimeMatrix(problem.precincts(), problem.travel()));
+    }
+
+    public static FieldPlan prepare(FieldPlanProblem problem, TravelTimeMatrix travelTimes) {
+        new MarginalVoteModel(problem.voteModel()).apply(problem.precincts(), problem.districts());
+        int maxCandidates = problem.travel().maxCandidatesPerVolunteer();
+        for (Volunteer volunteer : problem.volunteers()) {
+            List<PrecinctTravel> candidates = new ArrayList<>();
+            for (PrecinctTravel reach : travelTimes.within(volunteer, volunteer.getMaxTravelMinutes())) {
+                Precinct precinct = reach.precinct();
+                if (precinct.isWorthCanvassing() && volunteer.hasSkills(precinct.getRequiredSkills())) {
+                    candidates.add(reach);
+                    if (candidates.size() == maxCandidates) {
+                        break;
+                    }
+                }
+            }
+            volunteer.setCandidates(candidates, travelTimes);
+        }
+        List<Shift> shifts = createShifts(problem);
+        return new FieldPlan(problem.name(), problem.timeZone(), problem.voteModel(), problem.travel(),
+                problem.districts(), problem.timeSlots(), problem.precincts(), problem.volunteers(), shifts,
+                problem.weights());
+    }
+
+    private static List<Shift> createShifts(FieldPlanProblem problem) {
+        Map<String, Precinct> precinctsById = new HashMap<>();
+        problem.precincts().forEach(p -> precinctsById.put(p.getId(), p));
+        Map<String, Assignment> assignmentsByShift = new HashMap<>();
+        problem.assignments().forEach(a -> assignmentsByShift.put(a.volunteerId() + "@" + a.slotId(), a));
+        Map<String, TimeSlot> slotsById = new LinkedHashMap<>();
+        problem.timeSlots().forEach(s -> slotsById.put(s.getId(), s));
+
+        List<Shift> shifts = new ArrayList<>();
+        for (Volunteer volunteer : problem.volunteers()) {
+            boolean offersTime = false;
+            for (TimeSlot slot : slotsById.values()) {
+                Assignment assignment = assignmentsByShift.get(volunteer.getId() + "@" + slot.getId());
+                boolean available = volunteer.isAvailableFor(slot);
+                offersTime |= available;
+                // A stated assignment outside the volunteer's availability is kept so the availability rule reports it.
+                if (available || assignment != null) {
+                    Precinct precinct = assignment == null ? null : precinctsById.get(assignment.precinctId());
+                    shifts.add(new Shift(volunteer, slot, precinct, assignment != null && assignment.pinned()));
+                }
+            }
+            volunteer.setOffersUsefulTime(offersTime && !volunteer.getCandidatePrecincts().isEmpty());
+        }
+        return shifts;
+    }
+
+    /** The plan's assignments (shifts with a precinct), in shift order. */
+    public static List<Assignment> assignmentsOf(FieldPlan plan) {
+        List<Assignment> assignments = new ArrayList<>();
+        for (Shift shift : plan.getShifts()) {
+            if (shift.getPrecinct() != null) {
+                assignments.add(new Assignment(shift.getVolunteer().getId(), shift.getSlot().getId(),
+                        shift.getPrecinct().getId(), shift.isPinned()));
+            }
+        }
+        return assignments;
+    }
+}
