@@ -61,6 +61,17 @@ public class FieldPlan {
         this.weights = weights;
     }
 
+    /** The same problem with fresh shifts: pinned assignments kept, the rest unassigned (e.g. for a baseline). */
+    public FieldPlan copyUnassigned() {
+        List<Shift> copies = new ArrayList<>(shifts.size());
+        for (Shift shift : shifts) {
+            copies.add(new Shift(shift.getVolunteer(), shift.getSlot(), shift.isPinned() ? shift.getPrecinct() : null,
+                    shift.isPinned()));
+        }
+        return new FieldPlan(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers, copies,
+                weights);
+    }
+
     public String getName() {
         return name;
     }

@@ -26,6 +26,7 @@ public class FieldPlanWeights {
     public static final String BUDDY_RULE = "Nobody canvasses alone";
     public static final String IDLE_VOLUNTEER = "Every volunteer who offered time gets a shift";
     public static final String VOTE_VALUE = "Expected net votes";
+    public static final String VOTES_LOST = "Votes lost where we are behind";
     public static final String TRAVEL_TIME = "Travel time";
     public static final String FAIR_LOAD = "Fair load (squared shifts per volunteer)";
     public static final String TURF_CONTINUITY = "Turf continuity (precincts per volunteer)";
@@ -53,6 +54,9 @@ public class FieldPlanWeights {
     /** Per micro-vote. */
     @ConstraintWeight(VOTE_VALUE)
     private HardMediumSoftLongScore voteValue = HardMediumSoftLongScore.ofSoft(1);
+    /** Per micro-vote lost by turnout work in a precinct where we are behind. */
+    @ConstraintWeight(VOTES_LOST)
+    private HardMediumSoftLongScore votesLost = HardMediumSoftLongScore.ofSoft(1);
     /** Per minute of one-way travel: 200 micro-votes, so 30 minutes cost 0.006 votes (a few % of a shift). */
     @ConstraintWeight(TRAVEL_TIME)
     private HardMediumSoftLongScore travelTime = HardMediumSoftLongScore.ofSoft(200);
@@ -144,6 +148,14 @@ public class FieldPlanWeights {
 
     public void setVoteValue(HardMediumSoftLongScore voteValue) {
         this.voteValue = voteValue;
+    }
+
+    public HardMediumSoftLongScore getVotesLost() {
+        return votesLost;
+    }
+
+    public void setVotesLost(HardMediumSoftLongScore votesLost) {
+        this.votesLost = votesLost;
     }
 
     public HardMediumSoftLongScore getTravelTime() {

@@ -59,7 +59,12 @@ public final class Shift {
 
     /** This shift's term in the precinct's expected-coverage product (see {@link Precinct#logUncoveredShare}). */
     public double getLogUncoveredShare() {
-        return precinct.logUncoveredShare(volunteer.getAttendanceProbability(), slot.getHours());
+        return getLogUncoveredShareAt(precinct);
+    }
+
+    /** The same term if this shift were at {@code somePrecinct}. */
+    public double getLogUncoveredShareAt(Precinct somePrecinct) {
+        return somePrecinct.logUncoveredShare(volunteer.getAttendanceProbability(), slot.getHours());
     }
 
     public String getId() {

@@ -1,0 +1,201 @@
+package org.fieldplan.baseline;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.TimeSlot;
+import org.fieldplan.domain.Volunteer;
+import org.fieldplan.vote.MarginalVoteModel;
+
+/**
+ * What an organizer does by hand, and the baseline every benchmark compares against: take the volunteer-slots in
+ * time order and send each to the reachable precinct with the highest current marginal vote value that still has
+ * room, respecting the volunteer's shift limits and the precinct's languages; then pair up lone canvassers of the same
+ * slot, and send home whoever is left alone.
+ *
+ * <p>Shifts that already have a precinct (pinned or from an earlier plan) are kept and counted. The result respects
+ * every hard rule for shifts it assigns.
+ */
+public final class GreedyPlanner {
+
+    /** One decision: the precinct (or null) a shift should get. */
+    public record Decision(Shift shift, Precinct precinct) {
+    }
+
+    private final Map<Precinct, Double> sumLog = new IdentityHashMap<>();
+    private final Map<Precinct, Map<TimeSlot, List<Shift>>> teams = new IdentityHashMap<>();
+    private final Map<Volunteer, Integer> shiftsPerVolunteer = new IdentityHashMap<>();
+    private final Map<Volunteer, Map<LocalDate, Integer>> shiftsPerDay = new IdentityHashMap<>();
+    private final Map<Shift, Precinct> assignment = new LinkedHashMap<>();
+
+    private GreedyPlanner() {
+    }
+
+    /** Assigns the plan's shifts in place (the baseline plan). */
+    public static void planInPlace(FieldPlan plan) {
+        for (Decision decision : decide(plan)) {
+            decision.shift().setPrecinct(decision.precinct());
+        }
+    }
+
+    /** The changes the greedy rule makes to the plan, without applying them. */
+    public static List<Decision> decide(FieldPlan plan) {
+        GreedyPlanner planner = new GreedyPlanner();
+        planner.run(plan);
+        List<Decision> changes = new ArrayList<>();
+        planner.assignment.forEach((shift, precinct) -> {
+            if (shift.getPrecinct() != precinct) {
+                changes.add(new Decision(shift, precinct));
+            }
+        });
+        return changes;
+    }
+
+    private void run(FieldPlan plan) {
+        boolean pairUp = plan.getWeights().isBuddyRuleEnabled();
+        List<Shift> open = new ArrayList<>();
+        for (Shift shift : plan.getShifts()) {
+            if (shift.getPrecinct() != null) {
+                place(shift, shift.getPrecinct());
+            } else if (!shift.isPinned() && shift.getVolunteer().isAvailableFor(shift.getSlot())) {
+                open.add(shift);
+            }
+        }
+        open.sort(Comparator.comparing((Shift shift) -> shift.getSlot().getStart())
+                .thenComparing(shift -> shift.getVolunteer().getId()));
+        for (Shift shift : open) {
+            Precinct best = bestPrecinct(shift);
+            if (best != null) {
+                place(shift, best);
+            }
+        }
+        if (pairUp) {
+            pairLoneCanvassers(open);
+        }
+    }
+
+    private Precinct bestPrecinct(Shift shift) {
+        Volunteer volunteer = shift.getVolunteer();
+        if (shiftsPerVolunteer.getOrDefault(volunteer, 0) >= volunteer.getMaxShifts()
+                || shiftsOnDay(volunteer, shift.getSlot().getDay()) >= volunteer.getMaxShiftsPerDay()) {
+            return null;
+        }
+        Precinct best = null;
+        double bestValue = 0;
+        for (Precinct precinct : shift.getCandidatePrecincts()) {
+            List<Shift> team = team(precinct, shift.getSlot());
+            if (team.size() >= precinct.getCapacityPerSlot() || !languagesStillCoverable(precinct, team, volunteer)) {
+                continue;
+            }
+            double value = MarginalVoteModel.marginalVotes(precinct, sumLog.getOrDefault(precinct, 0.0),
+                    volunteer.getAttendanceProbability(), shift.getSlot().getHours());
+            if (value > bestValue) {
+                best = precinct;
+                bestValue = value;
+            }
+        }
+        return best;
+    }
+
+    /** Organizers send a speaker first: a non-speaker may join a team that needs a language only once it has one. */
+    private static boolean languagesStillCoverable(Precinct precinct, List<Shift> team, Volunteer volunteer) {
+        for (String language : precinct.getRequiredLanguages()) {
+            if (!volunteer.speaks(language) && team.stream().noneMatch(s -> s.getVolunteer().speaks(language))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Lone canvassers of a slot are paired: the later one joins the earlier one's precinct if it can reach it, or the
+     * other way round; whoever stays alone goes home.
+     */
+    private void pairLoneCanvassers(List<Shift> open) {
+        Map<TimeSlot, List<Shift>> loneBySlot = new HashMap<>();
+        for (Shift shift : open) {
+            Precinct precinct = assignment.get(shift);
+            if (precinct != null && team(precinct, shift.getSlot()).size() == 1) {
+                loneBySlot.computeIfAbsent(shift.getSlot(), slot -> new ArrayList<>()).add(shift);
+            }
+        }
+        for (List<Shift> lone : loneBySlot.values()) {
+            boolean[] paired = new boolean[lone.size()];
+            for (int i = 0; i < lone.size(); i++) {
+                if (paired[i]) {
+                    continue;
+                }
+                for (int j = i + 1; j < lone.size() && !paired[i]; j++) {
+                    if (!paired[j] && tryToPair(lone.get(i), lone.get(j))) {
+                        paired[i] = true;
+                        paired[j] = true;
+                    }
+                }
+                if (!paired[i]) {
+                    unplace(lone.get(i));
+                }
+            }
+        }
+    }
+
+    private boolean tryToPair(Shift a, Shift b) {
+        if (canJoin(b, assignment.get(a))) {
+            move(b, assignment.get(a));
+            return true;
+        }
+        if (canJoin(a, assignment.get(b))) {
+            move(a, assignment.get(b));
+            return true;
+        }
+        return false;
+    }
+
+    private boolean canJoin(Shift shift, Precinct precinct) {
+        List<Shift> team = team(precinct, shift.getSlot());
+        return shift.getCandidatePrecincts().contains(precinct) && team.size() < precinct.getCapacityPerSlot()
+                && languagesStillCoverable(precinct, team, shift.getVolunteer());
+    }
+
+    private void move(Shift shift, Precinct precinct) {
+        unplace(shift);
+        place(shift, precinct);
+    }
+
+    private void place(Shift shift, Precinct precinct) {
+        assignment.put(shift, precinct);
+        sumLog.merge(precinct, shift.getLogUncoveredShareAt(precinct), Double::sum);
+        team(precinct, shift.getSlot()).add(shift);
+        Volunteer volunteer = shift.getVolunteer();
+        shiftsPerVolunteer.merge(volunteer, 1, Integer::sum);
+        shiftsPerDay.computeIfAbsent(volunteer, v -> new HashMap<>()).merge(shift.getSlot().getDay(), 1, Integer::sum);
+    }
+
+    private void unplace(Shift shift) {
+        Precinct precinct = assignment.put(shift, null);
+        if (precinct == null) {
+            return;
+        }
+        sumLog.merge(precinct, -shift.getLogUncoveredShareAt(precinct), Double::sum);
+        team(precinct, shift.getSlot()).remove(shift);
+        Volunteer volunteer = shift.getVolunteer();
+        shiftsPerVolunteer.merge(volunteer, -1, Integer::sum);
+        shiftsPerDay.get(volunteer).merge(shift.getSlot().getDay(), -1, Integer::sum);
+    }
+
+    private List<Shift> team(Precinct precinct, TimeSlot slot) {
+        return teams.computeIfAbsent(precinct, p -> new HashMap<>()).computeIfAbsent(slot, s -> new ArrayList<>());
+    }
+
+    private int shiftsOnDay(Volunteer volunteer, LocalDate day) {
+        return shiftsPerDay.getOrDefault(volunteer, Map.of()).getOrDefault(day, 0);
+    }
+}

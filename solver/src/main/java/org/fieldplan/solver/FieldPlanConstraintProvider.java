@@ -1,0 +1,209 @@
+package org.fieldplan.solver;
+
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.count;
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.countDistinct;
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sumLong;
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.toList;
+import static org.optaplanner.core.api.score.stream.Joiners.equal;
+
+import java.util.List;
+
+import org.fieldplan.domain.FieldPlanWeights;
+import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.Volunteer;
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
+import org.optaplanner.core.api.score.stream.ConstraintProvider;
+import org.optaplanner.core.api.score.stream.bi.BiConstraintStream;
+
+/**
+ * FieldPlan's rules, one small method each. Weights come from {@link FieldPlanWeights} (per problem).
+ * {@code forEach(Shift.class)} skips unassigned shifts, so every stream below sees assigned shifts only.
+ */
+public class FieldPlanConstraintProvider implements ConstraintProvider {
+
+    /** Fixed-point scale for summing ln(uncovered share) terms exactly (longs add and subtract without drift). */
+    public static final double LOG_SCALE = 1e12;
+    /** Soft scores are in micro-votes. */
+    public static final double MICRO_VOTES_PER_VOTE = 1e6;
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory factory) {
+        return new Constraint[] {
+                availability(factory),
+                maxShifts(factory),
+                maxShiftsPerDay(factory),
+                travelLimit(factory),
+                requiredSkills(factory),
+                requiredLanguages(factory),
+                capacity(factory),
+                buddyRule(factory),
+                idleVolunteer(factory),
+                voteValue(factory),
+                votesLost(factory),
+                travelTime(factory),
+                fairLoad(factory),
+                turfContinuity(factory),
+                preference(factory)
+        };
+    }
+
+    // ---------------- hard ----------------
+
+    Constraint availability(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> !shift.getVolunteer().isAvailableFor(shift.getSlot()))
+                .penalizeConfigurable()
+                .asConstraint(FieldPlanWeights.AVAILABILITY);
+    }
+
+    Constraint maxShifts(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .groupBy(Shift::getVolunteer, count())
+                .filter((volunteer, shifts) -> shifts > volunteer.getMaxShifts())
+                .penalizeConfigurable((volunteer, shifts) -> shifts - volunteer.getMaxShifts())
+                .indictWith((volunteer, shifts) -> List.of(volunteer))
+                .asConstraint(FieldPlanWeights.MAX_SHIFTS);
+    }
+
+    Constraint maxShiftsPerDay(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .groupBy(Shift::getVolunteer, shift -> shift.getSlot().getDay(), count())
+                .filter((volunteer, day, shifts) -> shifts > volunteer.getMaxShiftsPerDay())
+                .penalizeConfigurable((volunteer, day, shifts) -> shifts - volunteer.getMaxShiftsPerDay())
+                .indictWith((volunteer, day, shifts) -> List.of(volunteer))
+                .asConstraint(FieldPlanWeights.MAX_SHIFTS_PER_DAY);
+    }
+
+    Constraint travelLimit(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> shift.getTravelMinutes() > shift.getVolunteer().getMaxTravelMinutes())
+                .penalizeConfigurable()
+                .asConstraint(FieldPlanWeights.TRAVEL_LIMIT);
+    }
+
+    Constraint requiredSkills(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> !shift.getVolunteer().hasSkills(shift.getPrecinct().getRequiredSkills()))
+                .penalizeConfigurable()
+                .asConstraint(FieldPlanWeights.REQUIRED_SKILLS);
+    }
+
+    /** A team in a precinct that needs e.g. Spanish must include at least one Spanish speaker. */
+    Constraint requiredLanguages(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> !shift.getPrecinct().getRequiredLanguages().isEmpty())
+                .groupBy(Shift::getPrecinct, Shift::getSlot, toList())
+                .filter((precinct, slot, team) -> missingLanguages(precinct, team) > 0)
+                .penalizeConfigurable((precinct, slot, team) -> missingLanguages(precinct, team))
+                .indictWith((precinct, slot, team) -> List.of(precinct, slot))
+                .asConstraint(FieldPlanWeights.REQUIRED_LANGUAGES);
+    }
+
+    Constraint capacity(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .groupBy(Shift::getPrecinct, Shift::getSlot, count())
+                .filter((precinct, slot, team) -> team > precinct.getCapacityPerSlot())
+                .penalizeConfigurable((precinct, slot, team) -> team - precinct.getCapacityPerSlot())
+                .indictWith((precinct, slot, team) -> List.of(precinct, slot))
+                .asConstraint(FieldPlanWeights.CAPACITY);
+    }
+
+    /** Canvassers walk in pairs: a precinct-slot with exactly one volunteer is infeasible (weight 0 turns it off). */
+    Constraint buddyRule(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .groupBy(Shift::getPrecinct, Shift::getSlot, count())
+                .filter((precinct, slot, team) -> team == 1)
+                .penalizeConfigurable()
+                .indictWith((precinct, slot, team) -> List.of(precinct, slot))
+                .asConstraint(FieldPlanWeights.BUDDY_RULE);
+    }
+
+    // ---------------- medium ----------------
+
+    /** Everyone who offered time and can reach useful turf gets at least one shift (medium level by default). */
+    Constraint idleVolunteer(ConstraintFactory factory) {
+        return factory.forEach(Volunteer.class)
+                .filter(Volunteer::isOffersUsefulTime)
+                .ifNotExists(Shift.class, equal(volunteer -> volunteer, Shift::getVolunteer))
+                .penalizeConfigurable()
+                .asConstraint(FieldPlanWeights.IDLE_VOLUNTEER);
+    }
+
+    // ---------------- soft ----------------
+
+    /**
+     * Expected net votes of each precinct where we are ahead, exactly concave in its shifts: c·(1 − Π(1 − aᵢ·dᵢ/D)).
+     * Grouping by precinct means a move re-scores only the precincts it touches.
+     */
+    Constraint voteValue(ConstraintFactory factory) {
+        return votesByPrecinct(factory)
+                .filter((precinct, sumLog) -> precinct.getFullCoverageVotes() > 0)
+                .rewardConfigurableLong(FieldPlanConstraintProvider::microVotes)
+                .indictWith((precinct, sumLog) -> List.of(precinct))
+                .asConstraint(FieldPlanWeights.VOTE_VALUE);
+    }
+
+    /** Turnout work where we are behind (support below ½) turns out more of the other side: it loses votes. */
+    Constraint votesLost(ConstraintFactory factory) {
+        return votesByPrecinct(factory)
+                .filter((precinct, sumLog) -> precinct.getFullCoverageVotes() < 0)
+                .penalizeConfigurableLong((precinct, sumLog) -> -microVotes(precinct, sumLog))
+                .indictWith((precinct, sumLog) -> List.of(precinct))
+                .asConstraint(FieldPlanWeights.VOTES_LOST);
+    }
+
+    private static BiConstraintStream<Precinct, Long> votesByPrecinct(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .groupBy(Shift::getPrecinct, sumLong(shift -> Math.round(shift.getLogUncoveredShare() * LOG_SCALE)));
+    }
+
+    Constraint travelTime(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .penalizeConfigurable(Shift::getTravelMinutes)
+                .asConstraint(FieldPlanWeights.TRAVEL_TIME);
+    }
+
+    /** Squared shift count per volunteer: spreads the load instead of burning out the keenest. */
+    Constraint fairLoad(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .groupBy(Shift::getVolunteer, count())
+                .penalizeConfigurable((volunteer, shifts) -> shifts * shifts)
+                .indictWith((volunteer, shifts) -> List.of(volunteer))
+                .asConstraint(FieldPlanWeights.FAIR_LOAD);
+    }
+
+    /** Each precinct a volunteer works beyond their first: canvassers who know their turf work it better. */
+    Constraint turfContinuity(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .groupBy(Shift::getVolunteer, countDistinct(Shift::getPrecinct))
+                .filter((volunteer, precincts) -> precincts > 1)
+                .penalizeConfigurable((volunteer, precincts) -> precincts - 1)
+                .indictWith((volunteer, precincts) -> List.of(volunteer))
+                .asConstraint(FieldPlanWeights.TURF_CONTINUITY);
+    }
+
+    Constraint preference(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> shift.getVolunteer().prefers(shift.getPrecinct()))
+                .rewardConfigurable()
+                .asConstraint(FieldPlanWeights.PREFERENCE);
+    }
+
+    // ---------------- helpers ----------------
+
+    static long microVotes(Precinct precinct, long scaledSumLog) {
+        return Math.round(precinct.expectedVotes(scaledSumLog / LOG_SCALE) * MICRO_VOTES_PER_VOTE);
+    }
+
+    static int missingLanguages(Precinct precinct, List<Shift> team) {
+        int missing = 0;
+        for (String language : precinct.getRequiredLanguages()) {
+            if (team.stream().noneMatch(shift -> shift.getVolunteer().speaks(language))) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+}

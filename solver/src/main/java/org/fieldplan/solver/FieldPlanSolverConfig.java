@@ -1,0 +1,26 @@
+package org.fieldplan.solver;
+
+import java.time.Duration;
+
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
+
+/** FieldPlan's solver configuration: greedy start, then late-acceptance local search with pair moves, on Bavet. */
+public final class FieldPlanSolverConfig {
+
+    public static final String RESOURCE = "org/fieldplan/solver/fieldPlanSolverConfig.xml";
+
+    private FieldPlanSolverConfig() {
+    }
+
+    /** The configuration, ending after {@code limit} (or earlier if terminated). */
+    public static SolverConfig create(Duration limit) {
+        return SolverConfig.createFromXmlResource(RESOURCE)
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(limit));
+    }
+
+    /** The configuration with a fixed random seed, for reproducible tests and benchmarks. */
+    public static SolverConfig createReproducible(Duration limit, long seed) {
+        return create(limit).withRandomSeed(seed);
+    }
+}
