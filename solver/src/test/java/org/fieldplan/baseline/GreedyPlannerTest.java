@@ -1,0 +1,81 @@
+package org.fieldplan.baseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldplan.testing.Fixtures.precinct;
+import static org.fieldplan.testing.Fixtures.slot;
+import static org.fieldplan.testing.Fixtures.volunteer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.fieldplan.domain.Assignment;
+import org.fieldplan.domain.District;
+import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.TimeSlot;
+import org.fieldplan.domain.Volunteer;
+import org.fieldplan.solver.ProblemPreparer;
+import org.fieldplan.testing.IndependentPlanChecker;
+import org.junit.jupiter.api.Test;
+
+class GreedyPlannerTest {
+
+    private final TimeSlot am = slot("sat-am", 0, 9);
+    private final TimeSlot pm = slot("sat-pm", 0, 13);
+    private final Precinct english = precinct("P1", 0.62, Set.of());
+    private final Precinct spanish = precinct("P2", -71.39, 41.83, 0.70, Set.of("es"), null);
+    private final Precinct behind = precinct("P3", -71.41, 41.81, 0.35, Set.of(), null);
+
+    private FieldPlanProblem problem(List<Volunteer> volunteers) {
+        return new FieldPlanProblem("greedy", "America/New_York", null, null, List.of(new District("HD-1", 0.5)),
+                List.of(am, pm), List.of(english, spanish, behind), volunteers, null, List.of());
+    }
+
+    @Test
+    void greedyPlanIsFeasibleAndPairsEveryCanvasser() {
+        List<Volunteer> volunteers = List.of(
+                volunteer("v1").build(), volunteer("v2").build(), volunteer("v3").languages("en", "es").build(),
+                volunteer("v4").build(), volunteer("v5").build());
+        FieldPlanProblem problem = problem(volunteers);
+        FieldPlan plan = ProblemPreparer.prepare(problem);
+        GreedyPlanner.planInPlace(plan);
+        List<Assignment> assignments = ProblemPreparer.assignmentsOf(plan);
+
+        assertThat(IndependentPlanChecker.violations(problem, assignments)).isEmpty();
+        assertThat(assignments).isNotEmpty().noneMatch(a -> a.precinctId().equals("P3"));
+        Map<String, Long> teams = assignments.stream()
+                .collect(Collectors.groupingBy(a -> a.precinctId() + a.slotId(), Collectors.counting()));
+        assertThat(teams.values()).allMatch(size -> size >= 2);
+    }
+
+    @Test
+    void aSpanishPrecinctIsNeverStaffedWithoutASpeaker() {
+        List<Volunteer> volunteers = List.of(volunteer("v1").build(), volunteer("v2").build(),
+                volunteer("v3").build(), volunteer("v4").build());
+        FieldPlanProblem problem = problem(volunteers);
+        FieldPlan plan = ProblemPreparer.prepare(problem);
+        GreedyPlanner.planInPlace(plan);
+        List<Assignment> assignments = ProblemPreparer.assignmentsOf(plan);
+
+        assertThat(assignments).isNotEmpty().noneMatch(a -> a.precinctId().equals("P2"));
+        assertThat(IndependentPlanChecker.violations(problem, assignments)).isEmpty();
+    }
+
+    @Test
+    void keepsExistingAssignmentsAndFillsAroundThem() {
+        List<Volunteer> volunteers = List.of(volunteer("v1").maxShifts(1, 1).build(), volunteer("v2").build(),
+                volunteer("v3").build());
+        FieldPlanProblem problem = problem(volunteers).withAssignments(List.of(
+                new Assignment("v1", "sat-am", "P1", true), new Assignment("v2", "sat-am", "P1", false)));
+        FieldPlan plan = ProblemPreparer.prepare(problem);
+        GreedyPlanner.planInPlace(plan);
+        List<Assignment> assignments = ProblemPreparer.assignmentsOf(plan);
+
+        assertThat(assignments).contains(new Assignment("v1", "sat-am", "P1", true));
+        assertThat(assignments).noneMatch(a -> a.volunteerId().equals("v1") && a.slotId().equals("sat-pm"));
+        assertThat(IndependentPlanChecker.violations(problem, assignments)).isEmpty();
+    }
+}
