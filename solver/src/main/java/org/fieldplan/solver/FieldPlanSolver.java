@@ -3,12 +3,13 @@ package org.fieldplan.solver;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import org.fieldplan.baseline.GreedyPlanner;
 import org.fieldplan.domain.FieldPlan;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
-import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.impl.solver.DefaultSolver;
 
 /** Solves and scores {@link FieldPlan}s with one solver configuration. Thread-safe; build once, reuse. */
 public final class FieldPlanSolver {
@@ -29,10 +30,27 @@ public final class FieldPlanSolver {
      * Solves the prepared problem and returns the best plan found; {@code onNewBest} sees each improvement (on the
      * solver thread: copy what you keep).
      */
-    public FieldPlan solve(FieldPlan problem, Consumer<FieldPlan> onNewBest) {
-        Solver<FieldPlan> solver = solverFactory.buildSolver();
-        solver.addEventListener(event -> onNewBest.accept(event.getNewBestSolution()));
-        return solver.solve(problem);
+    public SolveResult solve(FieldPlan problem, Consumer<FieldPlan> onNewBest) {
+        DefaultSolver<FieldPlan> solver = (DefaultSolver<FieldPlan>) solverFactory.buildSolver();
+        long[] firstFeasible = {-1};
+        solver.addEventListener(event -> {
+            if (firstFeasible[0] < 0 && event.getNewBestScore().isSolutionInitialized()
+                    && ((HardMediumSoftLongScore) event.getNewBestScore()).hardScore() == 0) {
+                firstFeasible[0] = event.getTimeMillisSpent();
+            }
+            onNewBest.accept(event.getNewBestSolution());
+        });
+        FieldPlan best = solver.solve(problem);
+        return new SolveResult(best, solver.getTimeMillisSpent(), firstFeasible[0],
+                solver.getSolverScope().getScoreCalculationSpeed());
+    }
+
+    /** The greedy organizer's plan for the same problem (pinned shifts kept), scored: the baseline. */
+    public FieldPlan greedyBaseline(FieldPlan problem) {
+        FieldPlan baseline = problem.copyUnassigned();
+        GreedyPlanner.planInPlace(baseline);
+        score(baseline);
+        return baseline;
     }
 
     /** Recomputes and sets the plan's score; returns it. */

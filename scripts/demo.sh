@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The main job: build FieldPlan, generate the embedded demo region and solve it.
+#   scripts/demo.sh [SIZE] [SECONDS]      (defaults: M, 30)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size="${1:-M}"
+seconds="${2:-30}"
+bash scripts/ensure-build-tools.sh
+mvn -B -Dstyle.color=never -q -DskipTests -pl solver -am package
+mkdir -p out
+java -jar solver/target/fieldplan-cli.jar generate --size "$size" --seed 7 --out "out/demo-$size.json"
+java -jar solver/target/fieldplan-cli.jar solve --problem "out/demo-$size.json" --seconds "$seconds" \
+  --out "out/plan-$size.json"
