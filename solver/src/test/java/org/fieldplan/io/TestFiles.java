@@ -34,7 +34,7 @@ public final class TestFiles {
         String property = System.getProperty("fieldplan.sharedData");
         Path dir = property != null ? Path.of(property) : repositoryRoot().resolve("../shared/data").normalize();
         return existing(dir.resolve(relative), "shared data (set -Dfieldplan.sharedData=DIR or provide ../shared/data"
-                + " beside the repository, see data/README.md)");
+                + " beside the repository; its README.md lists the files)");
     }
 
     private static Path existing(Path file, String what) {
