@@ -1,0 +1,202 @@
+package org.fieldplan.io;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.fieldplan.domain.Assignment;
+import org.fieldplan.domain.AvailabilityWindow;
+import org.fieldplan.domain.District;
+import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.FieldPlanWeights;
+import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.Skill;
+import org.fieldplan.domain.TimeSlot;
+import org.fieldplan.domain.Volunteer;
+import org.fieldplan.io.ProblemDto.AssignmentDto;
+import org.fieldplan.io.ProblemDto.DistrictDto;
+import org.fieldplan.io.ProblemDto.PrecinctDto;
+import org.fieldplan.io.ProblemDto.TimeSlotDto;
+import org.fieldplan.io.ProblemDto.VolunteerDto;
+import org.fieldplan.io.ProblemDto.WindowDto;
+import org.fieldplan.validation.ErrorPath;
+import org.fieldplan.validation.ProblemValidationException;
+import org.fieldplan.validation.ValidationError;
+
+/**
+ * Converts between the bound JSON ({@link ProblemDto}) and the domain. Reading reports every missing required
+ * field and bad weight by path; the domain cannot represent a missing count or id, so these are caught here
+ * rather than by {@link org.fieldplan.validation.ProblemValidator}. Writing sorts sets, so the same problem
+ * always gives the same text.
+ */
+final class ProblemDtoMapper {
+
+    private static final String MISSING_ID = "";
+    private static final LocalDateTime MISSING_TIME = LocalDateTime.MIN;
+
+    private final List<ValidationError> errors = new ArrayList<>();
+
+    private ProblemDtoMapper() {
+    }
+
+    /** @throws ProblemValidationException if a required field is missing or a weight cannot be read */
+    static FieldPlanProblem toDomain(ProblemDto dto) {
+        ProblemDtoMapper mapper = new ProblemDtoMapper();
+        FieldPlanProblem problem = mapper.problem(dto);
+        if (!mapper.errors.isEmpty()) {
+            throw new ProblemValidationException(mapper.errors);
+        }
+        return problem;
+    }
+
+    static ProblemDto fromDomain(FieldPlanProblem problem) {
+        return new ProblemDto(problem.name(), problem.timeZone(), problem.voteModel(), problem.travel(),
+                WeightsFormat.format(problem.weights()),
+                problem.districts().stream().map(d -> new DistrictDto(d.id(), d.expectedSupportShare())).toList(),
+                problem.timeSlots().stream().map(s -> new TimeSlotDto(s.getId(), s.getStart(), s.getEnd())).toList(),
+                problem.precincts().stream().map(ProblemDtoMapper::precinctDto).toList(),
+                problem.volunteers().stream().map(ProblemDtoMapper::volunteerDto).toList(),
+                problem.assignments().stream()
+                        .map(a -> new AssignmentDto(a.volunteerId(), a.slotId(), a.precinctId(), a.pinned()))
+                        .toList());
+    }
+
+    private FieldPlanProblem problem(ProblemDto dto) {
+        FieldPlanWeights weights = dto.weights() == null ? null : WeightsFormat.parse(dto.weights(), errors);
+        return new FieldPlanProblem(dto.name(), dto.timeZone(), dto.voteModel(), dto.travel(),
+                items("districts", dto.districts(), DistrictDto::id, this::district),
+                items("timeSlots", required("", "timeSlots", dto.timeSlots(), List.of()), TimeSlotDto::id,
+                        this::timeSlot),
+                items("precincts", required("", "precincts", dto.precincts(), List.of()), PrecinctDto::id,
+                        this::precinct),
+                items("volunteers", dto.volunteers(), VolunteerDto::id, this::volunteer),
+                weights,
+                items("assignments", dto.assignments(), a -> null, this::assignment));
+    }
+
+    private District district(String path, DistrictDto dto) {
+        return new District(required(path, "id", dto.id(), MISSING_ID),
+                required(path, "expectedSupportShare", dto.expectedSupportShare(), 0.0));
+    }
+
+    private TimeSlot timeSlot(String path, TimeSlotDto dto) {
+        return new TimeSlot(required(path, "id", dto.id(), MISSING_ID),
+                required(path, "start", dto.start(), MISSING_TIME),
+                required(path, "end", dto.end(), MISSING_TIME));
+    }
+
+    private Precinct precinct(String path, PrecinctDto dto) {
+        return new Precinct(required(path, "id", dto.id(), MISSING_ID), dto.name(),
+                required(path, "geometry", dto.geometry(), null),
+                required(path, "registeredVoters", dto.registeredVoters(), 0),
+                required(path, "expectedTurnout", dto.expectedTurnout(), 0.0),
+                required(path, "supportShare", dto.supportShare(), 0.0),
+                dto.districtIds(), dto.pivotality(), dto.targetDoors(), asSet(dto.requiredLanguages()),
+                dto.requiredSkills() == null ? null : Set.copyOf(dto.requiredSkills()), dto.capacityPerSlot(),
+                dto.doorsPerHour(), dto.doorsAlreadyKnocked() == null ? 0 : dto.doorsAlreadyKnocked());
+    }
+
+    private Volunteer volunteer(String path, VolunteerDto dto) {
+        String availabilityPath = ErrorPath.field(path, "availability");
+        return new Volunteer(required(path, "id", dto.id(), MISSING_ID), dto.name(),
+                required(path, "home", dto.home(), null),
+                dto.skills() == null ? null : Set.copyOf(dto.skills()), asSet(dto.languages()), dto.travelMode(),
+                required(path, "maxTravelMinutes", dto.maxTravelMinutes(), 0),
+                items(availabilityPath, dto.availability(), w -> null, this::window),
+                required(path, "maxShifts", dto.maxShifts(), 0),
+                required(path, "maxShiftsPerDay", dto.maxShiftsPerDay(), 0),
+                dto.organizerId(),
+                required(path, "attendanceProbability", dto.attendanceProbability(), 0.0),
+                asSet(dto.preferredPrecinctIds()));
+    }
+
+    private AvailabilityWindow window(String path, WindowDto dto) {
+        return new AvailabilityWindow(required(path, "start", dto.start(), MISSING_TIME),
+                required(path, "end", dto.end(), MISSING_TIME));
+    }
+
+    private Assignment assignment(String path, AssignmentDto dto) {
+        return new Assignment(required(path, "volunteerId", dto.volunteerId(), MISSING_ID),
+                required(path, "slotId", dto.slotId(), MISSING_ID),
+                required(path, "precinctId", dto.precinctId(), MISSING_ID),
+                Boolean.TRUE.equals(dto.pinned()));
+    }
+
+    /**
+     * Converts each item, naming it by index and id in errors. An item with a missing field is dropped (after its
+     * errors are recorded) because the domain types cannot hold it; the reader then throws anyway.
+     */
+    private <D, T> List<T> items(String collectionPath, List<D> dtos, Function<D, String> idOf,
+            BiFunction<String, D, T> convert) {
+        if (dtos == null) {
+            return List.of();
+        }
+        List<T> items = new ArrayList<>(dtos.size());
+        for (int i = 0; i < dtos.size(); i++) {
+            D dto = dtos.get(i);
+            String path = ErrorPath.item(collectionPath, i, dto == null ? null : idOf.apply(dto));
+            if (dto == null) {
+                errors.add(new ValidationError(path, "is null"));
+                continue;
+            }
+            int errorsBefore = errors.size();
+            T item = convert.apply(path, dto);
+            if (errors.size() == errorsBefore) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    /**
+     * The value, or a placeholder after recording that it is missing. The placeholder only keeps the domain
+     * constructors (which reject null ids and times) from failing: {@link #items} drops an item with errors.
+     */
+    private <V> V required(String path, String field, V value, V placeholder) {
+        if (value == null) {
+            errors.add(new ValidationError(ErrorPath.field(path, field), "missing required field"));
+            return placeholder;
+        }
+        return value;
+    }
+
+    private static Set<String> asSet(List<String> values) {
+        return values == null ? null : new LinkedHashSet<>(values);
+    }
+
+    private static PrecinctDto precinctDto(Precinct p) {
+        return new PrecinctDto(p.getId(), p.getName(), p.getGeometry(), p.getRegisteredVoters(),
+                p.getExpectedTurnout(), p.getSupportShare(), nullIfEmpty(p.getDistrictIds()), p.getStatedPivotality(),
+                p.getStatedTargetDoors(), nullIfEmpty(sorted(p.getRequiredLanguages())),
+                nullIfEmpty(sortedSkills(p.getRequiredSkills())), p.getStatedCapacityPerSlot(),
+                p.getStatedDoorsPerHour(),
+                p.getDoorsAlreadyKnocked() == 0 ? null : p.getDoorsAlreadyKnocked());
+    }
+
+    private static VolunteerDto volunteerDto(Volunteer v) {
+        return new VolunteerDto(v.getId(), v.getName(), v.getHome(), sortedSkills(v.getSkills()),
+                sorted(v.getLanguages()),
+                v.getTravelMode(), v.getMaxTravelMinutes(),
+                v.getAvailability().stream().map(w -> new WindowDto(w.start(), w.end())).toList(),
+                v.getMaxShifts(), v.getMaxShiftsPerDay(), v.getOrganizerId(), v.getAttendanceProbability(),
+                nullIfEmpty(sorted(v.getPreferredPrecinctIds())));
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return List.copyOf(new TreeSet<>(values));
+    }
+
+    private static List<Skill> sortedSkills(Set<Skill> skills) {
+        return skills.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(skills));
+    }
+
+    private static <T> List<T> nullIfEmpty(List<T> values) {
+        return values.isEmpty() ? null : values;
+    }
+}
