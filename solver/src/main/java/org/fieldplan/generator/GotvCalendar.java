@@ -100,7 +100,7 @@ final class GotvCalendar {
         return covered;
     }
 
-    /** Most slots the windows cover on any one day. */
+    /** Most slots the windows cover on any one day (each window lies within one day). */
     static int maxCoveredSlotsPerDay(List<AvailabilityWindow> windows, List<TimeSlot> slots) {
         int best = 0;
         for (AvailabilityWindow window : windows) {

@@ -1,5 +1,6 @@
 package org.fieldplan.generator;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -49,7 +50,7 @@ final class CanonicalForm {
                 String.valueOf(v.getAttendanceProbability()), sorted(v.getPreferredPrecinctIds()));
     }
 
-    private static String sorted(java.util.Collection<?> items) {
+    private static String sorted(Collection<?> items) {
         return items.stream().map(String::valueOf).sorted().collect(Collectors.joining(",", "[", "]"));
     }
 }

@@ -52,6 +52,7 @@ class GeneratedGeometryTest {
     void regionRadiusGrowsLikeRootOfPrecinctCount() {
         // About 35 km for 400 precincts (the boundary wobbles by up to 15%).
         assertThat(maxDistanceFromCentreKm(MEDIUM)).isBetween(30.0, 42.0);
+        // S has 400 / 8 = 50 precincts.
         assertThat(maxDistanceFromCentreKm(SMALL)).isBetween(30.0 / Math.sqrt(8), 42.0 / Math.sqrt(8));
     }
 
@@ -95,7 +96,8 @@ class GeneratedGeometryTest {
     void aPreferredPrecinctIsTheVolunteersHomePrecinct() {
         Map<String, Precinct> precinctsById = new HashMap<>();
         MEDIUM.precincts().forEach(p -> precinctsById.put(p.getId(), p));
-        List<Volunteer> preferring = MEDIUM.volunteers().stream().filter(v -> !v.getPreferredPrecinctIds().isEmpty()).toList();
+        List<Volunteer> preferring = MEDIUM.volunteers().stream()
+                .filter(v -> !v.getPreferredPrecinctIds().isEmpty()).toList();
         assertThat(preferring.size()).isBetween(300, 500); // 20% of 2,000
         assertThat(preferring).allSatisfy(volunteer -> {
             String precinctId = volunteer.getPreferredPrecinctIds().iterator().next();

@@ -1,7 +1,7 @@
 package org.fieldplan.generator;
 
-import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
@@ -61,7 +61,8 @@ public final class RegionGeneratorTiming {
                 problem.precincts().stream().mapToDouble(Precinct::getExpectedTurnout).average().orElse(0),
                 volunteers, 100.0 * withCandidates / volunteers,
                 plan.getVolunteers().stream().mapToInt(v -> v.getCandidatePrecincts().size()).average().orElse(0),
-                100.0 * share(problem, v -> v.speaks("es")), 100.0 * share(problem, v -> v.getTravelMode() == TravelMode.WALK),
+                100.0 * share(problem, v -> v.speaks("es")),
+                100.0 * share(problem, v -> v.getTravelMode() == TravelMode.WALK),
                 100.0 * share(problem, v -> v.getTravelMode() == TravelMode.CAR),
                 100.0 * share(problem, v -> v.getSkills().contains(Skill.DRIVER)),
                 problem.volunteers().stream().mapToDouble(Volunteer::getAttendanceProbability).average().orElse(0),
@@ -69,7 +70,7 @@ public final class RegionGeneratorTiming {
                 plan.getShifts().size());
     }
 
-    private static double share(FieldPlanProblem problem, java.util.function.Predicate<Volunteer> test) {
+    private static double share(FieldPlanProblem problem, Predicate<Volunteer> test) {
         return (double) problem.volunteers().stream().filter(test).count() / problem.volunteers().size();
     }
 }
