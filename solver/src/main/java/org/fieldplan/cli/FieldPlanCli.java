@@ -11,7 +11,9 @@ import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.RegionGenerator;
 import org.fieldplan.generator.RegionSize;
+import org.fieldplan.io.PrecinctColumnMapping;
 import org.fieldplan.io.ProblemJson;
+import org.fieldplan.io.RealRegionProblem;
 import org.fieldplan.plan.PlanDocument;
 import org.fieldplan.plan.PlanJson;
 import org.fieldplan.plan.PlanSummary;
@@ -28,6 +30,8 @@ public final class FieldPlanCli {
     private static final String USAGE = """
             usage: fieldplan <command> [options]
               generate --size S|M|L|XL --seed N --out problem.json
+              import   --precincts ri-precincts.geojson --mapping RHODE_ISLAND|NEW_HAMPSHIRE
+                       --census cenpop2020_bg_RI.csv --volunteers N --seed N --out problem.json
               solve    --problem problem.json --seconds N --out plan.json
             """;
     /** Progress lines at most this often: large problems improve thousands of times a second. */
@@ -52,6 +56,8 @@ public final class FieldPlanCli {
             }
             switch (args[0]) {
                 case "generate" -> generate(new CliArguments("generate", args, 1, Set.of("size", "seed", "out")));
+                case "import" -> importRealData(new CliArguments("import", args, 1,
+                        Set.of("precincts", "mapping", "census", "volunteers", "seed", "out", "name")));
                 case "solve" -> solve(new CliArguments("solve", args, 1, Set.of("problem", "seconds", "out")));
                 default -> throw new CliException("unknown command '" + args[0] + "' (try: fieldplan help)");
             }
@@ -73,6 +79,25 @@ public final class FieldPlanCli {
         ProblemJson.write(problem, target);
         out.printf(Locale.ROOT, "generated %s: %d precincts, %d volunteers, %d time slots -> %s%n", problem.name(),
                 problem.precincts().size(), problem.volunteers().size(), problem.timeSlots().size(), target);
+    }
+
+    private void importRealData(CliArguments arguments) {
+        Path precincts = arguments.existingFile("precincts");
+        Path census = arguments.existingFile("census");
+        PrecinctColumnMapping mapping = switch (arguments.required("mapping").toUpperCase(Locale.ROOT)) {
+            case "RHODE_ISLAND" -> PrecinctColumnMapping.RHODE_ISLAND;
+            case "NEW_HAMPSHIRE" -> PrecinctColumnMapping.NEW_HAMPSHIRE;
+            default -> throw new CliException("--mapping must be RHODE_ISLAND or NEW_HAMPSHIRE, got '"
+                    + arguments.required("mapping") + "'");
+        };
+        int volunteers = (int) arguments.positiveLong("volunteers", "2000");
+        long seed = arguments.anyLong("seed", "7");
+        Path target = arguments.path("out");
+        String name = arguments.optional("name", precincts.getFileName() + " with " + volunteers + " volunteers");
+        FieldPlanProblem problem = RealRegionProblem.build(name, precincts, mapping, census, volunteers, seed);
+        ProblemJson.write(problem, target);
+        out.printf(Locale.ROOT, "imported %s: %d precincts, %d volunteers -> %s%n", name, problem.precincts().size(),
+                problem.volunteers().size(), target);
     }
 
     private void solve(CliArguments arguments) {

@@ -15,8 +15,9 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 /**
  * A planning problem and, once solved, its plan: which precinct each volunteer canvasses in each slot.
  *
- * <p>Hard: rules no plan may break (availability, limits, capacity, buddies, languages). Medium: every volunteer who
- * offered time gets a shift (configurable). Soft, in micro-votes: expected net votes minus travel and other costs.
+ * <p>Hard: rules no plan may break (availability, limits, capacity, buddies, languages). Medium: reserved for
+ * making "every volunteer gets a shift" lexicographic (off by default). Soft, in micro-votes: expected net votes
+ * minus travel and other costs.
  */
 @PlanningSolution
 public class FieldPlan {

@@ -48,9 +48,12 @@ public class FieldPlanWeights {
     private HardMediumSoftLongScore capacity = HardMediumSoftLongScore.ofHard(1);
     @ConstraintWeight(BUDDY_RULE)
     private HardMediumSoftLongScore buddyRule = HardMediumSoftLongScore.ofHard(1);
-    /** Medium by default: a volunteer who offered time and hears nothing rarely signs up again. */
+    /**
+     * Per volunteer who offered time and got nothing: 20,000 micro-votes (0.02 votes, a sixth of a typical shift), a
+     * price on retention that the vote objective can outbid. "1medium" makes it lexicographic instead.
+     */
     @ConstraintWeight(IDLE_VOLUNTEER)
-    private HardMediumSoftLongScore idleVolunteer = HardMediumSoftLongScore.ofMedium(1);
+    private HardMediumSoftLongScore idleVolunteer = HardMediumSoftLongScore.ofSoft(20_000);
     /** Per micro-vote. */
     @ConstraintWeight(VOTE_VALUE)
     private HardMediumSoftLongScore voteValue = HardMediumSoftLongScore.ofSoft(1);

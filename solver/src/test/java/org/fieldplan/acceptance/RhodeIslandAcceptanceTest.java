@@ -1,0 +1,44 @@
+package org.fieldplan.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.io.PrecinctColumnMapping;
+import org.fieldplan.io.RealRegionProblem;
+import org.fieldplan.io.TestFiles;
+import org.fieldplan.plan.PlanSummary;
+import org.fieldplan.solver.FieldPlanSolver;
+import org.fieldplan.solver.ProblemPreparer;
+import org.fieldplan.solver.SolveResult;
+import org.fieldplan.testing.IndependentPlanChecker;
+import org.fieldplan.testing.TestSolvers;
+import org.fieldplan.validation.ProblemValidator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real data: Rhode Island's 419 precincts (41 invalid polygons repaired on import) and 2,000 volunteers placed at
+ * population-weighted census block-group centres. Fails, naming the path, when ../shared/data is missing.
+ */
+class RhodeIslandAcceptanceTest {
+
+    @Test
+    void rhodeIslandPlanIsFeasibleAndBeatsGreedy() {
+        FieldPlanProblem problem = RealRegionProblem.build("Rhode Island",
+                TestFiles.sharedData("precincts/ri-precincts.geojson"), PrecinctColumnMapping.RHODE_ISLAND,
+                TestFiles.sharedData("census/cenpop2020_bg_RI.csv"), 2000, 7);
+        assertThat(problem.precincts()).hasSize(419);
+        assertThat(ProblemValidator.validate(problem)).isEmpty();
+
+        FieldPlan prepared = ProblemPreparer.prepare(problem);
+        FieldPlanSolver solver = TestSolvers.stepLimited(30_000);
+        PlanSummary greedy = PlanSummary.of(solver.greedyBaseline(prepared));
+        SolveResult result = solver.solve(prepared, best -> { });
+        PlanSummary solved = PlanSummary.of(result.plan());
+
+        assertThat(IndependentPlanChecker.violations(problem, ProblemPreparer.assignmentsOf(result.plan())))
+                .isEmpty();
+        assertThat(solved.assignedShifts()).isGreaterThan(500);
+        assertThat(solved.expectedNetVotes()).isGreaterThan(greedy.expectedNetVotes());
+    }
+}
