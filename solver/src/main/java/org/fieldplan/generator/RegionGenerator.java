@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.FieldPlanWeights;
 import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.travel.TravelParameters;
 import org.fieldplan.vote.VoteModelParameters;
@@ -32,8 +33,8 @@ import org.locationtech.jts.geom.PrecisionModel;
  * house and senate districts; pivotality, doors, capacity and doors per hour are left to the vote model.</li>
  * <li>{@link GotvCalendar}: Sat 31 Oct – Tue 3 Nov 2026 (election day), three 3-hour slots a day, ids like
  * {@code 2026-10-31-am}, {@code -mid}, {@code -pm}, time zone America/New_York.</li>
- * <li>{@link VolunteerFactory}: homes by population, skills, languages, travel, availability, attendance,
- * organizers and preferences.</li>
+ * <li>{@link VolunteerFactory}: homes by population and organizers by neighbourhood; skills, languages, travel,
+ * availability, attendance and preferences from {@link VolunteerSampler}.</li>
  * </ol>
  * The problem has default weights, vote-model and travel parameters, no stated districts (the vote model derives
  * their forecasts from the precincts) and no assignments.
@@ -82,12 +83,12 @@ public final class RegionGenerator {
         List<GeneratedPrecinct> generated =
                 new PrecinctFactory(landscape, projection, lonLat, precinctRandom).create(sites, cells);
 
-        GotvCalendar calendar = new GotvCalendar();
-        List<Volunteer> volunteers =
-                new VolunteerFactory(generated, calendar, projection, lonLat, volunteerRandom).create(volunteerCount);
+        List<TimeSlot> slots = GotvCalendar.weekendSlots();
+        List<Volunteer> volunteers = new VolunteerFactory(generated, new VolunteerSampler(slots), projection, lonLat,
+                volunteerRandom).create(volunteerCount);
         List<Precinct> precincts = generated.stream().map(GeneratedPrecinct::precinct).toList();
         return new FieldPlanProblem(name, GotvCalendar.TIME_ZONE, VoteModelParameters.DEFAULTS,
-                TravelParameters.DEFAULTS, List.of(), calendar.slots(), precincts, volunteers,
+                TravelParameters.DEFAULTS, List.of(), slots, precincts, volunteers,
                 new FieldPlanWeights(), List.of());
     }
 }

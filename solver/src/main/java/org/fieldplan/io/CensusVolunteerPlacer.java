@@ -8,31 +8,33 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
+import org.fieldplan.generator.OrganizerTurfs;
+import org.fieldplan.generator.VolunteerSampler;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 
 /**
  * Places synthetic volunteers where people live: homes are drawn from census block-group centres of population,
  * weighted by population, then moved by up to {@value #JITTER_METRES} m in a random direction so that
- * volunteers of one block group do not share a doorstep. Attributes come from {@link VolunteerTraits}.
+ * volunteers of one block group do not share a doorstep. Organizers get compact turfs of nearby homes
+ * ({@link OrganizerTurfs}); the other attributes come from {@link VolunteerSampler}, with overall shares since a
+ * block group says nothing here about urbanity, Hispanic share or precinct.
  *
- * <p>Volunteers are numbered in block-group (GEOID) order, which keeps census neighbours together, and every
- * {@value #VOLUNTEERS_PER_ORGANIZER} consecutive volunteers share an organizer: field organizers run local teams.
- * The same block groups, slots, count and seed always give the same volunteers.
+ * <p>Volunteers are numbered in block-group (GEOID) order, which keeps census neighbours together. The same block
+ * groups, slots, count and seed always give the same volunteers.
  */
 public final class CensusVolunteerPlacer {
 
     static final double JITTER_METRES = 200;
-    static final int VOLUNTEERS_PER_ORGANIZER = 25;
     private static final double METRES_PER_DEGREE_LATITUDE = 111_320;
 
     private final List<BlockGroupCentre> blockGroups;
     private final long[] cumulativePopulation;
-    private final VolunteerTraits traits;
+    private final VolunteerSampler sampler;
 
     /**
      * A census 2020 block-group centre of population.
@@ -42,9 +44,10 @@ public final class CensusVolunteerPlacer {
     public record BlockGroupCentre(String geoid, int population, double latitude, double longitude) {
     }
 
-    public CensusVolunteerPlacer(List<BlockGroupCentre> blockGroups, VolunteerTraits traits) {
+    /** A placer over the given block groups, drawing attributes with {@code sampler}. */
+    public CensusVolunteerPlacer(List<BlockGroupCentre> blockGroups, VolunteerSampler sampler) {
         this.blockGroups = List.copyOf(blockGroups);
-        this.traits = traits;
+        this.sampler = sampler;
         this.cumulativePopulation = new long[blockGroups.size()];
         long sum = 0;
         for (int i = 0; i < blockGroups.size(); i++) {
@@ -58,7 +61,7 @@ public final class CensusVolunteerPlacer {
 
     /** A placer over the block groups of a census centres-of-population CSV, with availability over the slots. */
     public static CensusVolunteerPlacer fromCsv(Path csv, List<TimeSlot> slots) {
-        return new CensusVolunteerPlacer(readBlockGroups(csv), new VolunteerTraits(slots));
+        return new CensusVolunteerPlacer(readBlockGroups(csv), new VolunteerSampler(slots));
     }
 
     /**
@@ -95,24 +98,34 @@ public final class CensusVolunteerPlacer {
 
     /** {@code count} volunteers with ids {@code V0001}…, drawn with the given seed. */
     public List<Volunteer> place(int count, long seed) {
-        Random random = new Random(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         BlockGroupCentre[] drawn = new BlockGroupCentre[count];
         for (int i = 0; i < count; i++) {
             drawn[i] = draw(random);
         }
         // Stable sort: equal GEOIDs keep their draw order, so the result depends on the seed only.
         Arrays.sort(drawn, Comparator.comparing(BlockGroupCentre::geoid));
+        Point[] homes = new Point[count];
+        double[] eastKm = new double[count];
+        double[] northKm = new double[count];
+        for (int i = 0; i < count; i++) {
+            homes[i] = jitteredHome(drawn[i], random);
+            // Sinusoidal projection: a degree of longitude shrinks with the cosine of the latitude.
+            eastKm[i] = homes[i].getX() * Math.cos(Math.toRadians(homes[i].getY())) * METRES_PER_DEGREE_LATITUDE / 1000;
+            northKm[i] = homes[i].getY() * METRES_PER_DEGREE_LATITUDE / 1000;
+        }
+        String[] organizerIds = OrganizerTurfs.assign(eastKm, northKm);
         int width = Math.max(4, String.valueOf(count).length());
         List<Volunteer> volunteers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String id = "V" + String.format("%0" + width + "d", i + 1);
-            String organizerId = "org-" + (i / VOLUNTEERS_PER_ORGANIZER + 1);
-            volunteers.add(traits.sample(id, jitteredHome(drawn[i], random), organizerId, random));
+            volunteers.add(sampler.sample(id, null, homes[i], organizerIds[i], VolunteerSampler.Neighbourhood.UNKNOWN,
+                    random));
         }
         return volunteers;
     }
 
-    private BlockGroupCentre draw(Random random) {
+    private BlockGroupCentre draw(SplittableRandom random) {
         // The person numbered target (0-based) lives in the first block group whose cumulative population
         // reaches target + 1.
         long target = (long) (random.nextDouble() * cumulativePopulation[cumulativePopulation.length - 1]);
@@ -129,7 +142,7 @@ public final class CensusVolunteerPlacer {
     }
 
     /** Uniform in a disc of radius {@link #JITTER_METRES} around the centre. */
-    private static Point jitteredHome(BlockGroupCentre centre, Random random) {
+    private static Point jitteredHome(BlockGroupCentre centre, SplittableRandom random) {
         double radius = JITTER_METRES * Math.sqrt(random.nextDouble());
         double angle = 2 * Math.PI * random.nextDouble();
         double dLat = radius * Math.cos(angle) / METRES_PER_DEGREE_LATITUDE;

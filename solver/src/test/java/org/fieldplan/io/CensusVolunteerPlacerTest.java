@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDateTime;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.fieldplan.domain.Skill;
 import org.fieldplan.domain.TimeSlot;
@@ -62,25 +65,50 @@ class CensusVolunteerPlacerTest {
         assertThat(other).isNotEqualTo(first);
     }
 
+    /** With nothing known about the neighbourhood, the sampler's overall shares apply. */
     @Test
-    void attributesFollowTheStatedDistributions() {
+    void attributesFollowTheSamplersOverallShares() {
         List<Volunteer> volunteers = placer.place(4000, 1);
 
         assertThat(share(volunteers, v -> v.getSkills().contains(Skill.CANVASS))).isCloseTo(0.90, within(0.03));
+        assertThat(share(volunteers, v -> v.getSkills().contains(Skill.DRIVER))).isCloseTo(0.40, within(0.03));
         assertThat(share(volunteers, v -> v.getSkills().contains(Skill.TEAM_LEAD))).isCloseTo(0.10, within(0.03));
+        assertThat(share(volunteers, v -> v.getSkills().contains(Skill.DATA_ENTRY))).isCloseTo(0.15, within(0.03));
         assertThat(share(volunteers, v -> v.getLanguages().contains("es"))).isCloseTo(0.15, within(0.03));
         assertThat(share(volunteers, v -> v.getTravelMode() == TravelMode.CAR)).isCloseTo(0.55, within(0.03));
+        assertThat(share(volunteers, v -> v.getTravelMode() == TravelMode.WALK)).isCloseTo(0.20, within(0.03));
         assertThat(volunteers.stream().mapToDouble(Volunteer::getAttendanceProbability).average().orElseThrow())
                 .isCloseTo(0.6, within(0.02));
+        // The last day of the slots is taken for election day, which more volunteers offer than Sunday.
+        assertThat(share(volunteers, v -> v.isAvailableFor(SLOTS.get(3)))).isGreaterThan(
+                share(volunteers, v -> v.isAvailableFor(SLOTS.get(2))) + 0.03);
         assertThat(volunteers).allSatisfy(v -> {
             assertThat(v.getLanguages()).contains("en");
             assertThat(v.getAttendanceProbability()).isBetween(0.4, 0.9);
             assertThat(v.getMaxShifts()).isBetween(1, 4);
             assertThat(v.getMaxShiftsPerDay()).isBetween(1, Math.min(2, v.getMaxShifts()));
-            assertThat(SLOTS).anyMatch(v::isAvailableFor);
+            assertThat(v.getMaxShifts()).isLessThanOrEqualTo((int) SLOTS.stream().filter(v::isAvailableFor).count());
+            assertThat(v.getPreferredPrecinctIds()).isEmpty();
         });
-        assertThat(volunteers).extracting(Volunteer::getOrganizerId).doesNotContainNull();
-        assertThat(volunteers.stream().map(Volunteer::getOrganizerId).distinct().count()).isEqualTo(4000 / 25);
+    }
+
+    @Test
+    void organizersHaveCompactTurfsOfAboutTwentyFiveVolunteers() {
+        List<Volunteer> volunteers = placer.place(4000, 1);
+
+        Map<String, List<Volunteer>> turfs =
+                volunteers.stream().collect(Collectors.groupingBy(Volunteer::getOrganizerId));
+        assertThat(turfs).hasSize(4000 / 25);
+        assertThat(turfs.values()).allSatisfy(turf -> assertThat(turf).hasSizeBetween(20, 30));
+        // A turf spans far less than the state (about 60 km × 100 km): its volunteers are neighbours.
+        double medianSpanKm = turfs.values().stream().mapToDouble(CensusVolunteerPlacerTest::latitudeSpanKm).sorted()
+                .skip(turfs.size() / 2).findFirst().orElseThrow();
+        assertThat(medianSpanKm).isLessThan(15);
+    }
+
+    private static double latitudeSpanKm(List<Volunteer> turf) {
+        DoubleSummaryStatistics latitudes = turf.stream().mapToDouble(v -> v.getHome().getY()).summaryStatistics();
+        return (latitudes.getMax() - latitudes.getMin()) * 111.32;
     }
 
     private static double share(List<Volunteer> volunteers, Predicate<Volunteer> test) {
