@@ -103,17 +103,22 @@ public final class TestRegions {
      * roughly Rhode Island, for comparing candidate pairs.
      */
     public static FieldPlanProblem random(int precinctCount, int volunteerCount, long seed) {
+        return random(precinctCount, volunteerCount, 0.7, seed);
+    }
+
+    /** Like {@link #random(int, int, long)} over a square of {@code spanDegrees} from (−71.8, 41.35). */
+    public static FieldPlanProblem random(int precinctCount, int volunteerCount, double spanDegrees, long seed) {
         Random random = new Random(seed);
         List<Precinct> precincts = new ArrayList<>();
         for (int i = 0; i < precinctCount; i++) {
-            precincts.add(precinct("R" + i, null, square(-71.8 + random.nextDouble() * 0.7,
-                    41.35 + random.nextDouble() * 0.65, 0.002 + random.nextDouble() * 0.01)));
+            precincts.add(precinct("R" + i, null, square(-71.8 + random.nextDouble() * spanDegrees,
+                    41.35 + random.nextDouble() * spanDegrees * 0.93, 0.002 + random.nextDouble() * 0.01)));
         }
         TravelMode[] modes = TravelMode.values();
         List<Volunteer> volunteers = new ArrayList<>();
         for (int i = 0; i < volunteerCount; i++) {
-            volunteers.add(new Volunteer("W" + i, null, point(-71.8 + random.nextDouble() * 0.7,
-                    41.35 + random.nextDouble() * 0.65), Set.of(Skill.CANVASS), Set.of("en"),
+            volunteers.add(new Volunteer("W" + i, null, point(-71.8 + random.nextDouble() * spanDegrees,
+                    41.35 + random.nextDouble() * spanDegrees * 0.93), Set.of(Skill.CANVASS), Set.of("en"),
                     modes[random.nextInt(modes.length)], 10 + random.nextInt(40), allWeekends(), 3, 2,
                     "org-" + random.nextInt(3), 0.8, Set.of()));
         }
