@@ -5,17 +5,19 @@
 #                                     FIELDPLAN_PG_DIR when it started a cluster) on stdout; logs go to stderr.
 #   scripts/ensure-postgis.sh stop    stops and deletes the throwaway cluster in $FIELDPLAN_PG_DIR (no-op if unset).
 #
-# A server already answering on 127.0.0.1:5432 with trust auth is reused. Otherwise the Debian packages are installed
+# A server already answering on 127.0.0.1:${FIELDPLAN_PG_PORT:-5432} as user postgres without a password is reused. Otherwise the Debian packages are installed
 # when missing and a throwaway cluster is started on a free port (data and socket in a temp dir, fsync off).
 # Meant for root on Debian 12 (CI, developer machines); non-interactive.
 set -euo pipefail
 
 PG_BIN=/usr/lib/postgresql/15/bin
 DB_NAME=fieldplan_test
+REUSE_PORT=${FIELDPLAN_PG_PORT:-5432}
 log() { echo "ensure-postgis: $*" >&2; }
 
 answers() { # host port
-  "$PG_BIN/psql" -h "$1" -p "$2" -U postgres -d postgres -At -c 'SELECT 1' >/dev/null 2>&1
+  # -w: never prompt for a password (a packaged cluster with password auth is not reused).
+  "$PG_BIN/psql" -w -h "$1" -p "$2" -U postgres -d postgres -At -c 'SELECT 1' >/dev/null 2>&1
 }
 
 install_if_missing() {
@@ -42,11 +44,14 @@ free_port() {
 }
 
 create_database() { # port
-  local psql=("$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U postgres -v ON_ERROR_STOP=1 -q)
-  if [[ -z "$("${psql[@]}" -d postgres -At -c "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'")" ]]; then
-    "${psql[@]}" -d postgres -c "CREATE DATABASE $DB_NAME" >&2
+  local psql=("$PG_BIN/psql" -w -h 127.0.0.1 -p "$1" -U postgres -v ON_ERROR_STOP=1 -q)
+  local exists="SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'"
+  if [[ -z "$("${psql[@]}" -d postgres -At -c "$exists")" ]]; then
+    # Another run sharing the server may create it at the same moment: only fail if it is still missing.
+    "${psql[@]}" -d postgres -c "CREATE DATABASE $DB_NAME" >&2 2>/dev/null \
+      || [[ -n "$("${psql[@]}" -d postgres -At -c "$exists")" ]]
   fi
-  "${psql[@]}" -d "$DB_NAME" -c 'CREATE EXTENSION IF NOT EXISTS postgis' >&2
+  PGOPTIONS='-c client_min_messages=warning' "${psql[@]}" -d "$DB_NAME" -c 'CREATE EXTENSION IF NOT EXISTS postgis' >&2
 }
 
 start_cluster() {
@@ -55,6 +60,8 @@ start_cluster() {
   dir=$(mktemp -d /tmp/fieldplan-pg.XXXXXX)
   chown postgres: "$dir"
   port=$(free_port)
+  # postgres may not be allowed into the caller's working directory (e.g. /root).
+  cd "$dir"
   runuser -u postgres -- "$PG_BIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; return 1; }
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
@@ -65,11 +72,12 @@ start_cluster() {
 }
 
 start() {
-  local port=5432 dir=""
+  local port dir=""
   # The client (and, for a local server, the extension) come from the same packages, so install them first.
   install_if_missing
-  if answers 127.0.0.1 5432; then
-    log "reusing the server on 127.0.0.1:5432"
+  if answers 127.0.0.1 "$REUSE_PORT"; then
+    log "reusing the server on 127.0.0.1:$REUSE_PORT"
+    port=$REUSE_PORT
   else
     read -r dir port < <(start_cluster)
     [[ -n "$dir" ]] || exit 1
@@ -84,7 +92,7 @@ start() {
 stop() {
   local dir=${FIELDPLAN_PG_DIR:-}
   [[ -n "$dir" && -d "$dir/data" ]] || return 0
-  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >&2 || true
+  (cd / && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >&2) || true
   rm -rf "$dir"
   log "stopped and removed $dir"
 }

@@ -6,6 +6,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 env_file=$(mktemp)
 trap 'rm -f "$env_file"; "$here/ensure-postgis.sh" stop' EXIT
+# Turn signals into a normal exit so the EXIT trap stops the cluster.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 "$here/ensure-postgis.sh" start >"$env_file"
 # shellcheck disable=SC1090
 source "$env_file"

@@ -356,6 +356,22 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void preparingWithCandidatePairsGivesTheSameCandidatesAsTheDefaultMatrix() {
+        stores.regions().save(regionId, TestRegions.random(300, 100, 11));
+        FieldPlanProblem withPairs = stores.regions().load(everything());
+        FieldPlanProblem withDefault = stores.regions().load(everything());
+
+        ProblemPreparer.prepare(withPairs, stores.candidatePairs().compute(regionId, withPairs));
+        ProblemPreparer.prepare(withDefault);
+
+        for (int i = 0; i < withPairs.volunteers().size(); i++) {
+            assertThat(withPairs.volunteers().get(i).getCandidatePrecincts()).extracting(Precinct::getId)
+                    .containsExactlyElementsOf(withDefault.volunteers().get(i).getCandidatePrecincts().stream()
+                            .map(Precinct::getId).toList());
+        }
+    }
+
+    @Test
     void candidatePairsCoverOnlyTheProblemsVolunteers() {
         stores.regions().save(regionId, TestRegions.small());
         FieldPlanProblem orgA = stores.regions().load(new ProblemQuery(regionId, FIRST_DAY, LAST_DAY, "org-a"));
