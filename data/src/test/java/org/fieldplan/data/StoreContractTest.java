@@ -212,6 +212,10 @@ abstract class StoreContractTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(id, 4));
         assertThat(stores.plans().load(id + 1_000_000)).isEmpty();
 
+        FieldPlanProblem again = stores.problemBuilder().forPlan(plan).problem();
+        assertThat(again.assignments()).containsExactlyElementsOf(assignments);
+        assertThat(again.volunteers()).extracting(Volunteer::getId).containsExactly("V1", "V2");
+
         stores.plans().update(id, PlanStatus.PUBLISHED, "0hard/0medium/1soft");
         StoredPlan updated = stores.plans().load(id).orElseThrow();
         assertThat(updated.status()).isEqualTo(PlanStatus.PUBLISHED);
@@ -300,6 +304,17 @@ abstract class StoreContractTest {
         stores.regions().save(regionId, small);
         assertThat(stores.regions().load(everything()).volunteers()).hasSize(5);
         assertThatThrownBy(() -> stores.regions().save(regionId, small)).isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void aPrecinctThatIsNotPolygonalIsRejected() {
+        FieldPlanProblem small = TestRegions.small();
+        List<Precinct> precincts = new ArrayList<>(small.precincts());
+        precincts.add(TestRegions.precinct("POINT", "A point", TestRegions.point(-71.4, 41.8)));
+        assertThatThrownBy(() -> stores.regions().save(regionId, new FieldPlanProblem(small.name(), null, null, null,
+                null, small.timeSlots(), precincts, small.volunteers(), null, null)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("POINT");
+        assertThat(stores.regions().list()).extracting(RegionSummary::id).doesNotContain(regionId);
     }
 
     @Test

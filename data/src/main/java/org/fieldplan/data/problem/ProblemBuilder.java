@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fieldplan.data.plan.PlanStore;
+import org.fieldplan.data.plan.StoredPlan;
 import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.domain.FieldPlanProblem;
@@ -63,6 +64,16 @@ public final class ProblemBuilder {
                 stated.travel(), stated.districts(), stated.timeSlots(), precincts, volunteers, stated.weights(),
                 List.of());
         return new BuiltProblem(problem, issues);
+    }
+
+    /**
+     * The problem of a stored plan, rebuilt from the region's current data, with the plan's assignments (pinned flags
+     * included) to repair or re-solve around. Field reports added since the plan was saved are counted, so its score
+     * may differ from the stored one.
+     */
+    public BuiltProblem forPlan(StoredPlan plan) {
+        BuiltProblem built = build(plan.problem());
+        return new BuiltProblem(built.problem().withAssignments(plan.solverAssignments()), built.issues());
     }
 
     private static boolean availableForSome(Volunteer volunteer, List<TimeSlot> slots) {
