@@ -2,6 +2,7 @@ package org.fieldplan.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.fieldplan.data.TestRegions.HOSTILE;
 import static org.fieldplan.data.TestRegions.SAT;
 
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -81,7 +83,7 @@ abstract class StoreContractTest {
         assertThat(loaded.assignments()).isEmpty();
         assertThat(loaded.timeSlots()).extracting(TimeSlot::getId, TimeSlot::getStart, TimeSlot::getEnd)
                 .containsExactlyElementsOf(saved.timeSlots().stream()
-                        .map(s -> org.assertj.core.groups.Tuple.tuple(s.getId(), s.getStart(), s.getEnd())).toList());
+                        .map(s -> tuple(s.getId(), s.getStart(), s.getEnd())).toList());
         assertThat(loaded.precincts()).hasSize(saved.precincts().size());
         for (int i = 0; i < saved.precincts().size(); i++) {
             assertSamePrecinct(loaded.precincts().get(i), saved.precincts().get(i));
@@ -177,10 +179,10 @@ abstract class StoreContractTest {
         BuiltProblem built = stores.problemBuilder().build(ProblemQuery.of(regionId, LAST_DAY, LAST_DAY));
 
         assertThat(built.issues()).extracting(DataIssue::kind, DataIssue::itemId).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(DataIssue.Kind.PRECINCT_WITHOUT_GEOMETRY, "NOGEOM"),
-                org.assertj.core.groups.Tuple.tuple(DataIssue.Kind.VOLUNTEER_WITHOUT_AVAILABILITY, "NOAVAIL"),
-                org.assertj.core.groups.Tuple.tuple(DataIssue.Kind.VOLUNTEER_WITHOUT_HOME, "NOHOME"),
-                org.assertj.core.groups.Tuple.tuple(DataIssue.Kind.VOLUNTEER_WITHOUT_AVAILABILITY, "V3"));
+                tuple(DataIssue.Kind.PRECINCT_WITHOUT_GEOMETRY, "NOGEOM"),
+                tuple(DataIssue.Kind.VOLUNTEER_WITHOUT_AVAILABILITY, "NOAVAIL"),
+                tuple(DataIssue.Kind.VOLUNTEER_WITHOUT_HOME, "NOHOME"),
+                tuple(DataIssue.Kind.VOLUNTEER_WITHOUT_AVAILABILITY, "V3"));
         assertThat(built.problem().precincts()).extracting(Precinct::getId).doesNotContain("NOGEOM").hasSize(6);
         assertThat(built.problem().volunteers()).extracting(Volunteer::getId)
                 .containsExactly("V1", "V2", "V4", "V5");
@@ -209,7 +211,7 @@ abstract class StoreContractTest {
         assertThat(plan.assignments()).noneMatch(StoredAssignment::done);
         assertThat(plan.createdAt()).isAfter(before).isEqualTo(plan.updatedAt());
         assertThat(stores.plans().list(regionId)).extracting(PlanSummary::id, PlanSummary::assignments)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(id, 4));
+                .containsExactly(tuple(id, 4));
         assertThat(stores.plans().load(id + 1_000_000)).isEmpty();
 
         FieldPlanProblem again = stores.problemBuilder().forPlan(plan).problem();
@@ -360,7 +362,7 @@ abstract class StoreContractTest {
                     .as(volunteer.getId())
                     .extracting(p -> p.precinct().getId(), PrecinctTravel::minutes)
                     .containsExactlyInAnyOrderElementsOf(expected.stream()
-                            .map(p -> org.assertj.core.groups.Tuple.tuple(p.precinct().getId(), p.minutes()))
+                            .map(p -> tuple(p.precinct().getId(), p.minutes()))
                             .toList());
         }
         assertThat(expectedPairs).isGreaterThan(1_000);
@@ -393,7 +395,7 @@ abstract class StoreContractTest {
 
         SparseTravelTimeMatrix pairs = stores.candidatePairs().compute(regionId, orgA);
 
-        Set<String> withPairs = new java.util.HashSet<>();
+        Set<String> withPairs = new HashSet<>();
         for (Volunteer v : orgA.volunteers()) {
             if (!pairs.pairs(v.getId()).isEmpty()) {
                 withPairs.add(v.getId());

@@ -17,7 +17,9 @@ import org.fieldplan.domain.Volunteer;
 import org.fieldplan.travel.TravelParameters;
 import org.fieldplan.vote.VoteModelParameters;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -53,7 +55,7 @@ public final class TestRegions {
         return GEOMETRY.createPoint(new Coordinate(lon, lat));
     }
 
-    public static Precinct precinct(String id, String name, org.locationtech.jts.geom.Geometry geometry) {
+    public static Precinct precinct(String id, String name, Geometry geometry) {
         return new Precinct(id, name, geometry, 1_200, 0.61, 0.53, List.of("HD-1"), null, null, Set.of(), Set.of(),
                 null, null, 0);
     }
@@ -72,7 +74,7 @@ public final class TestRegions {
     /** Six precincts (polygon, two-part multipolygon, one with a hole, every optional attribute), five volunteers. */
     public static FieldPlanProblem small() {
         Polygon withHole = GEOMETRY.createPolygon(square(-71.43, 41.80, 0.02).getExteriorRing(),
-                new org.locationtech.jts.geom.LinearRing[] {square(-71.425, 41.805, 0.005).getExteriorRing()});
+                new LinearRing[] {square(-71.425, 41.805, 0.005).getExteriorRing()});
         List<Precinct> precincts = List.of(
                 new Precinct("P1", "Fox Point", square(-71.4012345678901, 41.8212345678901, 0.01), 2_345, 0.64,
                         0.71, List.of("HD-1", "SD-7"), 0.9, 800, Set.of("pt", "es"), Set.of(Skill.CANVASS,

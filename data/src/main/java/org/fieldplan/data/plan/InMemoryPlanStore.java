@@ -65,7 +65,7 @@ public final class InMemoryPlanStore implements PlanStore {
                 throw new StoreException("assignment " + a + " refers to something region "
                         + plan.problem().regionId() + " does not have");
             }
-            if (!shifts.add(a.volunteerId() + "\u0000" + a.slotId())) {
+            if (!shifts.add(shiftKey(a.volunteerId(), a.slotId()))) {
                 throw new StoreException("volunteer " + a.volunteerId() + " has two assignments in slot " + a.slotId());
             }
         }
@@ -135,10 +135,12 @@ public final class InMemoryPlanStore implements PlanStore {
             if (!plan.problem().regionId().equals(regionId)) {
                 continue;
             }
+            Map<String, String> precinctByShift = new HashMap<>();
+            plan.solverAssignments().forEach(a -> precinctByShift.put(shiftKey(a.volunteerId(), a.slotId()),
+                    a.precinctId()));
             for (FieldReport report : entry.getValue()) {
-                String precinctId = plan.assignments().get(position(plan, report.volunteerId(), report.slotId()))
-                        .assignment().precinctId();
-                doors.merge(precinctId, report.doorsKnocked(), Integer::sum);
+                doors.merge(precinctByShift.get(shiftKey(report.volunteerId(), report.slotId())),
+                        report.doorsKnocked(), Integer::sum);
             }
         }
         return doors;
@@ -150,6 +152,10 @@ public final class InMemoryPlanStore implements PlanStore {
             throw new NoSuchElementException("unknown plan " + planId);
         }
         return plan;
+    }
+
+    private static String shiftKey(String volunteerId, String slotId) {
+        return volunteerId + '\u0000' + slotId;
     }
 
     private static int position(StoredPlan plan, String volunteerId, String slotId) {

@@ -12,6 +12,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.fieldplan.data.Geometries;
 import org.fieldplan.data.StoreException;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -27,7 +28,7 @@ import org.locationtech.jts.io.WKBWriter;
 public final class Jdbc {
 
     private static final GeometryFactory WGS84_FACTORY =
-            new GeometryFactory(new PrecisionModel(), org.fieldplan.data.Geometries.WGS84);
+            new GeometryFactory(new PrecisionModel(), Geometries.WGS84);
 
     private Jdbc() {
     }

@@ -17,6 +17,7 @@ import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * {@link RegionStore} in the JVM heap: the embedded default when no database is configured. Applies the same checks
@@ -129,7 +130,7 @@ public final class InMemoryRegionStore implements RegionStore {
                 problem.timeSlots().size());
     }
 
-    private static Precinct copy(Precinct p, org.locationtech.jts.geom.Geometry geometry) {
+    private static Precinct copy(Precinct p, Geometry geometry) {
         return new Precinct(p.getId(), p.getName(), geometry, p.getRegisteredVoters(), p.getExpectedTurnout(),
                 p.getSupportShare(), p.getDistrictIds(), p.getStatedPivotality(), p.getStatedTargetDoors(),
                 p.getRequiredLanguages(), p.getRequiredSkills(), p.getStatedCapacityPerSlot(),
