@@ -299,7 +299,8 @@ abstract class StoreContractTest {
         FieldPlanProblem broken = new FieldPlanProblem(small.name(), small.timeZone(), null, null, small.districts(),
                 small.timeSlots(), small.precincts(), volunteers, null, null);
 
-        assertThatThrownBy(() -> stores.regions().save(regionId, broken)).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> stores.regions().save(regionId, broken)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("V1").hasMessageNotContaining("Duplicate").hasMessageNotContaining("INSERT");
 
         assertThat(stores.regions().list()).extracting(RegionSummary::id).doesNotContain(regionId);
         assertThatThrownBy(() -> stores.regions().load(everything())).isInstanceOf(NoSuchElementException.class);

@@ -1,6 +1,7 @@
 package org.fieldplan.data.postgis;
 
 import java.sql.Array;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +21,8 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Small JDBC helpers shared by the PostGIS stores: transactions, arrays, nullable numbers and geometries as WKB
@@ -52,8 +55,29 @@ public final class Jdbc {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException(what + " failed: " + e.getMessage(), e);
+            SQLException cause = serverError(e);
+            throw new StoreException(what + " failed: " + describe(cause), cause);
         }
+    }
+
+    /**
+     * The database's own error. A failed batch reports the statement with its bound values (names, phones) in its
+     * message, so the batch exception is neither quoted nor chained: only the server's error, which names the row
+     * by its key.
+     */
+    private static SQLException serverError(SQLException e) {
+        if (e instanceof BatchUpdateException batch && batch.getNextException() != null) {
+            return batch.getNextException();
+        }
+        return e;
+    }
+
+    private static String describe(SQLException e) {
+        if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            ServerErrorMessage server = psql.getServerErrorMessage();
+            return server.getMessage() + (server.getDetail() == null ? "" : " (" + server.getDetail() + ")");
+        }
+        return e.getMessage();
     }
 
     public static Array textArray(Connection connection, Collection<String> values) throws SQLException {
