@@ -1,0 +1,177 @@
+package org.fieldplan.data.plan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+import org.fieldplan.data.StoreException;
+import org.fieldplan.data.region.InMemoryRegionStore;
+import org.fieldplan.data.region.RegionKeys;
+import org.fieldplan.domain.Assignment;
+
+/**
+ * {@link PlanStore} in the JVM heap, checking assignments against an {@link InMemoryRegionStore} the way the PostGIS
+ * schema's foreign keys do. Thread-safe.
+ */
+public final class InMemoryPlanStore implements PlanStore {
+
+    private final InMemoryRegionStore regions;
+    private final Clock clock;
+    private final TreeMap<Long, StoredPlan> plans = new TreeMap<>();
+    private final Map<Long, List<FieldReport>> reports = new HashMap<>();
+    private long nextId = 1;
+
+    public InMemoryPlanStore(InMemoryRegionStore regions) {
+        this(regions, Clock.systemUTC());
+    }
+
+    public InMemoryPlanStore(InMemoryRegionStore regions, Clock clock) {
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized long save(NewPlan plan) {
+        check(plan);
+        long id = nextId++;
+        Instant now = now();
+        List<StoredAssignment> assignments = plan.assignments().stream()
+                .map(a -> new StoredAssignment(a, false)).toList();
+        plans.put(id, new StoredPlan(id, plan.problem(), plan.score(), plan.status(), now, now, assignments));
+        return id;
+    }
+
+    private void check(NewPlan plan) {
+        RegionKeys keys;
+        try {
+            keys = regions.keys(plan.problem().regionId());
+        } catch (NoSuchElementException e) {
+            throw new StoreException("plan for unknown region " + plan.problem().regionId(), e);
+        }
+        Set<String> shifts = new HashSet<>();
+        for (Assignment a : plan.assignments()) {
+            if (!keys.volunteerIds().contains(a.volunteerId()) || !keys.slotIds().contains(a.slotId())
+                    || !keys.precinctIds().contains(a.precinctId())) {
+                throw new StoreException("assignment " + a + " refers to something region "
+                        + plan.problem().regionId() + " does not have");
+            }
+            if (!shifts.add(shiftKey(a.volunteerId(), a.slotId()))) {
+                throw new StoreException("volunteer " + a.volunteerId() + " has two assignments in slot " + a.slotId());
+            }
+        }
+    }
+
+    @Override
+    public synchronized Optional<StoredPlan> load(long planId) {
+        return Optional.ofNullable(plans.get(planId));
+    }
+
+    @Override
+    public synchronized List<PlanSummary> list(String regionId) {
+        return plans.values().stream()
+                .filter(p -> p.problem().regionId().equals(regionId))
+                .map(p -> new PlanSummary(p.id(), p.problem(), p.score(), p.status(), p.assignments().size(),
+                        p.createdAt(), p.updatedAt()))
+                .toList();
+    }
+
+    @Override
+    public synchronized void update(long planId, PlanStatus status, String score) {
+        StoredPlan plan = plan(planId);
+        plans.put(planId, new StoredPlan(planId, plan.problem(), score, status, plan.createdAt(), now(),
+                plan.assignments()));
+    }
+
+    @Override
+    public synchronized void setPinned(long planId, String volunteerId, String slotId, boolean pinned) {
+        replaceAssignment(planId, volunteerId, slotId, old -> new StoredAssignment(new Assignment(
+                old.assignment().volunteerId(), old.assignment().slotId(), old.assignment().precinctId(), pinned),
+                old.done()));
+    }
+
+    @Override
+    public synchronized void setDone(long planId, String volunteerId, String slotId, boolean done) {
+        replaceAssignment(planId, volunteerId, slotId, old -> new StoredAssignment(old.assignment(), done));
+    }
+
+    private void replaceAssignment(long planId, String volunteerId, String slotId,
+            UnaryOperator<StoredAssignment> change) {
+        StoredPlan plan = plan(planId);
+        List<StoredAssignment> assignments = new ArrayList<>(plan.assignments());
+        int position = position(plan, volunteerId, slotId);
+        assignments.set(position, change.apply(assignments.get(position)));
+        plans.put(planId, new StoredPlan(planId, plan.problem(), plan.score(), plan.status(), plan.createdAt(), now(),
+                assignments));
+    }
+
+    @Override
+    public synchronized void addFieldReport(FieldReport report) {
+        position(plan(report.planId()), report.volunteerId(), report.slotId());
+        reports.computeIfAbsent(report.planId(), id -> new ArrayList<>()).add(new FieldReport(report.planId(),
+                report.volunteerId(), report.slotId(), report.doorsKnocked(), report.contacts(),
+                report.reportedAt().truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    @Override
+    public synchronized List<FieldReport> fieldReports(long planId) {
+        return List.copyOf(reports.getOrDefault(planId, List.of()));
+    }
+
+    @Override
+    public synchronized Map<String, Integer> doorsKnockedByPrecinct(String regionId) {
+        Map<String, Integer> doors = new HashMap<>();
+        for (Map.Entry<Long, List<FieldReport>> entry : reports.entrySet()) {
+            StoredPlan plan = plans.get(entry.getKey());
+            if (!plan.problem().regionId().equals(regionId)) {
+                continue;
+            }
+            Map<String, String> precinctByShift = new HashMap<>();
+            plan.solverAssignments().forEach(a -> precinctByShift.put(shiftKey(a.volunteerId(), a.slotId()),
+                    a.precinctId()));
+            for (FieldReport report : entry.getValue()) {
+                doors.merge(precinctByShift.get(shiftKey(report.volunteerId(), report.slotId())),
+                        report.doorsKnocked(), Integer::sum);
+            }
+        }
+        return doors;
+    }
+
+    private StoredPlan plan(long planId) {
+        StoredPlan plan = plans.get(planId);
+        if (plan == null) {
+            throw new NoSuchElementException("unknown plan " + planId);
+        }
+        return plan;
+    }
+
+    private static String shiftKey(String volunteerId, String slotId) {
+        return volunteerId + '\u0000' + slotId;
+    }
+
+    private static int position(StoredPlan plan, String volunteerId, String slotId) {
+        List<StoredAssignment> assignments = plan.assignments();
+        for (int i = 0; i < assignments.size(); i++) {
+            Assignment a = assignments.get(i).assignment();
+            if (a.volunteerId().equals(volunteerId) && a.slotId().equals(slotId)) {
+                return i;
+            }
+        }
+        throw new NoSuchElementException("plan " + plan.id() + " has no assignment for " + volunteerId + " in "
+                + slotId);
+    }
+
+    /** Microseconds, as PostgreSQL keeps them, so that both stores return the same instants. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

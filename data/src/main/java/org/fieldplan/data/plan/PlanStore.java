@@ -1,0 +1,62 @@
+package org.fieldplan.data.plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import org.fieldplan.data.StoreException;
+
+/**
+ * Keeps solved plans, their assignments and the field reports against them. Implementations:
+ * {@link InMemoryPlanStore} and {@link PostgisPlanStore}; both pass the same contract tests.
+ */
+public interface PlanStore {
+
+    /**
+     * Stores a plan, all or nothing, and returns its id.
+     *
+     * @throws StoreException when the region is unknown, an assignment refers to a volunteer, slot or precinct the
+     *         region does not have, or a volunteer has two assignments in one slot; nothing is stored then
+     */
+    long save(NewPlan plan);
+
+    Optional<StoredPlan> load(long planId);
+
+    /** The region's plans, oldest first. */
+    List<PlanSummary> list(String regionId);
+
+    /**
+     * Changes a plan's status and score (e.g. after re-solving around pinned assignments).
+     *
+     * @throws NoSuchElementException when the plan is unknown
+     */
+    void update(long planId, PlanStatus status, String score);
+
+    /**
+     * Pins or unpins an assignment: the solver keeps pinned ones.
+     *
+     * @throws NoSuchElementException when the plan has no assignment for that volunteer and slot
+     */
+    void setPinned(long planId, String volunteerId, String slotId, boolean pinned);
+
+    /**
+     * Marks an assignment's shift as done or not done.
+     *
+     * @throws NoSuchElementException when the plan has no assignment for that volunteer and slot
+     */
+    void setDone(long planId, String volunteerId, String slotId, boolean done);
+
+    /**
+     * Appends a field report to an assignment.
+     *
+     * @throws NoSuchElementException when the plan has no assignment for that volunteer and slot
+     */
+    void addFieldReport(FieldReport report);
+
+    /** A plan's field reports in the order they were added. */
+    List<FieldReport> fieldReports(long planId);
+
+    /** Doors reported knocked per precinct id over all plans of the region; precincts without reports are absent. */
+    Map<String, Integer> doorsKnockedByPrecinct(String regionId);
+}

@@ -1,0 +1,275 @@
+package org.fieldplan.data.plan;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.fieldplan.data.postgis.Jdbc;
+import org.fieldplan.data.region.ProblemQuery;
+import org.fieldplan.domain.Assignment;
+
+/**
+ * {@link PlanStore} on PostGIS. The schema's foreign keys check assignments against the region; every write is one
+ * transaction and every value a bind parameter.
+ */
+public final class PostgisPlanStore implements PlanStore {
+
+    private static final String PLAN_COLUMNS =
+            "id, region_id, date_from, date_to, organizer_id, score, status, created_at, updated_at";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public PostgisPlanStore(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    public PostgisPlanStore(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    @Override
+    public long save(NewPlan plan) {
+        ProblemQuery problem = plan.problem();
+        return Jdbc.inTransaction(dataSource, "saving a plan for region " + problem.regionId(), connection -> {
+            long planId;
+            OffsetDateTime now = utc(now());
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO plan (region_id, date_from, date_to, organizer_id, score, status, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                insert.setString(1, problem.regionId());
+                insert.setObject(2, problem.from());
+                insert.setObject(3, problem.to());
+                insert.setString(4, problem.organizerId());
+                insert.setString(5, plan.score());
+                insert.setString(6, plan.status().name());
+                insert.setObject(7, now);
+                insert.setObject(8, now);
+                try (ResultSet rows = insert.executeQuery()) {
+                    rows.next();
+                    planId = rows.getLong(1);
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO assignment (plan_id, region_id, volunteer_id, slot_id, precinct_id, pinned, position)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                int position = 0;
+                for (Assignment a : plan.assignments()) {
+                    insert.setLong(1, planId);
+                    insert.setString(2, problem.regionId());
+                    insert.setString(3, a.volunteerId());
+                    insert.setString(4, a.slotId());
+                    insert.setString(5, a.precinctId());
+                    insert.setBoolean(6, a.pinned());
+                    insert.setInt(7, position++);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return planId;
+        });
+    }
+
+    @Override
+    public Optional<StoredPlan> load(long planId) {
+        return Jdbc.inTransaction(dataSource, "loading plan " + planId, connection -> {
+            PlanSummary summary;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + PLAN_COLUMNS + ", 0 AS assignments FROM plan WHERE id = ?")) {
+                select.setLong(1, planId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    summary = summary(rows);
+                }
+            }
+            List<StoredAssignment> assignments = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT volunteer_id, slot_id, precinct_id, pinned, done FROM assignment
+                    WHERE plan_id = ? ORDER BY position""")) {
+                select.setLong(1, planId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        assignments.add(new StoredAssignment(new Assignment(rows.getString("volunteer_id"),
+                                rows.getString("slot_id"), rows.getString("precinct_id"), rows.getBoolean("pinned")),
+                                rows.getBoolean("done")));
+                    }
+                }
+            }
+            return Optional.of(new StoredPlan(planId, summary.problem(), summary.score(), summary.status(),
+                    summary.createdAt(), summary.updatedAt(), assignments));
+        });
+    }
+
+    @Override
+    public List<PlanSummary> list(String regionId) {
+        return Jdbc.inTransaction(dataSource, "listing plans of region " + regionId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + PLAN_COLUMNS
+                    + ", (SELECT count(*) FROM assignment a WHERE a.plan_id = plan.id) AS assignments"
+                    + " FROM plan WHERE region_id = ? ORDER BY id")) {
+                select.setString(1, regionId);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<PlanSummary> plans = new ArrayList<>();
+                    while (rows.next()) {
+                        plans.add(summary(rows));
+                    }
+                    return plans;
+                }
+            }
+        });
+    }
+
+    private static PlanSummary summary(ResultSet rows) throws SQLException {
+        ProblemQuery problem = new ProblemQuery(rows.getString("region_id"),
+                rows.getObject("date_from", LocalDate.class), rows.getObject("date_to", LocalDate.class),
+                rows.getString("organizer_id"));
+        return new PlanSummary(rows.getLong("id"), problem, rows.getString("score"),
+                PlanStatus.valueOf(rows.getString("status")), rows.getInt("assignments"),
+                rows.getObject("created_at", OffsetDateTime.class).toInstant(), rows.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    @Override
+    public void update(long planId, PlanStatus status, String score) {
+        Jdbc.inTransaction(dataSource, "updating plan " + planId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE plan SET status = ?, score = ?, updated_at = ? WHERE id = ?")) {
+                update.setString(1, status.name());
+                update.setString(2, score);
+                update.setObject(3, utc(now()));
+                update.setLong(4, planId);
+                if (update.executeUpdate() == 0) {
+                    throw new NoSuchElementException("unknown plan " + planId);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void setPinned(long planId, String volunteerId, String slotId, boolean pinned) {
+        updateAssignment("UPDATE assignment SET pinned = ? WHERE plan_id = ? AND volunteer_id = ? AND slot_id = ?",
+                pinned, planId, volunteerId, slotId);
+    }
+
+    @Override
+    public void setDone(long planId, String volunteerId, String slotId, boolean done) {
+        updateAssignment("UPDATE assignment SET done = ? WHERE plan_id = ? AND volunteer_id = ? AND slot_id = ?",
+                done, planId, volunteerId, slotId);
+    }
+
+    /** Runs one of the fixed flag updates above and touches the plan's updated_at. */
+    private void updateAssignment(String sql, boolean flag, long planId, String volunteerId, String slotId) {
+        Jdbc.inTransaction(dataSource, "updating an assignment of plan " + planId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                update.setBoolean(1, flag);
+                update.setLong(2, planId);
+                update.setString(3, volunteerId);
+                update.setString(4, slotId);
+                if (update.executeUpdate() == 0) {
+                    throw new NoSuchElementException("plan " + planId + " has no assignment for " + volunteerId
+                            + " in " + slotId);
+                }
+            }
+            touch(connection, planId);
+            return null;
+        });
+    }
+
+    private void touch(Connection connection, long planId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE plan SET updated_at = ? WHERE id = ?")) {
+            update.setObject(1, utc(now()));
+            update.setLong(2, planId);
+            update.executeUpdate();
+        }
+    }
+
+    @Override
+    public void addFieldReport(FieldReport report) {
+        Jdbc.inTransaction(dataSource, "adding a field report to plan " + report.planId(), connection -> {
+            // Inserting from the assignment row tells a missing assignment (no row) from a database failure.
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO field_report (plan_id, volunteer_id, slot_id, doors_knocked, contacts, reported_at)
+                    SELECT plan_id, volunteer_id, slot_id, ?, ?, ? FROM assignment
+                    WHERE plan_id = ? AND volunteer_id = ? AND slot_id = ?""")) {
+                insert.setInt(1, report.doorsKnocked());
+                insert.setInt(2, report.contacts());
+                insert.setObject(3, utc(report.reportedAt().truncatedTo(ChronoUnit.MICROS)));
+                insert.setLong(4, report.planId());
+                insert.setString(5, report.volunteerId());
+                insert.setString(6, report.slotId());
+                if (insert.executeUpdate() == 0) {
+                    throw new NoSuchElementException("plan " + report.planId() + " has no assignment for "
+                            + report.volunteerId() + " in " + report.slotId());
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<FieldReport> fieldReports(long planId) {
+        return Jdbc.inTransaction(dataSource, "reading field reports of plan " + planId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT plan_id, volunteer_id, slot_id, doors_knocked, contacts, reported_at
+                    FROM field_report WHERE plan_id = ? ORDER BY id""")) {
+                select.setLong(1, planId);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<FieldReport> reports = new ArrayList<>();
+                    while (rows.next()) {
+                        reports.add(new FieldReport(rows.getLong("plan_id"), rows.getString("volunteer_id"),
+                                rows.getString("slot_id"), rows.getInt("doors_knocked"), rows.getInt("contacts"),
+                                rows.getObject("reported_at", OffsetDateTime.class).toInstant()));
+                    }
+                    return reports;
+                }
+            }
+        });
+    }
+
+    @Override
+    public Map<String, Integer> doorsKnockedByPrecinct(String regionId) {
+        return Jdbc.inTransaction(dataSource, "summing field reports of region " + regionId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT a.precinct_id, sum(f.doors_knocked) AS doors
+                    FROM field_report f
+                    JOIN assignment a USING (plan_id, volunteer_id, slot_id)
+                    WHERE a.region_id = ?
+                    GROUP BY a.precinct_id""")) {
+                select.setString(1, regionId);
+                try (ResultSet rows = select.executeQuery()) {
+                    Map<String, Integer> doors = new HashMap<>();
+                    while (rows.next()) {
+                        doors.put(rows.getString("precinct_id"), rows.getInt("doors"));
+                    }
+                    return doors;
+                }
+            }
+        });
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** Microseconds, as PostgreSQL keeps them. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

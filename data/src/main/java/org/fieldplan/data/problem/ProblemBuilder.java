@@ -1,0 +1,82 @@
+package org.fieldplan.data.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.fieldplan.data.plan.PlanStore;
+import org.fieldplan.data.plan.StoredPlan;
+import org.fieldplan.data.region.ProblemQuery;
+import org.fieldplan.data.region.RegionStore;
+import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.TimeSlot;
+import org.fieldplan.domain.Volunteer;
+
+/**
+ * Builds a solvable problem for (region, date range, optional organizer) from any pair of stores: loads the region
+ * part, leaves out what cannot be planned (precincts without geometry, volunteers without a home or without
+ * availability in the range) and reports it instead of failing, and counts the doors field reports say were knocked
+ * against each precinct's remaining doors.
+ */
+public final class ProblemBuilder {
+
+    private final RegionStore regions;
+    private final PlanStore plans;
+
+    public ProblemBuilder(RegionStore regions, PlanStore plans) {
+        this.regions = regions;
+        this.plans = plans;
+    }
+
+    public BuiltProblem build(ProblemQuery query) {
+        FieldPlanProblem stated = regions.load(query);
+        Map<String, Integer> reportedDoors = plans.doorsKnockedByPrecinct(query.regionId());
+        List<DataIssue> issues = new ArrayList<>();
+
+        List<Precinct> precincts = new ArrayList<>();
+        for (Precinct precinct : stated.precincts()) {
+            if (precinct.getGeometry() == null || precinct.getGeometry().isEmpty()) {
+                issues.add(new DataIssue(DataIssue.Kind.PRECINCT_WITHOUT_GEOMETRY, precinct.getId(),
+                        "precinct " + precinct.getId() + " has no geometry"));
+                continue;
+            }
+            int reported = reportedDoors.getOrDefault(precinct.getId(), 0);
+            precincts.add(reported == 0 ? precinct
+                    : precinct.withDoorsAlreadyKnocked(precinct.getDoorsAlreadyKnocked() + reported));
+        }
+
+        List<Volunteer> volunteers = new ArrayList<>();
+        for (Volunteer volunteer : stated.volunteers()) {
+            if (volunteer.getHome() == null || volunteer.getHome().isEmpty()) {
+                issues.add(new DataIssue(DataIssue.Kind.VOLUNTEER_WITHOUT_HOME, volunteer.getId(),
+                        "volunteer " + volunteer.getId() + " has no home location"));
+            } else if (!availableForSome(volunteer, stated.timeSlots())) {
+                issues.add(new DataIssue(DataIssue.Kind.VOLUNTEER_WITHOUT_AVAILABILITY, volunteer.getId(),
+                        "volunteer " + volunteer.getId() + " is available for no slot from " + query.from() + " to "
+                                + query.to()));
+            } else {
+                volunteers.add(volunteer);
+            }
+        }
+
+        FieldPlanProblem problem = new FieldPlanProblem(stated.name(), stated.timeZone(), stated.voteModel(),
+                stated.travel(), stated.districts(), stated.timeSlots(), precincts, volunteers, stated.weights(),
+                List.of());
+        return new BuiltProblem(problem, issues);
+    }
+
+    /**
+     * The problem of a stored plan, rebuilt from the region's current data, with the plan's assignments (pinned flags
+     * included) to repair or re-solve around. Field reports added since the plan was saved are counted, so its score
+     * may differ from the stored one.
+     */
+    public BuiltProblem forPlan(StoredPlan plan) {
+        BuiltProblem built = build(plan.problem());
+        return new BuiltProblem(built.problem().withAssignments(plan.solverAssignments()), built.issues());
+    }
+
+    private static boolean availableForSome(Volunteer volunteer, List<TimeSlot> slots) {
+        return slots.stream().anyMatch(volunteer::isAvailableFor);
+    }
+}

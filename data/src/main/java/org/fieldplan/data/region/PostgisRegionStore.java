@@ -1,0 +1,388 @@
+package org.fieldplan.data.region;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.fieldplan.data.Geometries;
+import org.fieldplan.data.postgis.Jdbc;
+import org.fieldplan.domain.AvailabilityWindow;
+import org.fieldplan.domain.District;
+import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.Skill;
+import org.fieldplan.domain.TimeSlot;
+import org.fieldplan.domain.TravelMode;
+import org.fieldplan.domain.Volunteer;
+import org.fieldplan.travel.TravelParameters;
+import org.fieldplan.vote.VoteModelParameters;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * {@link RegionStore} on PostGIS (schema from {@link org.fieldplan.data.postgis.PostgisSchema}). A save is one
+ * transaction of batched inserts, so a rejected row leaves nothing behind; all values are bind parameters.
+ */
+public final class PostgisRegionStore implements RegionStore {
+
+    private final DataSource dataSource;
+
+    public PostgisRegionStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void save(String regionId, FieldPlanProblem problem, Map<String, Map<String, Object>> electionAttributes) {
+        Jdbc.inTransaction(dataSource, "import of region " + regionId, connection -> {
+            insertRegion(connection, regionId, problem);
+            insertDistricts(connection, regionId, problem.districts());
+            insertPrecincts(connection, regionId, problem.precincts(), electionAttributes);
+            insertVolunteers(connection, regionId, problem.volunteers());
+            insertSlots(connection, regionId, problem.timeSlots());
+            analyze(connection);
+            return null;
+        });
+    }
+
+    /**
+     * Refreshes planner statistics right away: without them the first candidate-pair join after a large import
+     * picks a plan that took 143 s instead of 3 s at L size (autovacuum analyzes only later).
+     */
+    private static void analyze(Connection connection) throws SQLException {
+        try (PreparedStatement analyze = connection.prepareStatement(
+                "ANALYZE precinct, volunteer, volunteer_pii, volunteer_availability, time_slot")) {
+            analyze.execute();
+        }
+    }
+
+    private static void insertRegion(Connection connection, String regionId, FieldPlanProblem problem)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO region (id, name, time_zone, vote_model, travel) VALUES (?, ?, ?, ?::jsonb, ?::jsonb)")) {
+            insert.setString(1, regionId);
+            insert.setString(2, problem.name() == null ? regionId : problem.name());
+            insert.setString(3, problem.timeZone());
+            insert.setString(4, JsonAttributes.write(problem.voteModel()));
+            insert.setString(5, JsonAttributes.write(problem.travel()));
+            insert.executeUpdate();
+        }
+    }
+
+    private static void insertDistricts(Connection connection, String regionId, List<District> districts)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO district (region_id, id, expected_support_share, position) VALUES (?, ?, ?, ?)")) {
+            int position = 0;
+            for (District district : districts) {
+                insert.setString(1, regionId);
+                insert.setString(2, district.id());
+                insert.setDouble(3, district.expectedSupportShare());
+                insert.setInt(4, position++);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertPrecincts(Connection connection, String regionId, List<Precinct> precincts,
+            Map<String, Map<String, Object>> electionAttributes) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO precinct (region_id, id, name, geom, anchor, registered_voters, expected_turnout,
+                    support_share, district_ids, stated_pivotality, stated_target_doors, required_languages,
+                    required_skills, stated_capacity_per_slot, stated_doors_per_hour, doors_already_knocked,
+                    election_attributes, position)
+                VALUES (?, ?, ?, ST_GeomFromWKB(?, 4326), ST_GeomFromWKB(?, 4326), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?::jsonb, ?)""")) {
+            int position = 0;
+            for (Precinct precinct : precincts) {
+                MultiPolygon turf = Geometries.turf(precinct);
+                Map<String, Object> attributes = electionAttributes.get(precinct.getId());
+                insert.setString(1, regionId);
+                insert.setString(2, precinct.getId());
+                insert.setString(3, precinct.getName());
+                Jdbc.setGeometry(insert, 4, turf);
+                Jdbc.setGeometry(insert, 5, Geometries.anchor(turf));
+                insert.setInt(6, precinct.getRegisteredVoters());
+                insert.setDouble(7, precinct.getExpectedTurnout());
+                insert.setDouble(8, precinct.getSupportShare());
+                insert.setArray(9, Jdbc.textArray(connection, precinct.getDistrictIds()));
+                Jdbc.setNullableDouble(insert, 10, precinct.getStatedPivotality());
+                Jdbc.setNullableInt(insert, 11, precinct.getStatedTargetDoors());
+                insert.setArray(12, Jdbc.textArray(connection, precinct.getRequiredLanguages()));
+                insert.setArray(13, Jdbc.textArray(connection, names(precinct.getRequiredSkills())));
+                Jdbc.setNullableInt(insert, 14, precinct.getStatedCapacityPerSlot());
+                Jdbc.setNullableDouble(insert, 15, precinct.getStatedDoorsPerHour());
+                insert.setInt(16, precinct.getDoorsAlreadyKnocked());
+                if (attributes == null) {
+                    insert.setNull(17, Types.VARCHAR);
+                } else {
+                    insert.setString(17, JsonAttributes.write(attributes));
+                }
+                insert.setInt(18, position++);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertVolunteers(Connection connection, String regionId, List<Volunteer> volunteers)
+            throws SQLException {
+        try (PreparedStatement volunteer = connection.prepareStatement("""
+                INSERT INTO volunteer (region_id, id, skills, languages, travel_mode, max_travel_minutes, max_shifts,
+                    max_shifts_per_day, organizer_id, attendance_probability, preferred_precinct_ids, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                PreparedStatement pii = connection.prepareStatement(
+                        "INSERT INTO volunteer_pii (region_id, volunteer_id, name, home) "
+                                + "VALUES (?, ?, ?, ST_GeomFromWKB(?, 4326))");
+                PreparedStatement availability = connection.prepareStatement(
+                        "INSERT INTO volunteer_availability (region_id, volunteer_id, starts_at, ends_at, position) "
+                                + "VALUES (?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (Volunteer v : volunteers) {
+                volunteer.setString(1, regionId);
+                volunteer.setString(2, v.getId());
+                volunteer.setArray(3, Jdbc.textArray(connection, names(v.getSkills())));
+                volunteer.setArray(4, Jdbc.textArray(connection, v.getLanguages()));
+                volunteer.setString(5, v.getTravelMode().name());
+                volunteer.setInt(6, v.getMaxTravelMinutes());
+                volunteer.setInt(7, v.getMaxShifts());
+                volunteer.setInt(8, v.getMaxShiftsPerDay());
+                volunteer.setString(9, v.getOrganizerId());
+                volunteer.setDouble(10, v.getAttendanceProbability());
+                volunteer.setArray(11, Jdbc.textArray(connection, v.getPreferredPrecinctIds()));
+                volunteer.setInt(12, position++);
+                volunteer.addBatch();
+
+                pii.setString(1, regionId);
+                pii.setString(2, v.getId());
+                pii.setString(3, v.getName());
+                Jdbc.setGeometry(pii, 4, v.getHome());
+                pii.addBatch();
+
+                int windowPosition = 0;
+                for (AvailabilityWindow window : v.getAvailability()) {
+                    availability.setString(1, regionId);
+                    availability.setString(2, v.getId());
+                    availability.setTimestamp(3, Timestamp.valueOf(window.start()));
+                    availability.setTimestamp(4, Timestamp.valueOf(window.end()));
+                    availability.setInt(5, windowPosition++);
+                    availability.addBatch();
+                }
+            }
+            // Parents first: the PII and availability rows refer to the volunteer rows.
+            volunteer.executeBatch();
+            pii.executeBatch();
+            availability.executeBatch();
+        }
+    }
+
+    private static void insertSlots(Connection connection, String regionId, List<TimeSlot> slots)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO time_slot (region_id, id, starts_at, ends_at, position) VALUES (?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (TimeSlot slot : slots) {
+                insert.setString(1, regionId);
+                insert.setString(2, slot.getId());
+                insert.setTimestamp(3, Timestamp.valueOf(slot.getStart()));
+                insert.setTimestamp(4, Timestamp.valueOf(slot.getEnd()));
+                insert.setInt(5, position++);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    @Override
+    public List<RegionSummary> list() {
+        return Jdbc.inTransaction(dataSource, "listing regions", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT r.id, r.name,
+                        (SELECT count(*) FROM precinct p WHERE p.region_id = r.id) AS precincts,
+                        (SELECT count(*) FROM volunteer v WHERE v.region_id = r.id) AS volunteers,
+                        (SELECT count(*) FROM time_slot s WHERE s.region_id = r.id) AS slots
+                    FROM region r ORDER BY r.id""");
+                    ResultSet rows = select.executeQuery()) {
+                List<RegionSummary> regions = new ArrayList<>();
+                while (rows.next()) {
+                    regions.add(new RegionSummary(rows.getString("id"), rows.getString("name"),
+                            rows.getInt("precincts"), rows.getInt("volunteers"), rows.getInt("slots")));
+                }
+                return regions;
+            }
+        });
+    }
+
+    @Override
+    public FieldPlanProblem load(ProblemQuery query) {
+        return Jdbc.inTransaction(dataSource, "loading region " + query.regionId(), connection -> {
+            String regionId = query.regionId();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT name, time_zone, vote_model::text AS vote_model, travel::text AS travel "
+                            + "FROM region WHERE id = ?")) {
+                select.setString(1, regionId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new NoSuchElementException("unknown region " + regionId);
+                    }
+                    return new FieldPlanProblem(rows.getString("name"), rows.getString("time_zone"),
+                            JsonAttributes.read(rows.getString("vote_model"), VoteModelParameters.class),
+                            JsonAttributes.read(rows.getString("travel"), TravelParameters.class),
+                            loadDistricts(connection, regionId), loadSlots(connection, query),
+                            loadPrecincts(connection, regionId), loadVolunteers(connection, query), null, List.of());
+                }
+            }
+        });
+    }
+
+    private static List<District> loadDistricts(Connection connection, String regionId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, expected_support_share FROM district WHERE region_id = ? ORDER BY position")) {
+            select.setString(1, regionId);
+            try (ResultSet rows = select.executeQuery()) {
+                List<District> districts = new ArrayList<>();
+                while (rows.next()) {
+                    districts.add(new District(rows.getString("id"), rows.getDouble("expected_support_share")));
+                }
+                return districts;
+            }
+        }
+    }
+
+    private static List<TimeSlot> loadSlots(Connection connection, ProblemQuery query) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, starts_at, ends_at FROM time_slot
+                WHERE region_id = ? AND starts_at::date BETWEEN ? AND ?
+                ORDER BY position""")) {
+            select.setString(1, query.regionId());
+            select.setObject(2, query.from());
+            select.setObject(3, query.to());
+            try (ResultSet rows = select.executeQuery()) {
+                List<TimeSlot> slots = new ArrayList<>();
+                while (rows.next()) {
+                    slots.add(new TimeSlot(rows.getString("id"), rows.getObject("starts_at", LocalDateTime.class),
+                            rows.getObject("ends_at", LocalDateTime.class)));
+                }
+                return slots;
+            }
+        }
+    }
+
+    private static List<Precinct> loadPrecincts(Connection connection, String regionId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, name, ST_AsBinary(geom) AS geom, registered_voters, expected_turnout, support_share,
+                    district_ids, stated_pivotality, stated_target_doors, required_languages, required_skills,
+                    stated_capacity_per_slot, stated_doors_per_hour, doors_already_knocked
+                FROM precinct WHERE region_id = ? ORDER BY position""")) {
+            select.setString(1, regionId);
+            try (ResultSet rows = select.executeQuery()) {
+                List<Precinct> precincts = new ArrayList<>();
+                while (rows.next()) {
+                    precincts.add(new Precinct(rows.getString("id"), rows.getString("name"),
+                            Jdbc.geometry(rows, "geom"), rows.getInt("registered_voters"),
+                            rows.getDouble("expected_turnout"), rows.getDouble("support_share"),
+                            Jdbc.textList(rows, "district_ids"), Jdbc.nullableDouble(rows, "stated_pivotality"),
+                            Jdbc.nullableInt(rows, "stated_target_doors"),
+                            Set.copyOf(Jdbc.textList(rows, "required_languages")),
+                            skills(Jdbc.textList(rows, "required_skills")),
+                            Jdbc.nullableInt(rows, "stated_capacity_per_slot"),
+                            Jdbc.nullableDouble(rows, "stated_doors_per_hour"), rows.getInt("doors_already_knocked")));
+                }
+                return precincts;
+            }
+        }
+    }
+
+    private static List<Volunteer> loadVolunteers(Connection connection, ProblemQuery query) throws SQLException {
+        Map<String, List<AvailabilityWindow>> availability = loadAvailability(connection, query);
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT v.id, h.name, ST_AsBinary(h.home) AS home, v.skills, v.languages, v.travel_mode,
+                    v.max_travel_minutes, v.max_shifts, v.max_shifts_per_day, v.organizer_id,
+                    v.attendance_probability, v.preferred_precinct_ids
+                FROM volunteer v
+                JOIN volunteer_pii h ON h.region_id = v.region_id AND h.volunteer_id = v.id
+                WHERE v.region_id = ? AND (?::text IS NULL OR v.organizer_id = ?)
+                ORDER BY v.position""")) {
+            select.setString(1, query.regionId());
+            select.setString(2, query.organizerId());
+            select.setString(3, query.organizerId());
+            try (ResultSet rows = select.executeQuery()) {
+                List<Volunteer> volunteers = new ArrayList<>();
+                while (rows.next()) {
+                    String id = rows.getString("id");
+                    volunteers.add(new Volunteer(id, rows.getString("name"), (Point) Jdbc.geometry(rows, "home"),
+                            skills(Jdbc.textList(rows, "skills")), Set.copyOf(Jdbc.textList(rows, "languages")),
+                            TravelMode.valueOf(rows.getString("travel_mode")), rows.getInt("max_travel_minutes"),
+                            availability.getOrDefault(id, List.of()), rows.getInt("max_shifts"),
+                            rows.getInt("max_shifts_per_day"), rows.getString("organizer_id"),
+                            rows.getDouble("attendance_probability"),
+                            Set.copyOf(Jdbc.textList(rows, "preferred_precinct_ids"))));
+                }
+                return volunteers;
+            }
+        }
+    }
+
+    private static Map<String, List<AvailabilityWindow>> loadAvailability(Connection connection, ProblemQuery query)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT a.volunteer_id, a.starts_at, a.ends_at
+                FROM volunteer_availability a
+                JOIN volunteer v ON v.region_id = a.region_id AND v.id = a.volunteer_id
+                WHERE a.region_id = ? AND (?::text IS NULL OR v.organizer_id = ?)
+                ORDER BY a.volunteer_id, a.position""")) {
+            select.setString(1, query.regionId());
+            select.setString(2, query.organizerId());
+            select.setString(3, query.organizerId());
+            try (ResultSet rows = select.executeQuery()) {
+                Map<String, List<AvailabilityWindow>> windows = new HashMap<>();
+                while (rows.next()) {
+                    windows.computeIfAbsent(rows.getString("volunteer_id"), id -> new ArrayList<>())
+                            .add(new AvailabilityWindow(rows.getObject("starts_at", LocalDateTime.class),
+                                    rows.getObject("ends_at", LocalDateTime.class)));
+                }
+                return windows;
+            }
+        }
+    }
+
+    @Override
+    public Optional<Map<String, Object>> electionAttributes(String regionId, String precinctId) {
+        return Jdbc.inTransaction(dataSource, "reading election attributes", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT election_attributes::text AS attributes FROM precinct WHERE region_id = ? AND id = ?")) {
+                select.setString(1, regionId);
+                select.setString(2, precinctId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next() || rows.getString("attributes") == null) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(JsonAttributes.readMap(rows.getString("attributes")));
+                }
+            }
+        });
+    }
+
+    private static List<String> names(Collection<Skill> skills) {
+        return skills.stream().map(Skill::name).sorted().toList();
+    }
+
+    private static Set<Skill> skills(List<String> names) {
+        return names.stream().map(Skill::valueOf).collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,50 @@
+package org.fieldplan.data.region;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import org.fieldplan.data.StoreException;
+import org.fieldplan.domain.FieldPlanProblem;
+
+/**
+ * Keeps regions (campaigns): their precincts, volunteers, time slots and districts, and builds the stated problem
+ * for a part of one. Implementations: {@link InMemoryRegionStore} (the embedded default) and
+ * {@link PostgisRegionStore}; both pass the same contract tests.
+ *
+ * <p>Precinct geometries are kept as multipolygons (see {@link org.fieldplan.data.Geometries}). The problem's
+ * vote-model and travel parameters are kept; its weights and assignments are not (plans keep assignments).
+ */
+public interface RegionStore {
+
+    /**
+     * Imports a whole region, all or nothing.
+     *
+     * @param electionAttributes raw source attributes per precinct id (e.g. {@code REGVOT18}), kept as imported;
+     *         values must be JSON-like (strings, numbers, booleans, null, lists, maps)
+     * @throws StoreException when the region id is taken or any row is rejected (duplicate id, non-polygonal
+     *         geometry, slot ending before it starts…); nothing of the region is stored then
+     */
+    void save(String regionId, FieldPlanProblem problem, Map<String, Map<String, Object>> electionAttributes);
+
+    /** {@link #save(String, FieldPlanProblem, Map)} without raw election attributes. */
+    default void save(String regionId, FieldPlanProblem problem) {
+        save(regionId, problem, Map.of());
+    }
+
+    /** Every stored region, by id. */
+    List<RegionSummary> list();
+
+    /**
+     * The stated problem for the query, in the order it was saved, without assignments; nothing is validated or
+     * dropped here (see {@link org.fieldplan.data.problem.ProblemBuilder}). Each call returns new domain objects,
+     * so preparing or solving one never changes the store.
+     *
+     * @throws NoSuchElementException when the region is unknown
+     */
+    FieldPlanProblem load(ProblemQuery query);
+
+    /** The raw election attributes a precinct was imported with, if any. */
+    Optional<Map<String, Object>> electionAttributes(String regionId, String precinctId);
+}
