@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: build tools, a PostGIS for the integration tests, then mvn verify.
+# The whole test suite: build tools if missing, a PostGIS for the integration tests (reused on 127.0.0.1:5432 or a
+# throwaway cluster, stopped afterwards), then mvn verify over every module.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-build-tools.sh
-mvn -B -Dstyle.color=never verify
+exec bash scripts/with-postgis.sh mvn -B -Dstyle.color=never verify

@@ -26,7 +26,7 @@ class GeneratedRegionAcceptanceTest {
     void solvedPlanIsFeasibleAndBeatsGreedy(long seed) {
         FieldPlanProblem problem = new RegionGenerator().generate(RegionSize.S, seed);
         FieldPlan prepared = ProblemPreparer.prepare(problem);
-        FieldPlanSolver solver = TestSolvers.stepLimited(20_000);
+        FieldPlanSolver solver = TestSolvers.stepLimited(5_000);
 
         PlanSummary greedy = PlanSummary.of(solver.greedyBaseline(prepared));
         SolveResult result = solver.solve(prepared, best -> { });
