@@ -49,29 +49,29 @@ public class FieldPlanWeights {
     @ConstraintWeight(BUDDY_RULE)
     private HardMediumSoftLongScore buddyRule = HardMediumSoftLongScore.ofHard(1);
     /**
-     * Per volunteer who offered time and got nothing: 20,000 micro-votes (0.02 votes, a sixth of a typical shift), a
-     * price on retention that the vote objective can outbid. "1medium" makes it lexicographic instead.
+     * Per volunteer who offered time and got nothing: 2,000 micro-votes, a tie-breaker that never outbids votes by
+     * much. "1medium" makes it lexicographic instead (see docs/model.md).
      */
     @ConstraintWeight(IDLE_VOLUNTEER)
-    private HardMediumSoftLongScore idleVolunteer = HardMediumSoftLongScore.ofSoft(20_000);
+    private HardMediumSoftLongScore idleVolunteer = HardMediumSoftLongScore.ofSoft(2_000);
     /** Per micro-vote. */
     @ConstraintWeight(VOTE_VALUE)
     private HardMediumSoftLongScore voteValue = HardMediumSoftLongScore.ofSoft(1);
     /** Per micro-vote lost by turnout work in a precinct where we are behind. */
     @ConstraintWeight(VOTES_LOST)
     private HardMediumSoftLongScore votesLost = HardMediumSoftLongScore.ofSoft(1);
-    /** Per minute of one-way travel: 200 micro-votes, so 30 minutes cost 0.006 votes (a few % of a shift). */
+    /** Per minute of one-way travel: 20 micro-votes, so 30 minutes cost 0.0006 votes (a tie-breaker). */
     @ConstraintWeight(TRAVEL_TIME)
-    private HardMediumSoftLongScore travelTime = HardMediumSoftLongScore.ofSoft(200);
+    private HardMediumSoftLongScore travelTime = HardMediumSoftLongScore.ofSoft(20);
     /** Per unit of squared load: a 3-shift volunteer costs 9 units, three 1-shift volunteers 3. */
     @ConstraintWeight(FAIR_LOAD)
-    private HardMediumSoftLongScore fairLoad = HardMediumSoftLongScore.ofSoft(500);
+    private HardMediumSoftLongScore fairLoad = HardMediumSoftLongScore.ofSoft(50);
     /** Per extra precinct a volunteer is sent to beyond their first. */
     @ConstraintWeight(TURF_CONTINUITY)
-    private HardMediumSoftLongScore turfContinuity = HardMediumSoftLongScore.ofSoft(2_000);
+    private HardMediumSoftLongScore turfContinuity = HardMediumSoftLongScore.ofSoft(200);
     /** Per shift in a precinct the volunteer asked for. */
     @ConstraintWeight(PREFERENCE)
-    private HardMediumSoftLongScore preference = HardMediumSoftLongScore.ofSoft(2_000);
+    private HardMediumSoftLongScore preference = HardMediumSoftLongScore.ofSoft(200);
 
     public HardMediumSoftLongScore getAvailability() {
         return availability;
