@@ -66,7 +66,7 @@ public final class GreedyPlanner {
         for (Shift shift : plan.getShifts()) {
             if (shift.getPrecinct() != null) {
                 place(shift, shift.getPrecinct());
-            } else if (!shift.isPinned() && shift.getVolunteer().isAvailableFor(shift.getSlot())) {
+            } else if (!shift.isPinned() && shift.isVolunteerAvailable()) {
                 open.add(shift);
             }
         }

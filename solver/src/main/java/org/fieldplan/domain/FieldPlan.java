@@ -19,7 +19,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
  * making "every volunteer gets a shift" lexicographic (off by default). Soft, in micro-votes: expected net votes
  * minus travel and other costs.
  */
-@PlanningSolution
+@PlanningSolution(solutionCloner = FieldPlanCloner.class)
 public class FieldPlan {
 
     private String name;
@@ -69,8 +69,15 @@ public class FieldPlan {
             copies.add(new Shift(shift.getVolunteer(), shift.getSlot(), shift.isPinned() ? shift.getPrecinct() : null,
                     shift.isPinned()));
         }
-        return new FieldPlan(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers, copies,
-                weights);
+        return withShifts(copies);
+    }
+
+    /** The same problem, weights and score with another list of shifts. */
+    public FieldPlan withShifts(List<Shift> newShifts) {
+        FieldPlan copy = new FieldPlan(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers,
+                newShifts, weights);
+        copy.setScore(score);
+        return copy;
     }
 
     public String getName() {

@@ -27,6 +27,9 @@ public final class Shift {
     @PlanningVariable(nullable = true, valueRangeProviderRefs = "candidatePrecincts")
     private Precinct precinct;
 
+    /** Whether an availability window covers the slot; fixed per shift, so computed once rather than per move. */
+    private boolean volunteerAvailable;
+
     /** Pinned shifts (past, started or confirmed by an organizer) are never changed by the solver. */
     @PlanningPin
     private boolean pinned;
@@ -45,6 +48,7 @@ public final class Shift {
         this.id = volunteer.getId() + "@" + slot.getId();
         this.precinct = precinct;
         this.pinned = pinned;
+        this.volunteerAvailable = volunteer.isAvailableFor(slot);
     }
 
     @ValueRangeProvider(id = "candidatePrecincts")
@@ -65,6 +69,10 @@ public final class Shift {
     /** The same term if this shift were at {@code somePrecinct}. */
     public double getLogUncoveredShareAt(Precinct somePrecinct) {
         return somePrecinct.logUncoveredShare(volunteer.getAttendanceProbability(), slot.getHours());
+    }
+
+    public boolean isVolunteerAvailable() {
+        return volunteerAvailable;
     }
 
     public String getId() {

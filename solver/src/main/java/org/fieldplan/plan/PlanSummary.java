@@ -38,7 +38,7 @@ public record PlanSummary(
         int offeredShifts = 0;
         long travel = 0;
         for (Shift shift : plan.getShifts()) {
-            if (shift.getVolunteer().isAvailableFor(shift.getSlot())) {
+            if (shift.isVolunteerAvailable()) {
                 offeredShifts++;
                 offering.add(shift.getVolunteer());
             }

@@ -11,11 +11,13 @@ import java.util.List;
 import org.fieldplan.domain.FieldPlanWeights;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
 import org.optaplanner.core.api.score.stream.bi.BiConstraintStream;
+import org.optaplanner.core.api.score.stream.tri.TriConstraintStream;
 
 /**
  * FieldPlan's rules, one small method each. Weights come from {@link FieldPlanWeights} (per problem).
@@ -53,14 +55,13 @@ public class FieldPlanConstraintProvider implements ConstraintProvider {
 
     Constraint availability(ConstraintFactory factory) {
         return factory.forEach(Shift.class)
-                .filter(shift -> !shift.getVolunteer().isAvailableFor(shift.getSlot()))
+                .filter(shift -> !shift.isVolunteerAvailable())
                 .penalizeConfigurable()
                 .asConstraint(FieldPlanWeights.AVAILABILITY);
     }
 
     Constraint maxShifts(ConstraintFactory factory) {
-        return factory.forEach(Shift.class)
-                .groupBy(Shift::getVolunteer, count())
+        return shiftsPerVolunteer(factory)
                 .filter((volunteer, shifts) -> shifts > volunteer.getMaxShifts())
                 .penalizeConfigurable((volunteer, shifts) -> shifts - volunteer.getMaxShifts())
                 .indictWith((volunteer, shifts) -> List.of(volunteer))
@@ -102,8 +103,7 @@ public class FieldPlanConstraintProvider implements ConstraintProvider {
     }
 
     Constraint capacity(ConstraintFactory factory) {
-        return factory.forEach(Shift.class)
-                .groupBy(Shift::getPrecinct, Shift::getSlot, count())
+        return teamSizes(factory)
                 .filter((precinct, slot, team) -> team > precinct.getCapacityPerSlot())
                 .penalizeConfigurable((precinct, slot, team) -> team - precinct.getCapacityPerSlot())
                 .indictWith((precinct, slot, team) -> List.of(precinct, slot))
@@ -112,8 +112,7 @@ public class FieldPlanConstraintProvider implements ConstraintProvider {
 
     /** Canvassers walk in pairs: a precinct-slot with exactly one volunteer is infeasible (weight 0 turns it off). */
     Constraint buddyRule(ConstraintFactory factory) {
-        return factory.forEach(Shift.class)
-                .groupBy(Shift::getPrecinct, Shift::getSlot, count())
+        return teamSizes(factory)
                 .filter((precinct, slot, team) -> team == 1)
                 .penalizeConfigurable()
                 .indictWith((precinct, slot, team) -> List.of(precinct, slot))
@@ -154,11 +153,6 @@ public class FieldPlanConstraintProvider implements ConstraintProvider {
                 .asConstraint(FieldPlanWeights.VOTES_LOST);
     }
 
-    private static BiConstraintStream<Precinct, Long> votesByPrecinct(ConstraintFactory factory) {
-        return factory.forEach(Shift.class)
-                .groupBy(Shift::getPrecinct, sumLong(shift -> Math.round(shift.getLogUncoveredShare() * LOG_SCALE)));
-    }
-
     Constraint travelTime(ConstraintFactory factory) {
         return factory.forEach(Shift.class)
                 .penalizeConfigurable(Shift::getTravelMinutes)
@@ -167,8 +161,7 @@ public class FieldPlanConstraintProvider implements ConstraintProvider {
 
     /** Squared shift count per volunteer: spreads the load instead of burning out the keenest. */
     Constraint fairLoad(ConstraintFactory factory) {
-        return factory.forEach(Shift.class)
-                .groupBy(Shift::getVolunteer, count())
+        return shiftsPerVolunteer(factory)
                 .penalizeConfigurable((volunteer, shifts) -> shifts * shifts)
                 .indictWith((volunteer, shifts) -> List.of(volunteer))
                 .asConstraint(FieldPlanWeights.FAIR_LOAD);
@@ -189,6 +182,21 @@ public class FieldPlanConstraintProvider implements ConstraintProvider {
                 .filter(shift -> shift.getVolunteer().prefers(shift.getPrecinct()))
                 .rewardConfigurable()
                 .asConstraint(FieldPlanWeights.PREFERENCE);
+    }
+
+    // ---------------- shared streams (one call site each, so Bavet shares their nodes) ----------------
+
+    private static BiConstraintStream<Volunteer, Integer> shiftsPerVolunteer(ConstraintFactory factory) {
+        return factory.forEach(Shift.class).groupBy(Shift::getVolunteer, count());
+    }
+
+    private static TriConstraintStream<Precinct, TimeSlot, Integer> teamSizes(ConstraintFactory factory) {
+        return factory.forEach(Shift.class).groupBy(Shift::getPrecinct, Shift::getSlot, count());
+    }
+
+    private static BiConstraintStream<Precinct, Long> votesByPrecinct(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .groupBy(Shift::getPrecinct, sumLong(shift -> Math.round(shift.getLogUncoveredShare() * LOG_SCALE)));
     }
 
     // ---------------- helpers ----------------

@@ -28,10 +28,6 @@ public final class MarginalVoteModel {
         this.parameters = parameters;
     }
 
-    public VoteModelParameters getParameters() {
-        return parameters;
-    }
-
     /**
      * Derives every precinct's doors, productivity, capacity, pivotality and value constant. Precincts get their
      * position in the list as index.
