@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
 
 /**
  * A voting precinct: the turf canvassers are sent to.
@@ -16,6 +17,7 @@ import org.locationtech.jts.geom.Point;
  */
 public final class Precinct {
 
+    @PlanningId
     private final String id;
     private final String name;
     private final Geometry geometry;

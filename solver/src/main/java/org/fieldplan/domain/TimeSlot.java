@@ -5,12 +5,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Objects;
 
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+
 /**
  * A canvassing shift window, e.g. Saturday 09:00–12:00, in the campaign's local time.
  * Every volunteer assigned to a precinct in this slot works it for the whole slot.
  */
 public final class TimeSlot {
 
+    @PlanningId
     private final String id;
     private final LocalDateTime start;
     private final LocalDateTime end;

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.fieldplan.travel.PrecinctTravel;
 import org.fieldplan.travel.TravelTimeMatrix;
 import org.locationtech.jts.geom.Point;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
 
 /**
  * A person who signed up to canvass. Their reachable, servable precincts ({@link #getCandidatePrecincts()}) are
@@ -15,6 +16,7 @@ import org.locationtech.jts.geom.Point;
  */
 public final class Volunteer {
 
+    @PlanningId
     private final String id;
     private final String name;
     private final Point home;
