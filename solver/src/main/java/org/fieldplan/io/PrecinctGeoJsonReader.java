@@ -153,7 +153,8 @@ public final class PrecinctGeoJsonReader {
             Geometry geometry;
             try {
                 geometry = new GeoJsonReader(GeoJsonGeometryModule.WGS84).read(node.toString());
-            } catch (ParseException e) {
+            } catch (ParseException | IllegalArgumentException e) {
+                // JTS rejects an unclosed ring or a too-short ring with IllegalArgumentException while building it.
                 error(geometryPath, "is not GeoJSON: " + e.getMessage());
                 return null;
             }
