@@ -153,9 +153,10 @@ public final class PrecinctGeoJsonReader {
             Geometry geometry;
             try {
                 geometry = new GeoJsonReader(GeoJsonGeometryModule.WGS84).read(node.toString());
-            } catch (ParseException | IllegalArgumentException e) {
-                // JTS rejects an unclosed ring or a too-short ring with IllegalArgumentException while building it.
-                error(geometryPath, "is not GeoJSON: " + e.getMessage());
+            } catch (ParseException e) {
+                // JTS wraps the specific reason (e.g. an unclosed ring) in a generic "Could not parse Polygon".
+                error(geometryPath, "is not GeoJSON: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
                 return null;
             }
             if (!geometry.isEmpty() && !geometry.isValid()) {
