@@ -2,16 +2,10 @@ package org.fieldplan.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.io.PrecinctColumnMapping;
 import org.fieldplan.io.RealRegionProblem;
 import org.fieldplan.io.TestFiles;
-import org.fieldplan.plan.PlanSummary;
-import org.fieldplan.solver.FieldPlanSolver;
-import org.fieldplan.solver.ProblemPreparer;
-import org.fieldplan.solver.SolveResult;
-import org.fieldplan.testing.IndependentPlanChecker;
 import org.fieldplan.testing.TestSolvers;
 import org.fieldplan.validation.ProblemValidator;
 import org.junit.jupiter.api.Test;
@@ -30,15 +24,10 @@ class RhodeIslandAcceptanceTest {
         assertThat(problem.precincts()).hasSize(419);
         assertThat(ProblemValidator.validate(problem)).isEmpty();
 
-        FieldPlan prepared = ProblemPreparer.prepare(problem);
-        FieldPlanSolver solver = TestSolvers.stepLimited(30_000);
-        PlanSummary greedy = PlanSummary.of(solver.greedyBaseline(prepared));
-        SolveResult result = solver.solve(prepared, best -> { });
-        PlanSummary solved = PlanSummary.of(result.plan());
+        var comparison = TestSolvers.solveAgainstGreedy(problem, 30_000);
 
-        assertThat(IndependentPlanChecker.violations(problem, ProblemPreparer.assignmentsOf(result.plan())))
-                .isEmpty();
-        assertThat(solved.assignedShifts()).isGreaterThan(500);
-        assertThat(solved.expectedNetVotes()).isGreaterThan(greedy.expectedNetVotes());
+        assertThat(comparison.violations()).isEmpty();
+        assertThat(comparison.solved().assignedShifts()).isGreaterThan(500);
+        assertThat(comparison.solved().expectedNetVotes()).isGreaterThan(comparison.greedy().expectedNetVotes());
     }
 }

@@ -1,7 +1,13 @@
 package org.fieldplan.testing;
 
+import java.util.List;
+
+import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.FieldPlanSolverConfig;
+import org.fieldplan.solver.ProblemPreparer;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
@@ -16,5 +22,18 @@ public final class TestSolvers {
         config.getPhaseConfigList().get(1)
                 .setTerminationConfig(new TerminationConfig().withStepCountLimit(localSearchSteps));
         return new FieldPlanSolver(config);
+    }
+
+    /** A problem solved next to its greedy baseline, with the independent checker's verdict on the solved plan. */
+    public record Comparison(PlanSummary greedy, PlanSummary solved, FieldPlan plan, List<String> violations) {
+    }
+
+    public static Comparison solveAgainstGreedy(FieldPlanProblem problem, int localSearchSteps) {
+        FieldPlan prepared = ProblemPreparer.prepare(problem);
+        FieldPlanSolver solver = stepLimited(localSearchSteps);
+        PlanSummary greedy = PlanSummary.of(solver.greedyBaseline(prepared));
+        FieldPlan plan = solver.solve(prepared, best -> { }).plan();
+        return new Comparison(greedy, PlanSummary.of(plan), plan,
+                IndependentPlanChecker.violations(problem, ProblemPreparer.assignmentsOf(plan)));
     }
 }
