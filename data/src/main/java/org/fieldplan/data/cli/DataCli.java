@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.fieldplan.cli.CliArguments;
 import org.fieldplan.cli.CliException;
@@ -63,6 +65,8 @@ public final class DataCli {
     }
 
     public static void main(String[] args) {
+        // Flyway reports every migration check at INFO on stderr, which would bury the one line a user needs.
+        Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
         System.exit(new DataCli(System.out, System.err, System.getenv()).run(args));
     }
 
