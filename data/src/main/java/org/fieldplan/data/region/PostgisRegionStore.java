@@ -86,13 +86,18 @@ public final class PostgisRegionStore implements RegionStore {
 
     @Override
     public Optional<String> phone(String regionId, String volunteerId) {
-        return Jdbc.inTransaction(dataSource, "reading a phone number", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT phone FROM volunteer_pii WHERE region_id = ? AND volunteer_id = ?")) {
+        return textOfOne("reading a phone number",
+                "SELECT phone FROM volunteer_pii WHERE region_id = ? AND volunteer_id = ?", regionId, volunteerId);
+    }
+
+    /** The text column of the one row a fixed query selects by (region, item id), if the row exists and has it. */
+    private Optional<String> textOfOne(String what, String sql, String regionId, String itemId) {
+        return Jdbc.inTransaction(dataSource, what, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setString(1, regionId);
-                select.setString(2, volunteerId);
+                select.setString(2, itemId);
                 try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.ofNullable(rows.getString("phone")) : Optional.empty();
+                    return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
                 }
             }
         });
@@ -412,19 +417,9 @@ public final class PostgisRegionStore implements RegionStore {
 
     @Override
     public Optional<Map<String, Object>> electionAttributes(String regionId, String precinctId) {
-        return Jdbc.inTransaction(dataSource, "reading election attributes", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT election_attributes::text AS attributes FROM precinct WHERE region_id = ? AND id = ?")) {
-                select.setString(1, regionId);
-                select.setString(2, precinctId);
-                try (ResultSet rows = select.executeQuery()) {
-                    if (!rows.next() || rows.getString("attributes") == null) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(JsonAttributes.readMap(rows.getString("attributes")));
-                }
-            }
-        });
+        return textOfOne("reading election attributes",
+                "SELECT election_attributes::text FROM precinct WHERE region_id = ? AND id = ?", regionId, precinctId)
+                .map(JsonAttributes::readMap);
     }
 
     private static List<String> names(Collection<Skill> skills) {
