@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.fieldplan.data.Geometries;
 import org.fieldplan.data.StoreException;
 
 /**
@@ -24,7 +25,6 @@ final class ShapefileBundle implements AutoCloseable {
 
     /** NAD83 longitude/latitude, the datum of US Census and most state GIS files. */
     static final int NAD83 = 4269;
-    static final int WGS84 = 4326;
 
     private static final Pattern EPSG = Pattern.compile("AUTHORITY\\[\"EPSG\",\\s*\"?(\\d+)\"?]\\s*]\\s*$");
 
@@ -104,7 +104,7 @@ final class ShapefileBundle implements AutoCloseable {
                 return NAD83;
             }
             if (wkt.contains("WGS_1984")) {
-                return WGS84;
+                return Geometries.WGS84;
             }
         }
         throw new StoreException(source + ": unknown reference system in the .prj (only EPSG-coded systems and "
