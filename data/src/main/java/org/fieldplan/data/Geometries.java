@@ -2,9 +2,11 @@ package org.fieldplan.data;
 
 import org.fieldplan.domain.Precinct;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * How every store normalizes geometries, so that both stores return the same shapes: precinct turf is stored as a
@@ -15,6 +17,9 @@ public final class Geometries {
 
     /** WGS 84 longitude/latitude, the only reference system stored. */
     public static final int WGS84 = 4326;
+
+    /** Makes geometries in {@link #WGS84}, as every store returns them. */
+    public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), WGS84);
 
     private Geometries() {
     }

@@ -32,14 +32,17 @@ import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.AvailabilityWindow;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.FieldPlanWeights;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
+import org.fieldplan.io.ProblemJson;
 import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.travel.GreatCircleTravelTimeMatrix;
 import org.fieldplan.travel.PrecinctTravel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
  * The behaviour every {@link DataStores} implementation must show. Each test works in its own freshly named region,
@@ -223,6 +226,49 @@ abstract class StoreContractTest {
         assertThat(updated.status()).isEqualTo(PlanStatus.PUBLISHED);
         assertThat(updated.score()).isEqualTo("0hard/0medium/1soft");
         assertThat(updated.solverAssignments()).containsExactlyElementsOf(assignments);
+    }
+
+    @Test
+    void aPlanWithAProblemSnapshotNeedsNoStoredRegion() {
+        FieldPlanProblem inline = TestRegions.small();
+        List<Assignment> assignments = List.of(new Assignment("V1", "sat1-am", "P1", true),
+                new Assignment("V2", "sat1-am", "P2", false));
+        int snapshotPlansBefore = stores.plans().listSnapshotOnly().size();
+
+        long id = stores.plans().save(NewPlan.ofSnapshot(inline, assignments, "0hard/0medium/5soft", PlanStatus.SOLVED));
+
+        StoredPlan plan = stores.plans().load(id).orElseThrow();
+        assertThat(plan.problem()).isNull();
+        assertThat(ProblemJson.toJson(plan.snapshot())).isEqualTo(ProblemJson.toJson(inline));
+        assertThat(plan.solverAssignments()).containsExactlyElementsOf(assignments);
+        assertThat(plan.score()).isEqualTo("0hard/0medium/5soft");
+        assertThat(stores.plans().listSnapshotOnly()).extracting(PlanSummary::id).contains(id);
+        stores.plans().setPinned(id, "V1", "sat1-am", false);
+        StoredPlan unpinned = stores.plans().load(id).orElseThrow();
+        assertThat(unpinned.solverAssignments().get(0).pinned()).isFalse();
+        assertThat(stores.problemBuilder().forPlan(unpinned).problem().assignments())
+                .containsExactlyElementsOf(unpinned.solverAssignments());
+
+        List<Assignment> unknownPrecinct = List.of(new Assignment("V1", "sat1-am", "NOPE", false));
+        assertThatThrownBy(() -> stores.plans().save(NewPlan.ofSnapshot(inline, unknownPrecinct, null,
+                PlanStatus.DRAFT))).isInstanceOf(StoreException.class);
+        assertThat(stores.plans().listSnapshotOnly()).hasSize(snapshotPlansBefore + 1);
+    }
+
+    @Test
+    void weightsAreKeptWithTheRegion() {
+        FieldPlanProblem small = TestRegions.small();
+        FieldPlanWeights weights = new FieldPlanWeights();
+        weights.setTravelTime(HardMediumSoftLongScore.ofSoft(7));
+        weights.setIdleVolunteer(HardMediumSoftLongScore.of(0, 2, 3));
+        stores.regions().save(regionId, new FieldPlanProblem(small.name(), small.timeZone(), small.voteModel(),
+                small.travel(), small.districts(), small.timeSlots(), small.precincts(), small.volunteers(), weights,
+                null));
+
+        assertThat(ProblemJson.weightsToJson(stores.regions().load(everything()).weights()))
+                .isEqualTo(ProblemJson.weightsToJson(weights));
+        assertThat(stores.problemBuilder().build(everything()).problem().weights().getTravelTime())
+                .isEqualTo(HardMediumSoftLongScore.ofSoft(7));
     }
 
     @Test

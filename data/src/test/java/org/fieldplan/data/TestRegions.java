@@ -105,11 +105,7 @@ public final class TestRegions {
      * roughly Rhode Island, for comparing candidate pairs.
      */
     public static FieldPlanProblem random(int precinctCount, int volunteerCount, long seed) {
-        return random(precinctCount, volunteerCount, 0.7, seed);
-    }
-
-    /** Like {@link #random(int, int, long)} over a square of {@code spanDegrees} from (−71.8, 41.35). */
-    public static FieldPlanProblem random(int precinctCount, int volunteerCount, double spanDegrees, long seed) {
+        double spanDegrees = 0.7; // from (−71.8, 41.35)
         Random random = new Random(seed);
         List<Precinct> precincts = new ArrayList<>();
         for (int i = 0; i < precinctCount; i++) {

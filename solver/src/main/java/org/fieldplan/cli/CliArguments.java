@@ -5,13 +5,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code --name value} options of one CLI command; every problem is reported as a {@link CliException}. */
-final class CliArguments {
+/**
+ * {@code --name value} options of one CLI command; every problem is reported as a {@link CliException}. Public for
+ * the other modules' command-line tools (e.g. the data module's importer), which parse options the same way.
+ */
+public final class CliArguments {
 
     private final String command;
     private final Map<String, String> options = new HashMap<>();
 
-    CliArguments(String command, String[] args, int from, Set<String> allowed) {
+    public CliArguments(String command, String[] args, int from, Set<String> allowed) {
         this.command = command;
         for (int i = from; i < args.length; i++) {
             String name = args[i];
@@ -26,7 +29,7 @@ final class CliArguments {
         }
     }
 
-    String required(String name) {
+    public String required(String name) {
         String value = options.get(name);
         if (value == null) {
             throw new CliException("'" + command + "' needs --" + name);
@@ -34,15 +37,15 @@ final class CliArguments {
         return value;
     }
 
-    String optional(String name, String fallback) {
+    public String optional(String name, String fallback) {
         return options.getOrDefault(name, fallback);
     }
 
-    Path path(String name) {
+    public Path path(String name) {
         return Path.of(required(name));
     }
 
-    Path existingFile(String name) {
+    public Path existingFile(String name) {
         Path path = path(name);
         if (!path.toFile().isFile()) {
             throw new CliException("--" + name + " " + path + ": no such file");
@@ -50,7 +53,7 @@ final class CliArguments {
         return path;
     }
 
-    long positiveLong(String name, String fallback) {
+    public long positiveLong(String name, String fallback) {
         String text = fallback == null ? required(name) : optional(name, fallback);
         try {
             long value = Long.parseLong(text);
@@ -63,7 +66,7 @@ final class CliArguments {
         }
     }
 
-    long anyLong(String name, String fallback) {
+    public long anyLong(String name, String fallback) {
         String text = optional(name, fallback);
         try {
             return Long.parseLong(text);
@@ -72,7 +75,7 @@ final class CliArguments {
         }
     }
 
-    <E extends Enum<E>> E choice(String name, Class<E> type) {
+    public <E extends Enum<E>> E choice(String name, Class<E> type) {
         String text = required(name);
         try {
             return Enum.valueOf(type, text.toUpperCase(java.util.Locale.ROOT));

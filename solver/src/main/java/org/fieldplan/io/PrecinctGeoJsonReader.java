@@ -154,7 +154,9 @@ public final class PrecinctGeoJsonReader {
             try {
                 geometry = new GeoJsonReader(GeoJsonGeometryModule.WGS84).read(node.toString());
             } catch (ParseException e) {
-                error(geometryPath, "is not GeoJSON: " + e.getMessage());
+                // JTS wraps the specific reason (e.g. an unclosed ring) in a generic "Could not parse Polygon".
+                error(geometryPath, "is not GeoJSON: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
                 return null;
             }
             if (!geometry.isEmpty() && !geometry.isValid()) {

@@ -9,9 +9,12 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.FieldPlanWeights;
 import org.fieldplan.travel.TravelParameters;
 import org.fieldplan.validation.ErrorPath;
 import org.fieldplan.validation.ProblemValidationException;
@@ -21,6 +24,7 @@ import org.fieldplan.vote.VoteModelParameters;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -121,6 +125,39 @@ public final class ProblemJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A problem in memory is always writable", e);
         }
+    }
+
+    /**
+     * The weights as the format's {@code weights} object (every weight, short form where possible), e.g. for a
+     * store that keeps a problem's weights apart from the rest of it.
+     */
+    public static String weightsToJson(FieldPlanWeights weights) {
+        try {
+            return MAPPER.writeValueAsString(WeightsFormat.format(weights));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Weights in memory are always writable", e);
+        }
+    }
+
+    /**
+     * Reads a {@code weights} object as {@link #weightsToJson} writes it; missing weights keep their defaults.
+     *
+     * @throws ProblemValidationException if the JSON is malformed or a weight is unknown or unreadable
+     */
+    public static FieldPlanWeights weightsFromJson(String json) {
+        Map<String, String> given;
+        try {
+            given = MAPPER.readValue(json, new TypeReference<Map<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw JsonErrors.malformed(e);
+        }
+        List<ValidationError> errors = new ArrayList<>();
+        FieldPlanWeights weights = WeightsFormat.parse(given, errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemValidationException(errors);
+        }
+        return weights;
     }
 
     private static FieldPlanProblem parse(JsonNode document) {

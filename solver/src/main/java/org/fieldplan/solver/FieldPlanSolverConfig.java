@@ -19,6 +19,17 @@ public final class FieldPlanSolverConfig {
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(limit));
     }
 
+    /**
+     * The configuration with its local-search phase ended after a number of steps instead of a time: the same
+     * search on every run whatever the machine's load, for tests of other modules as well as this one's.
+     */
+    public static SolverConfig createStepLimited(int localSearchSteps) {
+        SolverConfig config = SolverConfig.createFromXmlResource(RESOURCE);
+        config.getPhaseConfigList().get(1)
+                .setTerminationConfig(new TerminationConfig().withStepCountLimit(localSearchSteps));
+        return config;
+    }
+
     /** The configuration with a fixed random seed, for reproducible tests and benchmarks. */
     public static SolverConfig createReproducible(Duration limit, long seed) {
         return create(limit).withRandomSeed(seed);

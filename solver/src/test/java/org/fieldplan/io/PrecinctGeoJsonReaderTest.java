@@ -93,6 +93,17 @@ class PrecinctGeoJsonReaderTest {
                 .hasMessageContaining("features[2] (id \"T-b\"): duplicate id");
     }
 
+    @Test
+    void anUnclosedRingIsReportedWithItsFeatureInsteadOfThrown() {
+        String unclosed = feature("Open", 100, 50, 30, 20, 0, 100,
+                "[[[-71.41,41.81],[-71.39,41.81],[-71.39,41.83],[-71.41,41.83]]]");
+
+        assertThatThrownBy(() -> read(feature("A", 100, 50, 30, 20, 0, 100, SQUARE) + "," + unclosed))
+                .isInstanceOf(ProblemValidationException.class)
+                .hasMessageContaining("features[1] (id \"T-open\").geometry: is not GeoJSON")
+                .hasMessageContaining("closed");
+    }
+
     private static final String SQUARE =
             "[[[-71.41,41.81],[-71.39,41.81],[-71.39,41.83],[-71.41,41.83],[-71.41,41.81]]]";
 

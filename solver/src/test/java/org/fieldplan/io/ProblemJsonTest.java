@@ -163,4 +163,17 @@ class ProblemJsonTest {
                         LocalDateTime.of(2026, 10, 31, 12, 0))),
                 List.of(precinct), List.of(volunteer), weights, List.of(new Assignment("V1", "s1", "P1", true)));
     }
+
+    @Test
+    void weightsRoundTripOnTheirOwn() {
+        FieldPlanWeights weights = new FieldPlanWeights();
+        weights.setIdleVolunteer(HardMediumSoftLongScore.of(0, 1, 5));
+        weights.setTravelTime(HardMediumSoftLongScore.ofSoft(7));
+
+        FieldPlanWeights read = ProblemJson.weightsFromJson(ProblemJson.weightsToJson(weights));
+
+        assertThat(WeightsFormat.format(read)).isEqualTo(WeightsFormat.format(weights));
+        assertThat(ProblemJson.weightsFromJson("{\"travelTime\":\"3soft\"}").getFairLoad())
+                .isEqualTo(new FieldPlanWeights().getFairLoad());
+    }
 }

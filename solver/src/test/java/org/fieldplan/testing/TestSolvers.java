@@ -8,8 +8,6 @@ import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.FieldPlanSolverConfig;
 import org.fieldplan.solver.ProblemPreparer;
-import org.optaplanner.core.config.solver.SolverConfig;
-import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /** Solvers for tests: the production configuration, ended by a local-search step count so runs are reproducible. */
 public final class TestSolvers {
@@ -18,10 +16,7 @@ public final class TestSolvers {
     }
 
     public static FieldPlanSolver stepLimited(int localSearchSteps) {
-        SolverConfig config = SolverConfig.createFromXmlResource(FieldPlanSolverConfig.RESOURCE);
-        config.getPhaseConfigList().get(1)
-                .setTerminationConfig(new TerminationConfig().withStepCountLimit(localSearchSteps));
-        return new FieldPlanSolver(config);
+        return new FieldPlanSolver(FieldPlanSolverConfig.createStepLimited(localSearchSteps));
     }
 
     /** A problem solved next to its greedy baseline, with the independent checker's verdict on the solved plan. */

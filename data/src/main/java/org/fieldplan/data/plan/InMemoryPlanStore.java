@@ -1,27 +1,28 @@
 package org.fieldplan.data.plan;
 
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import org.fieldplan.data.StoreException;
 import org.fieldplan.data.region.InMemoryRegionStore;
 import org.fieldplan.data.region.RegionKeys;
 import org.fieldplan.domain.Assignment;
+import org.fieldplan.io.ProblemJson;
 
 /**
- * {@link PlanStore} in the JVM heap, checking assignments against an {@link InMemoryRegionStore} the way the PostGIS
- * schema's foreign keys do. Thread-safe.
+ * {@link PlanStore} in the JVM heap, checking assignments against an {@link InMemoryRegionStore} (or the plan's
+ * problem snapshot) the way the PostGIS schema's foreign keys do. Thread-safe.
  */
 public final class InMemoryPlanStore implements PlanStore {
 
@@ -29,6 +30,8 @@ public final class InMemoryPlanStore implements PlanStore {
     private final Clock clock;
     private final TreeMap<Long, StoredPlan> plans = new TreeMap<>();
     private final Map<Long, List<FieldReport>> reports = new HashMap<>();
+    /** ProblemJson text per plan, parsed on every load so that callers never share domain objects with the store. */
+    private final Map<Long, String> snapshots = new HashMap<>();
     private long nextId = 1;
 
     public InMemoryPlanStore(InMemoryRegionStore regions) {
@@ -42,44 +45,53 @@ public final class InMemoryPlanStore implements PlanStore {
 
     @Override
     public synchronized long save(NewPlan plan) {
-        check(plan);
+        if (plan.problem() != null) {
+            String regionId = plan.problem().regionId();
+            RegionKeys keys;
+            try {
+                keys = regions.keys(regionId);
+            } catch (NoSuchElementException e) {
+                throw new StoreException("plan for unknown region " + regionId, e);
+            }
+            PlanChecks.check(plan, keys, "region " + regionId);
+        } else {
+            PlanChecks.check(plan, RegionKeys.of(plan.snapshot()), "the problem snapshot");
+        }
         long id = nextId++;
         Instant now = now();
         List<StoredAssignment> assignments = plan.assignments().stream()
                 .map(a -> new StoredAssignment(a, false)).toList();
-        plans.put(id, new StoredPlan(id, plan.problem(), plan.score(), plan.status(), now, now, assignments));
+        plans.put(id, new StoredPlan(id, plan.problem(), plan.score(), plan.status(), now, now, assignments, null));
+        if (plan.snapshot() != null) {
+            snapshots.put(id, ProblemJson.toJson(plan.snapshot()));
+        }
         return id;
-    }
-
-    private void check(NewPlan plan) {
-        RegionKeys keys;
-        try {
-            keys = regions.keys(plan.problem().regionId());
-        } catch (NoSuchElementException e) {
-            throw new StoreException("plan for unknown region " + plan.problem().regionId(), e);
-        }
-        Set<String> shifts = new HashSet<>();
-        for (Assignment a : plan.assignments()) {
-            if (!keys.volunteerIds().contains(a.volunteerId()) || !keys.slotIds().contains(a.slotId())
-                    || !keys.precinctIds().contains(a.precinctId())) {
-                throw new StoreException("assignment " + a + " refers to something region "
-                        + plan.problem().regionId() + " does not have");
-            }
-            if (!shifts.add(shiftKey(a.volunteerId(), a.slotId()))) {
-                throw new StoreException("volunteer " + a.volunteerId() + " has two assignments in slot " + a.slotId());
-            }
-        }
     }
 
     @Override
     public synchronized Optional<StoredPlan> load(long planId) {
-        return Optional.ofNullable(plans.get(planId));
+        StoredPlan plan = plans.get(planId);
+        String snapshot = snapshots.get(planId);
+        if (plan == null || snapshot == null) {
+            return Optional.ofNullable(plan);
+        }
+        return Optional.of(new StoredPlan(planId, plan.problem(), plan.score(), plan.status(), plan.createdAt(),
+                plan.updatedAt(), plan.assignments(), ProblemJson.readUnvalidated(new StringReader(snapshot))));
     }
 
     @Override
     public synchronized List<PlanSummary> list(String regionId) {
+        return summaries(p -> p.problem() != null && p.problem().regionId().equals(regionId));
+    }
+
+    @Override
+    public synchronized List<PlanSummary> listSnapshotOnly() {
+        return summaries(p -> p.problem() == null);
+    }
+
+    private List<PlanSummary> summaries(Predicate<StoredPlan> filter) {
         return plans.values().stream()
-                .filter(p -> p.problem().regionId().equals(regionId))
+                .filter(filter)
                 .map(p -> new PlanSummary(p.id(), p.problem(), p.score(), p.status(), p.assignments().size(),
                         p.createdAt(), p.updatedAt()))
                 .toList();
@@ -89,7 +101,7 @@ public final class InMemoryPlanStore implements PlanStore {
     public synchronized void update(long planId, PlanStatus status, String score) {
         StoredPlan plan = plan(planId);
         plans.put(planId, new StoredPlan(planId, plan.problem(), score, status, plan.createdAt(), now(),
-                plan.assignments()));
+                plan.assignments(), null));
     }
 
     @Override
@@ -111,7 +123,7 @@ public final class InMemoryPlanStore implements PlanStore {
         int position = position(plan, volunteerId, slotId);
         assignments.set(position, change.apply(assignments.get(position)));
         plans.put(planId, new StoredPlan(planId, plan.problem(), plan.score(), plan.status(), plan.createdAt(), now(),
-                assignments));
+                assignments, null));
     }
 
     @Override
@@ -132,7 +144,7 @@ public final class InMemoryPlanStore implements PlanStore {
         Map<String, Integer> doors = new HashMap<>();
         for (Map.Entry<Long, List<FieldReport>> entry : reports.entrySet()) {
             StoredPlan plan = plans.get(entry.getKey());
-            if (!plan.problem().regionId().equals(regionId)) {
+            if (plan.problem() == null || !plan.problem().regionId().equals(regionId)) {
                 continue;
             }
             Map<String, String> precinctByShift = new HashMap<>();

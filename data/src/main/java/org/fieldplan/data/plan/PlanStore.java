@@ -17,7 +17,8 @@ public interface PlanStore {
      * Stores a plan, all or nothing, and returns its id.
      *
      * @throws StoreException when the region is unknown, an assignment refers to a volunteer, slot or precinct the
-     *         region does not have, or a volunteer has two assignments in one slot; nothing is stored then
+     *         region (or, for a snapshot-only plan, the snapshot) does not have, or a volunteer has two assignments
+     *         in one slot; nothing is stored then
      */
     long save(NewPlan plan);
 
@@ -25,6 +26,9 @@ public interface PlanStore {
 
     /** The region's plans, oldest first. */
     List<PlanSummary> list(String regionId);
+
+    /** The plans whose problem is only a snapshot (no stored region), oldest first. */
+    List<PlanSummary> listSnapshotOnly();
 
     /**
      * Changes a plan's status and score (e.g. after re-solving around pinned assignments).

@@ -1,9 +1,11 @@
 package org.fieldplan.data.plan;
 
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,11 +23,14 @@ import javax.sql.DataSource;
 
 import org.fieldplan.data.postgis.Jdbc;
 import org.fieldplan.data.region.ProblemQuery;
+import org.fieldplan.data.region.RegionKeys;
 import org.fieldplan.domain.Assignment;
+import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.io.ProblemJson;
 
 /**
- * {@link PlanStore} on PostGIS. The schema's foreign keys check assignments against the region; every write is one
- * transaction and every value a bind parameter.
+ * {@link PlanStore} on PostGIS. The schema's foreign keys check assignments against the region (a snapshot-only
+ * plan's are checked in Java); every write is one transaction and every value a bind parameter.
  */
 public final class PostgisPlanStore implements PlanStore {
 
@@ -47,20 +52,28 @@ public final class PostgisPlanStore implements PlanStore {
     @Override
     public long save(NewPlan plan) {
         ProblemQuery problem = plan.problem();
-        return Jdbc.inTransaction(dataSource, "saving a plan for region " + problem.regionId(), connection -> {
+        String regionId = problem == null ? null : problem.regionId();
+        if (problem == null) {
+            // No region whose foreign keys could check the assignments.
+            PlanChecks.check(plan, RegionKeys.of(plan.snapshot()), "the problem snapshot");
+        }
+        String what = problem == null ? "saving a plan with a problem snapshot" : "saving a plan for region " + regionId;
+        return Jdbc.inTransaction(dataSource, what, connection -> {
             long planId;
             OffsetDateTime now = utc(now());
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO plan (region_id, date_from, date_to, organizer_id, score, status, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
-                insert.setString(1, problem.regionId());
-                insert.setObject(2, problem.from());
-                insert.setObject(3, problem.to());
-                insert.setString(4, problem.organizerId());
+                    INSERT INTO plan (region_id, date_from, date_to, organizer_id, score, status, created_at, updated_at,
+                        problem_snapshot)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id""")) {
+                insert.setString(1, regionId);
+                insert.setObject(2, problem == null ? null : problem.from(), Types.DATE);
+                insert.setObject(3, problem == null ? null : problem.to(), Types.DATE);
+                insert.setString(4, problem == null ? null : problem.organizerId());
                 insert.setString(5, plan.score());
                 insert.setString(6, plan.status().name());
                 insert.setObject(7, now);
                 insert.setObject(8, now);
+                insert.setString(9, plan.snapshot() == null ? null : ProblemJson.toJson(plan.snapshot()));
                 try (ResultSet rows = insert.executeQuery()) {
                     rows.next();
                     planId = rows.getLong(1);
@@ -72,7 +85,7 @@ public final class PostgisPlanStore implements PlanStore {
                 int position = 0;
                 for (Assignment a : plan.assignments()) {
                     insert.setLong(1, planId);
-                    insert.setString(2, problem.regionId());
+                    insert.setString(2, regionId);
                     insert.setString(3, a.volunteerId());
                     insert.setString(4, a.slotId());
                     insert.setString(5, a.precinctId());
@@ -90,14 +103,18 @@ public final class PostgisPlanStore implements PlanStore {
     public Optional<StoredPlan> load(long planId) {
         return Jdbc.inTransaction(dataSource, "loading plan " + planId, connection -> {
             PlanSummary summary;
+            FieldPlanProblem snapshot;
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + PLAN_COLUMNS + ", 0 AS assignments FROM plan WHERE id = ?")) {
+                    "SELECT " + PLAN_COLUMNS + ", 0 AS assignments, problem_snapshot::text AS snapshot "
+                            + "FROM plan WHERE id = ?")) {
                 select.setLong(1, planId);
                 try (ResultSet rows = select.executeQuery()) {
                     if (!rows.next()) {
                         return Optional.empty();
                     }
                     summary = summary(rows);
+                    String json = rows.getString("snapshot");
+                    snapshot = json == null ? null : ProblemJson.readUnvalidated(new StringReader(json));
                 }
             }
             List<StoredAssignment> assignments = new ArrayList<>();
@@ -114,17 +131,29 @@ public final class PostgisPlanStore implements PlanStore {
                 }
             }
             return Optional.of(new StoredPlan(planId, summary.problem(), summary.score(), summary.status(),
-                    summary.createdAt(), summary.updatedAt(), assignments));
+                    summary.createdAt(), summary.updatedAt(), assignments, snapshot));
         });
     }
 
     @Override
     public List<PlanSummary> list(String regionId) {
-        return Jdbc.inTransaction(dataSource, "listing plans of region " + regionId, connection -> {
+        return summaries("listing plans of region " + regionId, "region_id = ?", regionId);
+    }
+
+    @Override
+    public List<PlanSummary> listSnapshotOnly() {
+        return summaries("listing plans with a problem snapshot", "region_id IS NULL");
+    }
+
+    /** The plans matching one of the fixed conditions above, with {@code values} bound to its parameters. */
+    private List<PlanSummary> summaries(String what, String condition, String... values) {
+        return Jdbc.inTransaction(dataSource, what, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + PLAN_COLUMNS
                     + ", (SELECT count(*) FROM assignment a WHERE a.plan_id = plan.id) AS assignments"
-                    + " FROM plan WHERE region_id = ? ORDER BY id")) {
-                select.setString(1, regionId);
+                    + " FROM plan WHERE " + condition + " ORDER BY id")) {
+                for (int i = 0; i < values.length; i++) {
+                    select.setString(i + 1, values[i]);
+                }
                 try (ResultSet rows = select.executeQuery()) {
                     List<PlanSummary> plans = new ArrayList<>();
                     while (rows.next()) {
@@ -137,7 +166,8 @@ public final class PostgisPlanStore implements PlanStore {
     }
 
     private static PlanSummary summary(ResultSet rows) throws SQLException {
-        ProblemQuery problem = new ProblemQuery(rows.getString("region_id"),
+        String regionId = rows.getString("region_id");
+        ProblemQuery problem = regionId == null ? null : new ProblemQuery(regionId,
                 rows.getObject("date_from", LocalDate.class), rows.getObject("date_to", LocalDate.class),
                 rows.getString("organizer_id"));
         return new PlanSummary(rows.getLong("id"), problem, rows.getString("score"),

@@ -5,10 +5,16 @@ import java.util.List;
 
 import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.domain.Assignment;
+import org.fieldplan.domain.FieldPlanProblem;
 
-/** A plan as stored: assignments in the order they were saved. Timestamps have microsecond precision. */
+/**
+ * A plan as stored: assignments in the order they were saved. Timestamps have microsecond precision.
+ *
+ * @param problem the stored region and query the plan's problem was built from; null for a snapshot-only plan
+ * @param snapshot the problem saved with the plan (a fresh copy on every load); null when none was saved
+ */
 public record StoredPlan(long id, ProblemQuery problem, String score, PlanStatus status, Instant createdAt,
-        Instant updatedAt, List<StoredAssignment> assignments) {
+        Instant updatedAt, List<StoredAssignment> assignments, FieldPlanProblem snapshot) {
 
     public StoredPlan {
         assignments = List.copyOf(assignments);

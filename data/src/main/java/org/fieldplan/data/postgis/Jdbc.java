@@ -16,8 +16,6 @@ import javax.sql.DataSource;
 import org.fieldplan.data.Geometries;
 import org.fieldplan.data.StoreException;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
@@ -29,9 +27,6 @@ import org.postgresql.util.ServerErrorMessage;
  * (binary doubles, so coordinates round-trip exactly). Every value goes to the database as a bind parameter.
  */
 public final class Jdbc {
-
-    private static final GeometryFactory WGS84_FACTORY =
-            new GeometryFactory(new PrecisionModel(), Geometries.WGS84);
 
     private Jdbc() {
     }
@@ -131,7 +126,7 @@ public final class Jdbc {
             return null;
         }
         try {
-            return new WKBReader(WGS84_FACTORY).read(wkb);
+            return new WKBReader(Geometries.FACTORY).read(wkb);
         } catch (ParseException e) {
             throw new SQLException("unreadable geometry in " + column, e);
         }

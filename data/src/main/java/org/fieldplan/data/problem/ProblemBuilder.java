@@ -69,9 +69,12 @@ public final class ProblemBuilder {
     /**
      * The problem of a stored plan, rebuilt from the region's current data, with the plan's assignments (pinned flags
      * included) to repair or re-solve around. Field reports added since the plan was saved are counted, so its score
-     * may differ from the stored one.
+     * may differ from the stored one. A snapshot-only plan gets its snapshot back as it was saved, without issues.
      */
     public BuiltProblem forPlan(StoredPlan plan) {
+        if (plan.problem() == null) {
+            return new BuiltProblem(plan.snapshot().withAssignments(plan.solverAssignments()), List.of());
+        }
         BuiltProblem built = build(plan.problem());
         return new BuiltProblem(built.problem().withAssignments(plan.solverAssignments()), built.issues());
     }

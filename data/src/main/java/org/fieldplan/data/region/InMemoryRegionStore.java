@@ -1,5 +1,6 @@
 package org.fieldplan.data.region;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,9 +15,11 @@ import org.fieldplan.data.Geometries;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.domain.AvailabilityWindow;
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.FieldPlanWeights;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
+import org.fieldplan.io.ProblemJson;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -25,7 +28,8 @@ import org.locationtech.jts.geom.Geometry;
  */
 public final class InMemoryRegionStore implements RegionStore {
 
-    private record StoredRegion(FieldPlanProblem problem, Map<String, Map<String, Object>> electionAttributes) {
+    private record StoredRegion(FieldPlanProblem problem, Map<String, Map<String, Object>> electionAttributes,
+            Map<String, String> phones) {
     }
 
     private final Map<String, StoredRegion> regions = new HashMap<>();
@@ -43,9 +47,36 @@ public final class InMemoryRegionStore implements RegionStore {
         electionAttributes.forEach((id, values) -> attributes.put(id, JsonAttributes.normalize(values)));
         FieldPlanProblem stored = new FieldPlanProblem(problem.name(), problem.timeZone(), problem.voteModel(),
                 problem.travel(), problem.districts(), problem.timeSlots(), precincts,
-                problem.volunteers().stream().map(InMemoryRegionStore::copy).toList(), null,
+                problem.volunteers().stream().map(InMemoryRegionStore::copy).toList(), copy(problem.weights()),
                 List.of());
-        regions.put(regionId, new StoredRegion(stored, attributes));
+        regions.put(regionId, new StoredRegion(stored, attributes, Map.of()));
+    }
+
+    @Override
+    public synchronized void addVolunteers(String regionId, List<Volunteer> volunteers, Map<String, String> phones) {
+        StoredRegion region = regions.get(regionId);
+        if (region == null) {
+            throw new StoreException("unknown region " + regionId);
+        }
+        FieldPlanProblem old = region.problem();
+        List<Volunteer> all = new ArrayList<>(old.volunteers());
+        volunteers.stream().map(InMemoryRegionStore::copy).forEach(all::add);
+        checkVolunteers(all);
+        Map<String, String> allPhones = new HashMap<>(region.phones());
+        volunteers.forEach(v -> {
+            if (phones.get(v.getId()) != null) {
+                allPhones.put(v.getId(), phones.get(v.getId()));
+            }
+        });
+        regions.put(regionId, new StoredRegion(new FieldPlanProblem(old.name(), old.timeZone(), old.voteModel(),
+                old.travel(), old.districts(), old.timeSlots(), old.precincts(), all, old.weights(), List.of()),
+                region.electionAttributes(), allPhones));
+    }
+
+    @Override
+    public synchronized Optional<String> phone(String regionId, String volunteerId) {
+        StoredRegion region = regions.get(regionId);
+        return region == null ? Optional.empty() : Optional.ofNullable(region.phones().get(volunteerId));
     }
 
     @Override
@@ -66,7 +97,7 @@ public final class InMemoryRegionStore implements RegionStore {
                 .map(InMemoryRegionStore::copy)
                 .toList();
         return new FieldPlanProblem(stored.name(), stored.timeZone(), stored.voteModel(), stored.travel(),
-                stored.districts(), slots, precincts, volunteers, null, List.of());
+                stored.districts(), slots, precincts, volunteers, copy(stored.weights()), List.of());
     }
 
     @Override
@@ -77,9 +108,7 @@ public final class InMemoryRegionStore implements RegionStore {
 
     /** The ids the region holds, for checking what plans refer to. */
     public synchronized RegionKeys keys(String regionId) {
-        FieldPlanProblem stored = stored(regionId).problem();
-        return new RegionKeys(ids(stored.volunteers(), Volunteer::getId), ids(stored.timeSlots(), TimeSlot::getId),
-                ids(stored.precincts(), Precinct::getId));
+        return RegionKeys.of(stored(regionId).problem());
     }
 
     private StoredRegion stored(String regionId) {
@@ -94,14 +123,18 @@ public final class InMemoryRegionStore implements RegionStore {
     private static void check(FieldPlanProblem problem) {
         unique("district", problem.districts(), d -> d.id());
         unique("precinct", problem.precincts(), Precinct::getId);
-        unique("volunteer", problem.volunteers(), Volunteer::getId);
         unique("time slot", problem.timeSlots(), TimeSlot::getId);
         for (TimeSlot slot : problem.timeSlots()) {
             if (!slot.getEnd().isAfter(slot.getStart())) {
                 throw new StoreException("time slot " + slot.getId() + " does not end after it starts");
             }
         }
-        for (Volunteer volunteer : problem.volunteers()) {
+        checkVolunteers(problem.volunteers());
+    }
+
+    private static void checkVolunteers(List<Volunteer> volunteers) {
+        unique("volunteer", volunteers, Volunteer::getId);
+        for (Volunteer volunteer : volunteers) {
             for (AvailabilityWindow window : volunteer.getAvailability()) {
                 if (window.end().isBefore(window.start())) {
                     throw new StoreException("volunteer " + volunteer.getId() + ": availability ends before it starts");
@@ -119,12 +152,6 @@ public final class InMemoryRegionStore implements RegionStore {
         }
     }
 
-    private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
-        Set<String> ids = new HashSet<>();
-        items.forEach(item -> ids.add(id.apply(item)));
-        return ids;
-    }
-
     private static RegionSummary summary(String id, FieldPlanProblem problem) {
         return new RegionSummary(id, problem.name(), problem.precincts().size(), problem.volunteers().size(),
                 problem.timeSlots().size());
@@ -135,6 +162,11 @@ public final class InMemoryRegionStore implements RegionStore {
                 p.getSupportShare(), p.getDistrictIds(), p.getStatedPivotality(), p.getStatedTargetDoors(),
                 p.getRequiredLanguages(), p.getRequiredSkills(), p.getStatedCapacityPerSlot(),
                 p.getStatedDoorsPerHour(), p.getDoorsAlreadyKnocked());
+    }
+
+    /** Weights are mutable beans: the store keeps and hands out its own copies. */
+    private static FieldPlanWeights copy(FieldPlanWeights weights) {
+        return ProblemJson.weightsFromJson(ProblemJson.weightsToJson(weights));
     }
 
     private static Volunteer copy(Volunteer v) {

@@ -20,15 +20,18 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.fieldplan.data.Geometries;
+import org.fieldplan.data.StoreException;
 import org.fieldplan.data.postgis.Jdbc;
 import org.fieldplan.domain.AvailabilityWindow;
 import org.fieldplan.domain.District;
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.FieldPlanWeights;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Skill;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
+import org.fieldplan.io.ProblemJson;
 import org.fieldplan.travel.TravelParameters;
 import org.fieldplan.vote.VoteModelParameters;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -52,10 +55,51 @@ public final class PostgisRegionStore implements RegionStore {
             insertRegion(connection, regionId, problem);
             insertDistricts(connection, regionId, problem.districts());
             insertPrecincts(connection, regionId, problem.precincts(), electionAttributes);
-            insertVolunteers(connection, regionId, problem.volunteers());
+            insertVolunteers(connection, regionId, problem.volunteers(), Map.of(), 0);
             insertSlots(connection, regionId, problem.timeSlots());
             analyze(connection);
             return null;
+        });
+    }
+
+    @Override
+    public void addVolunteers(String regionId, List<Volunteer> volunteers, Map<String, String> phones) {
+        Jdbc.inTransaction(dataSource, "adding volunteers to region " + regionId, connection -> {
+            int firstPosition;
+            // Locks the region row so that concurrent additions do not take the same positions.
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT (SELECT coalesce(max(position) + 1, 0) FROM volunteer WHERE region_id = r.id) AS next
+                    FROM region r WHERE r.id = ? FOR UPDATE""")) {
+                select.setString(1, regionId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new StoreException("unknown region " + regionId);
+                    }
+                    firstPosition = rows.getInt("next");
+                }
+            }
+            insertVolunteers(connection, regionId, volunteers, phones, firstPosition);
+            analyze(connection);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> phone(String regionId, String volunteerId) {
+        return textOfOne("reading a phone number",
+                "SELECT phone FROM volunteer_pii WHERE region_id = ? AND volunteer_id = ?", regionId, volunteerId);
+    }
+
+    /** The text column of the one row a fixed query selects by (region, item id), if the row exists and has it. */
+    private Optional<String> textOfOne(String what, String sql, String regionId, String itemId) {
+        return Jdbc.inTransaction(dataSource, what, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setString(1, regionId);
+                select.setString(2, itemId);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+                }
+            }
         });
     }
 
@@ -73,12 +117,14 @@ public final class PostgisRegionStore implements RegionStore {
     private static void insertRegion(Connection connection, String regionId, FieldPlanProblem problem)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO region (id, name, time_zone, vote_model, travel) VALUES (?, ?, ?, ?::jsonb, ?::jsonb)")) {
+                "INSERT INTO region (id, name, time_zone, vote_model, travel, weights) "
+                        + "VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)")) {
             insert.setString(1, regionId);
             insert.setString(2, problem.name() == null ? regionId : problem.name());
             insert.setString(3, problem.timeZone());
             insert.setString(4, JsonAttributes.write(problem.voteModel()));
             insert.setString(5, JsonAttributes.write(problem.travel()));
+            insert.setString(6, ProblemJson.weightsToJson(problem.weights()));
             insert.executeUpdate();
         }
     }
@@ -140,19 +186,19 @@ public final class PostgisRegionStore implements RegionStore {
         }
     }
 
-    private static void insertVolunteers(Connection connection, String regionId, List<Volunteer> volunteers)
-            throws SQLException {
+    private static void insertVolunteers(Connection connection, String regionId, List<Volunteer> volunteers,
+            Map<String, String> phones, int firstPosition) throws SQLException {
         try (PreparedStatement volunteer = connection.prepareStatement("""
                 INSERT INTO volunteer (region_id, id, skills, languages, travel_mode, max_travel_minutes, max_shifts,
                     max_shifts_per_day, organizer_id, attendance_probability, preferred_precinct_ids, position)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
                 PreparedStatement pii = connection.prepareStatement(
-                        "INSERT INTO volunteer_pii (region_id, volunteer_id, name, home) "
-                                + "VALUES (?, ?, ?, ST_GeomFromWKB(?, 4326))");
+                        "INSERT INTO volunteer_pii (region_id, volunteer_id, name, phone, home) "
+                                + "VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4326))");
                 PreparedStatement availability = connection.prepareStatement(
                         "INSERT INTO volunteer_availability (region_id, volunteer_id, starts_at, ends_at, position) "
                                 + "VALUES (?, ?, ?, ?, ?)")) {
-            int position = 0;
+            int position = firstPosition;
             for (Volunteer v : volunteers) {
                 volunteer.setString(1, regionId);
                 volunteer.setString(2, v.getId());
@@ -171,7 +217,8 @@ public final class PostgisRegionStore implements RegionStore {
                 pii.setString(1, regionId);
                 pii.setString(2, v.getId());
                 pii.setString(3, v.getName());
-                Jdbc.setGeometry(pii, 4, v.getHome());
+                pii.setString(4, phones.get(v.getId()));
+                Jdbc.setGeometry(pii, 5, v.getHome());
                 pii.addBatch();
 
                 int windowPosition = 0;
@@ -233,7 +280,8 @@ public final class PostgisRegionStore implements RegionStore {
         return Jdbc.inTransaction(dataSource, "loading region " + query.regionId(), connection -> {
             String regionId = query.regionId();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT name, time_zone, vote_model::text AS vote_model, travel::text AS travel "
+                    "SELECT name, time_zone, vote_model::text AS vote_model, travel::text AS travel, "
+                            + "weights::text AS weights "
                             + "FROM region WHERE id = ?")) {
                 select.setString(1, regionId);
                 try (ResultSet rows = select.executeQuery()) {
@@ -244,10 +292,16 @@ public final class PostgisRegionStore implements RegionStore {
                             JsonAttributes.read(rows.getString("vote_model"), VoteModelParameters.class),
                             JsonAttributes.read(rows.getString("travel"), TravelParameters.class),
                             loadDistricts(connection, regionId), loadSlots(connection, query),
-                            loadPrecincts(connection, regionId), loadVolunteers(connection, query), null, List.of());
+                            loadPrecincts(connection, regionId), loadVolunteers(connection, query),
+                            weights(rows.getString("weights")), List.of());
                 }
             }
         });
+    }
+
+    /** Regions saved before weights were kept have none: the defaults. */
+    private static FieldPlanWeights weights(String json) {
+        return json == null ? null : ProblemJson.weightsFromJson(json);
     }
 
     private static List<District> loadDistricts(Connection connection, String regionId) throws SQLException {
@@ -363,19 +417,9 @@ public final class PostgisRegionStore implements RegionStore {
 
     @Override
     public Optional<Map<String, Object>> electionAttributes(String regionId, String precinctId) {
-        return Jdbc.inTransaction(dataSource, "reading election attributes", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT election_attributes::text AS attributes FROM precinct WHERE region_id = ? AND id = ?")) {
-                select.setString(1, regionId);
-                select.setString(2, precinctId);
-                try (ResultSet rows = select.executeQuery()) {
-                    if (!rows.next() || rows.getString("attributes") == null) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(JsonAttributes.readMap(rows.getString("attributes")));
-                }
-            }
-        });
+        return textOfOne("reading election attributes",
+                "SELECT election_attributes::text FROM precinct WHERE region_id = ? AND id = ?", regionId, precinctId)
+                .map(JsonAttributes::readMap);
     }
 
     private static List<String> names(Collection<Skill> skills) {

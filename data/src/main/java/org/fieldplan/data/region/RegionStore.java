@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.fieldplan.data.StoreException;
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.Volunteer;
 
 /**
  * Keeps regions (campaigns): their precincts, volunteers, time slots and districts, and builds the stated problem
@@ -14,7 +15,7 @@ import org.fieldplan.domain.FieldPlanProblem;
  * {@link PostgisRegionStore}; both pass the same contract tests.
  *
  * <p>Precinct geometries are kept as multipolygons (see {@link org.fieldplan.data.Geometries}). The problem's
- * vote-model and travel parameters are kept; its weights and assignments are not (plans keep assignments).
+ * vote-model and travel parameters and its weights are kept; its assignments are not (plans keep assignments).
  */
 public interface RegionStore {
 
@@ -32,6 +33,17 @@ public interface RegionStore {
     default void save(String regionId, FieldPlanProblem problem) {
         save(regionId, problem, Map.of());
     }
+
+    /**
+     * Adds volunteers to a stored region (e.g. from a sign-up sheet), all or nothing, after those it has.
+     *
+     * @param phones phone number per volunteer id, kept with the other personal data; volunteers may have none
+     * @throws StoreException when the region is unknown or a volunteer id is taken or repeated; nothing is added then
+     */
+    void addVolunteers(String regionId, List<Volunteer> volunteers, Map<String, String> phones);
+
+    /** A volunteer's phone number, if one was imported. */
+    Optional<String> phone(String regionId, String volunteerId);
 
     /** Every stored region, by id. */
     List<RegionSummary> list();

@@ -1,0 +1,176 @@
+package org.fieldplan.data.cli;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.fieldplan.cli.CliArguments;
+import org.fieldplan.cli.CliException;
+import org.fieldplan.data.DataStores;
+import org.fieldplan.data.StoreException;
+import org.fieldplan.data.importer.PrecinctImporter;
+import org.fieldplan.data.importer.SampleRegions;
+import org.fieldplan.data.importer.ShapefileImporter;
+import org.fieldplan.data.importer.VolunteerCsvImporter;
+import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.generator.RegionSize;
+import org.fieldplan.io.PrecinctColumnMapping;
+import org.fieldplan.io.PrecinctImport;
+import org.flywaydb.core.api.FlywayException;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The data module's command line ({@code java -jar data/target/fieldplan-data.jar}): imports precincts, volunteers
+ * and whole regions into the PostGIS database named by {@code FIELDPLAN_DB_URL} (with {@code FIELDPLAN_DB_USER},
+ * {@code FIELDPLAN_DB_PASSWORD}). User errors print one line and exit with 2; nothing is half-imported.
+ */
+public final class DataCli {
+
+    private static final String USAGE = """
+            usage: fieldplan-data <command> [options]
+              import-precincts  --region ID --geojson FILE --mapping RHODE_ISLAND|NEW_HAMPSHIRE
+              import-shapefile  --region ID --zip FILE --mapping RHODE_ISLAND|NEW_HAMPSHIRE
+              import-volunteers --region ID --csv FILE            (into an existing region; columns: data/README.md)
+              import-generated  --region ID --size S|M|L|XL --seed N
+              import-real       --region ID --mapping RHODE_ISLAND|NEW_HAMPSHIRE --geojson FILE --census CSV
+                                --volunteers N --seed N
+            database: FIELDPLAN_DB_URL (e.g. jdbc:postgresql://127.0.0.1:5432/fieldplan), FIELDPLAN_DB_USER,
+                      FIELDPLAN_DB_PASSWORD
+            """;
+
+    /** The column mappings known by name on the command line. */
+    enum Mapping {
+        RHODE_ISLAND(PrecinctColumnMapping.RHODE_ISLAND),
+        NEW_HAMPSHIRE(PrecinctColumnMapping.NEW_HAMPSHIRE);
+
+        private final PrecinctColumnMapping columns;
+
+        Mapping(PrecinctColumnMapping columns) {
+            this.columns = columns;
+        }
+    }
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+
+    DataCli(PrintStream out, PrintStream err, Map<String, String> environment) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) {
+        // Flyway reports every migration check at INFO on stderr, which would bury the one line a user needs.
+        Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+        System.exit(new DataCli(System.out, System.err, System.getenv()).run(args));
+    }
+
+    /** Runs one command; returns the process exit code. */
+    int run(String[] args) {
+        try {
+            if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+                out.print(USAGE);
+                return args.length == 0 ? 2 : 0;
+            }
+            String command = args[0];
+            switch (command) {
+                case "import-precincts" -> importPrecincts(options(args, "region", "geojson", "mapping"));
+                case "import-shapefile" -> importShapefile(options(args, "region", "zip", "mapping"));
+                case "import-volunteers" -> importVolunteers(options(args, "region", "csv"));
+                case "import-generated" -> importGenerated(options(args, "region", "size", "seed"));
+                case "import-real" -> importReal(options(args, "region", "mapping", "geojson", "census",
+                        "volunteers", "seed"));
+                default -> throw new CliException("unknown command '" + command + "' (try: fieldplan-data help)");
+            }
+            return 0;
+        } catch (CliException | UncheckedIOException | StoreException | FlywayException e) {
+            // Messages of import rejections list rows on one line; database errors may span several.
+            err.println("fieldplan-data: " + String.join(" ", e.getMessage().strip().lines().toList()));
+            return 2;
+        }
+    }
+
+    private static CliArguments options(String[] args, String... allowed) {
+        return new CliArguments(args[0], args, 1, Set.of(allowed));
+    }
+
+    private void importPrecincts(CliArguments arguments) {
+        String region = arguments.required("region");
+        Path geoJson = arguments.existingFile("geojson");
+        PrecinctColumnMapping mapping = arguments.choice("mapping", Mapping.class).columns;
+        reportPrecincts(region, new PrecinctImporter(stores().regions()).importGeoJson(region, geoJson, mapping));
+    }
+
+    private void importShapefile(CliArguments arguments) {
+        String region = arguments.required("region");
+        Path zip = arguments.existingFile("zip");
+        PrecinctColumnMapping mapping = arguments.choice("mapping", Mapping.class).columns;
+        PGSimpleDataSource dataSource = dataSource();
+        PrecinctImporter precincts = new PrecinctImporter(DataStores.postgis(dataSource).regions());
+        reportPrecincts(region, new ShapefileImporter(dataSource, precincts).importZip(region, zip, mapping));
+    }
+
+    private void reportPrecincts(String region, PrecinctImport read) {
+        out.printf("imported %d precincts into region %s (%d polygons repaired, %d without registered voters)%n",
+                read.precincts().size(), region, read.repairedCount(), read.zeroRegisteredIds().size());
+    }
+
+    private void importVolunteers(CliArguments arguments) {
+        String region = arguments.required("region");
+        Path csv = arguments.existingFile("csv");
+        int added = new VolunteerCsvImporter(stores().regions()).importCsv(region, csv);
+        out.printf("added %d volunteers to region %s%n", added, region);
+    }
+
+    private void importGenerated(CliArguments arguments) {
+        String region = arguments.required("region");
+        RegionSize size = arguments.choice("size", RegionSize.class);
+        long seed = arguments.anyLong("seed", null);
+        reportRegion(region, new SampleRegions(stores().regions()).generated(region, size, seed));
+    }
+
+    private void importReal(CliArguments arguments) {
+        String region = arguments.required("region");
+        Path geoJson = arguments.existingFile("geojson");
+        Path census = arguments.existingFile("census");
+        PrecinctColumnMapping mapping = arguments.choice("mapping", Mapping.class).columns;
+        long volunteers = arguments.positiveLong("volunteers", null);
+        long seed = arguments.anyLong("seed", null);
+        if (volunteers > Integer.MAX_VALUE) {
+            throw new CliException("--volunteers is too large: " + volunteers);
+        }
+        reportRegion(region, new SampleRegions(stores().regions()).real(region, geoJson, mapping, census,
+                (int) volunteers, seed));
+    }
+
+    private void reportRegion(String region, FieldPlanProblem stored) {
+        out.printf("imported region %s: %d precincts, %d volunteers, %d time slots%n", region,
+                stored.precincts().size(), stored.volunteers().size(), stored.timeSlots().size());
+    }
+
+    /** The stores of the configured database; commands check their options first, so a typo needs no database. */
+    private DataStores stores() {
+        return DataStores.postgis(dataSource());
+    }
+
+    private PGSimpleDataSource dataSource() {
+        String url = environment.get("FIELDPLAN_DB_URL");
+        if (url == null || url.isBlank()) {
+            throw new CliException("FIELDPLAN_DB_URL is not set (e.g. jdbc:postgresql://127.0.0.1:5432/fieldplan)");
+        }
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        try {
+            dataSource.setUrl(url);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("FIELDPLAN_DB_URL is not a PostgreSQL JDBC URL: " + url);
+        }
+        dataSource.setUser(environment.getOrDefault("FIELDPLAN_DB_USER", "postgres"));
+        dataSource.setPassword(environment.getOrDefault("FIELDPLAN_DB_PASSWORD", ""));
+        return dataSource;
+    }
+}

@@ -1,0 +1,88 @@
+package org.fieldplan.data.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.fieldplan.data.importer.VolunteerCsvImporter;
+import org.fieldplan.data.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The data CLI against the test database: imports succeed with a summary, user errors are one line and exit 2. */
+class DataCliTest {
+
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> environment, String... args) {
+        return new DataCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment).run(args);
+    }
+
+    private int runOnTestDatabase(String... args) {
+        TestDatabase.dataSource(); // fails the test loudly when there is no database
+        return run(System.getenv(), args);
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void importsAGeneratedRegionThenRejectsABadVolunteerSheetInOneLine() throws IOException {
+        String region = "cli-" + UUID.randomUUID();
+
+        assertThat(runOnTestDatabase("import-generated", "--region", region, "--size", "S", "--seed", "5")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("imported region " + region + ": 50 precincts, "
+                + "100 volunteers");
+
+        Path sheet = temp.resolve("volunteers.csv");
+        Files.writeString(sheet, String.join(",", VolunteerCsvImporter.COLUMNS) + "\n"
+                + "S1,Ann,,91,-71.41,,,CAR,30,,3,2,,0.8,\n");
+        assertThat(runOnTestDatabase("import-volunteers", "--region", region, "--csv", sheet.toString()))
+                .isEqualTo(2);
+        assertThat(errors()).isEqualTo("fieldplan-data: " + sheet + " rejected, nothing imported: "
+                + "row 2: lat: must be between -90 and 90, was 91" + System.lineSeparator());
+    }
+
+    @Test
+    void aRegionIdTakenTwiceIsOneLineWithoutAStackTrace() {
+        String region = "cli-" + UUID.randomUUID();
+        runOnTestDatabase("import-generated", "--region", region, "--size", "S", "--seed", "5");
+
+        assertThat(runOnTestDatabase("import-generated", "--region", region, "--size", "S", "--seed", "5"))
+                .isEqualTo(2);
+        assertThat(errors()).startsWith("fieldplan-data: import of region " + region + " failed")
+                .doesNotContain("\tat ").hasLineCount(1);
+    }
+
+    @Test
+    void userErrorsAreOneLineAndExit2BeforeTouchingTheDatabase() {
+        Map<String, String> noDatabase = Map.of();
+
+        assertThat(run(noDatabase, "import-precincts", "--region", "r", "--geojson", "missing.geojson", "--mapping",
+                "RHODE_ISLAND")).isEqualTo(2);
+        assertThat(run(noDatabase, "import-generated", "--region", "r", "--size", "HUGE", "--seed", "1"))
+                .isEqualTo(2);
+        assertThat(run(noDatabase, "import-generated", "--region", "r", "--size", "S", "--seed", "1")).isEqualTo(2);
+        assertThat(run(noDatabase, "export")).isEqualTo(2);
+
+        assertThat(errors().lines().toList()).containsExactly(
+                "fieldplan-data: --geojson missing.geojson: no such file",
+                "fieldplan-data: --size must be one of [S, M, L, XL], got 'HUGE'",
+                "fieldplan-data: FIELDPLAN_DB_URL is not set (e.g. jdbc:postgresql://127.0.0.1:5432/fieldplan)",
+                "fieldplan-data: unknown command 'export' (try: fieldplan-data help)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+}

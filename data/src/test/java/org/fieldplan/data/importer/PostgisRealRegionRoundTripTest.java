@@ -1,0 +1,13 @@
+package org.fieldplan.data.importer;
+
+import org.fieldplan.data.DataStores;
+import org.fieldplan.data.testing.TestDatabase;
+
+/** Must show 3 on PostGIS. */
+class PostgisRealRegionRoundTripTest extends RealRegionRoundTripContractTest {
+
+    @Override
+    protected DataStores createStores() {
+        return DataStores.postgis(TestDatabase.dataSource());
+    }
+}
