@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
-/** FieldPlan's solver configuration: greedy start, then late-acceptance local search with pair moves, on Bavet. */
+/** FieldPlan's solver configuration: greedy start, then tabu search with pair moves, on Bavet. */
 public final class FieldPlanSolverConfig {
 
     public static final String RESOURCE = "org/fieldplan/solver/fieldPlanSolverConfig.xml";
@@ -20,14 +20,12 @@ public final class FieldPlanSolverConfig {
     }
 
     /**
-     * The configuration with its local-search phase ended after a number of steps instead of a time: the same
-     * search on every run whatever the machine's load, for tests of other modules as well as this one's.
+     * The configuration ended after a number of score calculations instead of a time: the same search on every run
+     * whatever the machine's load, for tests of other modules as well as this one's.
      */
-    public static SolverConfig createStepLimited(int localSearchSteps) {
-        SolverConfig config = SolverConfig.createFromXmlResource(RESOURCE);
-        config.getPhaseConfigList().get(1)
-                .setTerminationConfig(new TerminationConfig().withStepCountLimit(localSearchSteps));
-        return config;
+    public static SolverConfig createEvaluationLimited(long scoreCalculations) {
+        return SolverConfig.createFromXmlResource(RESOURCE)
+                .withTerminationConfig(new TerminationConfig().withScoreCalculationCountLimit(scoreCalculations));
     }
 
     /** The configuration with a fixed random seed, for reproducible tests and benchmarks. */

@@ -24,7 +24,7 @@ class RhodeIslandAcceptanceTest {
         assertThat(problem.precincts()).hasSize(419);
         assertThat(ProblemValidator.validate(problem)).isEmpty();
 
-        var comparison = TestSolvers.solveAgainstGreedy(problem, 30_000);
+        var comparison = TestSolvers.solveAgainstGreedy(problem, 400_000);
 
         assertThat(comparison.violations()).isEmpty();
         assertThat(comparison.solved().assignedShifts()).isGreaterThan(500);

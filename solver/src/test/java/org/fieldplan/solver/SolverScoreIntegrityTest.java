@@ -54,7 +54,7 @@ class SolverScoreIntegrityTest {
 
         SolverConfig config = SolverConfig.createFromXmlResource(FieldPlanSolverConfig.RESOURCE)
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
-        config.getPhaseConfigList().get(1).setTerminationConfig(new TerminationConfig().withStepCountLimit(600));
+        config.getPhaseConfigList().get(1).setTerminationConfig(new TerminationConfig().withScoreCalculationCountLimit(8_000L));
         FieldPlan solved = SolverFactory.<FieldPlan>create(config).buildSolver().solve(plan);
 
         assertThat(solved.getScore().isFeasible()).isTrue();

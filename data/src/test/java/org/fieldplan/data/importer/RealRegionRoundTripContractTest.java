@@ -32,7 +32,7 @@ abstract class RealRegionRoundTripContractTest {
 
     private static final int VOLUNTEERS = 2_000;
     private static final long SEED = 7;
-    private static final int LOCAL_SEARCH_STEPS = 5_000;
+    private static final long SCORE_CALCULATIONS = 200_000;
 
     /** The stores under test. */
     protected abstract DataStores createStores();
@@ -49,7 +49,7 @@ abstract class RealRegionRoundTripContractTest {
         BuiltProblem built = stores.problemBuilder().build(query);
         assertThat(built.problem().precincts()).hasSize(419);
         assertThat(built.problem().volunteers().size() + built.issues().size()).isEqualTo(VOLUNTEERS);
-        FieldPlanSolver solver = new FieldPlanSolver(FieldPlanSolverConfig.createStepLimited(LOCAL_SEARCH_STEPS));
+        FieldPlanSolver solver = new FieldPlanSolver(FieldPlanSolverConfig.createEvaluationLimited(SCORE_CALCULATIONS));
         FieldPlan solved = solver.solve(prepare(stores, regionId, built.problem()), best -> { }).plan();
         HardMediumSoftLongScore score = solved.getScore();
         assertThat(score.hardScore()).as("hard violations").isZero();
