@@ -88,6 +88,6 @@ public final class CompareResults {
     }
 
     private static String number(double value) {
-        return Double.isInfinite(value) ? "never" : String.format(Locale.ROOT, "%,.1f", value);
+        return Double.isInfinite(value) ? "never" : String.format(Locale.ROOT, "%,.2f", value);
     }
 }
