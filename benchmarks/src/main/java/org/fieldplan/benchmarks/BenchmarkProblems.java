@@ -25,12 +25,21 @@ public final class BenchmarkProblems {
      * @throws IllegalStateException naming the absolute path when the data folder is missing
      */
     public static FieldPlanProblem rhodeIsland(Path dataFolder) {
+        requireData(dataFolder);
+        return RealRegionProblem.build("Rhode Island 2000", dataFolder.resolve("precincts/ri-precincts.geojson"),
+                PrecinctColumnMapping.RHODE_ISLAND, dataFolder.resolve("census/cenpop2020_bg_RI.csv"),
+                RHODE_ISLAND_VOLUNTEERS, SEED);
+    }
+
+    /**
+     * Checks the data folder exists, so that a long run can fail before its first instance rather than midway.
+     *
+     * @throws IllegalStateException naming the absolute path when it is missing
+     */
+    public static void requireData(Path dataFolder) {
         if (!Files.isDirectory(dataFolder)) {
             throw new IllegalStateException("Rhode Island data missing: " + dataFolder.toAbsolutePath().normalize()
                     + " (the shared data folder beside the repository; run from the repository root)");
         }
-        return RealRegionProblem.build("Rhode Island 2000", dataFolder.resolve("precincts/ri-precincts.geojson"),
-                PrecinctColumnMapping.RHODE_ISLAND, dataFolder.resolve("census/cenpop2020_bg_RI.csv"),
-                RHODE_ISLAND_VOLUNTEERS, SEED);
     }
 }

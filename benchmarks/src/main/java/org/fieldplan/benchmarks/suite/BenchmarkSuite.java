@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fieldplan.benchmarks.BenchmarkProblems;
 import org.fieldplan.benchmarks.suite.SuiteResult.InstanceResult;
 import org.fieldplan.benchmarks.suite.SuiteResult.Machine;
 
@@ -29,6 +30,9 @@ public final class BenchmarkSuite {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
+        }
+        if (options.instances().contains(SuiteInstance.RI)) {
+            BenchmarkProblems.requireData(options.data());
         }
         String date = Instant.now().toString();
         List<InstanceResult> results = new ArrayList<>();
