@@ -1,7 +1,5 @@
 package org.fieldplan.benchmarks;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +7,6 @@ import java.util.Map;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.generator.RegionGenerator;
 import org.fieldplan.generator.RegionSize;
-import org.fieldplan.io.PrecinctColumnMapping;
-import org.fieldplan.io.RealRegionProblem;
 import org.fieldplan.solver.ProblemPreparer;
 import org.optaplanner.benchmark.api.PlannerBenchmarkFactory;
 
@@ -32,14 +28,7 @@ public final class SolverComparison {
         RegionGenerator generator = new RegionGenerator();
         problems.add(ProblemPreparer.prepare(generator.generate(RegionSize.S, 7)));
         problems.add(ProblemPreparer.prepare(generator.generate(RegionSize.M, 7)));
-        Path data = Path.of("..", "shared", "data");
-        if (!Files.isDirectory(data)) {
-            throw new IllegalStateException("Rhode Island data missing: " + data.toAbsolutePath()
-                    + " (the shared data folder beside the repository; run from the repository root)");
-        }
-        problems.add(ProblemPreparer.prepare(RealRegionProblem.build("Rhode Island 2000",
-                data.resolve("precincts/ri-precincts.geojson"), PrecinctColumnMapping.RHODE_ISLAND,
-                data.resolve("census/cenpop2020_bg_RI.csv"), 2000, 7)));
+        problems.add(ProblemPreparer.prepare(BenchmarkProblems.rhodeIsland(BenchmarkProblems.DEFAULT_DATA)));
         PlannerBenchmarkFactory.createFromFreemarkerXmlResource(CONFIG, Map.of("seconds", seconds))
                 .buildPlannerBenchmark(problems)
                 .benchmark();

@@ -1,0 +1,111 @@
+package org.fieldplan.benchmarks.suite;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.fieldplan.benchmarks.BenchmarkProblems;
+
+/**
+ * Command-line options of {@link BenchmarkSuite}.
+ *
+ * <pre>
+ * --xl                     also run XL (20,000 precincts, 80,000 volunteers)
+ * --only S,RI              run only these instances (S, M, RI, L, XL)
+ * --seconds 20             the same solve limit for every instance
+ * --seconds S=5,L=30       per-instance limits; others keep their defaults
+ * --out DIR                output folder (default out/bench-suite)
+ * --data DIR               shared data folder with Rhode Island (default ../shared/data)
+ * </pre>
+ *
+ * @param instances the instances to run, in suite order
+ * @param seconds solve limit per instance
+ */
+record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> seconds, Path out, Path data) {
+
+    static final String USAGE = "usage: BenchmarkSuite [--xl] [--only S,M,RI,L,XL] [--seconds N | --seconds S=N,...] "
+            + "[--out DIR] [--data DIR]";
+
+    /** @throws IllegalArgumentException with {@link #USAGE} on an unknown or malformed option */
+    static SuiteOptions parse(String... args) {
+        boolean xl = false;
+        List<SuiteInstance> only = null;
+        Map<SuiteInstance, Integer> seconds = new EnumMap<>(SuiteInstance.class);
+        for (SuiteInstance instance : SuiteInstance.values()) {
+            seconds.put(instance, instance.defaultSeconds());
+        }
+        Path out = Path.of("out", "bench-suite");
+        Path data = BenchmarkProblems.DEFAULT_DATA;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--xl" -> xl = true;
+                case "--only" -> only = parseInstances(value(args, ++i));
+                case "--seconds" -> parseSeconds(value(args, ++i), seconds);
+                case "--out" -> out = Path.of(value(args, ++i));
+                case "--data" -> data = Path.of(value(args, ++i));
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+            }
+        }
+        List<SuiteInstance> instances = new ArrayList<>();
+        for (SuiteInstance instance : SuiteInstance.values()) {
+            boolean selected = only != null ? only.contains(instance) : !instance.optIn() || xl;
+            if (selected) {
+                instances.add(instance);
+            }
+        }
+        return new SuiteOptions(List.copyOf(instances), Map.copyOf(seconds), out, data);
+    }
+
+    private static String value(String[] args, int index) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(args[index - 1] + " needs a value\n" + USAGE);
+        }
+        return args[index];
+    }
+
+    private static List<SuiteInstance> parseInstances(String list) {
+        List<SuiteInstance> instances = new ArrayList<>();
+        for (String name : list.split(",")) {
+            instances.add(instance(name));
+        }
+        return instances;
+    }
+
+    private static void parseSeconds(String spec, Map<SuiteInstance, Integer> seconds) {
+        if (!spec.contains("=")) {
+            int all = positive(spec);
+            seconds.replaceAll((instance, old) -> all);
+            return;
+        }
+        for (String pair : spec.split(",")) {
+            String[] parts = pair.split("=", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("--seconds expects N or NAME=N,...: " + spec + "\n" + USAGE);
+            }
+            seconds.put(instance(parts[0]), positive(parts[1]));
+        }
+    }
+
+    private static SuiteInstance instance(String name) {
+        try {
+            return SuiteInstance.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown instance " + name + " (S, M, RI, L, XL)\n" + USAGE, e);
+        }
+    }
+
+    private static int positive(String number) {
+        try {
+            int value = Integer.parseInt(number.trim());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the usage line
+        }
+        throw new IllegalArgumentException("seconds must be a positive whole number: " + number + "\n" + USAGE);
+    }
+}
