@@ -1,0 +1,154 @@
+package org.fieldplan.api.jobs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.fieldplan.api.config.FieldPlanProperties;
+import org.fieldplan.api.errors.ApiException;
+import org.fieldplan.data.DataStores;
+import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.plan.PlanSummary;
+import org.fieldplan.solver.FieldPlanSolver;
+import org.fieldplan.solver.ProblemPreparer;
+import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.api.solver.SolverStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Runs planning jobs on OptaPlanner's {@link SolverManager}: accepts a submission if a solver or a queue place is
+ * free (else 429), prepares the problem and the greedy baseline on the solver thread when the job's turn comes,
+ * keeps each new best plan, and ends the job after its own solving time. Jobs are kept in memory.
+ */
+@Service
+public class JobService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
+
+    private final SolverManager<FieldPlan, String> solverManager;
+    private final FieldPlanSolver solver;
+    private final DataStores stores;
+    private final Clock clock;
+    private final int capacity;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "job-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public JobService(SolverManager<FieldPlan, String> solverManager, FieldPlanSolver solver, DataStores stores,
+            Clock clock, FieldPlanProperties properties) {
+        this.solverManager = solverManager;
+        this.solver = solver;
+        this.stores = stores;
+        this.clock = clock;
+        this.capacity = properties.jobs().concurrency() + properties.jobs().queueLength();
+    }
+
+    /**
+     * Queues the submission for solving.
+     *
+     * @throws ApiException 429 when every solver is busy and the queue is full
+     */
+    public Job submit(JobSubmission submission) {
+        Job job;
+        // Counting and registering under one lock, so two racing submissions cannot both take the last place.
+        synchronized (jobs) {
+            long active = jobs.values().stream().filter(j -> j.getStatus().isActive()).count();
+            if (active >= capacity) {
+                throw ApiException.busy("all " + capacity + " solver and queue places are taken",
+                        retryAfterSeconds());
+            }
+            job = new Job(UUID.randomUUID().toString(), submission, clock.instant());
+            jobs.put(job.getId(), job);
+        }
+        solverManager.solveAndListen(job.getId(), id -> start(job), job::improved,
+                finalBest -> finish(job, finalBest), (id, failure) -> fail(job, failure));
+        return job;
+    }
+
+    /** @throws ApiException 404 when there is no such job */
+    public Job get(String jobId) {
+        Job job = jobs.get(jobId);
+        if (job == null) {
+            throw ApiException.notFound("job", jobId);
+        }
+        return job;
+    }
+
+    public Collection<Job> all() {
+        return jobs.values();
+    }
+
+    /** The solver manager's own view of the job: scheduled, active or not solving. */
+    public SolverStatus solverStatus(String jobId) {
+        return solverManager.getSolverStatus(jobId);
+    }
+
+    /** Stops the job early, keeping its best plan so far; a job already ended is left as it is. */
+    public Job terminate(String jobId) {
+        Job job = get(jobId);
+        synchronized (job) {
+            job.terminationRequested();
+            if (job.getStatus() == JobStatus.QUEUED) {
+                // A job that has not started has no final-best callback to come: mark it here.
+                job.finished(JobStatus.TERMINATED, clock.instant());
+            }
+        }
+        solverManager.terminateEarly(jobId);
+        return job;
+    }
+
+    /** Runs on the solver thread when the job's turn comes: preparing a large problem takes a while. */
+    private FieldPlan start(Job job) {
+        JobSubmission submission = job.getSubmission();
+        FieldPlanProblem problem = submission.problem();
+        FieldPlan prepared = submission.source() == null ? ProblemPreparer.prepare(problem)
+                : ProblemPreparer.prepare(problem,
+                        stores.candidatePairs().compute(submission.source().regionId(), problem));
+        PlanSummary greedy = PlanSummary.of(solver.greedyBaseline(prepared));
+        job.started(clock.instant(), greedy);
+        timer.schedule(() -> solverManager.terminateEarly(job.getId()), submission.solveTime().toMillis(),
+                TimeUnit.MILLISECONDS);
+        return prepared;
+    }
+
+    private void finish(Job job, FieldPlan finalBest) {
+        job.improved(finalBest);
+        job.finished(job.isTerminationRequested() ? JobStatus.TERMINATED : JobStatus.SOLVED, clock.instant());
+    }
+
+    private void fail(Job job, Throwable failure) {
+        LOG.error("Job {} failed", job.getId(), failure);
+        job.failed("solving failed: " + failure.getClass().getSimpleName(), clock.instant());
+    }
+
+    /** Seconds until the first solving job is due to end (a place frees up then); at least 1. */
+    private long retryAfterSeconds() {
+        Instant now = clock.instant();
+        long soonest = jobs.values().stream()
+                .filter(j -> j.getStatus() == JobStatus.SOLVING && j.getStartedAt() != null)
+                .mapToLong(j -> Duration.between(now, j.getStartedAt().plus(j.getSubmission().solveTime()))
+                        .toSeconds())
+                .min().orElse(1);
+        return Math.max(1, soonest);
+    }
+
+    @PreDestroy
+    void stopTimer() {
+        timer.shutdownNow();
+    }
+}
