@@ -148,6 +148,27 @@ class BadRequestTest {
                         STRATEGIST, null, null, 400, "date"),
                 new Case("unknown organizer", "GET", "/api/jobs/" + JOB + "/assignments?organizer=org-99",
                         STRATEGIST, null, null, 400, "org-99"),
+                // ---- re-planning ----
+                new Case("cancellation without volunteer", "POST", "/api/jobs/" + JOB + "/cancellations", STRATEGIST,
+                        "application/json", "{\"slotId\":\"2026-10-31-am\"}", 400, "volunteerId"),
+                new Case("cancellation of unknown volunteer", "POST", "/api/jobs/" + JOB + "/cancellations",
+                        STRATEGIST, "application/json", "{\"volunteerId\":\"V99\"}", 400, "V99"),
+                new Case("cancellation in unknown slot", "POST", "/api/jobs/" + JOB + "/cancellations", STRATEGIST,
+                        "application/json", "{\"volunteerId\":\"V01\",\"slotId\":\"someday\"}", 400, "slotId"),
+                new Case("organizer cancels another organizer's volunteer", "POST",
+                        "/api/jobs/" + JOB + "/cancellations", ORGANIZER_1, "application/json",
+                        "{\"volunteerId\":\"V04\"}", 403, "another organizer"),
+                new Case("field report with negative doors", "POST", "/api/jobs/" + JOB + "/field-reports",
+                        STRATEGIST, "application/json", "{\"volunteerId\":\"V01\",\"slotId\":\"2026-10-31-am\","
+                                + "\"doorsKnocked\":-3,\"contacts\":0}", 400, "doorsKnocked"),
+                new Case("field report with doors as text", "POST", "/api/jobs/" + JOB + "/field-reports",
+                        STRATEGIST, "application/json", "{\"volunteerId\":\"V01\",\"slotId\":\"2026-10-31-am\","
+                                + "\"doorsKnocked\":\"many\",\"contacts\":0}", 400, "doorsKnocked"),
+                new Case("field report missing counts", "POST", "/api/jobs/" + JOB + "/field-reports", STRATEGIST,
+                        "application/json", "{\"volunteerId\":\"V01\",\"slotId\":\"2026-10-31-am\"}", 400,
+                        "contacts"),
+                new Case("field report with malformed JSON", "POST", "/api/jobs/" + JOB + "/field-reports",
+                        STRATEGIST, "application/json", "{\"volunteerId\":", 400, "malformed JSON"),
                 // ---- HTTP level ----
                 new Case("unknown path", "GET", "/api/nothing-here", STRATEGIST, null, null, 404, "Not Found"),
                 new Case("wrong method", "DELETE", "/api/jobs", STRATEGIST, null, null, 405, "DELETE"),

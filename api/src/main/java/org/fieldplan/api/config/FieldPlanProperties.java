@@ -41,9 +41,10 @@ public record FieldPlanProperties(
      * @param defaultSeconds when the request names none
      * @param maxSeconds the most a request may ask for
      * @param eventMillis at most one progress event per job this often
+     * @param repairSeconds how long a repair after a cancellation or field report solves
      */
     public record Solve(@DefaultValue("30") int defaultSeconds, @DefaultValue("600") int maxSeconds,
-            @DefaultValue("500") long eventMillis) {
+            @DefaultValue("500") long eventMillis, @DefaultValue("5") int repairSeconds) {
     }
 
     /** The generated demo region stored and solved at startup. */

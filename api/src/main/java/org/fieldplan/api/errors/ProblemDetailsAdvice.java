@@ -2,6 +2,7 @@ package org.fieldplan.api.errors;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.fieldplan.validation.ProblemValidationException;
 import org.fieldplan.validation.ValidationError;
@@ -20,6 +21,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 
 /**
  * Turns every failure into an RFC 7807 problem ({@code application/problem+json}): the service's own refusals
@@ -60,13 +64,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 new HttpHeaders());
     }
 
-    /** A body over the limit surfaces from the message converters as an unreadable message. */
+    /**
+     * An unreadable body: over the size limit (surfacing from the converters as an unreadable message), a field of
+     * the wrong type (named by its path), or not JSON at all.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException tooLarge) {
                 return cast(handle(ApiException.tooLarge(tooLarge.getLimitBytes())));
+            }
+            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                String path = mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining(".")).replace(".[", "[");
+                return cast(handle(ApiException.invalid(path, "has the wrong type or format")));
+            }
+            if (cause instanceof JsonProcessingException parsing) {
+                String where = parsing.getLocation() == null ? ""
+                        : " at line " + parsing.getLocation().getLineNr() + ", column "
+                                + parsing.getLocation().getColumnNr();
+                return cast(handle(ApiException.invalid("body", "malformed JSON" + where)));
             }
         }
         return cast(handle(ApiException.invalid("body", "cannot read the request body")));

@@ -41,6 +41,15 @@ public final class Job {
         version++;
     }
 
+    /** A repair of the finished plan has started (see {@link JobService#repair}). */
+    synchronized void repairing(Instant at) {
+        status = JobStatus.SOLVING;
+        startedAt = at;
+        finishedAt = null;
+        terminationRequested = false;
+        version++;
+    }
+
     synchronized void improved(FieldPlan plan) {
         bestPlan = plan;
         bestSummary = PlanSummary.of(plan);

@@ -3,7 +3,13 @@ package org.fieldplan.api.jobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,11 +22,13 @@ import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.Shift;
 import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
 import org.optaplanner.core.api.solver.SolverManager;
 import org.optaplanner.core.api.solver.SolverStatus;
+import org.optaplanner.core.api.solver.change.ProblemChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -110,6 +118,73 @@ public class JobService {
         }
         solverManager.terminateEarly(jobId);
         return job;
+    }
+
+    /**
+     * Applies a change to the job's plan with OptaPlanner's {@link ProblemChange}. While the job is solving, the
+     * change goes into the running solve and the returned future completes when it has been applied. Otherwise a
+     * short repair solve starts from the current best plan, with every shift pinned except those in
+     * {@code openSlots} (so the rest of the plan stays as it is), the change is applied in it, and the future
+     * completes with the repaired plan. Pins added only to freeze the plan are taken off the plans the job keeps.
+     *
+     * @return the plan after the change: the repaired plan, or null when the change went into a running solve
+     */
+    public CompletableFuture<FieldPlan> apply(Job job, ProblemChange<FieldPlan> change, Set<String> openSlotIds,
+            Predicate<Shift> alwaysPinned, Duration repairTime) {
+        synchronized (job) {
+            if (job.getStatus().isActive()) {
+                return solverManager.addProblemChange(job.getId(), change).thenApply(done -> null);
+            }
+            FieldPlan current = job.getBestPlan();
+            if (current == null) {
+                throw ApiException.conflict("job " + job.getId() + " has no plan to change");
+            }
+            Set<String> frozen = new HashSet<>();
+            List<Shift> shifts = new ArrayList<>();
+            for (Shift shift : current.getShifts()) {
+                boolean pinned = shift.isPinned() || alwaysPinned.test(shift);
+                if (!pinned && !openSlotIds.contains(shift.getSlot().getId())) {
+                    frozen.add(shift.getId());
+                }
+                shifts.add(new Shift(shift.getVolunteer(), shift.getSlot(), shift.getPrecinct(),
+                        pinned || frozen.contains(shift.getId())));
+            }
+            FieldPlan start = withShifts(current, shifts);
+            CompletableFuture<FieldPlan> repaired = new CompletableFuture<>();
+            job.repairing(clock.instant());
+            solverManager.solveAndListen(job.getId(), id -> {
+                timer.schedule(() -> solverManager.terminateEarly(job.getId()), repairTime.toMillis(),
+                        TimeUnit.MILLISECONDS);
+                return start;
+            }, best -> job.improved(unfreeze(best, frozen)), finalBest -> {
+                FieldPlan plan = unfreeze(finalBest, frozen);
+                finish(job, plan);
+                repaired.complete(plan);
+            }, (id, failure) -> {
+                fail(job, failure);
+                repaired.completeExceptionally(failure);
+            });
+            solverManager.addProblemChange(job.getId(), change);
+            return repaired;
+        }
+    }
+
+    /** The plan with the freezing pins of a repair taken off again. */
+    private static FieldPlan unfreeze(FieldPlan plan, Set<String> frozen) {
+        List<Shift> shifts = new ArrayList<>(plan.getShifts().size());
+        for (Shift shift : plan.getShifts()) {
+            shifts.add(new Shift(shift.getVolunteer(), shift.getSlot(), shift.getPrecinct(),
+                    shift.isPinned() && !frozen.contains(shift.getId())));
+        }
+        FieldPlan copy = withShifts(plan, shifts);
+        copy.setScore(plan.getScore());
+        return copy;
+    }
+
+    private static FieldPlan withShifts(FieldPlan plan, List<Shift> shifts) {
+        return new FieldPlan(plan.getName(), plan.getTimeZone(), plan.getVoteModel(), plan.getTravel(),
+                plan.getDistricts(), plan.getTimeSlots(), plan.getPrecincts(), plan.getVolunteers(), shifts,
+                plan.getWeights());
     }
 
     /** Runs on the solver thread when the job's turn comes: preparing a large problem takes a while. */
