@@ -33,6 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -50,6 +53,7 @@ public class JobService {
     private final DataStores stores;
     private final Clock clock;
     private final int capacity;
+    private final Timer solveTimer;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "job-timer");
@@ -58,12 +62,22 @@ public class JobService {
     });
 
     public JobService(SolverManager<FieldPlan, String> solverManager, FieldPlanSolver solver, DataStores stores,
-            Clock clock, FieldPlanProperties properties) {
+            Clock clock, FieldPlanProperties properties, MeterRegistry meters) {
         this.solverManager = solverManager;
         this.solver = solver;
         this.stores = stores;
         this.clock = clock;
         this.capacity = properties.jobs().concurrency() + properties.jobs().queueLength();
+        this.solveTimer = Timer.builder("fieldplan.jobs.solve").description("Wall time of solves and repairs")
+                .register(meters);
+        Gauge.builder("fieldplan.jobs.queued", () -> count(JobStatus.QUEUED))
+                .description("Jobs waiting for a solver thread").register(meters);
+        Gauge.builder("fieldplan.jobs.solving", () -> count(JobStatus.SOLVING))
+                .description("Jobs being solved or repaired").register(meters);
+    }
+
+    private long count(JobStatus status) {
+        return jobs.values().stream().filter(job -> job.getStatus() == status).count();
     }
 
     /**
@@ -203,6 +217,9 @@ public class JobService {
 
     private void finish(Job job, FieldPlan finalBest) {
         job.improved(finalBest);
+        if (job.getStartedAt() != null) {
+            solveTimer.record(Duration.between(job.getStartedAt(), clock.instant()));
+        }
         job.finished(job.isTerminationRequested() ? JobStatus.TERMINATED : JobStatus.SOLVED, clock.instant());
     }
 
