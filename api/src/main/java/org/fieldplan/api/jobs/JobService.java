@@ -137,13 +137,15 @@ public class JobService {
     /**
      * Applies a change to the job's plan with OptaPlanner's {@link ProblemChange}. While the job is solving, the
      * change goes into the running solve and the returned future completes when it has been applied. Otherwise a
-     * short repair solve starts from the current best plan, with every shift pinned except those in
-     * {@code openSlots} (so the rest of the plan stays as it is), the change is applied in it, and the future
-     * completes with the repaired plan. Pins added only to freeze the plan are taken off the plans the job keeps.
+     * short repair solve starts from the current best plan with every shift pinned except the {@code open} ones (so
+     * the rest of the plan stays as it is), the change is applied in it, and the future completes with the repaired
+     * plan. Pins added only to freeze the plan are taken off the plans the job keeps.
      *
+     * @param open the shifts the repair may change (unless {@code alwaysPinned})
+     * @param alwaysPinned shifts to pin for good, e.g. those that have started
      * @return the plan after the change: the repaired plan, or null when the change went into a running solve
      */
-    public CompletableFuture<FieldPlan> apply(Job job, ProblemChange<FieldPlan> change, Set<String> openSlotIds,
+    public CompletableFuture<FieldPlan> apply(Job job, ProblemChange<FieldPlan> change, Predicate<Shift> open,
             Predicate<Shift> alwaysPinned, Duration repairTime) {
         synchronized (job) {
             if (job.getStatus().isActive()) {
@@ -157,7 +159,7 @@ public class JobService {
             List<Shift> shifts = new ArrayList<>();
             for (Shift shift : current.getShifts()) {
                 boolean pinned = shift.isPinned() || alwaysPinned.test(shift);
-                if (!pinned && !openSlotIds.contains(shift.getSlot().getId())) {
+                if (!pinned && !open.test(shift)) {
                     frozen.add(shift.getId());
                 }
                 shifts.add(new Shift(shift.getVolunteer(), shift.getSlot(), shift.getPrecinct(),

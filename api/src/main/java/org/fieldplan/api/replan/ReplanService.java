@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +36,9 @@ import org.springframework.stereotype.Service;
 /**
  * Re-plans a job after news from the field. A cancellation removes the volunteer's shifts; a field report pins the
  * worked shift and lowers its precinct's remaining doors. Both go through {@link JobService#apply} as OptaPlanner
- * problem changes; shifts that have started are pinned, and a repair re-opens only the slots the news concerns, so
- * the rest of the plan stays as it was. The answer lists what changed.
+ * problem changes; shifts that have started are pinned, and a repair re-opens only the shifts the news concerns (the
+ * cancelled volunteer's teammates, the reported precinct's later shifts, and who was not sent out then), so the rest
+ * of the plan stays as it was. The answer lists what changed.
  */
 @Service
 public class ReplanService {
@@ -81,8 +83,12 @@ public class ReplanService {
             effects.add("removed " + volunteer.getId() + "'s shift on " + shift.getSlot().getId() + " (was "
                     + (shift.getPrecinct() == null ? "not sent out" : shift.getPrecinct().getId()) + ")");
         }
-        return apply(job, plan, new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)), slotIds, started,
-                effects);
+        // Open only the cancelled shifts' teammates (to re-pair them) and whoever was not sent out in those slots.
+        Set<String> teams = new HashSet<>();
+        cancelled.stream().filter(s -> s.getPrecinct() != null).forEach(s -> teams.add(teamKey(s)));
+        Predicate<Shift> open = s -> slotIds.contains(s.getSlot().getId())
+                && (s.getPrecinct() == null || teams.contains(teamKey(s)));
+        return apply(job, plan, new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)), open, started, effects);
     }
 
     public ReplanResult fieldReport(Job job, ReplanRequests.FieldReport request, Caller caller) {
@@ -116,10 +122,12 @@ public class ReplanService {
                         + " has no assignment in slot \"" + request.slotId() + "\""));
         var precinct = shift.getPrecinct();
         Predicate<Shift> started = startedBefore(plan);
-        // Re-open the later slots where this precinct is worked: their shifts are worth less now.
-        Set<String> openSlots = new TreeSet<>();
-        plan.getShifts().stream().filter(s -> s.getPrecinct() == precinct && !started.test(s) && s != shift)
-                .forEach(s -> openSlots.add(s.getSlot().getId()));
+        // Open the later shifts in this precinct, now worth less, and whoever was not sent out in their slots.
+        Set<String> slotsThere = new HashSet<>();
+        plan.getShifts().stream().filter(s -> s.getPrecinct() == precinct && !started.test(s))
+                .forEach(s -> slotsThere.add(s.getSlot().getId()));
+        Predicate<Shift> open = s -> slotsThere.contains(s.getSlot().getId())
+                && (s.getPrecinct() == null || s.getPrecinct() == precinct);
         double remainingBefore = precinct.getRemainingDoors();
         List<String> effects = List.of(
                 "pinned " + volunteer.getId() + "'s shift on " + shift.getSlot().getId() + " in " + precinct.getId()
@@ -127,15 +135,15 @@ public class ReplanService {
                 String.format(Locale.ROOT, "%s: remaining doors %.0f -> %.0f", precinct.getId(),
                         remainingBefore, Math.max(0, remainingBefore - request.doorsKnocked())));
         return apply(job, plan,
-                new RecordFieldReport(shift.getId(), precinct.getId(), request.doorsKnocked()), openSlots,
+                new RecordFieldReport(shift.getId(), precinct.getId(), request.doorsKnocked()), open,
                 s -> started.test(s) || s.getId().equals(shift.getId()), effects);
     }
 
-    private ReplanResult apply(Job job, FieldPlan before, ProblemChange<FieldPlan> change, Set<String> openSlots,
+    private ReplanResult apply(Job job, FieldPlan before, ProblemChange<FieldPlan> change, Predicate<Shift> open,
             Predicate<Shift> alwaysPinned, List<String> effects) {
         PlanSummary summaryBefore = PlanSummary.of(before);
         Map<String, String> assignmentsBefore = assignments(before);
-        Future<FieldPlan> done = jobs.apply(job, change, openSlots, alwaysPinned, repairTime);
+        Future<FieldPlan> done = jobs.apply(job, change, open, alwaysPinned, repairTime);
         FieldPlan after;
         try {
             after = done.get(repairTime.plus(QUEUE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
@@ -183,6 +191,10 @@ public class ReplanService {
             throw ApiException.conflict("job " + job.getId() + " has no plan yet (" + job.getStatus() + ")");
         }
         return plan;
+    }
+
+    private static String teamKey(Shift shift) {
+        return shift.getPrecinct().getId() + "@" + shift.getSlot().getId();
     }
 
     private static Map<String, String> assignments(FieldPlan plan) {
