@@ -1,5 +1,7 @@
 package org.fieldplan.api.config;
 
+import org.fieldplan.api.jobs.JobRepository;
+import org.fieldplan.api.jobs.PostgisJobRepository;
 import org.fieldplan.data.DataStores;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -9,7 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-/** Chooses the data layer's stores: in memory by default, PostGIS when {@code fieldplan.store=postgis}. */
+/**
+ * Chooses the data layer's stores and where jobs are kept: in memory by default, PostGIS when
+ * {@code fieldplan.store=postgis}.
+ */
 @Configuration
 public class StoreConfiguration {
 
@@ -37,5 +42,18 @@ public class StoreConfiguration {
     @ConditionalOnProperty(name = "fieldplan.store", havingValue = "postgis")
     DataStores postgisStores(HikariDataSource dataSource) {
         return DataStores.postgis(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "fieldplan.store", havingValue = "postgis")
+    JobRepository postgisJobs(HikariDataSource dataSource) {
+        return new PostgisJobRepository(dataSource);
+    }
+
+    /** With the in-memory store jobs are not durable either: a restart loses them (documented). */
+    @Bean
+    @ConditionalOnProperty(name = "fieldplan.store", havingValue = "memory", matchIfMissing = true)
+    JobRepository transientJobs() {
+        return JobRepository.NOT_DURABLE;
     }
 }

@@ -1,5 +1,6 @@
 package org.fieldplan.api.jobs;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.fieldplan.domain.FieldPlan;
@@ -15,6 +16,7 @@ public final class Job {
     private final String id;
     private final JobSubmission submission;
     private final Instant createdAt;
+    private final String problemJson;
 
     private volatile JobStatus status = JobStatus.QUEUED;
     private volatile Instant startedAt;
@@ -24,13 +26,21 @@ public final class Job {
     private volatile PlanSummary greedyBaseline;
     private volatile String error;
     private volatile boolean terminationRequested;
+    private volatile boolean resumedAfterRestart;
+    private volatile Instant lastSaved = Instant.EPOCH;
     /** Incremented on every change readers may want to hear about (progress events compare it). */
     private volatile long version;
 
-    Job(String id, JobSubmission submission, Instant createdAt) {
+    Job(String id, JobSubmission submission, Instant createdAt, String problemJson) {
         this.id = id;
         this.submission = submission;
         this.createdAt = createdAt;
+        this.problemJson = problemJson;
+    }
+
+    /** The submitted problem in the documented JSON format, for persisting; null when jobs are not persisted. */
+    String getProblemJson() {
+        return problemJson;
     }
 
     synchronized void started(Instant at, PlanSummary greedy) {
@@ -39,6 +49,36 @@ public final class Job {
         finishedAt = null;
         greedyBaseline = greedy;
         version++;
+    }
+
+    /** Restores a job that had ended before a restart, with its best plan rebuilt from the stored assignments. */
+    synchronized void restored(JobRecord record, FieldPlan plan) {
+        status = record.status();
+        startedAt = record.startedAt();
+        finishedAt = record.finishedAt();
+        greedyBaseline = record.greedyBaseline();
+        error = record.error();
+        if (plan != null) {
+            improved(plan);
+        }
+    }
+
+    /** Marks a job that was queued or solving when the service stopped and has been queued again. */
+    void resumedAfterRestart() {
+        resumedAfterRestart = true;
+    }
+
+    public boolean isResumedAfterRestart() {
+        return resumedAfterRestart;
+    }
+
+    /** Whether the job was last saved at least {@code interval} ago; if so, counts now as the last save. */
+    synchronized boolean claimSave(Instant now, Duration interval) {
+        if (lastSaved.plus(interval).isAfter(now)) {
+            return false;
+        }
+        lastSaved = now;
+        return true;
     }
 
     /** A repair of the finished plan has started (see {@link JobService#repair}). */

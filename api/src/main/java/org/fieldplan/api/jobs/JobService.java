@@ -21,9 +21,11 @@ import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Shift;
 import org.fieldplan.plan.PlanSummary;
+import org.fieldplan.io.ProblemJson;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
 import org.optaplanner.core.api.solver.SolverManager;
@@ -41,12 +43,14 @@ import jakarta.annotation.PreDestroy;
 /**
  * Runs planning jobs on OptaPlanner's {@link SolverManager}: accepts a submission if a solver or a queue place is
  * free (else 429), prepares the problem and the greedy baseline on the solver thread when the job's turn comes,
- * keeps each new best plan, and ends the job after its own solving time. Jobs are kept in memory.
+ * keeps each new best plan, and ends the job after its own solving time. Jobs are saved to the {@link JobRepository}
+ * (submission, start, at most every two seconds while improving, end) and restored from it at startup.
  */
 @Service
 public class JobService {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
+    private static final Duration SAVE_INTERVAL = Duration.ofSeconds(2);
 
     private final SolverManager<FieldPlan, String> solverManager;
     private final FieldPlanSolver solver;
@@ -54,6 +58,7 @@ public class JobService {
     private final Clock clock;
     private final int capacity;
     private final Timer solveTimer;
+    private final JobRepository repository;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "job-timer");
@@ -62,8 +67,9 @@ public class JobService {
     });
 
     public JobService(SolverManager<FieldPlan, String> solverManager, FieldPlanSolver solver, DataStores stores,
-            Clock clock, FieldPlanProperties properties, MeterRegistry meters) {
+            Clock clock, FieldPlanProperties properties, MeterRegistry meters, JobRepository repository) {
         this.solverManager = solverManager;
+        this.repository = repository;
         this.solver = solver;
         this.stores = stores;
         this.clock = clock;
@@ -94,12 +100,68 @@ public class JobService {
                 throw ApiException.busy("all " + capacity + " solver and queue places are taken",
                         retryAfterSeconds());
             }
-            job = new Job(UUID.randomUUID().toString(), submission, clock.instant());
+            job = new Job(UUID.randomUUID().toString(), submission, clock.instant(),
+                    repository == JobRepository.NOT_DURABLE ? null : ProblemJson.toJson(submission.problem()));
             jobs.put(job.getId(), job);
         }
-        solverManager.solveAndListen(job.getId(), id -> start(job), job::improved,
-                finalBest -> finish(job, finalBest), (id, failure) -> fail(job, failure));
+        save(job, true);
+        solve(job);
         return job;
+    }
+
+    private void solve(Job job) {
+        solverManager.solveAndListen(job.getId(), id -> start(job), best -> improved(job, best),
+                finalBest -> finish(job, finalBest), (id, failure) -> fail(job, failure));
+    }
+
+    /**
+     * Brings back the jobs kept before a restart: ended ones with their best plan rebuilt from the stored
+     * assignments, and queued or solving ones queued again, starting from their last saved plan (marked
+     * {@code resumedAfterRestart}). Does nothing when jobs are not durable.
+     */
+    public void restore() {
+        for (JobRecord record : repository.loadAll()) {
+            FieldPlanProblem stated = ProblemJson.fromJson(record.problemJson());
+            List<Assignment> saved = record.assignments() == null ? List.of() : record.assignments();
+            JobSubmission submission = new JobSubmission(stated.withAssignments(saved), record.source(),
+                    Duration.ofSeconds(record.solveSeconds()));
+            Job job = new Job(record.id(), submission, record.createdAt(), record.problemJson());
+            jobs.put(job.getId(), job);
+            if (record.status().isActive()) {
+                job.resumedAfterRestart();
+                solve(job);
+            } else {
+                FieldPlan plan = record.assignments() == null ? null : prepare(submission);
+                if (plan != null) {
+                    solver.score(plan);
+                }
+                job.restored(record, plan);
+            }
+        }
+        LOG.info("Restored {} jobs", jobs.size());
+    }
+
+    /** Persists the job; unless {@code force}, at most every {@link #SAVE_INTERVAL} (the solver finds many bests). */
+    private void save(Job job, boolean force) {
+        if (repository == JobRepository.NOT_DURABLE || !job.claimSave(clock.instant(),
+                force ? Duration.ZERO : SAVE_INTERVAL)) {
+            return;
+        }
+        FieldPlan best = job.getBestPlan();
+        try {
+            repository.save(new JobRecord(job.getId(), job.getStatus(), job.getCreatedAt(), job.getStartedAt(),
+                    job.getFinishedAt(), job.getSubmission().solveTime().toSeconds(), job.getProblemJson(),
+                    job.getSubmission().source(), best == null ? null : ProblemPreparer.assignmentsOf(best),
+                    job.getBestSummary(), job.getGreedyBaseline(), job.getError()));
+        } catch (RuntimeException e) {
+            // A database hiccup must not stop the solve; the next save writes the whole state again.
+            LOG.warn("Could not save job {}: {}", job.getId(), e.toString());
+        }
+    }
+
+    private void improved(Job job, FieldPlan best) {
+        job.improved(best);
+        save(job, false);
     }
 
     /** @throws ApiException 404 when there is no such job */
@@ -128,6 +190,7 @@ public class JobService {
             if (job.getStatus() == JobStatus.QUEUED) {
                 // A job that has not started has no final-best callback to come: mark it here.
                 job.finished(JobStatus.TERMINATED, clock.instant());
+                save(job, true);
             }
         }
         solverManager.terminateEarly(jobId);
@@ -168,11 +231,12 @@ public class JobService {
             FieldPlan start = withShifts(current, shifts);
             CompletableFuture<FieldPlan> repaired = new CompletableFuture<>();
             job.repairing(clock.instant());
+            save(job, true);
             solverManager.solveAndListen(job.getId(), id -> {
                 timer.schedule(() -> solverManager.terminateEarly(job.getId()), repairTime.toMillis(),
                         TimeUnit.MILLISECONDS);
                 return start;
-            }, best -> job.improved(unfreeze(best, frozen)), finalBest -> {
+            }, best -> improved(job, unfreeze(best, frozen)), finalBest -> {
                 FieldPlan plan = unfreeze(finalBest, frozen);
                 finish(job, plan);
                 repaired.complete(plan);
@@ -206,15 +270,21 @@ public class JobService {
     /** Runs on the solver thread when the job's turn comes: preparing a large problem takes a while. */
     private FieldPlan start(Job job) {
         JobSubmission submission = job.getSubmission();
-        FieldPlanProblem problem = submission.problem();
-        FieldPlan prepared = submission.source() == null ? ProblemPreparer.prepare(problem)
-                : ProblemPreparer.prepare(problem,
-                        stores.candidatePairs().compute(submission.source().regionId(), problem));
+        FieldPlan prepared = prepare(submission);
         PlanSummary greedy = PlanSummary.of(solver.greedyBaseline(prepared));
         job.started(clock.instant(), greedy);
+        save(job, true);
         timer.schedule(() -> solverManager.terminateEarly(job.getId()), submission.solveTime().toMillis(),
                 TimeUnit.MILLISECONDS);
         return prepared;
+    }
+
+    /** The solvable plan: candidate precincts from the data layer for stored regions, great-circle otherwise. */
+    private FieldPlan prepare(JobSubmission submission) {
+        FieldPlanProblem problem = submission.problem();
+        return submission.source() == null ? ProblemPreparer.prepare(problem)
+                : ProblemPreparer.prepare(problem,
+                        stores.candidatePairs().compute(submission.source().regionId(), problem));
     }
 
     private void finish(Job job, FieldPlan finalBest) {
@@ -223,11 +293,13 @@ public class JobService {
             solveTimer.record(Duration.between(job.getStartedAt(), clock.instant()));
         }
         job.finished(job.isTerminationRequested() ? JobStatus.TERMINATED : JobStatus.SOLVED, clock.instant());
+        save(job, true);
     }
 
     private void fail(Job job, Throwable failure) {
         LOG.error("Job {} failed", job.getId(), failure);
         job.failed("solving failed: " + failure.getClass().getSimpleName(), clock.instant());
+        save(job, true);
     }
 
     /** Seconds until the first solving job is due to end (a place frees up then); at least 1. */
