@@ -15,9 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Jobs and plans survive a restart with {@code fieldplan.store=postgis}: two service instances, one after the other,
- * on the PostGIS named by {@code FIELDPLAN_DB_URL} ({@code scripts/with-postgis.sh} provides one). Fails, rather
- * than skips, without a database.
+ * Jobs and plans survive an orderly restart with {@code fieldplan.store=postgis}: two service instances, one after
+ * the other, on the PostGIS named by {@code FIELDPLAN_DB_URL} ({@code scripts/with-postgis.sh} provides one). Fails,
+ * rather than skips, without a database. {@link KillRestartTest} does the same with {@code kill -9}.
  */
 class JobPersistenceTest {
 

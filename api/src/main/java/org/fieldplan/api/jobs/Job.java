@@ -28,6 +28,7 @@ public final class Job {
     private volatile boolean terminationRequested;
     private volatile boolean resumedAfterRestart;
     private volatile Instant lastSaved = Instant.EPOCH;
+    private volatile boolean savePending;
     /** Incremented on every change readers may want to hear about (progress events compare it). */
     private volatile long version;
 
@@ -51,7 +52,7 @@ public final class Job {
         version++;
     }
 
-    /** Restores a job that had ended before a restart, with its best plan rebuilt from the stored assignments. */
+    /** Restores a job kept before a restart, with its best plan rebuilt from the stored assignments (or null). */
     synchronized void restored(JobRecord record, FieldPlan plan) {
         status = record.status();
         startedAt = record.startedAt();
@@ -63,9 +64,11 @@ public final class Job {
         }
     }
 
-    /** Marks a job that was queued or solving when the service stopped and has been queued again. */
-    void resumedAfterRestart() {
+    /** Marks a job that was queued or solving when the service stopped and is queued again. */
+    synchronized void resumedAfterRestart() {
         resumedAfterRestart = true;
+        status = JobStatus.QUEUED;
+        finishedAt = null;
     }
 
     public boolean isResumedAfterRestart() {
@@ -78,7 +81,15 @@ public final class Job {
             return false;
         }
         lastSaved = now;
+        savePending = false;
         return true;
+    }
+
+    /** Notes that a save was skipped; true if none was pending yet (the caller then schedules one). */
+    synchronized boolean deferSave() {
+        boolean first = !savePending;
+        savePending = true;
+        return first;
     }
 
     /** A repair of the finished plan has started (see {@link JobService#repair}). */

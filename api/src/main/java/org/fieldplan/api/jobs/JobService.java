@@ -127,24 +127,33 @@ public class JobService {
                     Duration.ofSeconds(record.solveSeconds()));
             Job job = new Job(record.id(), submission, record.createdAt(), record.problemJson());
             jobs.put(job.getId(), job);
+            // The saved plan is readable at once; a resumed solve reports only plans better than it.
+            FieldPlan plan = record.assignments() == null ? null : prepare(submission);
+            if (plan != null) {
+                solver.score(plan);
+            }
+            job.restored(record, plan);
             if (record.status().isActive()) {
                 job.resumedAfterRestart();
+                // The solver gets its own prepared copy: it changes its problem in place while readers use this one.
                 solve(job);
-            } else {
-                FieldPlan plan = record.assignments() == null ? null : prepare(submission);
-                if (plan != null) {
-                    solver.score(plan);
-                }
-                job.restored(record, plan);
             }
         }
         LOG.info("Restored {} jobs", jobs.size());
     }
 
-    /** Persists the job; unless {@code force}, at most every {@link #SAVE_INTERVAL} (the solver finds many bests). */
+    /**
+     * Persists the job; unless {@code force}, at most every {@link #SAVE_INTERVAL} (the solver finds many bests), a
+     * skipped save being made up once the interval has passed, so the last best plan is always written.
+     */
     private void save(Job job, boolean force) {
-        if (repository == JobRepository.NOT_DURABLE || !job.claimSave(clock.instant(),
-                force ? Duration.ZERO : SAVE_INTERVAL)) {
+        if (repository == JobRepository.NOT_DURABLE) {
+            return;
+        }
+        if (!job.claimSave(clock.instant(), force ? Duration.ZERO : SAVE_INTERVAL)) {
+            if (job.deferSave()) {
+                timer.schedule(() -> save(job, true), SAVE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            }
             return;
         }
         FieldPlan best = job.getBestPlan();
