@@ -1,0 +1,39 @@
+package org.fieldplan.api.assignments;
+
+import java.util.stream.Collectors;
+
+/** The daily sheet as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when needed). */
+final class AssignmentCsv {
+
+    static final String HEADER = "volunteer_id,name,organizer_id,slot_id,start,end,precinct_id,precinct_name,"
+            + "centroid_lon,centroid_lat,buddies,travel_minutes";
+
+    private AssignmentCsv() {
+    }
+
+    static String write(DailyAssignments sheet) {
+        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+        for (VolunteerAssignment a : sheet.assignments()) {
+            String buddies = a.buddies().stream()
+                    .map(b -> b.name() == null ? b.volunteerId() : b.volunteerId() + " " + b.name())
+                    .collect(Collectors.joining("; "));
+            var centroid = a.precinct().centroid();
+            csv.append(String.join(",", field(a.volunteerId()), field(a.name()), field(a.organizerId()),
+                    field(a.slotId()), a.start().toString(), a.end().toString(), field(a.precinct().id()),
+                    field(a.precinct().name()), centroid == null ? "" : Double.toString(centroid.getX()),
+                    centroid == null ? "" : Double.toString(centroid.getY()), field(buddies),
+                    Integer.toString(a.travelMinutes()))).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    private static String field(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+}

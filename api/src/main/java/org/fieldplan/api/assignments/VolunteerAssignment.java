@@ -1,0 +1,26 @@
+package org.fieldplan.api.assignments;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * One volunteer's shift on an organizer's daily sheet.
+ *
+ * @param start local time in the problem's time zone
+ * @param buddies the others in the same precinct and slot; names only for volunteers the caller may see
+ * @param travelMinutes one-way, by the volunteer's own travel mode
+ */
+public record VolunteerAssignment(String volunteerId, String name, String organizerId, String slotId,
+        LocalDateTime start, LocalDateTime end, PrecinctInfo precinct, List<Buddy> buddies, int travelMinutes) {
+
+    /** Where to go: the precinct's id, name, centroid (an interior point) and polygon. */
+    public record PrecinctInfo(String id, String name, Point centroid, Geometry polygon) {
+    }
+
+    /** A teammate; {@code name} is null when they belong to another organizer. */
+    public record Buddy(String volunteerId, String name) {
+    }
+}

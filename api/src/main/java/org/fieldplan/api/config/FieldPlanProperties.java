@@ -1,0 +1,54 @@
+package org.fieldplan.api.config;
+
+import java.time.LocalDateTime;
+
+import org.fieldplan.generator.RegionSize;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The service's settings under {@code fieldplan.*} (see {@code application.properties} for every key and default).
+ *
+ * @param store where regions and plans live: {@code memory} (lost on exit) or {@code postgis}
+ * @param maxBodyBytes requests with a larger body are refused with 413
+ * @param now a fixed "current time" in the problems' local time, for rehearsals and demos on past dates; when unset
+ *     the system clock decides which shifts have started (and are therefore pinned when re-planning)
+ */
+@ConfigurationProperties("fieldplan")
+public record FieldPlanProperties(
+        @DefaultValue("memory") Store store,
+        @DefaultValue("1048576") long maxBodyBytes,
+        LocalDateTime now,
+        @DefaultValue Jobs jobs,
+        @DefaultValue Solve solve,
+        @DefaultValue Demo demo) {
+
+    /** Where regions and plans are kept. */
+    public enum Store { MEMORY, POSTGIS }
+
+    /**
+     * The solving pool.
+     *
+     * @param concurrency jobs solved at the same time
+     * @param queueLength jobs that may wait for a solver thread; beyond that submissions get 429
+     */
+    public record Jobs(@DefaultValue("1") int concurrency, @DefaultValue("4") int queueLength) {
+    }
+
+    /**
+     * Solving time per job.
+     *
+     * @param defaultSeconds when the request names none
+     * @param maxSeconds the most a request may ask for
+     * @param eventMillis at most one progress event per job this often
+     * @param repairSeconds how long a repair after a cancellation or field report solves
+     */
+    public record Solve(@DefaultValue("30") int defaultSeconds, @DefaultValue("600") int maxSeconds,
+            @DefaultValue("500") long eventMillis, @DefaultValue("5") int repairSeconds) {
+    }
+
+    /** The generated demo region stored and solved at startup. */
+    public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("M") RegionSize size,
+            @DefaultValue("7") long seed, @DefaultValue("5") int seconds) {
+    }
+}

@@ -1,0 +1,62 @@
+package org.fieldplan.api.demo;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+
+import org.fieldplan.api.config.FieldPlanProperties;
+import org.fieldplan.api.jobs.Job;
+import org.fieldplan.api.jobs.JobService;
+import org.fieldplan.api.jobs.JobSubmission;
+import org.fieldplan.data.DataStores;
+import org.fieldplan.data.region.ProblemQuery;
+import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.TimeSlot;
+import org.fieldplan.generator.RegionGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * When {@code fieldplan.demo.enabled} (the default), stores the generated demo region as region {@value #REGION_ID}
+ * (unless the store already has it, e.g. a PostGIS kept from an earlier run) and submits a job solving its whole
+ * weekend for a few seconds, so a plan is there to read right after startup.
+ */
+@Component
+@ConditionalOnProperty(name = "fieldplan.demo.enabled", havingValue = "true", matchIfMissing = true)
+public class DemoLoader implements ApplicationRunner {
+
+    public static final String REGION_ID = "demo";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final DataStores stores;
+    private final JobService jobs;
+    private final FieldPlanProperties.Demo demo;
+
+    public DemoLoader(DataStores stores, JobService jobs, FieldPlanProperties properties) {
+        this.stores = stores;
+        this.jobs = jobs;
+        this.demo = properties.demo();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        FieldPlanProblem generated = new RegionGenerator().generate(demo.size(), demo.seed());
+        if (stores.regions().list().stream().noneMatch(region -> region.id().equals(REGION_ID))) {
+            stores.regions().save(REGION_ID, generated);
+        }
+        LocalDate from = generated.timeSlots().stream().map(TimeSlot::getDay).min(Comparator.naturalOrder())
+                .orElseThrow();
+        LocalDate to = generated.timeSlots().stream().map(TimeSlot::getDay).max(Comparator.naturalOrder())
+                .orElseThrow();
+        ProblemQuery query = ProblemQuery.of(REGION_ID, from, to);
+        FieldPlanProblem problem = stores.problemBuilder().build(query).problem();
+        Job job = jobs.submit(new JobSubmission(problem, query, Duration.ofSeconds(demo.seconds())));
+        LOG.info("Demo region \"{}\" ({} precincts, {} volunteers, {} to {}): solving as job {}", REGION_ID,
+                problem.precincts().size(), problem.volunteers().size(), from, to, job.getId());
+    }
+}

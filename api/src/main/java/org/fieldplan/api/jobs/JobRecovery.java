@@ -1,0 +1,24 @@
+package org.fieldplan.api.jobs;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Restores kept jobs at startup, before anything else (e.g. the demo) submits new ones. */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class JobRecovery implements ApplicationRunner {
+
+    private final JobService jobs;
+
+    JobRecovery(JobService jobs) {
+        this.jobs = jobs;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        jobs.restore();
+    }
+}

@@ -1,0 +1,170 @@
+package org.fieldplan.api.jobs;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+import org.fieldplan.api.config.FieldPlanProperties;
+import org.fieldplan.api.errors.ApiException;
+import org.fieldplan.data.DataStores;
+import org.fieldplan.data.region.ProblemQuery;
+import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.io.ProblemJson;
+import org.fieldplan.validation.ValidationError;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads the body of {@code POST /api/jobs}: either an inline problem in the documented format
+ * ({@code docs/problem-format.md}, validated by {@link ProblemJson}) or a reference to stored data,
+ * {@code {"regionId", "from", "to", "organizerId"?, "weights"?, "seconds"?}}. A stored problem with the request's
+ * weights goes through the same validation as an inline one, so every error names its field either way.
+ */
+@Component
+public class JobRequestReader {
+
+    private static final Set<String> REFERENCE_FIELDS = Set.of("regionId", "from", "to", "organizerId", "weights",
+            "seconds");
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final DataStores stores;
+    private final FieldPlanProperties.Solve solve;
+
+    public JobRequestReader(DataStores stores, FieldPlanProperties properties) {
+        this.stores = stores;
+        this.solve = properties.solve();
+    }
+
+    /**
+     * @param body the request body
+     * @param secondsParameter the {@code seconds} query parameter (for inline problems), or null
+     * @throws ApiException 400 naming every wrong field
+     */
+    public JobSubmission read(String body, String secondsParameter) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.invalid("body", "is empty: send a problem or {\"regionId\", \"from\", \"to\"}");
+        }
+        JsonNode tree = null;
+        try {
+            tree = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            // Not JSON at all: let the problem reader describe where it breaks.
+            ProblemJson.fromJson(body);
+        }
+        if (tree != null && tree.isObject() && tree.has("regionId")) {
+            return readReference((ObjectNode) tree, secondsParameter);
+        }
+        Duration seconds = seconds("seconds", secondsParameter == null ? null : parseInt("seconds", secondsParameter));
+        return new JobSubmission(ProblemJson.fromJson(body), null, seconds);
+    }
+
+    private JobSubmission readReference(ObjectNode request, String secondsParameter) {
+        List<ValidationError> errors = new ArrayList<>();
+        for (Iterator<String> names = request.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!REFERENCE_FIELDS.contains(name)) {
+                errors.add(new ValidationError(name, "unknown field; expected one of " + REFERENCE_FIELDS));
+            }
+        }
+        String regionId = text(request, "regionId", true, errors);
+        LocalDate from = date(request, "from", errors);
+        LocalDate to = date(request, "to", errors);
+        String organizerId = text(request, "organizerId", false, errors);
+        JsonNode weights = request.get("weights");
+        if (weights != null && !weights.isNull() && !weights.isObject()) {
+            errors.add(new ValidationError("weights", "must be an object of constraint weights"));
+        }
+        Integer seconds = null;
+        JsonNode secondsNode = request.get("seconds");
+        if (secondsNode != null && !secondsNode.isNull()) {
+            if (secondsNode.canConvertToInt() && secondsNode.isIntegralNumber()) {
+                seconds = secondsNode.intValue();
+            } else {
+                errors.add(new ValidationError("seconds", "must be a whole number of seconds"));
+            }
+        } else if (secondsParameter != null) {
+            seconds = parseInt("seconds", secondsParameter);
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            errors.add(new ValidationError("to", "is before from (" + from + ")"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        Duration solveTime = seconds("seconds", seconds);
+        ProblemQuery query = new ProblemQuery(regionId, from, to, organizerId);
+        FieldPlanProblem stored;
+        try {
+            stored = stores.problemBuilder().build(query).problem();
+        } catch (NoSuchElementException e) {
+            throw ApiException.invalid("regionId", "no stored region with id \"" + regionId + "\"");
+        }
+        return new JobSubmission(withWeights(stored, weights), query, solveTime);
+    }
+
+    /** Round-trips the stored problem through the documented format, so it is validated like an inline one. */
+    private FieldPlanProblem withWeights(FieldPlanProblem stored, JsonNode weights) {
+        try {
+            ObjectNode document = (ObjectNode) mapper.readTree(ProblemJson.toJson(stored));
+            if (weights != null && weights.isObject()) {
+                ((ObjectNode) document.get("weights")).setAll((ObjectNode) weights);
+            }
+            return ProblemJson.fromJson(mapper.writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A written problem is always readable JSON", e);
+        }
+    }
+
+    private Duration seconds(String path, Integer seconds) {
+        int value = seconds == null ? solve.defaultSeconds() : seconds;
+        if (value < 1 || value > solve.maxSeconds()) {
+            throw ApiException.invalid(path, "must be from 1 to " + solve.maxSeconds() + " seconds, not " + value);
+        }
+        return Duration.ofSeconds(value);
+    }
+
+    private static int parseInt(String path, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(path, "cannot read \"" + value + "\" as a whole number");
+        }
+    }
+
+    private static String text(ObjectNode request, String field, boolean required, List<ValidationError> errors) {
+        JsonNode node = request.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                errors.add(new ValidationError(field, "is required"));
+            }
+            return null;
+        }
+        if (!node.isTextual() || node.textValue().isBlank()) {
+            errors.add(new ValidationError(field, "must be a non-empty string"));
+            return null;
+        }
+        return node.textValue();
+    }
+
+    private static LocalDate date(ObjectNode request, String field, List<ValidationError> errors) {
+        String text = text(request, field, true, errors);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(new ValidationError(field, "cannot read \"" + text + "\" as a date (YYYY-MM-DD)"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.fieldplan.api.jobs;
+
+import java.time.Duration;
+
+import org.fieldplan.api.config.FieldPlanProperties;
+import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.solver.FieldPlanSolver;
+import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.config.solver.SolverManagerConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One solver configuration ({@code FieldPlanSolverConfig}, Bavet, greedy start, pair moves) for every job. Its time
+ * limit is the longest a job may ask for; {@link JobService} ends each job at its own time with
+ * {@code terminateEarly}, because the 10.1 {@code SolverManager} takes no per-job termination.
+ */
+@Configuration
+class SolverConfiguration {
+
+    @Bean
+    FieldPlanSolver fieldPlanSolver(FieldPlanProperties properties) {
+        return FieldPlanSolver.withTimeLimit(Duration.ofSeconds(properties.solve().maxSeconds()));
+    }
+
+    @Bean(destroyMethod = "close")
+    SolverManager<FieldPlan, String> solverManager(FieldPlanSolver solver, FieldPlanProperties properties) {
+        return SolverManager.create(solver.getSolverFactory(), new SolverManagerConfig()
+                .withParallelSolverCount(Integer.toString(properties.jobs().concurrency())));
+    }
+}

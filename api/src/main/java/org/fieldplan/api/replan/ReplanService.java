@@ -1,0 +1,221 @@
+package org.fieldplan.api.replan;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+import org.fieldplan.api.config.FieldPlanProperties;
+import org.fieldplan.api.errors.ApiException;
+import org.fieldplan.api.jobs.Job;
+import org.fieldplan.api.jobs.JobService;
+import org.fieldplan.api.security.Caller;
+import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.Volunteer;
+import org.fieldplan.plan.PlanSummary;
+import org.fieldplan.validation.ValidationError;
+import org.optaplanner.core.api.solver.change.ProblemChange;
+import org.springframework.stereotype.Service;
+
+/**
+ * Re-plans a job after news from the field. A cancellation removes the volunteer's shifts; a field report pins the
+ * worked shift and lowers its precinct's remaining doors. Both go through {@link JobService#apply} as OptaPlanner
+ * problem changes; shifts that have started are pinned, and a repair re-opens only the shifts the news concerns (the
+ * cancelled volunteer's teammates, the reported precinct's later shifts, and who was not sent out then), so the rest
+ * of the plan stays as it was. The answer lists what changed.
+ */
+@Service
+public class ReplanService {
+
+    /** How long past the repair time to wait for a queued repair before answering without its result. */
+    private static final Duration QUEUE_GRACE = Duration.ofSeconds(60);
+
+    private final JobService jobs;
+    private final Clock clock;
+    private final LocalDateTime fixedNow;
+    private final Duration repairTime;
+
+    public ReplanService(JobService jobs, Clock clock, FieldPlanProperties properties) {
+        this.jobs = jobs;
+        this.clock = clock;
+        this.fixedNow = properties.now();
+        this.repairTime = Duration.ofSeconds(properties.solve().repairSeconds());
+    }
+
+    public ReplanResult cancel(Job job, ReplanRequests.Cancellation request, Caller caller) {
+        FieldPlan plan = planOf(job);
+        Volunteer volunteer = volunteer(plan, request.volunteerId(), caller);
+        Predicate<Shift> started = startedBefore(plan);
+        List<Shift> own = plan.getShifts().stream().filter(s -> s.getVolunteer() == volunteer).toList();
+        List<Shift> cancelled;
+        if (request.slotId() != null) {
+            cancelled = own.stream().filter(s -> s.getSlot().getId().equals(request.slotId())).toList();
+            if (cancelled.isEmpty()) {
+                throw ApiException.invalid("slotId", "volunteer " + volunteer.getId() + " has no shift in slot \""
+                        + request.slotId() + "\"");
+            }
+        } else {
+            cancelled = own.stream().filter(started.negate()).toList();
+            if (cancelled.isEmpty()) {
+                throw ApiException.conflict("volunteer " + volunteer.getId() + " has no shift left to cancel");
+            }
+        }
+        Set<String> slotIds = new LinkedHashSet<>();
+        List<String> effects = new ArrayList<>();
+        for (Shift shift : cancelled) {
+            slotIds.add(shift.getSlot().getId());
+            effects.add("removed " + volunteer.getId() + "'s shift on " + shift.getSlot().getId() + " (was "
+                    + (shift.getPrecinct() == null ? "not sent out" : shift.getPrecinct().getId()) + ")");
+        }
+        // Open only the cancelled shifts' teammates (to re-pair them) and whoever was not sent out in those slots.
+        Set<String> teams = new HashSet<>();
+        cancelled.stream().filter(s -> s.getPrecinct() != null).forEach(s -> teams.add(teamKey(s)));
+        Predicate<Shift> open = s -> slotIds.contains(s.getSlot().getId())
+                && (s.getPrecinct() == null || teams.contains(teamKey(s)));
+        return apply(job, plan, new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)), open, started, effects);
+    }
+
+    public ReplanResult fieldReport(Job job, ReplanRequests.FieldReport request, Caller caller) {
+        FieldPlan plan = planOf(job);
+        List<String> missing = new ArrayList<>();
+        if (request.slotId() == null) {
+            missing.add("slotId");
+        }
+        if (request.doorsKnocked() == null) {
+            missing.add("doorsKnocked");
+        }
+        if (request.contacts() == null) {
+            missing.add("contacts");
+        }
+        if (!missing.isEmpty()) {
+            throw ApiException.invalid(
+                    missing.stream().map(field -> new ValidationError(field, "is required")).toList());
+        }
+        if (request.doorsKnocked() < 0 || request.contacts() < 0) {
+            throw ApiException.invalid(request.doorsKnocked() < 0 ? "doorsKnocked" : "contacts",
+                    "cannot be negative");
+        }
+        if (request.contacts() > request.doorsKnocked()) {
+            throw ApiException.invalid("contacts", "cannot exceed doorsKnocked (" + request.doorsKnocked() + ")");
+        }
+        Volunteer volunteer = volunteer(plan, request.volunteerId(), caller);
+        Shift shift = plan.getShifts().stream()
+                .filter(s -> s.getVolunteer() == volunteer && s.getSlot().getId().equals(request.slotId())
+                        && s.getPrecinct() != null)
+                .findFirst().orElseThrow(() -> ApiException.invalid("slotId", "volunteer " + volunteer.getId()
+                        + " has no assignment in slot \"" + request.slotId() + "\""));
+        var precinct = shift.getPrecinct();
+        Predicate<Shift> started = startedBefore(plan);
+        // Open the later shifts in this precinct, now worth less, and whoever was not sent out in their slots.
+        Set<String> slotsThere = new HashSet<>();
+        plan.getShifts().stream().filter(s -> s.getPrecinct() == precinct && !started.test(s))
+                .forEach(s -> slotsThere.add(s.getSlot().getId()));
+        Predicate<Shift> open = s -> slotsThere.contains(s.getSlot().getId())
+                && (s.getPrecinct() == null || s.getPrecinct() == precinct);
+        double remainingBefore = precinct.getRemainingDoors();
+        List<String> effects = List.of(
+                "pinned " + volunteer.getId() + "'s shift on " + shift.getSlot().getId() + " in " + precinct.getId()
+                        + " as worked (" + request.doorsKnocked() + " doors, " + request.contacts() + " contacts)",
+                String.format(Locale.ROOT, "%s: remaining doors %.0f -> %.0f", precinct.getId(),
+                        remainingBefore, Math.max(0, remainingBefore - request.doorsKnocked())));
+        return apply(job, plan,
+                new RecordFieldReport(shift.getId(), precinct.getId(), request.doorsKnocked()), open,
+                s -> started.test(s) || s.getId().equals(shift.getId()), effects);
+    }
+
+    private ReplanResult apply(Job job, FieldPlan before, ProblemChange<FieldPlan> change, Predicate<Shift> open,
+            Predicate<Shift> alwaysPinned, List<String> effects) {
+        PlanSummary summaryBefore = PlanSummary.of(before);
+        Map<String, String> assignmentsBefore = assignments(before);
+        Future<FieldPlan> done = jobs.apply(job, change, open, alwaysPinned, repairTime);
+        FieldPlan after;
+        try {
+            after = done.get(repairTime.plus(QUEUE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return new ReplanResult(job.getId(), "REPAIR_QUEUED", effects, List.of(), summaryBefore.score(), null,
+                    summaryBefore.expectedNetVotes(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while repairing job " + job.getId(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Repair of job " + job.getId() + " failed", e.getCause());
+        }
+        if (after == null) {
+            return new ReplanResult(job.getId(), "RUNNING_SOLVE", effects, List.of(), summaryBefore.score(), null,
+                    summaryBefore.expectedNetVotes(), null);
+        }
+        PlanSummary summaryAfter = PlanSummary.of(after);
+        return new ReplanResult(job.getId(), "REPAIRED", effects, diff(assignmentsBefore, assignments(after)),
+                summaryBefore.score(), summaryAfter.score(), summaryBefore.expectedNetVotes(),
+                summaryAfter.expectedNetVotes());
+    }
+
+    private Predicate<Shift> startedBefore(FieldPlan plan) {
+        LocalDateTime now = fixedNow != null ? fixedNow
+                : LocalDateTime.now(clock.withZone(ZoneId.of(plan.getTimeZone())));
+        return shift -> !shift.getSlot().getStart().isAfter(now);
+    }
+
+    private static Volunteer volunteer(FieldPlan plan, String volunteerId, Caller caller) {
+        if (volunteerId == null || volunteerId.isBlank()) {
+            throw ApiException.invalid("volunteerId", "is required");
+        }
+        Volunteer volunteer = plan.getVolunteers().stream().filter(v -> v.getId().equals(volunteerId)).findFirst()
+                .orElseThrow(() -> ApiException.invalid("volunteerId",
+                        "no volunteer \"" + volunteerId + "\" in this job"));
+        if (!caller.maySee(volunteer)) {
+            throw ApiException.forbidden("volunteer " + volunteerId + " belongs to another organizer");
+        }
+        return volunteer;
+    }
+
+    private static FieldPlan planOf(Job job) {
+        FieldPlan plan = job.getBestPlan();
+        if (plan == null) {
+            throw ApiException.conflict("job " + job.getId() + " has no plan yet (" + job.getStatus() + ")");
+        }
+        return plan;
+    }
+
+    private static String teamKey(Shift shift) {
+        return shift.getPrecinct().getId() + "@" + shift.getSlot().getId();
+    }
+
+    private static Map<String, String> assignments(FieldPlan plan) {
+        Map<String, String> byShift = new HashMap<>();
+        plan.getShifts().forEach(
+                s -> byShift.put(s.getId(), s.getPrecinct() == null ? null : s.getPrecinct().getId()));
+        return byShift;
+    }
+
+    private static List<ReplanResult.Change> diff(Map<String, String> before, Map<String, String> after) {
+        Set<String> shiftIds = new TreeSet<>(before.keySet());
+        shiftIds.addAll(after.keySet());
+        List<ReplanResult.Change> changes = new ArrayList<>();
+        for (String shiftId : shiftIds) {
+            String from = before.get(shiftId);
+            String to = after.get(shiftId);
+            if (!Objects.equals(from, to)) {
+                String[] parts = shiftId.split("@", 2);
+                changes.add(new ReplanResult.Change(parts[0], parts[1], from, to));
+            }
+        }
+        return changes;
+    }
+}

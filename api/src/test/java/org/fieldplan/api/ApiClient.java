@@ -1,0 +1,113 @@
+package org.fieldplan.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Real HTTP calls against the running test server, with the test keys. */
+final class ApiClient {
+
+    static final String STRATEGIST = "test-strategist";
+    static final String ADMIN = "test-admin";
+    static final String ORGANIZER_1 = "test-organizer-1";
+    static final String ORGANIZER_2 = "test-organizer-2";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    ApiClient(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    static String smallProblem() {
+        try {
+            return Files.readString(Path.of("../docs/examples/problem-small.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    HttpResponse<String> send(String method, String path, String key, String contentType, String body,
+            String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path, String key) {
+        return send("GET", path, key, null, null, null);
+    }
+
+    HttpResponse<String> postJson(String path, String key, String body) {
+        return send("POST", path, key, "application/json", body, null);
+    }
+
+    /** Submits the small example problem and waits until its job has ended; returns the job id. */
+    String solveSmallProblem() {
+        HttpResponse<String> submitted = postJson("/api/jobs?seconds=1", STRATEGIST, smallProblem());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String id = json(submitted).get("id").asText();
+        awaitEnd(id);
+        return id;
+    }
+
+    JsonNode awaitEnd(String jobId) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode job = json(get("/api/jobs/" + jobId, STRATEGIST));
+            String status = job.get("status").asText();
+            if (!status.equals("QUEUED") && !status.equals("SOLVING")) {
+                return job;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("job " + jobId + " did not end in time");
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

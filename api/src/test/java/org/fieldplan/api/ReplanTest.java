@@ -1,0 +1,92 @@
+package org.fieldplan.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldplan.api.ApiClient.STRATEGIST;
+import static org.fieldplan.api.ApiClient.json;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Cancellations and field reports repair a finished plan through problem changes, touching only their slots. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ReplanTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void cancellationRemovesTheShiftAndChangesOnlyItsSlot() {
+        ApiClient api = new ApiClient(port);
+        String jobId = api.solveSmallProblem();
+        JsonNode assignment = firstUnpinned(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)));
+        String volunteer = assignment.get("volunteerId").asText();
+        String slot = assignment.get("slotId").asText();
+
+        HttpResponse<String> response = api.postJson("/api/jobs/" + jobId + "/cancellations", STRATEGIST,
+                "{\"volunteerId\":\"" + volunteer + "\",\"slotId\":\"" + slot + "\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = json(response);
+        assertThat(result.get("mode").asText()).isEqualTo("REPAIRED");
+        assertThat(result.get("effects").get(0).asText()).contains("removed " + volunteer).contains(slot);
+        assertThat(result.get("changes")).anySatisfy(change -> {
+            assertThat(change.get("volunteerId").asText()).isEqualTo(volunteer);
+            assertThat(change.get("toPrecinctId").isNull()).isTrue();
+        });
+        assertThat(result.get("changes")).allSatisfy(change -> assertThat(change.get("slotId").asText())
+                .isEqualTo(slot));
+        JsonNode plan = json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST));
+        assertThat(plan.get("assignments")).noneSatisfy(a -> {
+            assertThat(a.get("volunteerId").asText()).isEqualTo(volunteer);
+            assertThat(a.get("slotId").asText()).isEqualTo(slot);
+        });
+        assertThat(plan.get("status").asText()).isEqualTo("SOLVED");
+    }
+
+    @Test
+    void fieldReportPinsTheShiftAndLowersTheRemainingDoors() {
+        ApiClient api = new ApiClient(port);
+        String jobId = api.solveSmallProblem();
+        JsonNode assignment = firstUnpinned(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)));
+        String precinct = assignment.get("precinctId").asText();
+        double doorsBefore = doorsLeft(api, jobId, precinct);
+
+        HttpResponse<String> response = api.postJson("/api/jobs/" + jobId + "/field-reports", STRATEGIST,
+                "{\"volunteerId\":\"" + assignment.get("volunteerId").asText() + "\",\"slotId\":\""
+                        + assignment.get("slotId").asText() + "\",\"doorsKnocked\":40,\"contacts\":10}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).get("mode").asText()).isEqualTo("REPAIRED");
+        assertThat(doorsLeft(api, jobId, precinct)).isEqualTo(Math.max(0, doorsBefore - 40));
+        JsonNode plan = json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST));
+        assertThat(plan.get("assignments")).anySatisfy(a -> {
+            assertThat(a.get("volunteerId").asText()).isEqualTo(assignment.get("volunteerId").asText());
+            assertThat(a.get("slotId").asText()).isEqualTo(assignment.get("slotId").asText());
+            assertThat(a.get("pinned").asBoolean()).isTrue();
+        });
+    }
+
+    private static JsonNode firstUnpinned(JsonNode plan) {
+        for (JsonNode assignment : plan.get("assignments")) {
+            if (!assignment.get("pinned").asBoolean()) {
+                return assignment;
+            }
+        }
+        throw new AssertionError("no unpinned assignment in " + plan);
+    }
+
+    /** Remaining doors as the explanation states them ("… 281 doors left)"). */
+    private static double doorsLeft(ApiClient api, String jobId, String precinct) {
+        String reason = json(api.get("/api/jobs/" + jobId + "/explain?precinct=" + precinct, STRATEGIST))
+                .at("/precincts/0/reasons/0").asText();
+        String number = reason.replaceAll(".*, (\\d+) doors left\\)$", "$1");
+        return Double.parseDouble(number);
+    }
+}
