@@ -71,6 +71,11 @@ public final class Shift {
         return somePrecinct.logUncoveredShare(volunteer.getAttendanceProbability(), slot.getHours());
     }
 
+    /** The precinct-slot whose team this shift belongs to ("P0001@2026-10-31-am"); requires a precinct. */
+    public String getTeamKey() {
+        return precinct.getId() + "@" + slot.getId();
+    }
+
     public boolean isVolunteerAvailable() {
         return volunteerAvailable;
     }

@@ -32,7 +32,7 @@ public class AssignmentService {
      */
     public DailyAssignments daily(Job job, LocalDate date, String organizerId, Caller caller) {
         String organizer = organizerFor(caller, organizerId);
-        FieldPlan plan = planOf(job);
+        FieldPlan plan = job.requireBestPlan();
         if (organizer != null && plan.getVolunteers().stream()
                 .noneMatch(v -> organizer.equals(v.getOrganizerId()))) {
             throw ApiException.invalid("organizer", "no volunteer of this job has organizer \"" + organizer + "\"");
@@ -40,7 +40,7 @@ public class AssignmentService {
         Map<String, List<Shift>> teams = new HashMap<>();
         for (Shift shift : plan.getShifts()) {
             if (shift.getPrecinct() != null) {
-                teams.computeIfAbsent(teamKey(shift), k -> new ArrayList<>()).add(shift);
+                teams.computeIfAbsent(shift.getTeamKey(), k -> new ArrayList<>()).add(shift);
             }
         }
         List<VolunteerAssignment> assignments = new ArrayList<>();
@@ -53,7 +53,7 @@ public class AssignmentService {
                 .sorted(Comparator.comparing((Shift s) -> s.getSlot().getStart())
                         .thenComparing(s -> s.getVolunteer().getId()))
                 .forEach(shift -> {
-                    assignments.add(toAssignment(shift, teams.get(teamKey(shift)), caller));
+                    assignments.add(toAssignment(shift, teams.get(shift.getTeamKey()), caller));
                     volunteers.put(shift.getVolunteer().getId(), shift.getVolunteer());
                 });
         return new DailyAssignments(job.getId(), date, organizer, plan.getTimeZone(), assignments, volunteers);
@@ -65,7 +65,7 @@ public class AssignmentService {
      * @throws ApiException 404 for a volunteer the plan does not have, 403 for another organizer's volunteer
      */
     public DailyAssignments forVolunteer(Job job, String volunteerId, Caller caller) {
-        FieldPlan plan = planOf(job);
+        FieldPlan plan = job.requireBestPlan();
         Volunteer volunteer = plan.getVolunteers().stream().filter(v -> v.getId().equals(volunteerId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("volunteer", volunteerId));
         if (!caller.maySee(volunteer)) {
@@ -87,18 +87,6 @@ public class AssignmentService {
                     + caller.organizerId() + ")");
         }
         return caller.organizerId();
-    }
-
-    private static FieldPlan planOf(Job job) {
-        FieldPlan plan = job.getBestPlan();
-        if (plan == null) {
-            throw ApiException.conflict("job " + job.getId() + " has no plan yet (" + job.getStatus() + ")");
-        }
-        return plan;
-    }
-
-    private static String teamKey(Shift shift) {
-        return shift.getPrecinct().getId() + "@" + shift.getSlot().getId();
     }
 
     private static VolunteerAssignment toAssignment(Shift shift, List<Shift> team, Caller caller) {

@@ -3,6 +3,7 @@ package org.fieldplan.api.jobs;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.plan.PlanSummary;
 
@@ -152,6 +153,14 @@ public final class Job {
 
     /** The best plan so far, or null before the first one. */
     public FieldPlan getBestPlan() {
+        return bestPlan;
+    }
+
+    /** The best plan so far; a 409 problem for callers that need one before the first exists. */
+    public FieldPlan requireBestPlan() {
+        if (bestPlan == null) {
+            throw ApiException.conflict("job " + id + " has no plan yet (" + getStatus() + ")");
+        }
         return bestPlan;
     }
 

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
-import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.security.AllowedRoles;
 import org.fieldplan.api.security.Role;
 import org.springframework.http.MediaType;
@@ -61,9 +60,7 @@ public class JobController {
     @AllowedRoles({Role.STRATEGIST, Role.ADMIN})
     public PlanView plan(@PathVariable String jobId) {
         Job job = jobs.get(jobId);
-        if (job.getBestPlan() == null) {
-            throw ApiException.conflict("job " + jobId + " has no plan yet (" + job.getStatus() + ")");
-        }
+        job.requireBestPlan();
         return PlanView.of(job);
     }
 

@@ -59,7 +59,7 @@ public class ReplanService {
     }
 
     public ReplanResult cancel(Job job, ReplanRequests.Cancellation request, Caller caller) {
-        FieldPlan plan = planOf(job);
+        FieldPlan plan = job.requireBestPlan();
         Volunteer volunteer = volunteer(plan, request.volunteerId(), caller);
         Predicate<Shift> started = startedBefore(plan);
         List<Shift> own = plan.getShifts().stream().filter(s -> s.getVolunteer() == volunteer).toList();
@@ -85,14 +85,14 @@ public class ReplanService {
         }
         // Open only the cancelled shifts' teammates (to re-pair them) and whoever was not sent out in those slots.
         Set<String> teams = new HashSet<>();
-        cancelled.stream().filter(s -> s.getPrecinct() != null).forEach(s -> teams.add(teamKey(s)));
+        cancelled.stream().filter(s -> s.getPrecinct() != null).forEach(s -> teams.add(s.getTeamKey()));
         Predicate<Shift> open = s -> slotIds.contains(s.getSlot().getId())
-                && (s.getPrecinct() == null || teams.contains(teamKey(s)));
+                && (s.getPrecinct() == null || teams.contains(s.getTeamKey()));
         return apply(job, plan, new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)), open, started, effects);
     }
 
     public ReplanResult fieldReport(Job job, ReplanRequests.FieldReport request, Caller caller) {
-        FieldPlan plan = planOf(job);
+        FieldPlan plan = job.requireBestPlan();
         List<String> missing = new ArrayList<>();
         if (request.slotId() == null) {
             missing.add("slotId");
@@ -183,18 +183,6 @@ public class ReplanService {
             throw ApiException.forbidden("volunteer " + volunteerId + " belongs to another organizer");
         }
         return volunteer;
-    }
-
-    private static FieldPlan planOf(Job job) {
-        FieldPlan plan = job.getBestPlan();
-        if (plan == null) {
-            throw ApiException.conflict("job " + job.getId() + " has no plan yet (" + job.getStatus() + ")");
-        }
-        return plan;
-    }
-
-    private static String teamKey(Shift shift) {
-        return shift.getPrecinct().getId() + "@" + shift.getSlot().getId();
     }
 
     private static Map<String, String> assignments(FieldPlan plan) {
