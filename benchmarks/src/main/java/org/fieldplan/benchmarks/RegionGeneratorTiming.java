@@ -1,4 +1,4 @@
-package org.fieldplan.generator;
+package org.fieldplan.benchmarks;
 
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -9,11 +9,14 @@ import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Skill;
 import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
+import org.fieldplan.generator.RegionGenerator;
+import org.fieldplan.generator.RegionSize;
 import org.fieldplan.solver.ProblemPreparer;
 
 /**
  * Prints how long {@link RegionGenerator#generate} takes per size and a few statistics of the result; a manual
- * tool, not a test (no wall-clock assertions). Arguments: sizes to run (default S M L XL).
+ * tool, not a test. Arguments: sizes to run (default S M L XL).
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar org.fieldplan.benchmarks.RegionGeneratorTiming M L}.
  */
 public final class RegionGeneratorTiming {
 
