@@ -16,7 +16,7 @@ public final class FieldPlanCloner implements SolutionCloner<FieldPlan> {
     public FieldPlan cloneSolution(FieldPlan original) {
         List<Shift> shifts = new ArrayList<>(original.getShifts().size());
         for (Shift shift : original.getShifts()) {
-            shifts.add(new Shift(shift.getVolunteer(), shift.getSlot(), shift.getPrecinct(), shift.isPinned()));
+            shifts.add(shift.copy());
         }
         return original.withShifts(shifts);
     }

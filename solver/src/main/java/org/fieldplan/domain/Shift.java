@@ -51,6 +51,18 @@ public final class Shift {
         this.volunteerAvailable = volunteer.isAvailableFor(slot);
     }
 
+    /** A planning clone: same volunteer, slot, precinct and pin, without re-deriving availability. */
+    Shift copy() {
+        Shift copy = new Shift();
+        copy.id = id;
+        copy.volunteer = volunteer;
+        copy.slot = slot;
+        copy.precinct = precinct;
+        copy.pinned = pinned;
+        copy.volunteerAvailable = volunteerAvailable;
+        return copy;
+    }
+
     @ValueRangeProvider(id = "candidatePrecincts")
     public List<Precinct> getCandidatePrecincts() {
         return volunteer.getCandidatePrecincts();

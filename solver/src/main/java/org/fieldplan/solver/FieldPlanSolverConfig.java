@@ -27,9 +27,4 @@ public final class FieldPlanSolverConfig {
         return SolverConfig.createFromXmlResource(RESOURCE)
                 .withTerminationConfig(new TerminationConfig().withScoreCalculationCountLimit(scoreCalculations));
     }
-
-    /** The configuration with a fixed random seed, for reproducible tests and benchmarks. */
-    public static SolverConfig createReproducible(Duration limit, long seed) {
-        return create(limit).withRandomSeed(seed);
-    }
 }
