@@ -1,0 +1,47 @@
+package org.fieldplan.api.map;
+
+import java.time.LocalDate;
+
+import org.fieldplan.api.jobs.JobService;
+import org.fieldplan.api.security.AllowedRoles;
+import org.fieldplan.api.security.Caller;
+import org.fieldplan.api.security.Role;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The map page's own reads: {@code GET /api/map/context} (the caller, base map, jobs) and
+ * {@code GET /api/jobs/{id}/precincts?date=&slot=} (every precinct with its values, as GeoJSON).
+ */
+@RestController
+public class MapController {
+
+    private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
+    private final JobService jobs;
+    private final MapService map;
+
+    public MapController(JobService jobs, MapService map) {
+        this.jobs = jobs;
+        this.map = map;
+    }
+
+    @GetMapping("/api/map/context")
+    @AllowedRoles({Role.STRATEGIST, Role.ORGANIZER, Role.ADMIN})
+    public MapContext context(Caller caller) {
+        return map.context(caller);
+    }
+
+    @GetMapping(path = {"/api/jobs/{jobId}/precincts", "/api/jobs/{jobId}/precincts.geojson"})
+    @AllowedRoles({Role.STRATEGIST, Role.ORGANIZER, Role.ADMIN})
+    public ResponseEntity<PrecinctLayer> precincts(@PathVariable String jobId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(name = "slot", required = false) String slotId) {
+        return ResponseEntity.ok().contentType(GEO_JSON).body(map.precincts(jobs.get(jobId), date, slotId));
+    }
+}

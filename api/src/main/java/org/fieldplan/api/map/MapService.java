@@ -1,0 +1,111 @@
+package org.fieldplan.api.map;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.fieldplan.api.errors.ApiException;
+import org.fieldplan.api.jobs.Job;
+import org.fieldplan.api.jobs.JobService;
+import org.fieldplan.api.security.Caller;
+import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.TimeSlot;
+import org.springframework.stereotype.Service;
+
+/**
+ * The map page's data that the other endpoints do not give: who is calling with which jobs, and every precinct of a
+ * plan with its marginal vote value and coverage. Precinct figures are aggregates (no volunteer appears), so every
+ * role may read them.
+ */
+@Service
+public class MapService {
+
+    private final JobService jobs;
+    private final MapProperties properties;
+
+    public MapService(JobService jobs, MapProperties properties) {
+        this.jobs = jobs;
+        this.properties = properties;
+    }
+
+    /** The caller, the base map and the jobs the caller may open (an organizer: only jobs with a plan). */
+    public MapContext context(Caller caller) {
+        List<MapContext.JobEntry> entries = jobs.all().stream()
+                .filter(job -> !caller.isOrganizer() || job.getBestPlan() != null)
+                .sorted(Comparator.comparing(Job::getCreatedAt).reversed())
+                .map(job -> new MapContext.JobEntry(job.getId(), job.getSubmission().problem().name(),
+                        job.getStatus(), job.getCreatedAt(), job.getBestPlan() != null))
+                .toList();
+        MapContext.Tiles tiles = properties.hasTiles()
+                ? new MapContext.Tiles(properties.tileUrl(), properties.tileAttribution())
+                : null;
+        return new MapContext(caller.role(), caller.organizerId(), tiles, entries);
+    }
+
+    /**
+     * Every precinct of the job's best plan, shift counts limited to a day or a slot.
+     *
+     * @param date only shifts on this local date; null for every day
+     * @param slotId only shifts in this slot; null for every slot (of {@code date})
+     * @throws ApiException 400 for a slot the plan does not have or that is not on {@code date}, 409 before the job
+     *     has a plan
+     */
+    public PrecinctLayer precincts(Job job, LocalDate date, String slotId) {
+        FieldPlan plan = job.requireBestPlan();
+        TimeSlot slot = slotId == null ? null : findSlot(plan, slotId, date);
+        List<TimeSlot> inScope = plan.getTimeSlots().stream()
+                .filter(s -> slot == null ? date == null || s.getDay().equals(date) : s == slot)
+                .toList();
+        Map<Precinct, Double> sumLog = new HashMap<>();
+        Map<Precinct, Map<String, Integer>> perSlot = new HashMap<>();
+        for (Shift shift : plan.getShifts()) {
+            Precinct precinct = shift.getPrecinct();
+            if (precinct == null) {
+                continue;
+            }
+            sumLog.merge(precinct, shift.getLogUncoveredShare(), Double::sum);
+            if (inScope.contains(shift.getSlot())) {
+                perSlot.computeIfAbsent(precinct, p -> new TreeMap<>()).merge(shift.getSlot().getId(), 1,
+                        Integer::sum);
+            }
+        }
+        double standardHours = plan.getVoteModel().standardShiftHours();
+        List<PrecinctLayer.Feature> features = plan.getPrecincts().stream()
+                .filter(precinct -> precinct.getGeometry() != null)
+                .map(precinct -> new PrecinctLayer.Feature(precinct.getGeometry(),
+                        values(precinct, sumLog.getOrDefault(precinct, 0.0),
+                                perSlot.getOrDefault(precinct, Map.of()), inScope.size(), standardHours)))
+                .toList();
+        List<PrecinctLayer.Slot> slots = plan.getTimeSlots().stream()
+                .sorted(Comparator.comparing(TimeSlot::getStart))
+                .map(s -> new PrecinctLayer.Slot(s.getId(), s.getDay(), s.getStart(), s.getEnd()))
+                .toList();
+        return new PrecinctLayer(job.getId(), plan.getTimeZone(), date, slotId, slots, features);
+    }
+
+    private static TimeSlot findSlot(FieldPlan plan, String slotId, LocalDate date) {
+        TimeSlot slot = plan.getTimeSlots().stream().filter(s -> s.getId().equals(slotId)).findFirst()
+                .orElseThrow(() -> ApiException.invalid("slot", "the plan has no slot \"" + slotId + "\""));
+        if (date != null && !slot.getDay().equals(date)) {
+            throw ApiException.invalid("slot", "slot \"" + slotId + "\" is on " + slot.getDay() + ", not " + date);
+        }
+        return slot;
+    }
+
+    private static PrecinctLayer.Values values(Precinct precinct, double sumLogUncovered,
+            Map<String, Integer> shiftsPerSlot, int slotsInScope, double standardHours) {
+        double expected = precinct.expectedVotes(sumLogUncovered);
+        double withOneMore = precinct.expectedVotes(sumLogUncovered + precinct.logUncoveredShare(1.0, standardHours));
+        int shifts = shiftsPerSlot.values().stream().mapToInt(Integer::intValue).sum();
+        int useful = precinct.isWorthCanvassing() ? precinct.getCapacityPerSlot() * slotsInScope : 0;
+        return new PrecinctLayer.Values(precinct.getId(), precinct.getName(), precinct.getRegisteredVoters(),
+                precinct.getExpectedTurnout(), precinct.getSupportShare(), precinct.getPivotality(),
+                precinct.getRemainingDoors(), precinct.getFullCoverageVotes(), expected, withOneMore - expected,
+                shifts, useful, shiftsPerSlot);
+    }
+}

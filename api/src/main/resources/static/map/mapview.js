@@ -1,0 +1,197 @@
+// The Leaflet map: precinct polygons shaded by marginal vote value or coverage, volunteer homes, trips, a legend.
+import * as L from '/webjars/leaflet/dist/leaflet-src.esm.js';
+import { COVERAGE_BREAKS, NO_VALUE, VIRIDIS, YL_GN_BU, colourOf, quantileBreaks, spread } from './palette.js';
+
+// Math.abs on tiny values: "-0.000" reads as a loss.
+const number = (value, digits = 0) => (Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const percent = value => `${Math.round(100 * value)}%`;
+
+export function coverageOf(values) {
+  return values.usefulShifts > 0 ? values.shifts / values.usefulShifts : null;
+}
+
+export class MapView {
+  /**
+   * @param element the map's container
+   * @param legend the legend's container
+   * @param onSelect called with a precinct's values when one is hovered, clicked or found
+   */
+  constructor(element, legend, onSelect) {
+    this.legend = legend;
+    this.onSelect = onSelect;
+    this.shading = 'value';
+    this.changed = new Set();
+    this.map = L.map(element, { preferCanvas: false, zoomSnap: 0.25, attributionControl: true });
+    this.map.attributionControl.setPrefix(false);
+    // Leaflet draws layers only once the map has a view; the first plan's bounds replace this one.
+    this.map.setView([0, 0], 2);
+    this.precinctLayer = null;
+    this.tripLayer = L.layerGroup().addTo(this.map);
+    this.fitted = null;
+  }
+
+  /** A base map when one is configured; none by default (the page then loads nothing from outside). */
+  setTiles(tiles) {
+    if (tiles && tiles.url) {
+      L.tileLayer(tiles.url, { attribution: tiles.attribution || '', maxZoom: 19 }).addTo(this.map);
+    }
+  }
+
+  /** Draws every precinct of the layer (GeoJSON from /api/jobs/{id}/precincts). */
+  showPrecincts(layer) {
+    this.layer = layer;
+    if (this.precinctLayer) this.precinctLayer.remove();
+    const positive = layer.features.map(f => f.properties.marginalVotes).filter(v => v > 1e-9);
+    this.valueBreaks = quantileBreaks(positive, 5);
+    this.byId = new Map();
+    this.precinctLayer = L.geoJSON(layer, {
+      style: feature => this.styleOf(feature.properties),
+      onEachFeature: (feature, path) => {
+        this.byId.set(feature.properties.id, path);
+        path.on('mouseover', () => this.onSelect(feature.properties, false));
+        path.on('click', () => this.select(feature.properties.id));
+      },
+    }).addTo(this.map);
+    this.precinctLayer.eachLayer(path => {
+      const element = path.getElement();
+      element.dataset.precinct = path.feature.properties.id;
+      if (this.changed.has(path.feature.properties.id)) element.classList.add('changed');
+    });
+    this.precinctLayer.bringToBack();
+    // Fit once per job, so that changing the day or slot keeps the reader's zoom.
+    if (this.fitted !== layer.jobId && this.precinctLayer.getBounds().isValid()) {
+      this.map.fitBounds(this.precinctLayer.getBounds(), { padding: [10, 10] });
+      this.fitted = layer.jobId;
+    }
+    this.drawLegend();
+  }
+
+  styleOf(values) {
+    let fill;
+    if (this.shading === 'coverage') {
+      const coverage = coverageOf(values);
+      fill = coverage === null ? NO_VALUE : colourOf(coverage, COVERAGE_BREAKS, YL_GN_BU);
+    } else {
+      fill = values.marginalVotes > 1e-9 ? colourOf(values.marginalVotes, this.valueBreaks, VIRIDIS) : NO_VALUE;
+    }
+    return { className: 'precinct', color: '#555', weight: 1, fillColor: fill, fillOpacity: 0.75 };
+  }
+
+  setShading(shading) {
+    this.shading = shading;
+    if (!this.precinctLayer) return;
+    this.precinctLayer.eachLayer(path => path.setStyle(this.styleOf(path.feature.properties)));
+    this.drawLegend();
+  }
+
+  /** Selects a precinct: outline, centre the map on it when asked, and show its details. */
+  select(id, pan = false) {
+    const path = this.byId && this.byId.get(id);
+    if (!path) return false;
+    this.map.getContainer().querySelectorAll('path.precinct.selected').forEach(e => e.classList.remove('selected'));
+    path.getElement().classList.add('selected');
+    if (pan && !this.map.getBounds().contains(path.getBounds())) this.map.panTo(path.getBounds().getCenter());
+    this.onSelect(path.feature.properties, true);
+    return true;
+  }
+
+  /** Homes and a line from each home to the precinct (GeoJSON trips of the day's sheet), one colour per team. */
+  showTrips(geoJson, slotId) {
+    this.tripLayer.clearLayers();
+    const trips = geoJson.features.filter(f => f.properties.kind === 'trip' && (!slotId || f.properties.slotId === slotId));
+    const teams = [...new Set(trips.map(f => `${f.properties.precinctId}@${f.properties.slotId}`))];
+    const homes = new Map();
+    for (const trip of trips) {
+      const team = `${trip.properties.precinctId}@${trip.properties.slotId}`;
+      const [home, precinct] = trip.geometry.coordinates.map(([lon, lat]) => [lat, lon]);
+      const line = L.polyline([home, precinct], {
+        className: 'trip', color: teamColour(teams.indexOf(team)), weight: 2, opacity: 0.9,
+      }).bindTooltip(`${trip.properties.volunteerId} → ${trip.properties.precinctId} (${trip.properties.travelMinutes} min)`);
+      line.addTo(this.tripLayer);
+      line.getElement().dataset.volunteer = trip.properties.volunteerId;
+      line.getElement().dataset.team = team;
+      homes.set(trip.properties.volunteerId, home);
+    }
+    for (const [volunteerId, home] of homes) {
+      const marker = L.circleMarker(home, { className: 'home', radius: 4, color: '#1b1b1f', weight: 2, fillColor: '#fff', fillOpacity: 1 })
+        .bindTooltip(`Home of ${volunteerId}`);
+      marker.addTo(this.tripLayer);
+      marker.getElement().dataset.volunteer = volunteerId;
+    }
+  }
+
+  /** Marks precincts a re-plan touched; cleared by the next call. */
+  markChanged(precinctIds) {
+    this.changed = new Set(precinctIds);
+    if (!this.precinctLayer) return;
+    this.precinctLayer.eachLayer(path => path.getElement().classList.toggle('changed', this.changed.has(path.feature.properties.id)));
+  }
+
+  highlightTeam(team, on) {
+    this.map.getContainer().querySelectorAll(`path.trip[data-team="${CSS.escape(team)}"]`)
+      .forEach(e => e.classList.toggle('highlight', on));
+  }
+
+  drawLegend() {
+    const rows = [];
+    if (this.shading === 'coverage') {
+      const labels = ['under 20%', '20–40%', '40–60%', '60–80%', '80% or more'];
+      COVERAGE_BREAKS.forEach((_, i) => rows.push([YL_GN_BU[i], labels[i]]));
+      rows.push([NO_VALUE, 'no shifts useful']);
+    } else {
+      let lower = 0;
+      this.valueBreaks.forEach((bound, i) => {
+        rows.push([VIRIDIS[spread(i, this.valueBreaks.length, VIRIDIS.length)], `${number(lower, 3)}–${number(bound, 3)}`]);
+        lower = bound;
+      });
+      rows.push([NO_VALUE, 'no value']);
+    }
+    const title = this.shading === 'coverage' ? 'Coverage: shifts assigned / useful' : 'Marginal value: net votes of one more shift';
+    this.legend.innerHTML = `<h3>${title}</h3><ul>${rows.map(([colour, label]) =>
+      `<li><span class="swatch" style="background:${colour}"></span>${label}</li>`).join('')}
+      <li><span class="swatch home"></span>volunteer home</li>
+      <li><span class="swatch trip"></span>trip (one colour per team)</li>
+      <li><span class="swatch changed"></span>changed by the last re-plan</li></ul>`;
+  }
+
+  /** Leaflet needs this when its container was hidden while the map was built. */
+  refreshSize() {
+    this.map.invalidateSize();
+  }
+}
+
+/** Okabe–Ito colours (colour-blind safe), cycled over teams; yellow is skipped, it vanishes on viridis' top. */
+const TEAM_COLOURS = ['#000000', '#d55e00', '#0072b2', '#cc79a7', '#009e73', '#e69f00', '#56b4e9'];
+
+function teamColour(index) {
+  return TEAM_COLOURS[index % TEAM_COLOURS.length];
+}
+
+/** The figures of one precinct as a definition list. */
+export function precinctDetails(values, slots) {
+  const coverage = coverageOf(values);
+  const perSlot = Object.entries(values.shiftsPerSlot);
+  return `<h2>${escapeHtml(values.name)} <small>(${escapeHtml(values.id)})</small></h2>
+    <dl>
+      <dt>Registered voters</dt><dd>${number(values.registeredVoters)}</dd>
+      <dt>Our support</dt><dd>${percent(values.supportShare)}</dd>
+      <dt>Expected turnout</dt><dd>${percent(values.expectedTurnout)}</dd>
+      <dt>Pivotality</dt><dd>${number(values.pivotality, 2)}</dd>
+      <dt>Doors left</dt><dd>${number(values.remainingDoors)}</dd>
+      <dt>Expected net votes</dt><dd>${number(values.expectedVotes, 3)} of ${number(values.fullCoverageVotes, 3)}</dd>
+      <dt>One more shift adds</dt><dd>${number(values.marginalVotes, 3)} votes</dd>
+      <dt>Shifts</dt><dd>${values.shifts} of ${values.usefulShifts} useful${coverage === null ? '' : ` (${percent(coverage)})`}</dd>
+    </dl>
+    <h3>Volunteers per slot</h3>
+    ${perSlot.length ? `<ul>${perSlot.map(([slot, count]) => `<li>${escapeHtml(slotLabel(slot, slots))}: ${count}</li>`).join('')}</ul>`
+      : '<p class="hint">None in this day or slot.</p>'}`;
+}
+
+export function slotLabel(slotId, slots) {
+  const slot = slots.find(s => s.id === slotId);
+  return slot ? `${slot.day} ${slot.start.slice(11, 16)}–${slot.end.slice(11, 16)}` : slotId;
+}
+
+export function escapeHtml(text) {
+  return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}

@@ -1,0 +1,229 @@
+// The organizer view: the day's precincts, homes and trips on the map, the assignment sheet and field actions.
+import { download, getJson, postJson } from './api.js';
+import { MapView, escapeHtml, precinctDetails, slotLabel } from './mapview.js';
+
+const $ = id => document.getElementById(id);
+
+export class OrganizerView {
+  /** @param report shows a status line (text, isError) */
+  constructor(report) {
+    this.report = report;
+    this.jobId = null;
+    this.slots = [];
+    this.changes = [];
+    this.loads = 0;
+    this.map = new MapView($('map'), $('legend'), (values, pinned) => this.showDetails(values, pinned));
+    this.pinnedPrecinct = null;
+    $('day').addEventListener('change', () => this.dayChanged());
+    $('slot').addEventListener('change', () => this.reload());
+    $('organizer').addEventListener('change', () => this.reload());
+    document.querySelectorAll('input[name="shading"]').forEach(radio =>
+      radio.addEventListener('change', () => this.map.setShading(radio.value)));
+    $('find-precinct').addEventListener('change', event => this.find(event.target.value));
+    $('print').addEventListener('click', () => window.print());
+    $('export-csv').addEventListener('click', () => this.exportCsv());
+  }
+
+  /** The caller (role, organizer) and base map from /api/map/context. */
+  setContext(context) {
+    this.context = context;
+    this.map.setTiles(context.tiles);
+    const organizer = $('organizer');
+    if (context.role === 'ORGANIZER') {
+      // The API answers an organizer key with its own volunteers only; the filter just says so.
+      organizer.innerHTML = `<option value="${escapeHtml(context.organizerId)}">${escapeHtml(context.organizerId)}</option>`;
+      organizer.disabled = true;
+    }
+  }
+
+  /** Opens a job's plan: its slots fill the day and slot pickers. */
+  async open(jobId) {
+    this.jobId = jobId;
+    this.changes = [];
+    this.map.markChanged([]);
+    $('changes').hidden = true;
+    const layer = await getJson(`/api/jobs/${encodeURIComponent(jobId)}/precincts`);
+    this.slots = layer.slots;
+    const days = [...new Set(this.slots.map(s => s.day))];
+    const today = new Date().toISOString().slice(0, 10);
+    $('day').innerHTML = days.map(day => `<option value="${day}">${day}</option>`).join('');
+    $('day').value = days.includes(today) ? today : days[0] || '';
+    $('precinct-names').innerHTML = layer.features
+      .map(f => `<option value="${escapeHtml(f.properties.id)}">${escapeHtml(f.properties.name)}</option>`).join('');
+    this.fillSlots();
+    await this.reload();
+  }
+
+  fillSlots() {
+    const day = $('day').value;
+    $('slot').innerHTML = '<option value="">Whole day</option>' + this.slots.filter(s => s.day === day)
+      .map(s => `<option value="${escapeHtml(s.id)}">${escapeHtml(slotLabel(s.id, this.slots))}</option>`).join('');
+  }
+
+  async dayChanged() {
+    this.fillSlots();
+    await this.reload();
+  }
+
+  query() {
+    const params = new URLSearchParams({ date: $('day').value });
+    const organizer = $('organizer').value;
+    if (organizer && this.context.role !== 'ORGANIZER') params.set('organizer', organizer);
+    return params;
+  }
+
+  /** Reads the precincts, the sheet and its trips for the chosen day, slot and organizer, and draws them. */
+  async reload() {
+    if (!this.jobId) return;
+    const job = `/api/jobs/${encodeURIComponent(this.jobId)}`;
+    const slot = $('slot').value;
+    // What is on screen, once it is drawn: "job|day|slot|organizer" (tests and scripts wait for it).
+    delete document.body.dataset.loaded;
+    const ticket = ++this.loads;
+    const layerQuery = new URLSearchParams({ date: $('day').value });
+    if (slot) layerQuery.set('slot', slot);
+    try {
+      const [layer, sheet, trips] = await Promise.all([
+        getJson(`${job}/precincts?${layerQuery}`),
+        getJson(`${job}/assignments?${this.query()}`),
+        getJson(`${job}/assignments.geojson?${this.query()}`),
+      ]);
+      if (ticket !== this.loads) return; // a later choice is already loading
+      this.layer = layer;
+      this.sheet = sheet;
+      this.map.showPrecincts(layer);
+      this.map.showTrips(trips, slot);
+      this.fillOrganizers(sheet);
+      this.showSheet(sheet.assignments.filter(a => !slot || a.slotId === slot));
+      if (this.pinnedPrecinct) this.map.select(this.pinnedPrecinct);
+      this.report('');
+      document.body.dataset.loaded = [this.jobId, $('day').value, slot, $('organizer').value].join('|');
+    } catch (e) {
+      this.report(e.message, true);
+    }
+  }
+
+  /** A strategist's organizer filter lists the organizers of the whole day (kept while one is chosen). */
+  fillOrganizers(sheet) {
+    if (this.context.role === 'ORGANIZER' || $('organizer').value) return;
+    const organizers = [...new Set(sheet.assignments.map(a => a.organizerId))].sort((a, b) =>
+      a.localeCompare(b, 'en', { numeric: true }));
+    $('organizer').innerHTML = '<option value="">All organizers</option>' +
+      organizers.map(o => `<option value="${escapeHtml(o)}">${escapeHtml(o)}</option>`).join('');
+  }
+
+  showDetails(values, pinned) {
+    if (pinned) this.pinnedPrecinct = values.id;
+    else if (this.pinnedPrecinct) return;
+    $('details').innerHTML = precinctDetails(values, this.slots);
+  }
+
+  find(text) {
+    const query = text.trim().toLowerCase();
+    if (!query || !this.layer) return;
+    const match = this.layer.features.find(f => f.properties.id.toLowerCase() === query || f.properties.name.toLowerCase() === query)
+      || this.layer.features.find(f => f.properties.name.toLowerCase().includes(query));
+    if (!match || !this.map.select(match.properties.id, true)) this.report(`No precinct matches "${text}"`, true);
+  }
+
+  /** One row per volunteer-slot, grouped by team (precinct and slot) so buddies stand together. */
+  showSheet(assignments) {
+    const rows = [...assignments].sort((a, b) => a.start.localeCompare(b.start)
+      || a.precinct.id.localeCompare(b.precinct.id) || a.volunteerId.localeCompare(b.volunteerId));
+    const changed = new Set(this.changes.map(c => `${c.volunteerId}@${c.slotId}`));
+    const job = encodeURIComponent(this.jobId);
+    let lastTeam = null;
+    $('assignments').tBodies[0].innerHTML = rows.map(a => {
+      const team = `${a.precinct.id}@${a.slotId}`;
+      const classes = [team !== lastTeam ? 'team-start' : '', changed.has(`${a.volunteerId}@${a.slotId}`) ? 'changed' : '']
+        .filter(Boolean).join(' ');
+      lastTeam = team;
+      const calendar = `/api/jobs/${job}/volunteers/${encodeURIComponent(a.volunteerId)}/calendar.ics`;
+      return `<tr class="${classes}" data-volunteer="${escapeHtml(a.volunteerId)}" data-slot="${escapeHtml(a.slotId)}"
+          data-organizer="${escapeHtml(a.organizerId)}" data-team="${escapeHtml(team)}">
+        <td>${escapeHtml(a.name)} <small>${escapeHtml(a.volunteerId)}</small></td>
+        <td>${escapeHtml(slotLabel(a.slotId, this.slots))}</td>
+        <td><button type="button" class="link show-precinct" data-precinct="${escapeHtml(a.precinct.id)}">${escapeHtml(a.precinct.name)}</button></td>
+        <td>${a.buddies.map(b => escapeHtml(b.name || b.volunteerId)).join(', ') || '—'}</td>
+        <td>${a.travelMinutes} min</td>
+        <td><a class="ical" href="${calendar}" data-volunteer="${escapeHtml(a.volunteerId)}">iCal</a></td>
+        <td class="no-print"><div class="row-actions">
+          <button type="button" class="cancel-shift">Cancel</button>
+          <button type="button" class="report-shift">Done…</button>
+        </div></td>
+      </tr>`;
+    }).join('');
+    const people = new Set(rows.map(a => a.volunteerId)).size;
+    $('sheet-summary').textContent = `${rows.length} shifts, ${people} volunteers, ${new Set(rows.map(a => `${a.precinct.id}@${a.slotId}`)).size} teams`;
+    this.wireRows();
+  }
+
+  wireRows() {
+    for (const row of $('assignments').tBodies[0].rows) {
+      const { volunteer, slot, team } = row.dataset;
+      row.addEventListener('mouseenter', () => this.map.highlightTeam(team, true));
+      row.addEventListener('mouseleave', () => this.map.highlightTeam(team, false));
+      row.querySelector('.show-precinct').addEventListener('click', e => this.map.select(e.target.dataset.precinct, true));
+      row.querySelector('.ical').addEventListener('click', event => {
+        event.preventDefault();
+        download(event.target.getAttribute('href'), `${volunteer}.ics`).catch(e => this.report(e.message, true));
+      });
+      row.querySelector('.cancel-shift').addEventListener('click', () => this.replan('cancellations',
+        { volunteerId: volunteer, slotId: slot }, `Cancelling ${volunteer} on ${slot}…`));
+      row.querySelector('.report-shift').addEventListener('click', event => this.openReport(event.target, volunteer, slot));
+    }
+  }
+
+  openReport(button, volunteerId, slotId) {
+    const cell = button.closest('td');
+    if (cell.querySelector('.report-form')) return;
+    const form = document.getElementById('report-form').content.firstElementChild.cloneNode(true);
+    cell.append(form);
+    form.querySelector('input').focus();
+    form.querySelector('.cancel-report').addEventListener('click', () => form.remove());
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      this.replan('field-reports', {
+        volunteerId, slotId, doorsKnocked: Number(form.doors.value), contacts: Number(form.contacts.value),
+      }, `Recording ${volunteerId}'s shift on ${slotId}…`);
+    });
+  }
+
+  /** Sends a cancellation or field report; the answer's changes are highlighted on the map and in the sheet. */
+  async replan(endpoint, body, pending) {
+    this.report(pending);
+    try {
+      const result = await postJson(`/api/jobs/${encodeURIComponent(this.jobId)}/${endpoint}`, body);
+      this.changes = result.changes;
+      this.map.markChanged(result.changes.flatMap(c => [c.fromPrecinctId, c.toPrecinctId]).filter(Boolean));
+      this.showChanges(result);
+      await this.reload();
+      this.report(result.effects.join('; '));
+    } catch (e) {
+      this.report(e.message, true);
+    }
+  }
+
+  showChanges(result) {
+    const votes = v => (v == null ? '–' : v.toFixed(2));
+    $('change-summary').textContent = `${result.mode === 'REPAIRED' ? 'Repaired' : 'Sent to the running solve'}: `
+      + `expected net votes ${votes(result.expectedNetVotesBefore)} → ${votes(result.expectedNetVotesAfter)}.`;
+    const precinct = id => id || 'not sent out';
+    $('change-list').innerHTML = result.changes.length
+      ? result.changes.map(c => `<li data-volunteer="${escapeHtml(c.volunteerId)}">${escapeHtml(c.volunteerId)} on `
+        + `${escapeHtml(slotLabel(c.slotId, this.slots))}: ${escapeHtml(precinct(c.fromPrecinctId))} → `
+        + `${escapeHtml(precinct(c.toPrecinctId))}</li>`).join('')
+      : '<li>No assignment changed.</li>';
+    $('changes').hidden = false;
+  }
+
+  async exportCsv() {
+    if (!this.jobId) return;
+    await download(`/api/jobs/${encodeURIComponent(this.jobId)}/assignments.csv?${this.query()}`,
+      `assignments-${$('day').value}.csv`).catch(e => this.report(e.message, true));
+  }
+
+  refreshSize() {
+    this.map.refreshSize();
+  }
+}
