@@ -12,7 +12,7 @@ function report(text, isError = false) {
 }
 
 const organizer = new OrganizerView(report);
-const strategist = new StrategistView(report, jobId => refreshJobs(jobId, false), jobId => openOnMap(jobId));
+const strategist = new StrategistView(report, () => refreshJobs(), jobId => openOnMap(jobId));
 let context = null;
 
 async function start() {
@@ -59,13 +59,12 @@ function fillJobs(jobs) {
     + `${escapeHtml(job.problemName)} · ${escapeHtml(job.status.toLowerCase())} · ${escapeHtml(job.id.slice(0, 8))}</option>`).join('');
 }
 
-/** Re-reads the job list (after a submission), keeping or choosing the selected job. */
-async function refreshJobs(selectId, open) {
+/** Re-reads the job list (after a submission or a solve's end), keeping the job on the map selected. */
+async function refreshJobs() {
   context = await getJson('/api/map/context');
   const current = $('job').value;
   fillJobs(context.jobs);
-  $('job').value = selectId || current;
-  if (open) await openJob($('job').value);
+  $('job').value = current;
 }
 
 async function openJob(jobId) {
@@ -78,7 +77,8 @@ async function openJob(jobId) {
 }
 
 async function openOnMap(jobId) {
-  await refreshJobs(jobId, false);
+  await refreshJobs();
+  $('job').value = jobId;
   showView('organizer');
   await openJob(jobId);
 }

@@ -8,12 +8,12 @@ const ACTIVE = new Set(['QUEUED', 'SOLVING']);
 export class StrategistView {
   /**
    * @param report shows a status line (text, isError)
-   * @param onSubmitted called with the new job's id (the page adds it to its job list)
+   * @param onJobsChanged called when a job was submitted or ended (the page re-reads its job list)
    * @param onOpen called with a job id to show it on the map
    */
-  constructor(report, onSubmitted, onOpen) {
+  constructor(report, onJobsChanged, onOpen) {
     this.report = report;
-    this.onSubmitted = onSubmitted;
+    this.onJobsChanged = onJobsChanged;
     this.onOpen = onOpen;
     this.points = [];
     document.querySelectorAll('input[name="source"]').forEach(radio => radio.addEventListener('change', () => {
@@ -49,7 +49,7 @@ export class StrategistView {
         job = await postJson('/api/jobs', { regionId: $('region').value, from: $('from').value, to: $('to').value, seconds });
       }
       this.report(`Submitted job ${job.id}`);
-      this.onSubmitted(job.id);
+      this.onJobsChanged();
       await this.follow(job);
     } catch (e) {
       this.report(e.message, true);
@@ -74,6 +74,7 @@ export class StrategistView {
       const ended = await getJson(`/api/jobs/${encodeURIComponent(job.id)}`);
       this.showJob(ended);
       this.compare(ended);
+      this.onJobsChanged();
     } catch (e) {
       this.report(e.message, true);
     } finally {

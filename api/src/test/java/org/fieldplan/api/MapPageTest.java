@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -105,7 +106,14 @@ class MapPageTest {
             assertThat(browser.driver().findElement(By.id("details")).getText()).contains("Registered voters")
                     .contains("One more shift adds").contains("Volunteers per slot");
             assertEveryControlIsLabelled(browser);
+            browser.driver().manage().window().setSize(new Dimension(1280, 1500));
             browser.screenshot(SCREENSHOTS.resolve("organizer-view.png"));
+
+            String valueFills = fills(browser);
+            browser.driver().findElement(By.cssSelector("input[name=shading][value=coverage]")).click();
+            assertThat(browser.driver().findElement(By.id("legend")).getText()).startsWith("Coverage");
+            assertThat(fills(browser)).isNotEqualTo(valueFills);
+            browser.screenshot(SCREENSHOTS.resolve("organizer-coverage.png"));
         }
     }
 
@@ -158,6 +166,13 @@ class MapPageTest {
             assertThat(comparison).contains("Expected net votes").contains("Gain over greedy").contains("Greedy");
             assertThat(browser.driver().findElement(By.id("progress")).getAttribute("value")).isEqualTo("100");
             browser.screenshot(SCREENSHOTS.resolve("strategist-view.png"));
+
+            browser.driver().findElement(By.id("open-run")).click();
+            browser.await("the terminated job's plan on the map", d -> String.valueOf(
+                    browser.script("return document.body.dataset.loaded")).startsWith(job + "|"));
+            assertThat(browser.driver().findElements(By.cssSelector("#map path.precinct"))).hasSize(50);
+            assertThat(new Select(browser.driver().findElement(By.id("job"))).getFirstSelectedOption()
+                    .getAttribute("value")).isEqualTo(job);
         }
     }
 
@@ -210,6 +225,12 @@ class MapPageTest {
         String expected = String.join("|", demoJob, day, slot, organizer);
         browser.await("the page showing " + expected + " (status: " + browser.driver().findElement(By.id("status"))
                 .getText() + ")", d -> expected.equals(browser.script("return document.body.dataset.loaded")));
+    }
+
+    /** The fill colours of the precinct shapes, in drawing order. */
+    private static String fills(HeadlessChromium browser) {
+        return String.valueOf(browser.script("return [...document.querySelectorAll('#map path.precinct')]"
+                + ".map(p => p.getAttribute('fill')).join()"));
     }
 
     private static List<WebElement> rows(HeadlessChromium browser) {
