@@ -26,7 +26,7 @@ export class MapView {
     // Leaflet draws layers only once the map has a view; the first plan's bounds replace this one.
     this.map.setView([0, 0], 2);
     this.precinctLayer = null;
-    this.tripLayer = L.layerGroup().addTo(this.map);
+    this.tripLayer = L.featureGroup().addTo(this.map);
     this.fitted = null;
   }
 
@@ -118,6 +118,12 @@ export class MapView {
       marker.addTo(this.tripLayer);
       marker.getElement().dataset.volunteer = volunteerId;
     }
+  }
+
+  /** Zooms to the homes and precincts of the trips shown (an organizer's turf is a corner of the region). */
+  focusOnTrips() {
+    const bounds = this.tripLayer.getBounds();
+    if (bounds.isValid()) this.map.fitBounds(bounds.pad(0.25));
   }
 
   /** Marks precincts a re-plan touched; cleared by the next call. */

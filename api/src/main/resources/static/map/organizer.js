@@ -16,7 +16,10 @@ export class OrganizerView {
     this.pinnedPrecinct = null;
     $('day').addEventListener('change', () => this.dayChanged());
     $('slot').addEventListener('change', () => this.reload());
-    $('organizer').addEventListener('change', () => this.reload());
+    $('organizer').addEventListener('change', () => {
+      this.focusPending = true;
+      this.reload();
+    });
     document.querySelectorAll('input[name="shading"]').forEach(radio =>
       radio.addEventListener('change', () => this.map.setShading(radio.value)));
     $('find-precinct').addEventListener('change', event => this.find(event.target.value));
@@ -40,6 +43,8 @@ export class OrganizerView {
   async open(jobId) {
     this.jobId = jobId;
     this.changes = [];
+    // An organizer's volunteers live in a corner of the region: the map starts there.
+    this.focusPending = this.context.role === 'ORGANIZER';
     this.map.markChanged([]);
     $('changes').hidden = true;
     const layer = await getJson(`/api/jobs/${encodeURIComponent(jobId)}/precincts`);
@@ -93,6 +98,10 @@ export class OrganizerView {
       this.sheet = sheet;
       this.map.showPrecincts(layer);
       this.map.showTrips(trips, slot);
+      if (this.focusPending) {
+        this.map.focusOnTrips();
+        this.focusPending = false;
+      }
       this.fillOrganizers(sheet);
       this.showSheet(sheet.assignments.filter(a => !slot || a.slotId === slot));
       if (this.pinnedPrecinct) this.map.select(this.pinnedPrecinct);
