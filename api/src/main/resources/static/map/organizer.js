@@ -179,11 +179,12 @@ export class OrganizerView {
       });
       row.querySelector('.cancel-shift').addEventListener('click', () => this.replan('cancellations',
         { volunteerId: volunteer, slotId: slot }, `Cancelling ${volunteer} on ${slot}…`));
-      row.querySelector('.report-shift').addEventListener('click', event => this.openReport(event.target, volunteer, slot));
+      const precinct = row.querySelector('.show-precinct').dataset.precinct;
+      row.querySelector('.report-shift').addEventListener('click', event => this.openReport(event.target, volunteer, slot, precinct));
     }
   }
 
-  openReport(button, volunteerId, slotId) {
+  openReport(button, volunteerId, slotId, precinctId) {
     const cell = button.closest('td');
     if (cell.querySelector('.report-form')) return;
     const form = document.getElementById('report-form').content.firstElementChild.cloneNode(true);
@@ -194,17 +195,20 @@ export class OrganizerView {
       event.preventDefault();
       this.replan('field-reports', {
         volunteerId, slotId, doorsKnocked: Number(form.doors.value), contacts: Number(form.contacts.value),
-      }, `Recording ${volunteerId}'s shift on ${slotId}…`);
+      }, `Recording ${volunteerId}'s shift on ${slotId}…`, [precinctId]);
     });
   }
 
-  /** Sends a cancellation or field report; the answer's changes are highlighted on the map and in the sheet. */
-  async replan(endpoint, body, pending) {
+  /**
+   * Sends a cancellation or field report; the answer's changes are highlighted on the map and in the sheet, with
+   * `touched` precincts (a field report's, whose doors changed even when no assignment did).
+   */
+  async replan(endpoint, body, pending, touched = []) {
     this.report(pending);
     try {
       const result = await postJson(`/api/jobs/${encodeURIComponent(this.jobId)}/${endpoint}`, body);
       this.changes = result.changes;
-      this.map.markChanged(result.changes.flatMap(c => [c.fromPrecinctId, c.toPrecinctId]).filter(Boolean));
+      this.map.markChanged([...touched, ...result.changes.flatMap(c => [c.fromPrecinctId, c.toPrecinctId])].filter(Boolean));
       this.showChanges(result);
       await this.reload();
       this.report(result.effects.join('; '));

@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The map page end to end in real headless Chromium against the service on a random port, with the generated demo
- * region (size S) solved at startup: precincts drawn, day and slot picked, the sheet, a cancellation highlighted,
+ * region (size S) solved at startup: precincts drawn, day and slot picked, the sheet, a cancellation and a field
+ * report highlighted,
  * an organizer key limited to its volunteers, a live solve compared with greedy, phone width, and no request
  * leaving the service. Screenshots go to {@code -Dfieldplan.screenshots=DIR} (default {@code target/screenshots});
  * {@code scripts/screenshots.sh} writes the ones in {@code docs/screenshots}.
@@ -59,7 +60,7 @@ class MapPageTest {
     }
 
     @Test
-    void organizerViewDrawsThePlanPicksDaysAndHighlightsARepairedCancellation() {
+    void organizerViewDrawsThePlanPicksDaysAndHighlightsRepairs() {
         try (HeadlessChromium browser = new HeadlessChromium(1280, 900)) {
             signIn(browser, STRATEGIST, "");
             int precincts = json(api.get("/api/jobs/" + demoJob + "/precincts", STRATEGIST)).get("features").size();
@@ -114,7 +115,35 @@ class MapPageTest {
             assertThat(browser.driver().findElement(By.id("legend")).getText()).startsWith("Coverage");
             assertThat(fills(browser)).isNotEqualTo(valueFills);
             browser.screenshot(SCREENSHOTS.resolve("organizer-coverage.png"));
+
+            WebElement worked = rows(browser).get(0);
+            String worker = worked.getAttribute("data-volunteer");
+            String workedPrecinct = worked.findElement(By.cssSelector(".show-precinct")).getAttribute("data-precinct");
+            double doorsBefore = doorsLeft(browser, workedPrecinct);
+            worked.findElement(By.cssSelector(".report-shift")).click();
+            WebElement report = worked.findElement(By.cssSelector(".report-form"));
+            report.findElement(By.name("doors")).sendKeys("40");
+            report.findElement(By.name("contacts")).sendKeys("10", Keys.ENTER);
+
+            browser.await("the field report's effects", d -> d.findElement(By.id("status")).getText()
+                    .contains("pinned " + worker));
+            awaitLoaded(browser, FIRST_DAY, "", "");
+            assertThat(browser.driver().findElements(By.cssSelector("#map path.precinct.changed")))
+                    .extracting(e -> e.getAttribute("data-precinct")).contains(workedPrecinct);
+            assertThat(doorsLeft(browser, workedPrecinct)).isEqualTo(Math.max(0, doorsBefore - 40));
         }
+    }
+
+    /** "Doors left" in the precinct's details, found by its id. */
+    private static double doorsLeft(HeadlessChromium browser, String precinct) {
+        WebElement find = browser.driver().findElement(By.id("find-precinct"));
+        find.clear();
+        find.sendKeys(precinct, Keys.TAB);
+        browser.await("details of " + precinct, d -> d.findElement(By.cssSelector("#details h2")).getText()
+                .contains("(" + precinct + ")"));
+        String doors = String.valueOf(browser.script("return [...document.querySelectorAll('#details dt')]"
+                + ".find(dt => dt.textContent === 'Doors left').nextElementSibling.textContent"));
+        return Double.parseDouble(doors.replace(",", ""));
     }
 
     @Test
