@@ -27,9 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The map page end to end in real headless Chromium against the service on a random port, with the generated demo
  * region (size S) solved at startup: precincts drawn, day and slot picked, the sheet, a cancellation and a field
- * report highlighted,
- * an organizer key limited to its volunteers, a live solve compared with greedy, phone width, and no request
- * leaving the service. Screenshots go to {@code -Dfieldplan.screenshots=DIR} (default {@code target/screenshots});
+ * report highlighted, an organizer key limited to its volunteers, a live solve compared with greedy, phone width,
+ * and no request leaving the service. Screenshots go to {@code -Dfieldplan.screenshots=DIR} (default {@code target/screenshots});
  * {@code scripts/screenshots.sh} writes the ones in {@code docs/screenshots}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
