@@ -30,11 +30,12 @@ export class MapView {
     this.fitted = null;
   }
 
-  /** A base map when one is configured; none by default (the page then loads nothing from outside). */
+  /**
+   * A base map when one is configured; none by default (the page then loads nothing from outside). It is added once
+   * the first plan is in view, so no tiles of the placeholder view are fetched.
+   */
   setTiles(tiles) {
-    if (tiles && tiles.url) {
-      L.tileLayer(tiles.url, { attribution: tiles.attribution || '', maxZoom: 19 }).addTo(this.map);
-    }
+    this.tiles = tiles && tiles.url ? tiles : null;
   }
 
   /** Draws every precinct of the layer (GeoJSON from /api/jobs/{id}/precincts). */
@@ -62,6 +63,9 @@ export class MapView {
     if (this.fitted !== layer.jobId && this.precinctLayer.getBounds().isValid()) {
       this.map.fitBounds(this.precinctLayer.getBounds(), { padding: [10, 10] });
       this.fitted = layer.jobId;
+    }
+    if (this.tiles && !this.tileLayer) {
+      this.tileLayer = L.tileLayer(this.tiles.url, { attribution: this.tiles.attribution || '', maxZoom: 19 }).addTo(this.map);
     }
     this.drawLegend();
   }
