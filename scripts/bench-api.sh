@@ -50,7 +50,10 @@ rows=$(get "/api/jobs/$job/assignments?date=$DATE" | jq '.assignments | length')
 
 echo "## API on loopback ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1))"
 echo
-echo "Demo job $job: $rows assignment rows on $DATE (strategist key: every organizer's volunteers)."
+json_bytes=$(curl -s -o /dev/null -w '%{size_download}' -H "X-Api-Key: $KEY" "$BASE/api/jobs/$job/assignments?date=$DATE")
+csv_bytes=$(curl -s -o /dev/null -w '%{size_download}' -H "X-Api-Key: $KEY" "$BASE/api/jobs/$job/assignments.csv?date=$DATE")
+echo "Demo job $job: $rows assignment rows on $DATE (strategist key: every organizer's volunteers);"
+echo "one answer is $json_bytes bytes as JSON (with precinct polygons), $csv_bytes bytes as CSV."
 echo
 wrk -t"$THREADS" -c16 -d"${WARMUP}s" -H "X-Api-Key: $KEY" "$BASE/api/jobs/$job/assignments?date=$DATE" >/dev/null
 wrk -t"$THREADS" -c16 -d"${WARMUP}s" -H "X-Api-Key: $KEY" "$BASE/api/jobs/$job/assignments.csv?date=$DATE" >/dev/null

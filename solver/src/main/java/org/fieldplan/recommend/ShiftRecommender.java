@@ -96,7 +96,7 @@ public final class ShiftRecommender {
             Volunteer volunteer, double marginal, int minutes) {
         double expectedLeft = precinct.getRemainingDoors() * Math.exp(sumLogUncovered);
         StringBuilder reason = new StringBuilder(String.format(Locale.ROOT,
-                "%s in %s (%s–%s): +%.3f expected net votes; joins a team of %d (room for %d); %.0f of the "
+                "%s in %s (%s–%s): +%.3f expected net votes; joins a team of %d (capacity %d); %.0f of the "
                         + "precinct's %.0f remaining doors stay unknocked over the whole plan in expectation; "
                         + "support %.0f%%, pivotality %.2f; %d min by %s",
                 slot.getId(), precinct.getId(), slot.getStart().toLocalTime(), slot.getEnd().toLocalTime(), marginal,

@@ -175,8 +175,9 @@ public class ReplanService {
         FieldPlan plan = job.requireBestPlan();
         Volunteer volunteer = volunteer(plan, volunteerId, caller);
         List<AvailabilityWindow> windows = windows(request);
-        List<ValidationError> errors = ProblemValidator.validateVolunteer(
-                volunteer.withAvailability(windows, plan.getTimeSlots()), precinctIds(plan));
+        // Checked alone, so that error paths index the request's windows.
+        Volunteer offering = volunteer.withAvailability(windows, plan.getTimeSlots());
+        List<ValidationError> errors = ProblemValidator.validateVolunteer(offering, precinctIds(plan));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -186,8 +187,8 @@ public class ReplanService {
         Set<String> hasShift = new HashSet<>();
         plan.getShifts().stream().filter(s -> s.getVolunteer() == volunteer)
                 .forEach(s -> hasShift.add(s.getSlot().getId()));
-        List<TimeSlot> slots = openSlots(plan, volunteer.withAvailability(windows, plan.getTimeSlots()),
-                "availability").stream().filter(slot -> !hasShift.contains(slot.getId())).toList();
+        List<TimeSlot> slots = openSlots(plan, offering, "availability").stream()
+                .filter(slot -> !hasShift.contains(slot.getId())).toList();
         if (slots.isEmpty()) {
             throw ApiException.invalid("availability", "adds no slot that " + volunteer.getId()
                     + " has not offered already");
