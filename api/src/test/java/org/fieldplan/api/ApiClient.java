@@ -15,6 +15,8 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Real HTTP calls against the running test server, with the test keys. */
 final class ApiClient {
@@ -74,11 +76,39 @@ final class ApiClient {
 
     /** Submits the small example problem and waits until its job has ended; returns the job id. */
     String solveSmallProblem() {
-        HttpResponse<String> submitted = postJson("/api/jobs?seconds=1", STRATEGIST, smallProblem());
+        return solve(smallProblem());
+    }
+
+    /** Submits the problem for one second and waits until its job has ended; returns the job id. */
+    String solve(String problemJson) {
+        HttpResponse<String> submitted = postJson("/api/jobs?seconds=1", STRATEGIST, problemJson);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         String id = json(submitted).get("id").asText();
         awaitEnd(id);
         return id;
+    }
+
+    /** Submits the small example without its last precinct (another problem) and waits for its end. */
+    String solveSmallProblemWithoutLastPrecinct() {
+        try {
+            ObjectNode problem =
+                    (ObjectNode) JSON.readTree(smallProblem());
+            ArrayNode precincts = problem.withArray("precincts");
+            String dropped = precincts.get(precincts.size() - 1).get("id").asText();
+            precincts.remove(precincts.size() - 1);
+            for (JsonNode volunteer : problem.withArray("volunteers")) {
+                ((ObjectNode) volunteer).remove("preferredPrecinctIds");
+            }
+            ArrayNode assignments = problem.withArray("assignments");
+            for (int i = assignments.size() - 1; i >= 0; i--) {
+                if (assignments.get(i).get("precinctId").asText().equals(dropped)) {
+                    assignments.remove(i);
+                }
+            }
+            return solve(problem.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     JsonNode awaitEnd(String jobId) {

@@ -34,17 +34,23 @@ class BadRequestTest {
 
     /** Stands for the id of a solved job in a case's path. */
     private static final String JOB = "{job}";
+    /** Stands for a solved job of another problem (the small example without its last precinct). */
+    private static final String OTHER_JOB = "{other}";
+    private static final String RECOMMEND = "/api/jobs/" + JOB + "/recommendations?";
+    private static final String WINDOW = "&from=2026-10-31T09:00&to=2026-10-31T16:00";
 
     @LocalServerPort
     int port;
 
     private ApiClient api;
     private String solvedJobId;
+    private String otherJobId;
 
     @BeforeAll
-    void solveOneJob() {
+    void solveTwoJobs() {
         api = new ApiClient(port);
         solvedJobId = api.solveSmallProblem();
+        otherJobId = api.solveSmallProblemWithoutLastPrecinct();
     }
 
     record Case(String name, String method, String path, String key, String contentType, String body,
@@ -169,6 +175,68 @@ class BadRequestTest {
                         "contacts"),
                 new Case("field report with malformed JSON", "POST", "/api/jobs/" + JOB + "/field-reports",
                         STRATEGIST, "application/json", "{\"volunteerId\":", 400, "malformed JSON"),
+                // ---- comparing plans ----
+                new Case("compare with unknown job", "GET", "/api/jobs/" + JOB + "/compare/no-such-job", STRATEGIST,
+                        null, null, 404, "no-such-job"),
+                new Case("compare plans of different problems", "GET", "/api/jobs/" + JOB + "/compare/" + OTHER_JOB,
+                        STRATEGIST, null, null, 409, "different problems"),
+                new Case("organizer compares plans", "GET", "/api/jobs/" + JOB + "/compare/" + JOB, ORGANIZER_1,
+                        null, null, 403, "ORGANIZER"),
+                // ---- recommendations ----
+                recommend("recommendation without a time", "home=-71.41,41.82", 400, "from"),
+                recommend("recommendation with inverted window",
+                        "home=-71.41,41.82&from=2026-10-31T16:00&to=2026-10-31T09:00", 400, "to"),
+                recommend("recommendation with unreadable date", "home=-71.41,41.82&from=Saturday&to=2026-10-31T16:00",
+                        400, "from"),
+                recommend("recommendation without home", WINDOW.substring(1), 400, "home"),
+                recommend("recommendation with unreadable home", "home=near+the+park" + WINDOW, 400, "home"),
+                recommend("recommendation with latitude out of range", "home=-71.41,95" + WINDOW, 400, "home"),
+                recommend("recommendation with unknown travel mode", "home=-71.41,41.82&travelMode=JETPACK" + WINDOW,
+                        400, "travelMode"),
+                recommend("recommendation with negative travel limit",
+                        "home=-71.41,41.82&maxTravelMinutes=-5" + WINDOW, 400, "maxTravelMinutes"),
+                recommend("recommendation with distance zero", "home=-71.41,41.82&maxKm=0" + WINDOW, 400, "maxKm"),
+                recommend("recommendation with limit zero", "home=-71.41,41.82&limit=0" + WINDOW, 400, "limit"),
+                recommend("recommendation with attendance above 1",
+                        "home=-71.41,41.82&attendanceProbability=1.5" + WINDOW, 400, "attendanceProbability"),
+                recommend("recommendation for unknown volunteer", "volunteerId=V99" + WINDOW, 400, "V99"),
+                new Case("organizer asks for another organizer's volunteer", "GET",
+                        RECOMMEND + "volunteerId=V04" + WINDOW, ORGANIZER_1, null, null, 403, "another organizer"),
+                // ---- late volunteers and availability ----
+                addVolunteer("late volunteer with malformed JSON", "{\"id\":", 400, "malformed JSON"),
+                addVolunteer("late volunteer without home", lateVolunteer(v -> v.remove("home")), 400, "home"),
+                addVolunteer("late volunteer with count as text", lateVolunteer(v -> v.put("maxShifts", "2")), 400,
+                        "maxShifts"),
+                addVolunteer("late volunteer with longitude out of range", lateVolunteer(v -> v.set("home",
+                        json("{\"type\":\"Point\",\"coordinates\":[-200.0,41.8]}"))), 400, "home"),
+                addVolunteer("late volunteer with inverted availability", lateVolunteer(v -> ((ObjectNode) v
+                        .withArray("availability").get(0)).put("end", "2026-10-31T08:00")), 400, "availability[0]"),
+                addVolunteer("late volunteer outside the plan's slots", lateVolunteer(v -> ((ObjectNode) v
+                        .withArray("availability").get(0)).put("start", "2027-01-01T09:00")
+                        .put("end", "2027-01-01T12:00")), 400, "availability"),
+                addVolunteer("late volunteer preferring unknown precinct", lateVolunteer(v -> v
+                        .putArray("preferredPrecinctIds").add("P9999")), 400, "preferredPrecinctIds"),
+                addVolunteer("late volunteer already in the job", lateVolunteer(v -> v.put("id", "V01")), 409,
+                        "already"),
+                new Case("organizer adds to another organizer's turf", "POST", "/api/jobs/" + JOB + "/volunteers",
+                        ORGANIZER_1, "application/json", lateVolunteer(v -> v.put("organizerId", "org-2")), 403,
+                        "own turf"),
+                new Case("late volunteer to unknown job", "POST", "/api/jobs/no-such-job/volunteers", STRATEGIST,
+                        "application/json", lateVolunteer(v -> { }), 404, "no-such-job"),
+                availability("late availability for unknown volunteer", "V99",
+                        "{\"availability\":[{\"start\":\"2026-10-31T09:00\",\"end\":\"2026-10-31T12:00\"}]}", 400, "V99"),
+                availability("late availability without windows", "V04", "{}", 400, "availability"),
+                availability("late availability inverted", "V04",
+                        "{\"availability\":[{\"start\":\"2026-10-31T12:00\",\"end\":\"2026-10-31T09:00\"}]}", 400,
+                        "availability[0].end"),
+                availability("late availability missing end", "V04",
+                        "{\"availability\":[{\"start\":\"2026-10-31T09:00\"}]}", 400, "availability[0]"),
+                availability("late availability start as number", "V04",
+                        "{\"availability\":[{\"start\":9,\"end\":\"2026-10-31T12:00\"}]}", 400, "start"),
+                new Case("organizer adds time for another organizer's volunteer", "POST",
+                        "/api/jobs/" + JOB + "/volunteers/V04/availability", ORGANIZER_1, "application/json",
+                        "{\"availability\":[{\"start\":\"2026-10-31T09:00\",\"end\":\"2026-10-31T12:00\"}]}", 403,
+                        "another organizer"),
                 // ---- HTTP level ----
                 new Case("unknown path", "GET", "/api/nothing-here", STRATEGIST, null, null, 404, "Not Found"),
                 new Case("wrong method", "DELETE", "/api/jobs", STRATEGIST, null, null, 405, "DELETE"),
@@ -180,7 +248,8 @@ class BadRequestTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void refusedAsProblemDetail(Case c) {
-        HttpResponse<String> response = api.send(c.method(), c.path().replace(JOB, solvedJobId), c.key(),
+        HttpResponse<String> response = api.send(c.method(),
+                c.path().replace(JOB, solvedJobId).replace(OTHER_JOB, otherJobId), c.key(),
                 c.contentType(), c.body(), null);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(c.status());
@@ -192,6 +261,30 @@ class BadRequestTest {
 
     private static Case post(String name, String body, int status, String mentions) {
         return new Case(name, "POST", "/api/jobs", STRATEGIST, "application/json", body, status, mentions);
+    }
+
+    private static Case recommend(String name, String query, int status, String mentions) {
+        return new Case(name, "GET", RECOMMEND + query, STRATEGIST, null, null, status, mentions);
+    }
+
+    private static Case addVolunteer(String name, String body, int status, String mentions) {
+        return new Case(name, "POST", "/api/jobs/" + JOB + "/volunteers", STRATEGIST, "application/json", body,
+                status, mentions);
+    }
+
+    private static Case availability(String name, String volunteerId, String body, int status, String mentions) {
+        return new Case(name, "POST", "/api/jobs/" + JOB + "/volunteers/" + volunteerId + "/availability",
+                STRATEGIST, "application/json", body, status, mentions);
+    }
+
+    /** A valid late volunteer of organizer org-1 for the small example, changed by {@code change}. */
+    private static String lateVolunteer(Consumer<ObjectNode> change) {
+        ObjectNode volunteer = (ObjectNode) json("{\"id\":\"V90\",\"home\":{\"type\":\"Point\",\"coordinates\":"
+                + "[-71.405,41.82]},\"skills\":[\"CANVASS\"],\"travelMode\":\"CAR\",\"maxTravelMinutes\":30,"
+                + "\"availability\":[{\"start\":\"2026-10-31T13:00\",\"end\":\"2026-10-31T16:00\"}],\"maxShifts\":1,"
+                + "\"maxShiftsPerDay\":1,\"organizerId\":\"org-1\",\"attendanceProbability\":0.9}");
+        change.accept(volunteer);
+        return volunteer.toString();
     }
 
     private static String problem(Consumer<ObjectNode> change) {

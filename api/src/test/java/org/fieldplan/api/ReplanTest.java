@@ -1,6 +1,7 @@
 package org.fieldplan.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldplan.api.ApiClient.ORGANIZER_1;
 import static org.fieldplan.api.ApiClient.STRATEGIST;
 import static org.fieldplan.api.ApiClient.json;
 
@@ -13,7 +14,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Cancellations and field reports repair a finished plan through problem changes, touching only their slots. */
+/**
+ * Cancellations, field reports, late volunteers and late availability repair a finished plan through problem changes,
+ * touching only their slots.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ReplanTest {
@@ -71,6 +75,59 @@ class ReplanTest {
             assertThat(a.get("slotId").asText()).isEqualTo(assignment.get("slotId").asText());
             assertThat(a.get("pinned").asBoolean()).isTrue();
         });
+    }
+
+    @Test
+    void aLateVolunteerJoinsAndOnlyIdleShiftsInTheirSlotsMayMove() {
+        ApiClient api = new ApiClient(port);
+        String jobId = api.solveSmallProblem();
+        String volunteer = "{\"id\":\"V07\",\"name\":\"Gus\",\"home\":{\"type\":\"Point\",\"coordinates\":"
+                + "[-71.405,41.82]},\"skills\":[\"CANVASS\"],\"languages\":[\"en\",\"es\"],\"travelMode\":\"CAR\","
+                + "\"maxTravelMinutes\":30,\"availability\":[{\"start\":\"2026-10-31T13:00\","
+                + "\"end\":\"2026-10-31T16:00\"}],\"maxShifts\":1,\"maxShiftsPerDay\":1,\"organizerId\":\"org-1\","
+                + "\"attendanceProbability\":0.9}";
+
+        HttpResponse<String> response = api.postJson("/api/jobs/" + jobId + "/volunteers", ORGANIZER_1, volunteer);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = json(response);
+        assertThat(result.get("mode").asText()).isEqualTo("REPAIRED");
+        assertThat(result.get("effects").get(0).asText()).contains("added volunteer V07").contains("2026-10-31-pm");
+        assertThat(result.get("changes")).allSatisfy(change -> {
+            assertThat(change.get("slotId").asText()).isEqualTo("2026-10-31-pm");
+            if (!change.get("volunteerId").asText().equals("V07")) {
+                assertThat(change.get("fromPrecinctId").isNull()).as("only idle shifts reopen").isTrue();
+            }
+        });
+        // V07 is now part of the plan: a second add is a conflict, and their shift can be cancelled.
+        assertThat(api.postJson("/api/jobs/" + jobId + "/volunteers", ORGANIZER_1, volunteer).statusCode())
+                .isEqualTo(409);
+        HttpResponse<String> cancellation = api.postJson("/api/jobs/" + jobId + "/cancellations", ORGANIZER_1,
+                "{\"volunteerId\":\"V07\",\"slotId\":\"2026-10-31-pm\"}");
+        assertThat(cancellation.statusCode()).as(cancellation.body()).isEqualTo(200);
+    }
+
+    @Test
+    void lateAvailabilityAddsAShiftInTheNewSlot() {
+        ApiClient api = new ApiClient(port);
+        String jobId = api.solveSmallProblem();
+        double votesBefore = json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST))
+                .at("/summary/expectedNetVotes").asDouble();
+
+        HttpResponse<String> response = api.postJson("/api/jobs/" + jobId + "/volunteers/V04/availability",
+                STRATEGIST, "{\"availability\":[{\"start\":\"2026-10-31T09:00\",\"end\":\"2026-10-31T16:00\"}]}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = json(response);
+        assertThat(result.get("mode").asText()).isEqualTo("REPAIRED");
+        assertThat(result.get("effects").get(0).asText()).contains("V04").contains("2026-10-31-am")
+                .contains("2026-10-31-pm");
+        assertThat(result.get("expectedNetVotesBefore").asDouble()).isEqualTo(votesBefore);
+        assertThat(result.get("changes")).allSatisfy(change -> assertThat(change.get("slotId").asText())
+                .startsWith("2026-10-31"));
+        HttpResponse<String> cancellation = api.postJson("/api/jobs/" + jobId + "/cancellations", STRATEGIST,
+                "{\"volunteerId\":\"V04\",\"slotId\":\"2026-10-31-am\"}");
+        assertThat(cancellation.statusCode()).as("the new shift exists").isEqualTo(200);
     }
 
     private static JsonNode firstUnpinned(JsonNode plan) {

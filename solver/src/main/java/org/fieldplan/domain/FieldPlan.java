@@ -112,6 +112,11 @@ public class FieldPlan {
         return volunteers;
     }
 
+    /** Replaces the volunteer list (a new list: the old one may be shared with other plans of the same job). */
+    public void setVolunteers(List<Volunteer> volunteers) {
+        this.volunteers = volunteers;
+    }
+
     public List<Shift> getShifts() {
         return shifts;
     }

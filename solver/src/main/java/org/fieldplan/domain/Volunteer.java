@@ -56,6 +56,22 @@ public final class Volunteer {
         this.preferredPrecinctIds = preferredPrecinctIds == null ? Set.of() : Set.copyOf(preferredPrecinctIds);
     }
 
+    /**
+     * The same volunteer with another availability (e.g. a late extra window), keeping the candidate precincts and
+     * travel times derived for them; whether they offer useful time is re-derived for {@code slots}.
+     */
+    public Volunteer withAvailability(List<AvailabilityWindow> newAvailability, List<TimeSlot> slots) {
+        Volunteer copy = new Volunteer(id, name, home, skills, languages, travelMode, maxTravelMinutes,
+                newAvailability, maxShifts, maxShiftsPerDay, organizerId, attendanceProbability,
+                preferredPrecinctIds);
+        copy.candidatePrecincts = candidatePrecincts;
+        copy.candidateIndexes = candidateIndexes;
+        copy.candidateMinutes = candidateMinutes;
+        copy.travelTimeMatrix = travelTimeMatrix;
+        copy.offersUsefulTime = !candidatePrecincts.isEmpty() && slots.stream().anyMatch(copy::isAvailableFor);
+        return copy;
+    }
+
     public boolean isAvailableFor(TimeSlot slot) {
         for (AvailabilityWindow window : availability) {
             if (window.covers(slot)) {

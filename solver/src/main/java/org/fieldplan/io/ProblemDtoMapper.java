@@ -55,6 +55,16 @@ final class ProblemDtoMapper {
         return problem;
     }
 
+    /** One volunteer object; paths are relative to it. @throws ProblemValidationException if a field is missing */
+    static Volunteer toVolunteer(VolunteerDto dto) {
+        ProblemDtoMapper mapper = new ProblemDtoMapper();
+        Volunteer volunteer = mapper.volunteer("", dto);
+        if (!mapper.errors.isEmpty()) {
+            throw new ProblemValidationException(mapper.errors);
+        }
+        return volunteer;
+    }
+
     static ProblemDto fromDomain(FieldPlanProblem problem) {
         return new ProblemDto(problem.name(), problem.timeZone(), problem.voteModel(), problem.travel(),
                 WeightsFormat.format(problem.weights()),

@@ -12,9 +12,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.FieldPlanWeights;
+import org.fieldplan.domain.Volunteer;
 import org.fieldplan.travel.TravelParameters;
 import org.fieldplan.validation.ErrorPath;
 import org.fieldplan.validation.ProblemValidationException;
@@ -158,6 +160,39 @@ public final class ProblemJson {
             throw new ProblemValidationException(errors);
         }
         return weights;
+    }
+
+    /**
+     * Reads one volunteer object of the format ({@code volunteers[i]} in docs/problem-format.md) and checks it by
+     * the validator's volunteer rules against the problem's precinct ids; error paths are relative to the object.
+     *
+     * @throws ProblemValidationException listing what is wrong with the input
+     */
+    public static Volunteer readVolunteer(String json, Set<String> precinctIds) {
+        JsonNode document;
+        try {
+            document = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw JsonErrors.malformed(e);
+        }
+        if (document == null || document.isMissingNode() || !document.isObject()) {
+            throw new ProblemValidationException(
+                    List.of(new ValidationError(ErrorPath.ROOT, "must be a JSON object")));
+        }
+        ProblemDto.VolunteerDto dto;
+        try {
+            dto = MAPPER.treeToValue(document, ProblemDto.VolunteerDto.class);
+        } catch (JsonMappingException e) {
+            throw JsonErrors.mapping(e, document);
+        } catch (JsonProcessingException e) {
+            throw JsonErrors.malformed(e);
+        }
+        Volunteer volunteer = ProblemDtoMapper.toVolunteer(dto);
+        List<ValidationError> errors = ProblemValidator.validateVolunteer(volunteer, precinctIds);
+        if (!errors.isEmpty()) {
+            throw new ProblemValidationException(errors);
+        }
+        return volunteer;
     }
 
     private static FieldPlanProblem parse(JsonNode document) {

@@ -31,7 +31,7 @@ public record PlanSummary(
         double meanTravelMinutes) {
 
     public static PlanSummary of(FieldPlan plan) {
-        Map<Precinct, Double> sumLog = new IdentityHashMap<>();
+        Map<Precinct, Double> sumLog = logUncoveredByPrecinct(plan);
         Set<Volunteer> assigned = new HashSet<>();
         Set<Volunteer> offering = new HashSet<>();
         int assignedShifts = 0;
@@ -46,7 +46,6 @@ public record PlanSummary(
                 assignedShifts++;
                 assigned.add(shift.getVolunteer());
                 travel += shift.getTravelMinutes();
-                sumLog.merge(shift.getPrecinct(), shift.getLogUncoveredShare(), Double::sum);
             }
         }
         double votes = 0;
@@ -57,5 +56,19 @@ public record PlanSummary(
         return new PlanSummary(score == null ? null : score.toString(), score == null ? 0 : score.hardScore(),
                 score == null ? 0 : score.mediumScore(), votes, assignedShifts, offeredShifts, assigned.size(),
                 offering.size(), sumLog.size(), travel, assignedShifts == 0 ? 0 : (double) travel / assignedShifts);
+    }
+
+    /**
+     * Per precinct with at least one assigned shift, the sum of its shifts' log-uncovered terms: the precinct's
+     * expected net votes are {@code precinct.expectedVotes(sum)}.
+     */
+    public static Map<Precinct, Double> logUncoveredByPrecinct(FieldPlan plan) {
+        Map<Precinct, Double> sumLog = new IdentityHashMap<>();
+        for (Shift shift : plan.getShifts()) {
+            if (shift.getPrecinct() != null) {
+                sumLog.merge(shift.getPrecinct(), shift.getLogUncoveredShare(), Double::sum);
+            }
+        }
+        return sumLog;
     }
 }

@@ -61,7 +61,28 @@ public final class ProblemPreparer {
                 problem.weights());
     }
 
-    private static List<PrecinctTravel> candidates(Volunteer volunteer, TravelTimeMatrix travelTimes,
+    /**
+     * Prepares a volunteer who joins an already prepared plan (e.g. signed up late): their candidate precincts by
+     * the given travel times, and whether they offer useful time in the plan's slots.
+     */
+    public static void prepareVolunteer(Volunteer volunteer, FieldPlan plan, TravelTimeMatrix travelTimes) {
+        volunteer.setCandidates(candidates(volunteer, travelTimes, plan.getTravel().maxCandidatesPerVolunteer()),
+                travelTimes);
+        volunteer.setOffersUsefulTime(!volunteer.getCandidatePrecincts().isEmpty()
+                && plan.getTimeSlots().stream().anyMatch(volunteer::isAvailableFor));
+    }
+
+    /** Great-circle travel times to the plan's precincts worth canvassing (the default travel model). */
+    public static TravelTimeMatrix greatCircleTravelTimes(FieldPlan plan) {
+        return new GreatCircleTravelTimeMatrix(
+                plan.getPrecincts().stream().filter(Precinct::isWorthCanvassing).toList(), plan.getTravel());
+    }
+
+    /**
+     * The precincts the volunteer can reach within their travel limit, that need no skill they lack and are worth
+     * canvassing: at most {@code maxCandidates}, quickest first.
+     */
+    public static List<PrecinctTravel> candidates(Volunteer volunteer, TravelTimeMatrix travelTimes,
             int maxCandidates) {
         List<PrecinctTravel> candidates = new ArrayList<>();
         for (PrecinctTravel reach : travelTimes.within(volunteer, volunteer.getMaxTravelMinutes())) {

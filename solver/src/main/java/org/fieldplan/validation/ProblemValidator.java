@@ -53,6 +53,17 @@ public final class ProblemValidator {
         return problem;
     }
 
+    /**
+     * The errors of one volunteer joining a problem whose precincts have the given ids, by the same rules as a
+     * volunteer in a whole problem; paths are relative to the volunteer object ({@code home},
+     * {@code availability[0].end}).
+     */
+    public static List<ValidationError> validateVolunteer(Volunteer volunteer, Set<String> precinctIds) {
+        ProblemValidator validator = new ProblemValidator();
+        validator.checkVolunteer("", volunteer, precinctIds);
+        return List.copyOf(validator.errors);
+    }
+
     private void check(FieldPlanProblem problem) {
         if (problem.name() == null || problem.name().isBlank()) {
             error("name", "is missing");

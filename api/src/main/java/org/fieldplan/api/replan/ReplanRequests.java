@@ -1,5 +1,8 @@
 package org.fieldplan.api.replan;
 
+import java.time.LocalDateTime;
+import java.util.List;
+
 /** Request bodies of the re-planning endpoints. */
 public final class ReplanRequests {
 
@@ -12,5 +15,13 @@ public final class ReplanRequests {
 
     /** What a volunteer did in a shift. */
     public record FieldReport(String volunteerId, String slotId, Integer doorsKnocked, Integer contacts) {
+    }
+
+    /** More time from a volunteer already in the plan. */
+    public record LateAvailability(List<Window> availability) {
+    }
+
+    /** A period the volunteer can work, in the problem's local time. */
+    public record Window(LocalDateTime start, LocalDateTime end) {
     }
 }

@@ -1,9 +1,7 @@
 package org.fieldplan.api.replan;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,21 +19,28 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import org.fieldplan.api.config.FieldPlanProperties;
+import org.fieldplan.api.config.PlanClock;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.jobs.JobService;
 import org.fieldplan.api.security.Caller;
+import org.fieldplan.domain.AvailabilityWindow;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
+import org.fieldplan.io.ProblemJson;
 import org.fieldplan.plan.PlanSummary;
+import org.fieldplan.solver.ProblemPreparer;
+import org.fieldplan.validation.ErrorPath;
+import org.fieldplan.validation.ProblemValidator;
 import org.fieldplan.validation.ValidationError;
 import org.optaplanner.core.api.solver.change.ProblemChange;
 import org.springframework.stereotype.Service;
 
 /**
  * Re-plans a job after news from the field. A cancellation removes the volunteer's shifts; a field report pins the
- * worked shift and lowers its precinct's remaining doors. Both go through {@link JobService#apply} as OptaPlanner
+ * worked shift and lowers its precinct's remaining doors; a late volunteer or late availability adds shifts to fill. Both go through {@link JobService#apply} as OptaPlanner
  * problem changes; shifts that have started are pinned, and a repair re-opens only the shifts the news concerns (the
  * cancelled volunteer's teammates, the reported precinct's later shifts, and who was not sent out then), so the rest
  * of the plan stays as it was. The answer lists what changed.
@@ -47,14 +52,12 @@ public class ReplanService {
     private static final Duration QUEUE_GRACE = Duration.ofSeconds(60);
 
     private final JobService jobs;
-    private final Clock clock;
-    private final LocalDateTime fixedNow;
+    private final PlanClock planClock;
     private final Duration repairTime;
 
-    public ReplanService(JobService jobs, Clock clock, FieldPlanProperties properties) {
+    public ReplanService(JobService jobs, PlanClock planClock, FieldPlanProperties properties) {
         this.jobs = jobs;
-        this.clock = clock;
-        this.fixedNow = properties.now();
+        this.planClock = planClock;
         this.repairTime = Duration.ofSeconds(properties.solve().repairSeconds());
     }
 
@@ -139,6 +142,117 @@ public class ReplanService {
                 s -> started.test(s) || s.getId().equals(shift.getId()), effects);
     }
 
+    /**
+     * A volunteer who signed up late joins the plan: the body is a volunteer object of the problem format, checked
+     * by the validator's volunteer rules. Organizers may add volunteers to their own turf only.
+     */
+    public ReplanResult addVolunteer(Job job, String body, Caller caller) {
+        FieldPlan plan = job.requireBestPlan();
+        Volunteer read = ProblemJson.readVolunteer(body == null ? "" : body, precinctIds(plan));
+        if (caller.isOrganizer() && !caller.organizerId().equals(read.getOrganizerId())) {
+            throw read.getOrganizerId() == null
+                    ? ApiException.invalid("organizerId", "is required; an organizer adds to their own turf (\""
+                            + caller.organizerId() + "\")")
+                    : ApiException.forbidden("organizer " + caller.organizerId()
+                            + " may add volunteers to their own turf only, not to \"" + read.getOrganizerId() + "\"");
+        }
+        if (plan.getVolunteers().stream().anyMatch(v -> v.getId().equals(read.getId()))) {
+            throw ApiException.conflict("volunteer " + read.getId()
+                    + " is already in this job; add time with POST .../volunteers/" + read.getId() + "/availability");
+        }
+        ProblemPreparer.prepareVolunteer(read, plan, ProblemPreparer.greatCircleTravelTimes(plan));
+        List<TimeSlot> slots = openSlots(plan, read, "availability");
+        List<String> effects = new ArrayList<>();
+        effects.add("added volunteer " + read.getId() + " (organizer " + read.getOrganizerId() + ", "
+                + read.getCandidatePrecincts().size() + " reachable precincts) with " + slots.size()
+                + " shifts to fill: " + slotIds(slots));
+        return addShifts(job, plan, read, slots, effects);
+    }
+
+    /** An existing volunteer offers more time: the body is {@code {"availability": [{"start","end"}, ...]}}. */
+    public ReplanResult addAvailability(Job job, String volunteerId, ReplanRequests.LateAvailability request,
+            Caller caller) {
+        FieldPlan plan = job.requireBestPlan();
+        Volunteer volunteer = volunteer(plan, volunteerId, caller);
+        List<AvailabilityWindow> windows = windows(request);
+        // Checked alone, so that error paths index the request's windows.
+        Volunteer offering = volunteer.withAvailability(windows, plan.getTimeSlots());
+        List<ValidationError> errors = ProblemValidator.validateVolunteer(offering, precinctIds(plan));
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        List<AvailabilityWindow> all = new ArrayList<>(volunteer.getAvailability());
+        all.addAll(windows);
+        Volunteer extended = volunteer.withAvailability(all, plan.getTimeSlots());
+        Set<String> hasShift = new HashSet<>();
+        plan.getShifts().stream().filter(s -> s.getVolunteer() == volunteer)
+                .forEach(s -> hasShift.add(s.getSlot().getId()));
+        List<TimeSlot> slots = openSlots(plan, offering, "availability").stream()
+                .filter(slot -> !hasShift.contains(slot.getId())).toList();
+        if (slots.isEmpty()) {
+            throw ApiException.invalid("availability", "adds no slot that " + volunteer.getId()
+                    + " has not offered already");
+        }
+        List<String> effects = new ArrayList<>();
+        effects.add("added " + slots.size() + " shifts to fill for " + volunteer.getId() + ": " + slotIds(slots));
+        return addShifts(job, plan, extended, slots, effects);
+    }
+
+    /**
+     * Adds the volunteer's new shifts. The repair opens only who was not sent out in those slots (to pair with the
+     * newcomer); everyone else keeps their assignment.
+     */
+    private ReplanResult addShifts(Job job, FieldPlan plan, Volunteer volunteer, List<TimeSlot> slots,
+            List<String> effects) {
+        Set<String> slotIds = new LinkedHashSet<>(slotIds(slots));
+        Predicate<Shift> open = s -> s.getPrecinct() == null && slotIds.contains(s.getSlot().getId());
+        return apply(job, plan, new AddVolunteerShifts(volunteer, Set.copyOf(slotIds)), open, startedBefore(plan),
+                effects);
+    }
+
+    /** The plan's slots the volunteer's availability covers and that have not started; a 400 if there are none. */
+    private List<TimeSlot> openSlots(FieldPlan plan, Volunteer volunteer, String field) {
+        LocalDateTime now = planClock.now(plan);
+        List<TimeSlot> slots = plan.getTimeSlots().stream()
+                .filter(slot -> volunteer.isAvailableFor(slot) && !PlanClock.hasStarted(slot, now)).toList();
+        if (slots.isEmpty()) {
+            throw ApiException.invalid(field, "covers no time slot of this plan that has not started (slots: "
+                    + slotIds(plan.getTimeSlots()) + ")");
+        }
+        return slots;
+    }
+
+    private static List<AvailabilityWindow> windows(ReplanRequests.LateAvailability request) {
+        if (request == null || request.availability() == null || request.availability().isEmpty()) {
+            throw ApiException.invalid("availability", "is required: at least one {start, end} window");
+        }
+        List<ValidationError> errors = new ArrayList<>();
+        List<AvailabilityWindow> windows = new ArrayList<>();
+        for (int i = 0; i < request.availability().size(); i++) {
+            ReplanRequests.Window window = request.availability().get(i);
+            String path = ErrorPath.item("availability", i, null);
+            if (window == null || window.start() == null || window.end() == null) {
+                errors.add(new ValidationError(path, "needs both start and end"));
+            } else {
+                windows.add(new AvailabilityWindow(window.start(), window.end()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return windows;
+    }
+
+    private static Set<String> precinctIds(FieldPlan plan) {
+        Set<String> ids = new HashSet<>();
+        plan.getPrecincts().forEach(p -> ids.add(p.getId()));
+        return ids;
+    }
+
+    private static List<String> slotIds(List<TimeSlot> slots) {
+        return slots.stream().map(TimeSlot::getId).toList();
+    }
+
     private ReplanResult apply(Job job, FieldPlan before, ProblemChange<FieldPlan> change, Predicate<Shift> open,
             Predicate<Shift> alwaysPinned, List<String> effects) {
         PlanSummary summaryBefore = PlanSummary.of(before);
@@ -167,9 +281,8 @@ public class ReplanService {
     }
 
     private Predicate<Shift> startedBefore(FieldPlan plan) {
-        LocalDateTime now = fixedNow != null ? fixedNow
-                : LocalDateTime.now(clock.withZone(ZoneId.of(plan.getTimeZone())));
-        return shift -> !shift.getSlot().getStart().isAfter(now);
+        LocalDateTime now = planClock.now(plan);
+        return shift -> PlanClock.hasStarted(shift.getSlot(), now);
     }
 
     private static Volunteer volunteer(FieldPlan plan, String volunteerId, Caller caller) {
