@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import org.fieldplan.data.StoreException;
 import org.fieldplan.data.postgis.Jdbc;
 import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.data.region.RegionKeys;
@@ -39,6 +41,7 @@ public final class PostgisPlanStore implements PlanStore {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final Map<Long, RegionKeys> snapshotKeys = new ConcurrentHashMap<>();
 
     public PostgisPlanStore(DataSource dataSource) {
         this(dataSource, Clock.systemUTC());
@@ -190,6 +193,81 @@ public final class PostgisPlanStore implements PlanStore {
             }
             return null;
         });
+    }
+
+    @Override
+    public void replaceAssignments(long planId, List<Assignment> assignments, PlanStatus status, String score) {
+        Jdbc.inTransaction(dataSource, "replacing the assignments of plan " + planId, connection -> {
+            String regionId;
+            // The row lock also keeps two replacements of one plan from interleaving.
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT region_id FROM plan WHERE id = ? FOR UPDATE")) {
+                select.setLong(1, planId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new NoSuchElementException("unknown plan " + planId);
+                    }
+                    regionId = rows.getString("region_id");
+                }
+            }
+            if (regionId == null) {
+                PlanChecks.check(assignments, snapshotKeys(connection, planId), "the problem snapshot");
+            } else {
+                // The foreign keys check the ids; a repeated slot would only meet ON CONFLICT DO NOTHING below.
+                PlanChecks.checkNoRepeatedSlot(assignments);
+            }
+            // Assignments recording work done stay; ON CONFLICT below then keeps them over the new list's.
+            try (PreparedStatement delete = connection.prepareStatement("""
+                    DELETE FROM assignment a WHERE a.plan_id = ? AND NOT a.done AND NOT EXISTS (
+                        SELECT 1 FROM field_report f
+                        WHERE f.plan_id = a.plan_id AND f.volunteer_id = a.volunteer_id AND f.slot_id = a.slot_id)""")) {
+                delete.setLong(1, planId);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO assignment (plan_id, region_id, volunteer_id, slot_id, precinct_id, pinned, position)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, volunteer_id, slot_id) DO NOTHING""")) {
+                int position = 0;
+                for (Assignment a : assignments) {
+                    insert.setLong(1, planId);
+                    insert.setString(2, regionId);
+                    insert.setString(3, a.volunteerId());
+                    insert.setString(4, a.slotId());
+                    insert.setString(5, a.precinctId());
+                    insert.setBoolean(6, a.pinned());
+                    insert.setInt(7, position++);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE plan SET status = ?, score = ?, updated_at = ? WHERE id = ?")) {
+                update.setString(1, status.name());
+                update.setString(2, score);
+                update.setObject(3, utc(now()));
+                update.setLong(4, planId);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The ids of a snapshot-only plan's problem; the snapshot never changes, so they are read once per plan. */
+    private RegionKeys snapshotKeys(Connection connection, long planId) throws SQLException {
+        RegionKeys cached = snapshotKeys.get(planId);
+        if (cached != null) {
+            return cached;
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT problem_snapshot::text FROM plan WHERE id = ?")) {
+            select.setLong(1, planId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                RegionKeys keys = RegionKeys.of(ProblemJson.readUnvalidated(new StringReader(rows.getString(1))));
+                snapshotKeys.put(planId, keys);
+                return keys;
+            }
+        }
     }
 
     @Override
