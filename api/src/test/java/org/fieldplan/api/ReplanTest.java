@@ -73,7 +73,7 @@ class ReplanTest {
         });
     }
 
-    private static JsonNode firstUnpinned(JsonNode plan) {
+    static JsonNode firstUnpinned(JsonNode plan) {
         for (JsonNode assignment : plan.get("assignments")) {
             if (!assignment.get("pinned").asBoolean()) {
                 return assignment;
@@ -83,7 +83,7 @@ class ReplanTest {
     }
 
     /** Remaining doors as the explanation states them ("… 281 doors left)"). */
-    private static double doorsLeft(ApiClient api, String jobId, String precinct) {
+    static double doorsLeft(ApiClient api, String jobId, String precinct) {
         String reason = json(api.get("/api/jobs/" + jobId + "/explain?precinct=" + precinct, STRATEGIST))
                 .at("/precincts/0/reasons/0").asText();
         String number = reason.replaceAll(".*, (\\d+) doors left\\)$", "$1");
