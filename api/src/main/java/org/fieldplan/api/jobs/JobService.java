@@ -214,7 +214,8 @@ public class JobService {
 
     /** Another instance owns the job now (this one was too slow to renew): stop without saving anything more. */
     private void lost(Job job) {
-        if (job.isSolvingHere()) {
+        // A job that has just ended here is no longer SOLVING in the repository either: that is no loss.
+        if (job.isSolvingHere() && job.getStatus().isActive()) {
             LOG.warn("Instance {} lost job {} to another instance; stopping its solve here", instanceId, job.getId());
             job.notSolvingHere();
             jobs.remove(job.getId());
@@ -267,6 +268,13 @@ public class JobService {
      * instance that finds it no longer owns the job stops solving it.
      */
     private void save(Job job, boolean force) {
+        // The solver thread, the timer (deferred saves) and request threads save; one at a time per job.
+        synchronized (job) {
+            saveNow(job, force);
+        }
+    }
+
+    private void saveNow(Job job, boolean force) {
         if (!job.isSolvingHere()) {
             return;
         }
