@@ -121,7 +121,7 @@ survivor=$([[ $owner == alpha ]] && echo beta || echo alpha)
 sleep 3 # past the save interval: the best plan is in the plan store
 read -r status _ _ saved < <(job "$survivor" "$long")
 echo "job $long is $status on $owner; saved best plan as $survivor reads it: $saved"
-kill -9 "${pid[$owner]}"
+{ kill -9 "${pid[$owner]}" && wait "${pid[$owner]}"; } 2>/dev/null || true
 unset "pid[$owner]"
 killed_at=$(date +%s.%N)
 echo "$(date -u +%T) kill -9 $owner"
