@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.fieldplan.api.ApiClient.STRATEGIST;
 import static org.fieldplan.api.ApiClient.json;
 
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -44,8 +45,10 @@ class ScaleOutTest {
             }
             Set<String> owners = new HashSet<>();
             for (String jobId : jobIds) {
+                // The owner knows a solve has ended a moment before its final save reaches the other instance.
                 JsonNode fromAlpha = alpha.api.awaitEnd(jobId);
-                JsonNode fromBeta = json(beta.api.get("/api/jobs/" + jobId, STRATEGIST));
+                JsonNode fromBeta = beta.api.awaitEnd(jobId);
+                fromAlpha = json(alpha.api.get("/api/jobs/" + jobId, STRATEGIST));
                 assertThat(fromAlpha.get("status").asText()).isEqualTo("SOLVED");
                 // Claimed once, by one instance, never taken over: the database and both views agree on the owner.
                 assertThat(fromAlpha.get("takeovers").asInt()).isZero();
@@ -71,6 +74,14 @@ class ScaleOutTest {
             // Past the save interval, so the best plan is in the plan store; the survivor reads it from there.
             ApiClient.sleep(3_000);
             JsonNode saved = json(survivor.api.get("/api/jobs/" + longJob, STRATEGIST));
+            // A change needing the solver is refused by the instance that does not own the solving job.
+            JsonNode shift = ReplanTest.firstUnpinned(json(survivor.api.get("/api/jobs/" + longJob + "/plan",
+                    STRATEGIST)));
+            HttpResponse<String> elsewhere = survivor.api.postJson("/api/jobs/" + longJob + "/cancellations",
+                    STRATEGIST, "{\"volunteerId\":\"" + shift.get("volunteerId").asText() + "\",\"slotId\":\""
+                            + shift.get("slotId").asText() + "\"}");
+            assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(409);
+            assertThat(json(elsewhere).get("detail").asText()).contains("instance " + owner);
             dying.kill();
 
             JsonNode takenOver = survivor.api.await(longJob, job -> job.get("takeovers").asInt() == 1,

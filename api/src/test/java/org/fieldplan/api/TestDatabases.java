@@ -14,13 +14,13 @@ import java.util.UUID;
  * one), one per test class: service instances claim every queued or abandoned job in their database, so tests that
  * run instances must not share one. Fails, rather than skips, without a database.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     private TestDatabases() {
     }
 
     /** Creates an empty database with PostGIS and returns its JDBC URL. */
-    static String fresh(String prefix) {
+    public static String fresh(String prefix) {
         String url = System.getenv("FIELDPLAN_DB_URL");
         assertThat(url).as("FIELDPLAN_DB_URL must name a PostGIS database: run under scripts/with-postgis.sh")
                 .isNotBlank();
@@ -41,11 +41,11 @@ final class TestDatabases {
         return fresh;
     }
 
-    static String user() {
+    public static String user() {
         return env("FIELDPLAN_DB_USER");
     }
 
-    static String password() {
+    public static String password() {
         return env("FIELDPLAN_DB_PASSWORD");
     }
 

@@ -26,7 +26,6 @@ import org.fieldplan.data.plan.FieldReport;
 import org.fieldplan.data.plan.NewPlan;
 import org.fieldplan.data.plan.PlanStatus;
 import org.fieldplan.data.plan.StoredPlan;
-import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Precinct;
@@ -75,11 +74,9 @@ public class JobService {
     private final Duration claimPoll;
     /** The jobs this instance solves, and its copies of the others it was asked about. */
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "job-timer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = daemonTimer("job-timer");
+    /** Its own thread, so that saves and claims on the job timer can never hold up a renewal past the lease. */
+    private final ScheduledExecutorService heartbeatTimer = daemonTimer("job-heartbeat");
 
     public JobService(SolverManager<FieldPlan, String> solverManager, FieldPlanSolver solver, DataStores stores,
             Clock clock, FieldPlanProperties properties, MeterRegistry meters, JobRepository repository) {
@@ -120,8 +117,16 @@ public class JobService {
     public void start() {
         LOG.info("Instance {} takes jobs from the shared queue (lease {} ms)", instanceId, lease.toMillis());
         timer.scheduleWithFixedDelay(this::claimWhileFree, 0, claimPoll.toMillis(), TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::renewLeases, heartbeat.toMillis(), heartbeat.toMillis(),
+        heartbeatTimer.scheduleWithFixedDelay(this::renewLeases, heartbeat.toMillis(), heartbeat.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    private static ScheduledExecutorService daemonTimer(String name) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -539,6 +544,7 @@ public class JobService {
     @PreDestroy
     void shutdown() {
         timer.shutdownNow();
+        heartbeatTimer.shutdownNow();
         for (Job job : jobs.values()) {
             if (job.isSolvingHere() && job.getStatus().isActive()) {
                 job.notSolvingHere();

@@ -15,8 +15,8 @@ import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.plan.PlanSummary;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,8 +30,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class PostgisJobRepository implements JobRepository {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The statuses of a job that ended, which a repair may claim. */
-    private static final String ENDED = "('SOLVED', 'TERMINATED', 'FAILED')";
     /** Serializes submissions across instances so that counting and inserting cannot overtake each other. */
     private static final long SUBMISSION_LOCK = 0x4650_4A4F_4253L;
 
@@ -87,8 +85,8 @@ public class PostgisJobRepository implements JobRepository {
         return first(jdbc.query("""
                 UPDATE api_job SET status = 'SOLVING', owner = ?, lease_expires_at = now() + ? * interval '1 millisecond',
                     terminate_requested = false, updated_at = now()
-                WHERE id = ? AND status IN""" + " " + ENDED + " RETURNING *", (row, n) -> read(row), owner,
-                lease.toMillis(), jobId));
+                WHERE id = ? AND status IN ('SOLVED', 'TERMINATED', 'FAILED')
+                RETURNING *""", (row, n) -> read(row), owner, lease.toMillis(), jobId));
     }
 
     @Override

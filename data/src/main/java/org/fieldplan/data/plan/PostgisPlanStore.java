@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
-import org.fieldplan.data.StoreException;
 import org.fieldplan.data.postgis.Jdbc;
 import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.data.region.RegionKeys;
