@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,16 +114,25 @@ final class ApiClient {
     }
 
     JsonNode awaitEnd(String jobId) {
+        return await(jobId, job -> !List.of("QUEUED", "SOLVING").contains(job.get("status").asText()), "end");
+    }
+
+    /** Waits until the job has a best plan (the first save after a best comes at once). */
+    JsonNode awaitBestPlan(String jobId) {
+        return await(jobId, job -> !job.get("best").isNull(), "find a plan");
+    }
+
+    /** Polls the job's view until {@code condition} holds; fails after a generous minute. */
+    JsonNode await(String jobId, Predicate<JsonNode> condition, String what) {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             JsonNode job = json(get("/api/jobs/" + jobId, STRATEGIST));
-            String status = job.get("status").asText();
-            if (!status.equals("QUEUED") && !status.equals("SOLVING")) {
+            if (condition.test(job)) {
                 return job;
             }
             sleep(100);
         }
-        throw new AssertionError("job " + jobId + " did not end in time");
+        throw new AssertionError("job " + jobId + " did not " + what + " in time");
     }
 
     static JsonNode json(HttpResponse<String> response) {

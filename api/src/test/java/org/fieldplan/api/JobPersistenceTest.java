@@ -5,8 +5,6 @@ import static org.fieldplan.api.ApiClient.ORGANIZER_1;
 import static org.fieldplan.api.ApiClient.STRATEGIST;
 import static org.fieldplan.api.ApiClient.json;
 
-import java.time.Instant;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,19 +13,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Jobs and plans survive an orderly restart with {@code fieldplan.store=postgis}: two service instances, one after
- * the other, on the PostGIS named by {@code FIELDPLAN_DB_URL} ({@code scripts/with-postgis.sh} provides one). Fails,
- * rather than skips, without a database. {@link KillRestartTest} does the same with {@code kill -9}.
+ * Jobs, plans, field reports and late volunteers survive an orderly restart with {@code fieldplan.store=postgis}: two service
+ * instances, one after the other, on a fresh database of the PostGIS named by {@code FIELDPLAN_DB_URL}
+ * ({@code scripts/with-postgis.sh} provides one). Fails, rather than skips, without a database.
+ * {@link KillRestartTest} does the same with {@code kill -9}.
  */
 class JobPersistenceTest {
 
     private static String url;
 
     @BeforeAll
-    static void requireDatabase() {
-        url = System.getenv("FIELDPLAN_DB_URL");
-        assertThat(url).as("FIELDPLAN_DB_URL must name a PostGIS database: run under scripts/with-postgis.sh")
-                .isNotBlank();
+    static void createDatabase() {
+        url = TestDatabases.fresh("persistence");
     }
 
     @Test
@@ -36,14 +33,25 @@ class JobPersistenceTest {
         String unfinishedId;
         JsonNode solvedBefore;
         JsonNode planBefore;
+        String reportedPrecinct;
+        double doorsLeftBefore;
         try (ConfigurableApplicationContext first = start()) {
             ApiClient api = client(first);
             solvedId = api.solveSmallProblem();
+            JsonNode reported = ReplanTest.firstUnpinned(json(api.get("/api/jobs/" + solvedId + "/plan",
+                    STRATEGIST)));
+            reportedPrecinct = reported.get("precinctId").asText();
+            assertThat(api.postJson("/api/jobs/" + solvedId + "/field-reports", STRATEGIST, "{\"volunteerId\":\""
+                    + reported.get("volunteerId").asText() + "\",\"slotId\":\"" + reported.get("slotId").asText()
+                    + "\",\"doorsKnocked\":25,\"contacts\":5}").statusCode()).isEqualTo(200);
+            doorsLeftBefore = ReplanTest.doorsLeft(api, solvedId, reportedPrecinct);
+            assertThat(api.postJson("/api/jobs/" + solvedId + "/volunteers", ORGANIZER_1,
+                    ReplanTest.LATE_VOLUNTEER).statusCode()).isEqualTo(200);
             solvedBefore = json(api.get("/api/jobs/" + solvedId, STRATEGIST));
             planBefore = json(api.get("/api/jobs/" + solvedId + "/plan", STRATEGIST));
             unfinishedId = json(api.postJson("/api/jobs?seconds=120", STRATEGIST, ApiClient.smallProblem()))
                     .get("id").asText();
-            awaitBestPlan(api, unfinishedId);
+            api.awaitBestPlan(unfinishedId);
         }
 
         try (ConfigurableApplicationContext second = start()) {
@@ -56,6 +64,11 @@ class JobPersistenceTest {
             assertThat(api.get("/api/jobs/" + solvedId + "/assignments.csv?date=2026-10-31", ORGANIZER_1)
                     .statusCode()).isEqualTo(200);
             assertThat(api.get("/api/jobs/" + solvedId + "/explain", STRATEGIST).statusCode()).isEqualTo(200);
+            // The field report is in the plan store: the precinct's remaining doors still count it.
+            assertThat(ReplanTest.doorsLeft(api, solvedId, reportedPrecinct)).isEqualTo(doorsLeftBefore);
+            // The late volunteer is in the stored problem: adding them again is a conflict, not a second V07.
+            assertThat(api.postJson("/api/jobs/" + solvedId + "/volunteers", ORGANIZER_1,
+                    ReplanTest.LATE_VOLUNTEER).statusCode()).isEqualTo(409);
 
             JsonNode unfinished = json(api.get("/api/jobs/" + unfinishedId, STRATEGIST));
             assertThat(unfinished.get("resumedAfterRestart").asBoolean()).isTrue();
@@ -69,28 +82,11 @@ class JobPersistenceTest {
         // Arguments, not builder properties: those are defaults that application.properties would override.
         return new SpringApplicationBuilder(FieldPlanApplication.class).profiles("test")
                 .run("--server.port=0", "--fieldplan.store=postgis", "--fieldplan.datasource.url=" + url,
-                        "--fieldplan.datasource.username=" + env("FIELDPLAN_DB_USER"),
-                        "--fieldplan.datasource.password=" + env("FIELDPLAN_DB_PASSWORD"));
+                        "--fieldplan.datasource.username=" + TestDatabases.user(),
+                        "--fieldplan.datasource.password=" + TestDatabases.password());
     }
 
     private static ApiClient client(ConfigurableApplicationContext context) {
         return new ApiClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
-    }
-
-    /** Waits until the job's best plan has been saved (the first save after a best comes at once). */
-    private static void awaitBestPlan(ApiClient api, String jobId) {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            if (!json(api.get("/api/jobs/" + jobId, STRATEGIST)).get("best").isNull()) {
-                return;
-            }
-            ApiClient.sleep(100);
-        }
-        throw new AssertionError("job " + jobId + " found no plan in time");
-    }
-
-    private static String env(String name) {
-        String value = System.getenv(name);
-        return value == null ? "" : value;
     }
 }

@@ -77,17 +77,19 @@ class ReplanTest {
         });
     }
 
+    /** A volunteer of organizer org-1 who signs up late for the small problem's Saturday afternoon. */
+    static final String LATE_VOLUNTEER = "{\"id\":\"V07\",\"name\":\"Gus\",\"home\":{\"type\":\"Point\","
+            + "\"coordinates\":[-71.405,41.82]},\"skills\":[\"CANVASS\"],\"languages\":[\"en\",\"es\"],"
+            + "\"travelMode\":\"CAR\",\"maxTravelMinutes\":30,\"availability\":[{\"start\":\"2026-10-31T13:00\","
+            + "\"end\":\"2026-10-31T16:00\"}],\"maxShifts\":1,\"maxShiftsPerDay\":1,\"organizerId\":\"org-1\","
+            + "\"attendanceProbability\":0.9}";
+
     @Test
     void aLateVolunteerJoinsAndOnlyIdleShiftsInTheirSlotsMayMove() {
         ApiClient api = new ApiClient(port);
         String jobId = api.solveSmallProblem();
-        String volunteer = "{\"id\":\"V07\",\"name\":\"Gus\",\"home\":{\"type\":\"Point\",\"coordinates\":"
-                + "[-71.405,41.82]},\"skills\":[\"CANVASS\"],\"languages\":[\"en\",\"es\"],\"travelMode\":\"CAR\","
-                + "\"maxTravelMinutes\":30,\"availability\":[{\"start\":\"2026-10-31T13:00\","
-                + "\"end\":\"2026-10-31T16:00\"}],\"maxShifts\":1,\"maxShiftsPerDay\":1,\"organizerId\":\"org-1\","
-                + "\"attendanceProbability\":0.9}";
 
-        HttpResponse<String> response = api.postJson("/api/jobs/" + jobId + "/volunteers", ORGANIZER_1, volunteer);
+        HttpResponse<String> response = api.postJson("/api/jobs/" + jobId + "/volunteers", ORGANIZER_1, LATE_VOLUNTEER);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode result = json(response);
@@ -100,7 +102,7 @@ class ReplanTest {
             }
         });
         // V07 is now part of the plan: a second add is a conflict, and their shift can be cancelled.
-        assertThat(api.postJson("/api/jobs/" + jobId + "/volunteers", ORGANIZER_1, volunteer).statusCode())
+        assertThat(api.postJson("/api/jobs/" + jobId + "/volunteers", ORGANIZER_1, LATE_VOLUNTEER).statusCode())
                 .isEqualTo(409);
         HttpResponse<String> cancellation = api.postJson("/api/jobs/" + jobId + "/cancellations", ORGANIZER_1,
                 "{\"volunteerId\":\"V07\",\"slotId\":\"2026-10-31-pm\"}");
@@ -130,7 +132,7 @@ class ReplanTest {
         assertThat(cancellation.statusCode()).as("the new shift exists").isEqualTo(200);
     }
 
-    private static JsonNode firstUnpinned(JsonNode plan) {
+    static JsonNode firstUnpinned(JsonNode plan) {
         for (JsonNode assignment : plan.get("assignments")) {
             if (!assignment.get("pinned").asBoolean()) {
                 return assignment;
@@ -140,7 +142,7 @@ class ReplanTest {
     }
 
     /** Remaining doors as the explanation states them ("… 281 doors left)"). */
-    private static double doorsLeft(ApiClient api, String jobId, String precinct) {
+    static double doorsLeft(ApiClient api, String jobId, String precinct) {
         String reason = json(api.get("/api/jobs/" + jobId + "/explain?precinct=" + precinct, STRATEGIST))
                 .at("/precincts/0/reasons/0").asText();
         String number = reason.replaceAll(".*, (\\d+) doors left\\)$", "$1");

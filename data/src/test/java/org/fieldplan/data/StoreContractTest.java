@@ -320,6 +320,84 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void replacingAssignmentsKeepsTheWorkDoneAndChangesTheRest() {
+        stores.regions().save(regionId, TestRegions.small());
+        long id = stores.plans().save(new NewPlan(everything(), List.of(new Assignment("V1", "sat1-am", "P1", false),
+                new Assignment("V2", "sat1-am", "P1", false), new Assignment("V4", "sat1-am", "P2", false)), null,
+                PlanStatus.DRAFT));
+        Instant at = Instant.parse("2026-10-03T16:05:00Z");
+        stores.plans().addFieldReport(new FieldReport(id, "V1", "sat1-am", 30, 8, at));
+        stores.plans().setDone(id, "V2", "sat1-am", true);
+
+        // The new best moves the reported V1 and omits the done V2: both stay; V4 moves, V1 gains a shift.
+        stores.plans().replaceAssignments(id, List.of(new Assignment("V1", "sat1-am", "P3", false),
+                new Assignment("V4", "sat1-am", "P3", true), new Assignment("V1", "sat2-am", "P2", false)),
+                PlanStatus.SOLVED, "0hard/0medium/42soft");
+
+        StoredPlan plan = stores.plans().load(id).orElseThrow();
+        assertThat(plan.assignments()).containsExactlyInAnyOrder(
+                new StoredAssignment(new Assignment("V1", "sat1-am", "P1", false), false),
+                new StoredAssignment(new Assignment("V2", "sat1-am", "P1", false), true),
+                new StoredAssignment(new Assignment("V4", "sat1-am", "P3", true), false),
+                new StoredAssignment(new Assignment("V1", "sat2-am", "P2", false), false));
+        assertThat(plan.status()).isEqualTo(PlanStatus.SOLVED);
+        assertThat(plan.score()).isEqualTo("0hard/0medium/42soft");
+        assertThat(stores.plans().fieldReports(id)).hasSize(1);
+        assertThat(stores.plans().doorsKnockedByPrecinct(regionId)).isEqualTo(Map.of("P1", 30));
+
+        assertThatThrownBy(() -> stores.plans().replaceAssignments(id,
+                List.of(new Assignment("V4", "sat1-am", "NOPE", false)), PlanStatus.DRAFT, null))
+                .isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> stores.plans().replaceAssignments(id, List.of(
+                new Assignment("V4", "sat1-am", "P1", false), new Assignment("V4", "sat1-am", "P2", false)),
+                PlanStatus.DRAFT, null)).isInstanceOf(StoreException.class);
+        assertThat(stores.plans().load(id).orElseThrow().assignments()).hasSize(4);
+        assertThatThrownBy(() -> stores.plans().replaceAssignments(id + 1_000_000, List.of(), PlanStatus.DRAFT,
+                null)).isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void replacingTheAssignmentsOfASnapshotPlanChecksThemAgainstTheSnapshot() {
+        FieldPlanProblem inline = TestRegions.small();
+        long id = stores.plans().save(NewPlan.ofSnapshot(inline, List.of(new Assignment("V1", "sat1-am", "P1", true)),
+                null, PlanStatus.DRAFT));
+
+        stores.plans().replaceAssignments(id, List.of(new Assignment("V2", "sat1-am", "P2", false)),
+                PlanStatus.SOLVED, "0hard/0medium/7soft");
+
+        StoredPlan plan = stores.plans().load(id).orElseThrow();
+        assertThat(plan.solverAssignments()).containsExactly(new Assignment("V2", "sat1-am", "P2", false));
+        assertThat(ProblemJson.toJson(plan.snapshot())).isEqualTo(ProblemJson.toJson(inline));
+        assertThatThrownBy(() -> stores.plans().replaceAssignments(id,
+                List.of(new Assignment("V9", "sat1-am", "P2", false)), PlanStatus.SOLVED, null))
+                .isInstanceOf(StoreException.class);
+        assertThat(stores.plans().load(id).orElseThrow().solverAssignments())
+                .containsExactly(new Assignment("V2", "sat1-am", "P2", false));
+    }
+
+    @Test
+    void aReplacedSnapshotIsLoadedAndChecksLaterAssignments() {
+        FieldPlanProblem inline = TestRegions.small();
+        long id = stores.plans().save(NewPlan.ofSnapshot(inline, List.of(), null, PlanStatus.DRAFT));
+        Volunteer first = inline.volunteers().get(0);
+        Volunteer late = new Volunteer("V9", "Late Volunteer", first.getHome(), first.getSkills(),
+                first.getLanguages(), first.getTravelMode(), first.getMaxTravelMinutes(), first.getAvailability(),
+                first.getMaxShifts(), first.getMaxShiftsPerDay(), first.getOrganizerId(),
+                first.getAttendanceProbability(), first.getPreferredPrecinctIds());
+
+        stores.plans().replaceSnapshot(id, inline.withVolunteer(late));
+        stores.plans().replaceAssignments(id, List.of(new Assignment("V9", "sat1-am", "P2", false)),
+                PlanStatus.SOLVED, "0hard/0medium/3soft");
+
+        StoredPlan plan = stores.plans().load(id).orElseThrow();
+        assertThat(plan.snapshot().volunteers()).extracting(Volunteer::getId).endsWith("V9")
+                .hasSize(inline.volunteers().size() + 1);
+        assertThat(plan.solverAssignments()).containsExactly(new Assignment("V9", "sat1-am", "P2", false));
+        assertThatThrownBy(() -> stores.plans().replaceSnapshot(id + 1_000_000, inline))
+                .isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
     void hostileNamesAreStoredAsText() {
         stores.regions().save(regionId, TestRegions.small());
 

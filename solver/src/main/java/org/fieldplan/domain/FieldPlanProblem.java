@@ -34,6 +34,25 @@ public record FieldPlanProblem(
         assignments = assignments == null ? List.of() : List.copyOf(assignments);
     }
 
+    /**
+     * The same problem with the volunteer of that id replaced by {@code volunteer}, or with {@code volunteer} added
+     * last when the problem has no volunteer of that id (a late sign-up, or more time offered).
+     */
+    public FieldPlanProblem withVolunteer(Volunteer volunteer) {
+        List<Volunteer> updated = new java.util.ArrayList<>(volunteers.size() + 1);
+        boolean replaced = false;
+        for (Volunteer existing : volunteers) {
+            boolean same = existing.getId().equals(volunteer.getId());
+            updated.add(same ? volunteer : existing);
+            replaced |= same;
+        }
+        if (!replaced) {
+            updated.add(volunteer);
+        }
+        return new FieldPlanProblem(name, timeZone, voteModel, travel, districts, timeSlots, precincts, updated,
+                weights, assignments);
+    }
+
     /** The same problem with another set of assignments. */
     public FieldPlanProblem withAssignments(List<Assignment> newAssignments) {
         return new FieldPlanProblem(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers,

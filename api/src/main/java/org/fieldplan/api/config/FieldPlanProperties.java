@@ -21,7 +21,8 @@ public record FieldPlanProperties(
         LocalDateTime now,
         @DefaultValue Jobs jobs,
         @DefaultValue Solve solve,
-        @DefaultValue Demo demo) {
+        @DefaultValue Demo demo,
+        @DefaultValue Cluster cluster) {
 
     /** Where regions and plans are kept. */
     public enum Store { MEMORY, POSTGIS }
@@ -45,6 +46,19 @@ public record FieldPlanProperties(
      */
     public record Solve(@DefaultValue("30") int defaultSeconds, @DefaultValue("600") int maxSeconds,
             @DefaultValue("500") long eventMillis, @DefaultValue("5") int repairSeconds) {
+    }
+
+    /**
+     * Taking part in a cluster of instances sharing one PostGIS (a single instance follows the same rules).
+     *
+     * @param instanceId the name this instance claims jobs under; blank: a random one per start
+     * @param leaseMillis how long a claim holds without renewal: a job whose instance died is taken over this long
+     *     after its last heartbeat
+     * @param heartbeatMillis how often the owner renews its leases (well under {@code leaseMillis})
+     * @param claimPollMillis how often an instance with a free solver place looks into the shared queue
+     */
+    public record Cluster(String instanceId, @DefaultValue("30000") long leaseMillis,
+            @DefaultValue("5000") long heartbeatMillis, @DefaultValue("1000") long claimPollMillis) {
     }
 
     /** The generated demo region stored and solved at startup. */

@@ -1,5 +1,8 @@
 package org.fieldplan.api.config;
 
+import java.time.Clock;
+
+import org.fieldplan.api.jobs.InMemoryJobRepository;
 import org.fieldplan.api.jobs.JobRepository;
 import org.fieldplan.api.jobs.PostgisJobRepository;
 import org.fieldplan.data.DataStores;
@@ -46,14 +49,15 @@ public class StoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "fieldplan.store", havingValue = "postgis")
-    JobRepository postgisJobs(HikariDataSource dataSource) {
+    JobRepository postgisJobs(HikariDataSource dataSource, DataStores stores) {
+        // Takes the stores so that the data layer's schema (which api_job refers to) is migrated first.
         return new PostgisJobRepository(dataSource);
     }
 
     /** With the in-memory store jobs are not durable either: a restart loses them (documented). */
     @Bean
     @ConditionalOnProperty(name = "fieldplan.store", havingValue = "memory", matchIfMissing = true)
-    JobRepository transientJobs() {
-        return JobRepository.NOT_DURABLE;
+    JobRepository inMemoryJobs(Clock clock) {
+        return new InMemoryJobRepository(clock);
     }
 }

@@ -2,23 +2,36 @@ package org.fieldplan.api.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
 import org.fieldplan.api.errors.ApiException;
+import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.Volunteer;
 import org.fieldplan.plan.PlanSummary;
 
 /**
- * One solving job and what it has produced so far. The solver thread writes (start, each new best plan, the end);
- * request threads read. Plans handed in are the solver's own copies of its best solution and are never changed
- * afterwards, so readers may use them without locking.
+ * One solving job and what it has produced so far. A job this instance solves is written by the solver thread (start,
+ * each new best plan, the end) and read by request threads. A job another instance solves is this instance's copy of
+ * the shared record: its status is refreshed from the repository on every read, its problem and best plan are loaded
+ * from the plan store when first needed and again when the plan's version has moved on. Plans handed in are never
+ * changed afterwards, so readers may use them without locking.
  */
 public final class Job {
 
-    private final String id;
-    private final JobSubmission submission;
-    private final Instant createdAt;
-    private final String problemJson;
+    /** The job's problem and saved best plan (null before the first), as loaded from the plan store. */
+    record Loaded(JobSubmission submission, FieldPlan bestPlan) {
+    }
 
+    private final String id;
+    private final Instant createdAt;
+    private final Duration solveTime;
+    private final String problemName;
+    private final ProblemQuery source;
+    private final Function<Job, Loaded> loader;
+
+    private volatile JobSubmission submission;
+    private volatile long planId = -1;
     private volatile JobStatus status = JobStatus.QUEUED;
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
@@ -27,53 +40,127 @@ public final class Job {
     private volatile PlanSummary greedyBaseline;
     private volatile String error;
     private volatile boolean terminationRequested;
-    private volatile boolean resumedAfterRestart;
+    private volatile String owner;
+    private volatile int takeovers;
+    /** Whether this instance is solving or repairing the job now (and so holds its lease). */
+    private volatile boolean solvingHere;
+    /** Saves of the best plan so far; equal to the shared record's when this copy is current. */
+    private volatile long planVersion;
+    private volatile FieldPlan savedPlan;
     private volatile Instant lastSaved = Instant.EPOCH;
     private volatile boolean savePending;
     /** Incremented on every change readers may want to hear about (progress events compare it). */
     private volatile long version;
 
-    Job(String id, JobSubmission submission, Instant createdAt, String problemJson) {
+    /** A job submitted to this instance; its problem is at hand. */
+    Job(String id, JobSubmission submission, Instant createdAt) {
         this.id = id;
         this.submission = submission;
         this.createdAt = createdAt;
-        this.problemJson = problemJson;
+        this.solveTime = submission.solveTime();
+        this.problemName = submission.problem().name();
+        this.source = submission.source();
+        this.loader = null;
     }
 
-    /** The submitted problem in the documented JSON format, for persisting; null when jobs are not persisted. */
-    String getProblemJson() {
-        return problemJson;
+    /** A job known from the shared record; {@code loader} brings its problem and best plan when first needed. */
+    Job(JobRecord record, Function<Job, Loaded> loader) {
+        this.id = record.id();
+        this.createdAt = record.createdAt();
+        this.solveTime = Duration.ofSeconds(record.solveSeconds());
+        this.problemName = record.problemName();
+        this.source = record.source();
+        this.loader = loader;
+        this.planId = record.planId();
+        this.planVersion = record.planVersion();
+        this.bestSummary = record.best();
+        refresh(record);
     }
 
-    synchronized void started(Instant at, PlanSummary greedy) {
-        status = JobStatus.SOLVING;
-        startedAt = at;
-        finishedAt = null;
-        greedyBaseline = greedy;
-        version++;
-    }
-
-    /** Restores a job kept before a restart, with its best plan rebuilt from the stored assignments (or null). */
-    synchronized void restored(JobRecord record, FieldPlan plan) {
+    /** Takes over the shared record's status, timings and owner (the plan is compared by {@link #getPlanVersion}). */
+    synchronized void refresh(JobRecord record) {
         status = record.status();
         startedAt = record.startedAt();
         finishedAt = record.finishedAt();
         greedyBaseline = record.greedyBaseline();
         error = record.error();
-        if (plan != null) {
-            improved(plan);
+        owner = record.owner();
+        takeovers = record.takeovers();
+        terminationRequested = record.terminateRequested();
+        version++;
+    }
+
+    private synchronized void loadIfNeeded() {
+        if (submission != null || loader == null) {
+            return;
+        }
+        Loaded loaded = loader.apply(this);
+        submission = loaded.submission();
+        if (loaded.bestPlan() != null) {
+            savedPlan = loaded.bestPlan();
+            improved(loaded.bestPlan());
         }
     }
 
-    /** Marks a job that was queued or solving when the service stopped and is queued again. */
-    synchronized void resumedAfterRestart() {
-        resumedAfterRestart = true;
-        status = JobStatus.QUEUED;
-        finishedAt = null;
+    /** Keeps this copy's problem in step with a volunteer who joined or offered more time. */
+    synchronized void volunteerChanged(Volunteer volunteer) {
+        if (submission != null) {
+            submission = new JobSubmission(submission.problem().withVolunteer(volunteer), submission.source(),
+                    submission.solveTime());
+        }
+    }
+
+    void planStored(long id) {
+        planId = id;
+    }
+
+    /** The job's plan in the plan store, or -1 before it was stored. */
+    public long getPlanId() {
+        return planId;
+    }
+
+    /** This instance has claimed the job (for a solve or a repair). */
+    synchronized void claimedHere(JobRecord record) {
+        refresh(record);
+        solvingHere = true;
+    }
+
+    /** This instance no longer solves the job: it ended, was given back, or its lease was lost. */
+    void notSolvingHere() {
+        solvingHere = false;
+    }
+
+    boolean isSolvingHere() {
+        return solvingHere;
+    }
+
+    /** The instance solving the job, or that last solved it; null while it waits in the queue. */
+    public String getOwner() {
+        return owner;
+    }
+
+    /** How many times the job was resumed from its saved plan after the instance solving it stopped. */
+    public int getTakeovers() {
+        return takeovers;
     }
 
     public boolean isResumedAfterRestart() {
-        return resumedAfterRestart;
+        return takeovers > 0;
+    }
+
+    long getPlanVersion() {
+        return planVersion;
+    }
+
+    /** The plan to save, or null when the saved one is still the best. */
+    FieldPlan unsavedPlan() {
+        FieldPlan best = bestPlan;
+        return best == savedPlan ? null : best;
+    }
+
+    synchronized void planSaved(FieldPlan plan) {
+        savedPlan = plan;
+        planVersion++;
     }
 
     /** Whether the job was last saved at least {@code interval} ago; if so, counts now as the last save. */
@@ -93,7 +180,15 @@ public final class Job {
         return first;
     }
 
-    /** A repair of the finished plan has started (see {@link JobService#repair}). */
+    synchronized void started(Instant at, PlanSummary greedy) {
+        status = JobStatus.SOLVING;
+        startedAt = at;
+        finishedAt = null;
+        greedyBaseline = greedy;
+        version++;
+    }
+
+    /** A repair of the finished plan has started (see {@link JobService#apply}). */
     synchronized void repairing(Instant at) {
         status = JobStatus.SOLVING;
         startedAt = at;
@@ -127,12 +222,33 @@ public final class Job {
         finished(JobStatus.FAILED, at);
     }
 
+    /** The record of this job as it stands here, for the repository. */
+    JobRecord toRecord() {
+        return new JobRecord(id, status, createdAt, startedAt, finishedAt, solveTime.toSeconds(), problemName, source,
+                planId, planVersion, bestSummary, greedyBaseline, error, owner, takeovers, terminationRequested);
+    }
+
     public String getId() {
         return id;
     }
 
+    /** The submitted problem (loaded from the plan store for a job submitted elsewhere). */
     public JobSubmission getSubmission() {
+        loadIfNeeded();
         return submission;
+    }
+
+    public String getProblemName() {
+        return problemName;
+    }
+
+    /** The stored-data query the problem was built from, or null for an inline problem. */
+    public ProblemQuery getSource() {
+        return source;
+    }
+
+    public Duration getSolveTime() {
+        return solveTime;
     }
 
     public Instant getCreatedAt() {
@@ -153,15 +269,19 @@ public final class Job {
 
     /** The best plan so far, or null before the first one. */
     public FieldPlan getBestPlan() {
+        if (bestPlan == null && planVersion > 0) {
+            loadIfNeeded();
+        }
         return bestPlan;
     }
 
     /** The best plan so far; a 409 problem for callers that need one before the first exists. */
     public FieldPlan requireBestPlan() {
-        if (bestPlan == null) {
+        FieldPlan plan = getBestPlan();
+        if (plan == null) {
             throw ApiException.conflict("job " + id + " has no plan yet (" + getStatus() + ")");
         }
-        return bestPlan;
+        return plan;
     }
 
     /** Summary of {@link #getBestPlan()}, or null. */

@@ -1,20 +1,24 @@
 package org.fieldplan.api.jobs;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.fieldplan.data.region.ProblemQuery;
-import org.fieldplan.domain.Assignment;
 import org.fieldplan.plan.PlanSummary;
 
 /**
- * A job as persisted: enough to show it again and to rebuild its best plan after a restart.
+ * A job's life as the instances share it (table {@code api_job}); its problem and best plan are in the data layer's
+ * plan store under {@code planId}.
  *
- * @param problemJson the stated problem in the documented JSON format
+ * @param problemName the submitted problem's name, for listings without loading the problem
  * @param source the stored-data query, or null for an inline problem
- * @param assignments the best plan's assignments, or null before the first plan
+ * @param planId the job's plan in the plan store
+ * @param planVersion how many times the best plan was saved; a reader's copy with the same version is current
+ * @param best summary of the saved best plan (kept here for listings), or null before the first
+ * @param owner the instance solving the job, or that last solved it; null while queued
+ * @param takeovers how many times the job was resumed from its saved plan after its instance stopped
+ * @param terminateRequested someone asked to stop the job; its owner stops it at its next heartbeat
  */
 public record JobRecord(String id, JobStatus status, Instant createdAt, Instant startedAt, Instant finishedAt,
-        long solveSeconds, String problemJson, ProblemQuery source, List<Assignment> assignments,
-        PlanSummary best, PlanSummary greedyBaseline, String error) {
+        long solveSeconds, String problemName, ProblemQuery source, long planId, long planVersion, PlanSummary best,
+        PlanSummary greedyBaseline, String error, String owner, int takeovers, boolean terminateRequested) {
 }

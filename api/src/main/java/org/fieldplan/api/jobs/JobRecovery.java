@@ -6,7 +6,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Restores kept jobs at startup, before anything else (e.g. the demo) submits new ones. */
+/**
+ * Starts claiming from the shared queue once the application is up: queued jobs, and jobs whose instance stopped
+ * (resumed from their saved plan).
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class JobRecovery implements ApplicationRunner {
@@ -19,6 +22,6 @@ class JobRecovery implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        jobs.restore();
+        jobs.start();
     }
 }

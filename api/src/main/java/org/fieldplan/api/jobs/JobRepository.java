@@ -1,28 +1,68 @@
 package org.fieldplan.api.jobs;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Where jobs are kept across restarts. {@link #NOT_DURABLE} (the in-memory store's choice) keeps nothing;
- * {@link PostgisJobRepository} keeps them in PostGIS.
+ * The jobs' shared life: the queue every instance claims from, the owners' leases, the status any instance reads.
+ * {@link InMemoryJobRepository} serves one process (not durable); {@link PostgisJobRepository} lets several instances
+ * on one PostGIS act as one service. Leases are counted on the repository's clock (the database's for PostGIS), so
+ * instances need not agree on the time.
  */
 public interface JobRepository {
 
-    /** Keeps nothing and restores nothing: jobs live only as long as the process. */
-    JobRepository NOT_DURABLE = new JobRepository() {
-        @Override
-        public void save(JobRecord job) {
-        }
+    /**
+     * Adds a queued job, unless the active jobs (queued or solving, on any instance) already number {@code capacity}.
+     *
+     * @return whether the job was added
+     */
+    boolean insertIfRoom(JobRecord job, int capacity);
 
-        @Override
-        public List<JobRecord> loadAll() {
-            return List.of();
-        }
-    };
+    /**
+     * Claims the oldest job nobody is solving: a queued one, or one whose owner's lease has expired (its instance
+     * stopped; the claim counts as a takeover). Two instances never claim the same job.
+     *
+     * @return the claimed job, now SOLVING and owned by {@code owner} for {@code lease}
+     */
+    Optional<JobRecord> claimNext(String owner, Duration lease);
 
-    /** Inserts or replaces the job's record. */
-    void save(JobRecord job);
+    /**
+     * Claims an ended job (solved, terminated or failed) for a repair: SOLVING, owned by {@code owner}.
+     *
+     * @return the claimed job; empty when the job is queued or being solved (by any instance)
+     */
+    Optional<JobRecord> claimEnded(String jobId, String owner, Duration lease);
 
-    /** Every kept job, oldest first. */
-    List<JobRecord> loadAll();
+    /**
+     * Extends the owner's lease.
+     *
+     * @return whether termination was requested; empty when {@code owner} no longer owns the job as SOLVING
+     */
+    Optional<Boolean> renew(String jobId, String owner, Duration lease);
+
+    /**
+     * Writes the job's status, timings, summaries and plan version, if {@code owner} still owns it; an ended job keeps
+     * its owner (who solved it) and loses its lease.
+     *
+     * @return whether the owner still owned the job
+     */
+    boolean update(JobRecord job, String owner, Duration lease);
+
+    /** Gives a job back to the queue (its owner is shutting down), to be resumed by any instance. */
+    void release(String jobId, String owner);
+
+    /**
+     * Asks for a job to stop: a queued one is terminated at once; a solving one's owner stops it at its next
+     * heartbeat.
+     */
+    void requestTermination(String jobId);
+
+    Optional<JobRecord> find(String jobId);
+
+    /** Every job, oldest first. */
+    List<JobRecord> findAll();
+
+    /** Jobs queued or solving, on any instance. */
+    List<JobRecord> findActive();
 }

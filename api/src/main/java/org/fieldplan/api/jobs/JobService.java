@@ -5,27 +5,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.data.DataStores;
+import org.fieldplan.data.StoreException;
+import org.fieldplan.data.plan.FieldReport;
+import org.fieldplan.data.plan.NewPlan;
+import org.fieldplan.data.plan.PlanStatus;
+import org.fieldplan.data.plan.StoredPlan;
 import org.fieldplan.domain.FieldPlan;
-import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.Volunteer;
 import org.fieldplan.plan.PlanSummary;
-import org.fieldplan.io.ProblemJson;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
 import org.optaplanner.core.api.solver.SolverManager;
@@ -41,10 +48,13 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Runs planning jobs on OptaPlanner's {@link SolverManager}: accepts a submission if a solver or a queue place is
- * free (else 429), prepares the problem and the greedy baseline on the solver thread when the job's turn comes,
- * keeps each new best plan, and ends the job after its own solving time. Jobs are saved to the {@link JobRepository}
- * (submission, start, at most every two seconds while improving, end) and restored from it at startup.
+ * Runs planning jobs on OptaPlanner's {@link SolverManager}, as one of possibly several instances sharing a
+ * {@link JobRepository}. A submission goes into the shared queue if the cluster has a place for it (else 429). Each
+ * instance claims queued jobs while it has a free solver place, renews the lease of the jobs it solves, and claims a
+ * job whose owner's lease has expired (its instance died), resuming it from the last saved best plan. The problem
+ * and each new best plan live in the data layer's plan store (saved at most every two seconds while improving, and at
+ * the end); the repository keeps the job's life. Any instance answers reads of any job: its status comes fresh from
+ * the repository, its plan from the plan store, cached until the plan's version moves on.
  */
 @Service
 public class JobService {
@@ -56,15 +66,19 @@ public class JobService {
     private final FieldPlanSolver solver;
     private final DataStores stores;
     private final Clock clock;
+    private final int concurrency;
     private final int capacity;
     private final Timer solveTimer;
     private final JobRepository repository;
+    private final String instanceId;
+    private final Duration lease;
+    private final Duration heartbeat;
+    private final Duration claimPoll;
+    /** The jobs this instance solves, and its copies of the others it was asked about. */
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "job-timer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = daemonTimer("job-timer");
+    /** Its own thread, so that saves and claims on the job timer can never hold up a renewal past the lease. */
+    private final ScheduledExecutorService heartbeatTimer = daemonTimer("job-heartbeat");
 
     public JobService(SolverManager<FieldPlan, String> solverManager, FieldPlanSolver solver, DataStores stores,
             Clock clock, FieldPlanProperties properties, MeterRegistry meters, JobRepository repository) {
@@ -73,81 +87,202 @@ public class JobService {
         this.solver = solver;
         this.stores = stores;
         this.clock = clock;
+        this.concurrency = properties.jobs().concurrency();
         this.capacity = properties.jobs().concurrency() + properties.jobs().queueLength();
+        FieldPlanProperties.Cluster cluster = properties.cluster();
+        this.instanceId = cluster.instanceId() == null || cluster.instanceId().isBlank()
+                ? "instance-" + UUID.randomUUID().toString().substring(0, 8) : cluster.instanceId();
+        this.lease = Duration.ofMillis(cluster.leaseMillis());
+        this.heartbeat = Duration.ofMillis(cluster.heartbeatMillis());
+        this.claimPoll = Duration.ofMillis(cluster.claimPollMillis());
         this.solveTimer = Timer.builder("fieldplan.jobs.solve").description("Wall time of solves and repairs")
                 .register(meters);
-        Gauge.builder("fieldplan.jobs.queued", () -> count(JobStatus.QUEUED))
-                .description("Jobs waiting for a solver thread").register(meters);
-        Gauge.builder("fieldplan.jobs.solving", () -> count(JobStatus.SOLVING))
-                .description("Jobs being solved or repaired").register(meters);
+        Gauge.builder("fieldplan.jobs.queued", () -> countActive(JobStatus.QUEUED))
+                .description("Jobs waiting for a solver thread, on any instance").register(meters);
+        Gauge.builder("fieldplan.jobs.solving", () -> countActive(JobStatus.SOLVING))
+                .description("Jobs being solved or repaired, on any instance").register(meters);
     }
 
-    private long count(JobStatus status) {
-        return jobs.values().stream().filter(job -> job.getStatus() == status).count();
+    private long countActive(JobStatus status) {
+        return repository.findActive().stream().filter(job -> job.status() == status).count();
+    }
+
+    /** The name this instance claims jobs under (shown as a job's {@code owner}). */
+    public String instanceId() {
+        return instanceId;
     }
 
     /**
-     * Queues the submission for solving.
+     * Starts taking part in the cluster: claiming queued jobs and jobs whose instance died, and renewing the leases
+     * of the jobs solved here.
+     */
+    public void start() {
+        LOG.info("Instance {} takes jobs from the shared queue (lease {} ms)", instanceId, lease.toMillis());
+        timer.scheduleWithFixedDelay(this::claimWhileFree, 0, claimPoll.toMillis(), TimeUnit.MILLISECONDS);
+        heartbeatTimer.scheduleWithFixedDelay(this::renewLeases, heartbeat.toMillis(), heartbeat.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static ScheduledExecutorService daemonTimer(String name) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Stores the submission's problem in the plan store and puts the job into the shared queue; an instance with a
+     * free solver place (this one first, if it has one) claims it.
      *
-     * @throws ApiException 429 when every solver is busy and the queue is full
+     * @throws ApiException 429 when the cluster's solver and queue places are all taken
      */
     public Job submit(JobSubmission submission) {
-        Job job;
-        // Counting and registering under one lock, so two racing submissions cannot both take the last place.
-        synchronized (jobs) {
-            long active = jobs.values().stream().filter(j -> j.getStatus().isActive()).count();
-            if (active >= capacity) {
-                throw ApiException.busy("all " + capacity + " solver and queue places are taken",
-                        retryAfterSeconds());
-            }
-            job = new Job(UUID.randomUUID().toString(), submission, clock.instant(),
-                    repository == JobRepository.NOT_DURABLE ? null : ProblemJson.toJson(submission.problem()));
-            jobs.put(job.getId(), job);
+        if (repository.findActive().size() >= capacity) {
+            throw busy();
         }
-        save(job, true);
-        solve(job);
+        Job job = new Job(UUID.randomUUID().toString(), submission, clock.instant());
+        FieldPlanProblem problem = submission.problem();
+        // The problem is kept whole as a snapshot (also when it came from a region: the region may change later).
+        job.planStored(stores.plans().save(new NewPlan(submission.source(), problem, problem.assignments(), null,
+                PlanStatus.DRAFT)));
+        jobs.put(job.getId(), job);
+        if (!repository.insertIfRoom(job.toRecord(), capacity)) {
+            // Another submission took the last place since the check above; the stored draft plan stays unused.
+            jobs.remove(job.getId());
+            throw busy();
+        }
+        claimSoon();
         return job;
     }
 
-    private void solve(Job job) {
-        solverManager.solveAndListen(job.getId(), id -> start(job), best -> improved(job, best),
-                finalBest -> finish(job, finalBest), (id, failure) -> fail(job, failure));
+    private ApiException busy() {
+        return ApiException.busy("all " + capacity + " solver and queue places are taken", retryAfterSeconds());
     }
 
-    /**
-     * Brings back the jobs kept before a restart: ended ones with their best plan rebuilt from the stored
-     * assignments, and queued or solving ones queued again, starting from their last saved plan (marked
-     * {@code resumedAfterRestart}). Does nothing when jobs are not durable.
-     */
-    public void restore() {
-        for (JobRecord record : repository.loadAll()) {
-            FieldPlanProblem stated = ProblemJson.fromJson(record.problemJson());
-            List<Assignment> saved = record.assignments() == null ? List.of() : record.assignments();
-            JobSubmission submission = new JobSubmission(stated.withAssignments(saved), record.source(),
-                    Duration.ofSeconds(record.solveSeconds()));
-            Job job = new Job(record.id(), submission, record.createdAt(), record.problemJson());
-            jobs.put(job.getId(), job);
-            // The saved plan is readable at once; a resumed solve reports only plans better than it.
-            FieldPlan plan = record.assignments() == null ? null : prepare(submission);
-            if (plan != null) {
-                solver.score(plan);
+    /** Looks for a job to claim now rather than at the next poll (a place freed up, or a job came in). */
+    private void claimSoon() {
+        if (!timer.isShutdown()) {
+            timer.execute(this::claimWhileFree);
+        }
+    }
+
+    /** Claims queued or abandoned jobs while this instance has a free solver place. Runs on the timer thread. */
+    private void claimWhileFree() {
+        try {
+            while (jobs.values().stream().filter(Job::isSolvingHere).count() < concurrency) {
+                Optional<JobRecord> claimed = repository.claimNext(instanceId, lease);
+                if (claimed.isEmpty()) {
+                    return;
+                }
+                solveClaimed(claimed.get());
             }
-            job.restored(record, plan);
-            if (record.status().isActive()) {
-                job.resumedAfterRestart();
-                // The solver gets its own prepared copy: it changes its problem in place while readers use this one.
-                solve(job);
+        } catch (RuntimeException e) {
+            // The database may be briefly away; the next poll tries again.
+            LOG.warn("Could not claim jobs: {}", e.toString());
+        }
+    }
+
+    private void solveClaimed(JobRecord record) {
+        Job job = jobs.get(record.id());
+        if (job == null || job.getPlanVersion() != record.planVersion()) {
+            job = new Job(record, this::load);
+            jobs.put(job.getId(), job);
+        }
+        job.claimedHere(record);
+        if (record.takeovers() > 0) {
+            LOG.info("Instance {} resumes job {} from its saved plan (takeover {})", instanceId, record.id(),
+                    record.takeovers());
+        }
+        Job claimed = job;
+        solverManager.solveAndListen(job.getId(), id -> start(claimed), best -> improved(claimed, best),
+                finalBest -> finish(claimed, finalBest), (id, failure) -> fail(claimed, failure));
+    }
+
+    /** Renews the leases of the jobs solved here; stops those another instance has taken or that were terminated. */
+    private void renewLeases() {
+        for (Job job : jobs.values()) {
+            if (!job.isSolvingHere()) {
+                continue;
+            }
+            try {
+                Optional<Boolean> terminate = repository.renew(job.getId(), instanceId, lease);
+                if (terminate.isEmpty()) {
+                    lost(job);
+                } else if (terminate.get() && !job.isTerminationRequested()) {
+                    job.terminationRequested();
+                    solverManager.terminateEarly(job.getId());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Could not renew the lease of job {}: {}", job.getId(), e.toString());
             }
         }
-        LOG.info("Restored {} jobs", jobs.size());
+    }
+
+    /** Another instance owns the job now (this one was too slow to renew): stop without saving anything more. */
+    private void lost(Job job) {
+        // A job that has just ended here is no longer SOLVING in the repository either: that is no loss.
+        if (job.isSolvingHere() && job.getStatus().isActive()) {
+            LOG.warn("Instance {} lost job {} to another instance; stopping its solve here", instanceId, job.getId());
+            job.notSolvingHere();
+            jobs.remove(job.getId());
+            solverManager.terminateEarly(job.getId());
+        }
     }
 
     /**
-     * Persists the job; unless {@code force}, at most every {@link #SAVE_INTERVAL} (the solver finds many bests), a
-     * skipped save being made up once the interval has passed, so the last best plan is always written.
+     * Loads a job's problem and saved best plan from the plan store. The field reports recorded against the plan
+     * count as doors already knocked in their precincts, so that the plan's marginal values reflect them.
+     */
+    private Job.Loaded load(Job job) {
+        StoredPlan stored = stores.plans().load(job.getPlanId()).orElseThrow(() -> new IllegalStateException(
+                "plan " + job.getPlanId() + " of job " + job.getId() + " is not in the plan store"));
+        FieldPlanProblem problem = withReportedDoors(stored.snapshot(), stored);
+        boolean hasBest = job.getPlanVersion() > 0;
+        JobSubmission submission = new JobSubmission(
+                hasBest ? problem.withAssignments(stored.solverAssignments()) : problem, job.getSource(),
+                job.getSolveTime());
+        FieldPlan plan = null;
+        if (hasBest) {
+            plan = prepare(submission);
+            solver.score(plan);
+        }
+        return new Job.Loaded(submission, plan);
+    }
+
+    private FieldPlanProblem withReportedDoors(FieldPlanProblem problem, StoredPlan plan) {
+        List<FieldReport> reports = stores.plans().fieldReports(plan.id());
+        if (reports.isEmpty()) {
+            return problem;
+        }
+        Map<String, String> precinctByShift = new HashMap<>();
+        plan.solverAssignments().forEach(a -> precinctByShift.put(a.volunteerId() + '@' + a.slotId(),
+                a.precinctId()));
+        Map<String, Integer> doors = new HashMap<>();
+        reports.forEach(r -> doors.merge(precinctByShift.get(r.volunteerId() + '@' + r.slotId()), r.doorsKnocked(),
+                Integer::sum));
+        List<Precinct> precincts = problem.precincts().stream().map(p -> doors.containsKey(p.getId())
+                ? p.withDoorsAlreadyKnocked(p.getDoorsAlreadyKnocked() + doors.get(p.getId())) : p).toList();
+        return new FieldPlanProblem(problem.name(), problem.timeZone(), problem.voteModel(), problem.travel(),
+                problem.districts(), problem.timeSlots(), precincts, problem.volunteers(), problem.weights(),
+                problem.assignments());
+    }
+
+    /**
+     * Persists the job: its best plan into the plan store when it changed, then its life into the repository.
+     * Unless {@code force}, at most every {@link #SAVE_INTERVAL} (the solver finds many bests), a skipped save being
+     * made up once the interval has passed, so the last best plan is always written. Only the owner saves; an
+     * instance that finds it no longer owns the job stops solving it.
      */
     private void save(Job job, boolean force) {
-        if (repository == JobRepository.NOT_DURABLE) {
+        // The solver thread, the timer (deferred saves) and request threads save; one at a time per job.
+        synchronized (job) {
+            saveNow(job, force);
+        }
+    }
+
+    private void saveNow(Job job, boolean force) {
+        if (!job.isSolvingHere()) {
             return;
         }
         if (!job.claimSave(clock.instant(), force ? Duration.ZERO : SAVE_INTERVAL)) {
@@ -156,12 +291,22 @@ public class JobService {
             }
             return;
         }
-        FieldPlan best = job.getBestPlan();
         try {
-            repository.save(new JobRecord(job.getId(), job.getStatus(), job.getCreatedAt(), job.getStartedAt(),
-                    job.getFinishedAt(), job.getSubmission().solveTime().toSeconds(), job.getProblemJson(),
-                    job.getSubmission().source(), best == null ? null : ProblemPreparer.assignmentsOf(best),
-                    job.getBestSummary(), job.getGreedyBaseline(), job.getError()));
+            FieldPlan plan = job.unsavedPlan();
+            if (plan != null) {
+                // Ownership first: an instance that lost the job must not overwrite the new owner's plan.
+                if (repository.renew(job.getId(), instanceId, lease).isEmpty()) {
+                    lost(job);
+                    return;
+                }
+                stores.plans().replaceAssignments(job.getPlanId(), ProblemPreparer.assignmentsOf(plan),
+                        job.getStatus().isActive() ? PlanStatus.DRAFT : PlanStatus.SOLVED,
+                        PlanSummary.of(plan).score());
+                job.planSaved(plan);
+            }
+            if (!repository.update(job.toRecord(), instanceId, lease)) {
+                lost(job);
+            }
         } catch (RuntimeException e) {
             // A database hiccup must not stop the solve; the next save writes the whole state again.
             LOG.warn("Could not save job {}: {}", job.getId(), e.toString());
@@ -173,89 +318,184 @@ public class JobService {
         save(job, false);
     }
 
-    /** @throws ApiException 404 when there is no such job */
+    /**
+     * The job as it stands now: this instance's own while it solves it, else the shared record's status with the
+     * plan cached here as long as its version is current.
+     *
+     * @throws ApiException 404 when there is no such job
+     */
     public Job get(String jobId) {
-        Job job = jobs.get(jobId);
-        if (job == null) {
-            throw ApiException.notFound("job", jobId);
+        Job known = jobs.get(jobId);
+        if (known != null && known.isSolvingHere()) {
+            return known;
         }
-        return job;
+        return current(known, repository.find(jobId).orElseThrow(() -> ApiException.notFound("job", jobId)));
     }
 
+    /** Every job of the cluster, oldest first. */
     public Collection<Job> all() {
-        return jobs.values();
-    }
-
-    /** The solver manager's own view of the job: scheduled, active or not solving. */
-    public SolverStatus solverStatus(String jobId) {
-        return solverManager.getSolverStatus(jobId);
-    }
-
-    /** Stops the job early, keeping its best plan so far; a job already ended is left as it is. */
-    public Job terminate(String jobId) {
-        Job job = get(jobId);
-        synchronized (job) {
-            job.terminationRequested();
-            if (job.getStatus() == JobStatus.QUEUED) {
-                // A job that has not started has no final-best callback to come: mark it here.
-                job.finished(JobStatus.TERMINATED, clock.instant());
-                save(job, true);
-            }
+        List<Job> all = new ArrayList<>();
+        for (JobRecord record : repository.findAll()) {
+            Job known = jobs.get(record.id());
+            all.add(known != null && known.isSolvingHere() ? known : current(known, record));
         }
-        solverManager.terminateEarly(jobId);
+        return all;
+    }
+
+    private Job current(Job known, JobRecord record) {
+        if (known != null && known.getPlanVersion() == record.planVersion()) {
+            known.refresh(record);
+            return known;
+        }
+        Job job = new Job(record, this::load);
+        jobs.put(job.getId(), job);
         return job;
+    }
+
+    /** The solver manager's view of a job solved here; for a job solved elsewhere, the one its status implies. */
+    public SolverStatus solverStatus(String jobId) {
+        Job job = jobs.get(jobId);
+        if (job != null && job.isSolvingHere()) {
+            return solverManager.getSolverStatus(jobId);
+        }
+        JobStatus status = job == null ? JobStatus.SOLVED : job.getStatus();
+        return switch (status) {
+            case QUEUED -> SolverStatus.SOLVING_SCHEDULED;
+            case SOLVING -> SolverStatus.SOLVING_ACTIVE;
+            default -> SolverStatus.NOT_SOLVING;
+        };
     }
 
     /**
-     * Applies a change to the job's plan with OptaPlanner's {@link ProblemChange}. While the job is solving, the
-     * change goes into the running solve and the returned future completes when it has been applied. Otherwise a
-     * short repair solve starts from the current best plan with every shift pinned except the {@code open} ones (so
-     * the rest of the plan stays as it is), the change is applied in it, and the future completes with the repaired
+     * Stops the job early, keeping its best plan so far; a job already ended is left as it is. A job solved by
+     * another instance is stopped by that instance at its next heartbeat.
+     */
+    public Job terminate(String jobId) {
+        Job job = get(jobId);
+        if (job.isSolvingHere()) {
+            job.terminationRequested();
+            solverManager.terminateEarly(jobId);
+            return job;
+        }
+        repository.requestTermination(jobId);
+        return get(jobId);
+    }
+
+    /**
+     * Applies a change to the job's plan with OptaPlanner's {@link ProblemChange}. While this instance solves the
+     * job, the change goes into the running solve and the returned future completes when it has been applied. If the
+     * job has ended, this instance claims it (so no other instance can solve or repair it meanwhile) and a short
+     * repair solve starts from the current best plan with every shift pinned except the {@code open} ones (so the
+     * rest of the plan stays as it is); the change is applied in it, and the future completes with the repaired
      * plan. Pins added only to freeze the plan are taken off the plans the job keeps.
      *
      * @param open the shifts the repair may change (unless {@code alwaysPinned})
      * @param alwaysPinned shifts to pin for good, e.g. those that have started
      * @return the plan after the change: the repaired plan, or null when the change went into a running solve
+     * @throws ApiException 409 when the job is queued or being solved by another instance (send the change again
+     *     once it has ended)
      */
     public CompletableFuture<FieldPlan> apply(Job job, ProblemChange<FieldPlan> change, Predicate<Shift> open,
             Predicate<Shift> alwaysPinned, Duration repairTime) {
         synchronized (job) {
-            if (job.getStatus().isActive()) {
+            if (job.isSolvingHere() && job.getStatus().isActive()) {
                 return solverManager.addProblemChange(job.getId(), change).thenApply(done -> null);
             }
-            FieldPlan current = job.getBestPlan();
-            if (current == null) {
-                throw ApiException.conflict("job " + job.getId() + " has no plan to change");
+            job.requireBestPlan();
+            String jobId = job.getId();
+            JobRecord claimed = repository.claimEnded(jobId, instanceId, lease)
+                    .orElseThrow(() -> notChangeableHere(jobId));
+            Job repaired = job;
+            if (claimed.planVersion() != job.getPlanVersion()) {
+                // Repaired elsewhere since this copy was read: repair the plan as it is now.
+                repaired = new Job(claimed, this::load);
+                jobs.put(jobId, repaired);
             }
-            Set<String> frozen = new HashSet<>();
-            List<Shift> shifts = new ArrayList<>();
-            for (Shift shift : current.getShifts()) {
-                boolean pinned = shift.isPinned() || alwaysPinned.test(shift);
-                if (!pinned && !open.test(shift)) {
-                    frozen.add(shift.getId());
-                }
-                shifts.add(new Shift(shift.getVolunteer(), shift.getSlot(), shift.getPrecinct(),
-                        pinned || frozen.contains(shift.getId())));
-            }
-            FieldPlan start = withShifts(current, shifts);
-            CompletableFuture<FieldPlan> repaired = new CompletableFuture<>();
-            job.repairing(clock.instant());
-            save(job, true);
-            solverManager.solveAndListen(job.getId(), id -> {
-                timer.schedule(() -> solverManager.terminateEarly(job.getId()), repairTime.toMillis(),
-                        TimeUnit.MILLISECONDS);
-                return start;
-            }, best -> improved(job, unfreeze(best, frozen)), finalBest -> {
-                FieldPlan plan = unfreeze(finalBest, frozen);
-                finish(job, plan);
-                repaired.complete(plan);
-            }, (id, failure) -> {
-                fail(job, failure);
-                repaired.completeExceptionally(failure);
-            });
-            solverManager.addProblemChange(job.getId(), change);
-            return repaired;
+            repaired.claimedHere(claimed);
+            return repair(repaired, repaired.requireBestPlan(), change, open, alwaysPinned, repairTime);
         }
+    }
+
+    private ApiException notChangeableHere(String jobId) {
+        JobRecord now = repository.find(jobId).orElseThrow(() -> ApiException.notFound("job", jobId));
+        return ApiException.conflict("job " + jobId + " is " + now.status()
+                + (now.owner() == null ? "" : " on instance " + now.owner())
+                + "; send the change again when it has ended");
+    }
+
+    private CompletableFuture<FieldPlan> repair(Job job, FieldPlan current, ProblemChange<FieldPlan> change,
+            Predicate<Shift> open, Predicate<Shift> alwaysPinned, Duration repairTime) {
+        Set<String> frozen = new HashSet<>();
+        List<Shift> shifts = new ArrayList<>();
+        for (Shift shift : current.getShifts()) {
+            boolean pinned = shift.isPinned() || alwaysPinned.test(shift);
+            if (!pinned && !open.test(shift)) {
+                frozen.add(shift.getId());
+            }
+            shifts.add(new Shift(shift.getVolunteer(), shift.getSlot(), shift.getPrecinct(),
+                    pinned || frozen.contains(shift.getId())));
+        }
+        FieldPlan start = withShifts(current, shifts);
+        CompletableFuture<FieldPlan> repaired = new CompletableFuture<>();
+        job.repairing(clock.instant());
+        save(job, true);
+        solverManager.solveAndListen(job.getId(), id -> {
+            // Queued here, on the solver thread before solving starts: queued from the caller's thread, the change
+            // could come after a repair with nothing to move had already ended.
+            solverManager.addProblemChange(id, change);
+            timer.schedule(() -> solverManager.terminateEarly(job.getId()), repairTime.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return start;
+        }, best -> improved(job, unfreeze(best, frozen)), finalBest -> {
+            FieldPlan plan = unfreeze(finalBest, frozen);
+            finish(job, plan);
+            repaired.complete(plan);
+        }, (id, failure) -> {
+            fail(job, failure);
+            repaired.completeExceptionally(failure);
+        });
+        return repaired;
+    }
+
+    /**
+     * Records a field report against the job's plan in the plan store, so that it survives a restart and counts in
+     * the precinct's remaining doors whenever the plan is loaded again; the reported assignment is pinned there.
+     * Call it once the change that applies the report to the plan was accepted ({@link #apply}).
+     */
+    public void recordFieldReport(Job job, String volunteerId, String slotId, int doorsKnocked, int contacts) {
+        // The reported assignment must be in the stored plan: write a best plan the throttle held back.
+        save(job, true);
+        stores.plans().addFieldReport(new FieldReport(job.getPlanId(), volunteerId, slotId, doorsKnocked, contacts,
+                clock.instant()));
+        stores.plans().setPinned(job.getPlanId(), volunteerId, slotId, true);
+    }
+
+    /**
+     * Makes a late volunteer known where the job's plan is checked before the change that adds them is applied: the
+     * assignments of a job built from a stored region refer to the region's volunteers, so the volunteer joins the
+     * region. One the region has already (e.g. from an earlier attempt that was refused) stays as it is there.
+     */
+    public void admitVolunteer(Job job, Volunteer volunteer) {
+        if (job.getSource() == null) {
+            return;
+        }
+        try {
+            stores.regions().addVolunteers(job.getSource().regionId(), List.of(volunteer), Map.of());
+        } catch (StoreException e) {
+            LOG.info("Volunteer {} not added to region {}: {}", volunteer.getId(), job.getSource().regionId(),
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * Writes a late volunteer, or a volunteer's added time, into the job's problem in the plan store, so that a
+     * restart or another instance solves with them. Call it once the change was accepted ({@link #apply}).
+     */
+    public void recordVolunteer(Job job, Volunteer volunteer) {
+        StoredPlan stored = stores.plans().load(job.getPlanId()).orElseThrow(() -> new IllegalStateException(
+                "plan " + job.getPlanId() + " of job " + job.getId() + " is not in the plan store"));
+        stores.plans().replaceSnapshot(job.getPlanId(), stored.snapshot().withVolunteer(volunteer));
+        job.volunteerChanged(volunteer);
     }
 
     /** The plan with the freezing pins of a repair taken off again. */
@@ -276,15 +516,19 @@ public class JobService {
                 plan.getWeights());
     }
 
-    /** Runs on the solver thread when the job's turn comes: preparing a large problem takes a while. */
+    /**
+     * Runs on the solver thread when the job's turn comes: preparing a large problem takes a while. A resumed job
+     * starts from its saved plan; the greedy baseline is computed once per job.
+     */
     private FieldPlan start(Job job) {
         JobSubmission submission = job.getSubmission();
         FieldPlan prepared = prepare(submission);
-        PlanSummary greedy = PlanSummary.of(solver.greedyBaseline(prepared));
+        PlanSummary greedy = job.getGreedyBaseline() != null ? job.getGreedyBaseline()
+                : PlanSummary.of(solver.greedyBaseline(prepared));
         job.started(clock.instant(), greedy);
         save(job, true);
-        timer.schedule(() -> solverManager.terminateEarly(job.getId()), submission.solveTime().toMillis(),
-                TimeUnit.MILLISECONDS);
+        long millis = job.isTerminationRequested() ? 0 : submission.solveTime().toMillis();
+        timer.schedule(() -> solverManager.terminateEarly(job.getId()), millis, TimeUnit.MILLISECONDS);
         return prepared;
     }
 
@@ -303,27 +547,52 @@ public class JobService {
         }
         job.finished(job.isTerminationRequested() ? JobStatus.TERMINATED : JobStatus.SOLVED, clock.instant());
         save(job, true);
+        job.notSolvingHere();
+        claimSoon();
     }
 
     private void fail(Job job, Throwable failure) {
         LOG.error("Job {} failed", job.getId(), failure);
         job.failed("solving failed: " + failure.getClass().getSimpleName(), clock.instant());
         save(job, true);
+        job.notSolvingHere();
+        claimSoon();
     }
 
     /** Seconds until the first solving job is due to end (a place frees up then); at least 1. */
     private long retryAfterSeconds() {
         Instant now = clock.instant();
-        long soonest = jobs.values().stream()
-                .filter(j -> j.getStatus() == JobStatus.SOLVING && j.getStartedAt() != null)
-                .mapToLong(j -> Duration.between(now, j.getStartedAt().plus(j.getSubmission().solveTime()))
-                        .toSeconds())
+        long soonest = repository.findActive().stream()
+                .filter(j -> j.status() == JobStatus.SOLVING && j.startedAt() != null)
+                .mapToLong(j -> Duration.between(now, j.startedAt().plusSeconds(j.solveSeconds())).toSeconds())
                 .min().orElse(1);
         return Math.max(1, soonest);
     }
 
+    /**
+     * On an orderly shutdown, gives the jobs solved here back to the queue at once (another instance, or this one
+     * after a restart, resumes them from their saved plan) rather than letting their leases run out.
+     */
     @PreDestroy
-    void stopTimer() {
+    void shutdown() {
         timer.shutdownNow();
+        heartbeatTimer.shutdownNow();
+        for (Job job : jobs.values()) {
+            if (job.isSolvingHere() && job.getStatus().isActive()) {
+                job.notSolvingHere();
+                try {
+                    FieldPlan plan = job.unsavedPlan();
+                    if (plan != null) {
+                        stores.plans().replaceAssignments(job.getPlanId(), ProblemPreparer.assignmentsOf(plan),
+                                PlanStatus.DRAFT, PlanSummary.of(plan).score());
+                        job.planSaved(plan);
+                        repository.update(job.toRecord(), instanceId, lease);
+                    }
+                    repository.release(job.getId(), instanceId);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not give job {} back to the queue: {}", job.getId(), e.toString());
+                }
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@ public record PlanView(String jobId, JobStatus status, String problemName, PlanS
         PlanSummary greedyBaseline, List<Assignment> assignments) {
 
     static PlanView of(Job job) {
-        return new PlanView(job.getId(), job.getStatus(), job.getSubmission().problem().name(),
+        return new PlanView(job.getId(), job.getStatus(), job.getProblemName(),
                 job.getBestSummary(), job.getGreedyBaseline(), ProblemPreparer.assignmentsOf(job.getBestPlan()));
     }
 }

@@ -91,7 +91,8 @@ public class ReplanService {
         cancelled.stream().filter(s -> s.getPrecinct() != null).forEach(s -> teams.add(s.getTeamKey()));
         Predicate<Shift> open = s -> slotIds.contains(s.getSlot().getId())
                 && (s.getPrecinct() == null || teams.contains(s.getTeamKey()));
-        return apply(job, plan, new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)), open, started, effects);
+        return apply(job, plan, new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)), open, started, effects,
+                () -> { });
     }
 
     public ReplanResult fieldReport(Job job, ReplanRequests.FieldReport request, Caller caller) {
@@ -139,7 +140,9 @@ public class ReplanService {
                         remainingBefore, Math.max(0, remainingBefore - request.doorsKnocked())));
         return apply(job, plan,
                 new RecordFieldReport(shift.getId(), precinct.getId(), request.doorsKnocked()), open,
-                s -> started.test(s) || s.getId().equals(shift.getId()), effects);
+                s -> started.test(s) || s.getId().equals(shift.getId()), effects,
+                () -> jobs.recordFieldReport(job, volunteer.getId(), shift.getSlot().getId(), request.doorsKnocked(),
+                        request.contacts()));
     }
 
     /**
@@ -166,6 +169,7 @@ public class ReplanService {
         effects.add("added volunteer " + read.getId() + " (organizer " + read.getOrganizerId() + ", "
                 + read.getCandidatePrecincts().size() + " reachable precincts) with " + slots.size()
                 + " shifts to fill: " + slotIds(slots));
+        jobs.admitVolunteer(job, read);
         return addShifts(job, plan, read, slots, effects);
     }
 
@@ -207,7 +211,7 @@ public class ReplanService {
         Set<String> slotIds = new LinkedHashSet<>(slotIds(slots));
         Predicate<Shift> open = s -> s.getPrecinct() == null && slotIds.contains(s.getSlot().getId());
         return apply(job, plan, new AddVolunteerShifts(volunteer, Set.copyOf(slotIds)), open, startedBefore(plan),
-                effects);
+                effects, () -> jobs.recordVolunteer(job, volunteer));
     }
 
     /** The plan's slots the volunteer's availability covers and that have not started; a 400 if there are none. */
@@ -253,11 +257,16 @@ public class ReplanService {
         return slots.stream().map(TimeSlot::getId).toList();
     }
 
+    /**
+     * @param accepted runs once the job took the change (it is solved here, or was claimed here for the repair), e.g.
+     *     to persist the news; not when the change is refused
+     */
     private ReplanResult apply(Job job, FieldPlan before, ProblemChange<FieldPlan> change, Predicate<Shift> open,
-            Predicate<Shift> alwaysPinned, List<String> effects) {
+            Predicate<Shift> alwaysPinned, List<String> effects, Runnable accepted) {
         PlanSummary summaryBefore = PlanSummary.of(before);
         Map<String, String> assignmentsBefore = assignments(before);
         Future<FieldPlan> done = jobs.apply(job, change, open, alwaysPinned, repairTime);
+        accepted.run();
         FieldPlan after;
         try {
             after = done.get(repairTime.plus(QUEUE_GRACE).toMillis(), TimeUnit.MILLISECONDS);

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -18,6 +20,7 @@ import org.fieldplan.data.StoreException;
 import org.fieldplan.data.region.InMemoryRegionStore;
 import org.fieldplan.data.region.RegionKeys;
 import org.fieldplan.domain.Assignment;
+import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.io.ProblemJson;
 
 /**
@@ -102,6 +105,39 @@ public final class InMemoryPlanStore implements PlanStore {
         StoredPlan plan = plan(planId);
         plans.put(planId, new StoredPlan(planId, plan.problem(), score, status, plan.createdAt(), now(),
                 plan.assignments(), null));
+    }
+
+    @Override
+    public synchronized void replaceAssignments(long planId, List<Assignment> assignments, PlanStatus status,
+            String score) {
+        StoredPlan plan = plan(planId);
+        if (plan.problem() != null) {
+            PlanChecks.check(assignments, regions.keys(plan.problem().regionId()), "region " + plan.problem().regionId());
+        } else {
+            PlanChecks.check(assignments, RegionKeys.of(ProblemJson.readUnvalidated(new StringReader(
+                    snapshots.get(planId)))), "the problem snapshot");
+        }
+        List<StoredAssignment> kept = plan.assignments().stream().filter(a -> recordsWork(planId, a)).toList();
+        Set<String> keptShifts = new HashSet<>();
+        kept.forEach(a -> keptShifts.add(shiftKey(a.assignment().volunteerId(), a.assignment().slotId())));
+        List<StoredAssignment> replaced = new ArrayList<>(kept);
+        assignments.stream().filter(a -> !keptShifts.contains(shiftKey(a.volunteerId(), a.slotId())))
+                .forEach(a -> replaced.add(new StoredAssignment(a, false)));
+        plans.put(planId, new StoredPlan(planId, plan.problem(), score, status, plan.createdAt(), now(), replaced,
+                null));
+    }
+
+    @Override
+    public synchronized void replaceSnapshot(long planId, FieldPlanProblem snapshot) {
+        plan(planId);
+        snapshots.put(planId, ProblemJson.toJson(snapshot));
+    }
+
+    /** Whether the assignment records work done (a field report, or marked done), which a re-plan must keep. */
+    private boolean recordsWork(long planId, StoredAssignment stored) {
+        Assignment a = stored.assignment();
+        return stored.done() || reports.getOrDefault(planId, List.of()).stream()
+                .anyMatch(r -> r.volunteerId().equals(a.volunteerId()) && r.slotId().equals(a.slotId()));
     }
 
     @Override

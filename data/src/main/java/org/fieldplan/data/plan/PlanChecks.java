@@ -1,6 +1,7 @@
 package org.fieldplan.data.plan;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.fieldplan.data.StoreException;
@@ -21,13 +22,25 @@ final class PlanChecks {
      * @throws StoreException when an assignment refers to an id {@code keys} lacks or repeats a volunteer's slot
      */
     static void check(NewPlan plan, RegionKeys keys, String problemName) {
-        Set<String> shifts = new HashSet<>();
-        for (Assignment a : plan.assignments()) {
+        check(plan.assignments(), keys, problemName);
+    }
+
+    /** As {@link #check(NewPlan, RegionKeys, String)}, for a plan's new assignments. */
+    static void check(List<Assignment> assignments, RegionKeys keys, String problemName) {
+        for (Assignment a : assignments) {
             if (!keys.volunteerIds().contains(a.volunteerId()) || !keys.slotIds().contains(a.slotId())
                     || !keys.precinctIds().contains(a.precinctId())) {
                 throw new StoreException("assignment " + a + " refers to something " + problemName
                         + " does not have");
             }
+        }
+        checkNoRepeatedSlot(assignments);
+    }
+
+    /** @throws StoreException when a volunteer has two assignments in one slot */
+    static void checkNoRepeatedSlot(List<Assignment> assignments) {
+        Set<String> shifts = new HashSet<>();
+        for (Assignment a : assignments) {
             if (!shifts.add(a.volunteerId() + '\u0000' + a.slotId())) {
                 throw new StoreException("volunteer " + a.volunteerId() + " has two assignments in slot " + a.slotId());
             }

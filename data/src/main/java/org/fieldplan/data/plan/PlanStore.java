@@ -6,6 +6,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.fieldplan.data.StoreException;
+import org.fieldplan.domain.Assignment;
+import org.fieldplan.domain.FieldPlanProblem;
 
 /**
  * Keeps solved plans, their assignments and the field reports against them. Implementations:
@@ -36,6 +38,26 @@ public interface PlanStore {
      * @throws NoSuchElementException when the plan is unknown
      */
     void update(long planId, PlanStatus status, String score);
+
+    /**
+     * Replaces a plan's assignments, status and score in one transaction, e.g. with a solver's new best plan, checking
+     * the assignments as {@link #save} does. Assignments that record work done (with field reports, or marked done)
+     * are kept as they are, whatever the new list says about their volunteer and slot: reports must never be lost
+     * with a re-plan. Every other assignment is replaced by the new list.
+     *
+     * @throws NoSuchElementException when the plan is unknown
+     * @throws StoreException when an assignment refers to something the plan's region (or snapshot) does not have, or
+     *         a volunteer has two assignments in one slot; nothing is changed then
+     */
+    void replaceAssignments(long planId, List<Assignment> assignments, PlanStatus status, String score);
+
+    /**
+     * Sets the problem snapshot a plan keeps, e.g. after a volunteer joined late or offered more time; the
+     * assignments of a snapshot-only plan are checked against the new snapshot from then on.
+     *
+     * @throws NoSuchElementException when the plan is unknown
+     */
+    void replaceSnapshot(long planId, FieldPlanProblem snapshot);
 
     /**
      * Pins or unpins an assignment: the solver keeps pinned ones.

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -39,6 +40,11 @@ public final class PostgisPlanStore implements PlanStore {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final Map<Long, SnapshotKeys> snapshotKeys = new ConcurrentHashMap<>();
+
+    /** A snapshot's ids and the digest of the snapshot they were read from. */
+    private record SnapshotKeys(String digest, RegionKeys keys) {
+    }
 
     public PostgisPlanStore(DataSource dataSource) {
         this(dataSource, Clock.systemUTC());
@@ -184,6 +190,110 @@ public final class PostgisPlanStore implements PlanStore {
                 update.setString(2, score);
                 update.setObject(3, utc(now()));
                 update.setLong(4, planId);
+                if (update.executeUpdate() == 0) {
+                    throw new NoSuchElementException("unknown plan " + planId);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void replaceAssignments(long planId, List<Assignment> assignments, PlanStatus status, String score) {
+        Jdbc.inTransaction(dataSource, "replacing the assignments of plan " + planId, connection -> {
+            String regionId;
+            // The row lock also keeps two replacements of one plan from interleaving.
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT region_id FROM plan WHERE id = ? FOR UPDATE")) {
+                select.setLong(1, planId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new NoSuchElementException("unknown plan " + planId);
+                    }
+                    regionId = rows.getString("region_id");
+                }
+            }
+            if (regionId == null) {
+                PlanChecks.check(assignments, snapshotKeys(connection, planId), "the problem snapshot");
+            } else {
+                // The foreign keys check the ids; a repeated slot would only meet ON CONFLICT DO NOTHING below.
+                PlanChecks.checkNoRepeatedSlot(assignments);
+            }
+            // Assignments recording work done stay; ON CONFLICT below then keeps them over the new list's.
+            try (PreparedStatement delete = connection.prepareStatement("""
+                    DELETE FROM assignment a WHERE a.plan_id = ? AND NOT a.done AND NOT EXISTS (
+                        SELECT 1 FROM field_report f
+                        WHERE f.plan_id = a.plan_id AND f.volunteer_id = a.volunteer_id AND f.slot_id = a.slot_id)""")) {
+                delete.setLong(1, planId);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO assignment (plan_id, region_id, volunteer_id, slot_id, precinct_id, pinned, position)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, volunteer_id, slot_id) DO NOTHING""")) {
+                int position = 0;
+                for (Assignment a : assignments) {
+                    insert.setLong(1, planId);
+                    insert.setString(2, regionId);
+                    insert.setString(3, a.volunteerId());
+                    insert.setString(4, a.slotId());
+                    insert.setString(5, a.precinctId());
+                    insert.setBoolean(6, a.pinned());
+                    insert.setInt(7, position++);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE plan SET status = ?, score = ?, updated_at = ? WHERE id = ?")) {
+                update.setString(1, status.name());
+                update.setString(2, score);
+                update.setObject(3, utc(now()));
+                update.setLong(4, planId);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The ids of a snapshot-only plan's problem. Parsing a large snapshot is slow and it rarely changes, so the ids
+     * are kept per plan and read again only when the snapshot's digest changed (another instance may replace it).
+     */
+    private RegionKeys snapshotKeys(Connection connection, long planId) throws SQLException {
+        String digest;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT md5(problem_snapshot::text) FROM plan WHERE id = ?")) {
+            select.setLong(1, planId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                digest = rows.getString(1);
+            }
+        }
+        SnapshotKeys cached = snapshotKeys.get(planId);
+        if (cached != null && cached.digest().equals(digest)) {
+            return cached.keys();
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT problem_snapshot::text, md5(problem_snapshot::text) FROM plan WHERE id = ?")) {
+            select.setLong(1, planId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                RegionKeys keys = RegionKeys.of(ProblemJson.readUnvalidated(new StringReader(rows.getString(1))));
+                snapshotKeys.put(planId, new SnapshotKeys(rows.getString(2), keys));
+                return keys;
+            }
+        }
+    }
+
+    @Override
+    public void replaceSnapshot(long planId, FieldPlanProblem snapshot) {
+        String json = ProblemJson.toJson(snapshot);
+        Jdbc.inTransaction(dataSource, "replacing the problem snapshot of plan " + planId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE plan SET problem_snapshot = ?::jsonb, updated_at = ? WHERE id = ?")) {
+                update.setString(1, json);
+                update.setObject(2, utc(now()));
+                update.setLong(3, planId);
                 if (update.executeUpdate() == 0) {
                     throw new NoSuchElementException("unknown plan " + planId);
                 }
