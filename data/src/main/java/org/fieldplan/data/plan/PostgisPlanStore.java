@@ -85,22 +85,7 @@ public final class PostgisPlanStore implements PlanStore {
                     planId = rows.getLong(1);
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO assignment (plan_id, region_id, volunteer_id, slot_id, precinct_id, pinned, position)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                int position = 0;
-                for (Assignment a : plan.assignments()) {
-                    insert.setLong(1, planId);
-                    insert.setString(2, regionId);
-                    insert.setString(3, a.volunteerId());
-                    insert.setString(4, a.slotId());
-                    insert.setString(5, a.precinctId());
-                    insert.setBoolean(6, a.pinned());
-                    insert.setInt(7, position++);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            insertAssignments(connection, planId, regionId, plan.assignments(), "");
             return planId;
         });
     }
@@ -227,22 +212,8 @@ public final class PostgisPlanStore implements PlanStore {
                 delete.setLong(1, planId);
                 delete.executeUpdate();
             }
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO assignment (plan_id, region_id, volunteer_id, slot_id, precinct_id, pinned, position)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, volunteer_id, slot_id) DO NOTHING""")) {
-                int position = 0;
-                for (Assignment a : assignments) {
-                    insert.setLong(1, planId);
-                    insert.setString(2, regionId);
-                    insert.setString(3, a.volunteerId());
-                    insert.setString(4, a.slotId());
-                    insert.setString(5, a.precinctId());
-                    insert.setBoolean(6, a.pinned());
-                    insert.setInt(7, position++);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            insertAssignments(connection, planId, regionId, assignments,
+                    " ON CONFLICT (plan_id, volunteer_id, slot_id) DO NOTHING");
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE plan SET status = ?, score = ?, updated_at = ? WHERE id = ?")) {
                 update.setString(1, status.name());
@@ -253,6 +224,27 @@ public final class PostgisPlanStore implements PlanStore {
             }
             return null;
         });
+    }
+
+    /** Inserts the assignments in their order; {@code onConflict} is empty or an {@code ON CONFLICT} clause. */
+    private static void insertAssignments(Connection connection, long planId, String regionId,
+            List<Assignment> assignments, String onConflict) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO assignment (plan_id, region_id, volunteer_id, slot_id, precinct_id, pinned, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""" + onConflict)) {
+            int position = 0;
+            for (Assignment a : assignments) {
+                insert.setLong(1, planId);
+                insert.setString(2, regionId);
+                insert.setString(3, a.volunteerId());
+                insert.setString(4, a.slotId());
+                insert.setString(5, a.precinctId());
+                insert.setBoolean(6, a.pinned());
+                insert.setInt(7, position++);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /**
