@@ -3,6 +3,7 @@ package org.fieldplan.benchmarks.optimum;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ public final class CpSatModel {
         return new CpSatModel(prepared);
     }
 
-    /** Solves for the best plan with {@code workers} search workers, stopping after {@code limit}. */
+    /** Solves for the best plan with {@code workers} search workers, stopping after {@code limit} (null: none). */
     public CpSatResult solve(Duration limit, int workers) {
         return solve(model, limit, workers);
     }
@@ -288,7 +289,7 @@ public final class CpSatModel {
         return any;
     }
 
-    private static LinearExpr sum(java.util.Collection<BoolVar> variables) {
+    private static LinearExpr sum(Collection<BoolVar> variables) {
         return LinearExpr.sum(variables.toArray(BoolVar[]::new));
     }
 

@@ -1,7 +1,6 @@
 package org.fieldplan.benchmarks.optimum;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.fieldplan.domain.FieldPlan;
@@ -37,8 +36,9 @@ public record CpSatResult(String status, Long objective, Long bound, double wall
         Map<String, Precinct> precinctsById = new HashMap<>();
         problem.getPrecincts().forEach(precinct -> precinctsById.put(precinct.getId(), precinct));
         FieldPlan plan = problem.copyUnassigned();
-        List<Shift> shifts = plan.getShifts();
-        shifts.forEach(shift -> shift.setPrecinct(precinctsById.get(assignments.get(shift.getId()))));
+        for (Shift shift : plan.getShifts()) {
+            shift.setPrecinct(precinctsById.get(assignments.get(shift.getId())));
+        }
         return plan;
     }
 }
