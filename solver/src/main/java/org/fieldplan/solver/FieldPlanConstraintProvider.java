@@ -196,12 +196,18 @@ public class FieldPlanConstraintProvider implements ConstraintProvider {
 
     private static BiConstraintStream<Precinct, Long> votesByPrecinct(ConstraintFactory factory) {
         return factory.forEach(Shift.class)
-                .groupBy(Shift::getPrecinct, sumLong(shift -> Math.round(shift.getLogUncoveredShare() * LOG_SCALE)));
+                .groupBy(Shift::getPrecinct, sumLong(shift -> scaledLogUncoveredShare(shift, shift.getPrecinct())));
     }
 
-    // ---------------- helpers ----------------
+    // ---------------- helpers (public so that other models of the same score, e.g. the CP-SAT one, round alike) ----
 
-    static long microVotes(Precinct precinct, long scaledSumLog) {
+    /** A shift's term in the precinct's coverage product, in the fixed-point units the vote constraints sum. */
+    public static long scaledLogUncoveredShare(Shift shift, Precinct precinct) {
+        return Math.round(shift.getLogUncoveredShareAt(precinct) * LOG_SCALE);
+    }
+
+    /** Expected net votes of a precinct, in micro-votes, from the sum of its shifts' scaled terms. */
+    public static long microVotes(Precinct precinct, long scaledSumLog) {
         return Math.round(precinct.expectedVotes(scaledSumLog / LOG_SCALE) * MICRO_VOTES_PER_VOTE);
     }
 

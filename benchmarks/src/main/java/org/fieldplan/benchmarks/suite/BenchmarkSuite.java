@@ -55,14 +55,15 @@ public final class BenchmarkSuite {
         System.out.println("wrote " + options.out().resolve("result.json") + " and summary.md");
     }
 
-    private static Machine machine() {
+    /** The machine this JVM runs on (cores, heap limit, Java, OS). */
+    public static Machine machine() {
         return new Machine(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(),
                 System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + " " + System.getProperty("os.arch"));
     }
 
     /** The checked-out commit, {@code +dirty} when tracked files differ from it, or {@code unknown}. */
-    private static String gitCommit() {
+    public static String gitCommit() {
         String head = git("rev-parse", "HEAD");
         if (head.isEmpty()) {
             return "unknown";
