@@ -73,28 +73,31 @@ public class TeamMoveIteratorFactory implements MoveIteratorFactory<FieldPlan, S
         if (first == null) {
             return notDoable(index.movableShifts()[0]);
         }
-        return switch (random.nextInt(3)) {
-            case 0 -> teamMove(first, random);
-            case 1 -> teamSlotMove(first, random);
-            default -> volunteerSlotMove(first, random);
-        };
+        int kind = random.nextInt(3);
+        if (kind == 0) {
+            return teamMove(first, random.nextInt(4) == 0 ? null : randomCandidate(first, random));
+        }
+        Shift later = randomFreeShiftOfSameVolunteer(first, random);
+        if (later == null) {
+            return notDoable(first);
+        }
+        return kind == 1 ? teamSlotMove(first, later) : volunteerSlotMove(first, later, randomCandidate(later, random),
+                random);
     }
 
-    /** The whole team of {@code first} to one of its candidate precincts, or home. */
-    ShiftsChangeMove teamMove(Shift first, Random random) {
+    /** The whole team of {@code first} (its precinct-slot) to {@code target}, or home when null. */
+    ShiftsChangeMove teamMove(Shift first, Precinct target) {
         List<Shift> team = index.team(first.getSlot(), first.getPrecinct());
-        Precinct target = random.nextInt(4) == 0 ? null : randomCandidate(first, random);
         Precinct[] targets = new Precinct[team.size()];
         Arrays.fill(targets, target);
         return new ShiftsChangeMove(team.toArray(Shift[]::new), targets);
     }
 
-    /** The team of {@code first} works its precinct in another slot: each member who is free then moves along. */
-    ShiftsChangeMove teamSlotMove(Shift first, Random random) {
-        Shift later = randomFreeShiftOfSameVolunteer(first, random);
-        if (later == null) {
-            return notDoable(first);
-        }
+    /**
+     * The team of {@code first} works its precinct in the slot of {@code later} (an unassigned shift of the same
+     * volunteer) instead: every member whose shift in that slot is unassigned moves along, the others stay.
+     */
+    ShiftsChangeMove teamSlotMove(Shift first, Shift later) {
         Precinct precinct = first.getPrecinct();
         List<Shift> shifts = new ArrayList<>();
         List<Precinct> targets = new ArrayList<>();
@@ -110,18 +113,17 @@ public class TeamMoveIteratorFactory implements MoveIteratorFactory<FieldPlan, S
         return new ShiftsChangeMove(shifts.toArray(Shift[]::new), targets.toArray(Precinct[]::new));
     }
 
-    /** {@code first}'s volunteer works another slot instead, with a partner if the target team would be alone. */
-    ShiftsChangeMove volunteerSlotMove(Shift first, Random random) {
-        Shift later = randomFreeShiftOfSameVolunteer(first, random);
-        if (later == null) {
-            return notDoable(first);
-        }
-        Precinct target = randomCandidate(later, random);
+    /**
+     * {@code first}'s volunteer works {@code target} in the slot of {@code later} (an unassigned shift of theirs)
+     * instead; if fewer than two canvassers work there, a random other shift of that slot that can serve it comes
+     * along as partner.
+     */
+    ShiftsChangeMove volunteerSlotMove(Shift first, Shift later, Precinct target, Random random) {
         if (index.team(later.getSlot(), target).size() >= 2) {
             return new ShiftsChangeMove(new Shift[] {first, later}, new Precinct[] {null, target});
         }
         Shift[] servers = index.servers(later.getSlot(), target);
-        for (int i = 0; i < TRIES; i++) {
+        for (int i = 0; servers.length > 0 && i < TRIES; i++) {
             Shift partner = servers[random.nextInt(servers.length)];
             if (partner != later && partner.getPrecinct() != target) {
                 return new ShiftsChangeMove(new Shift[] {first, later, partner},
