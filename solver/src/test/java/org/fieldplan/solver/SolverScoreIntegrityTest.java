@@ -17,18 +17,44 @@ import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
- * Runs the real solver configuration (greedy phase, change/swap/pair moves) in FULL_ASSERT mode, which recomputes
- * the score from scratch after every move and fails on any incremental-score or undo-move corruption.
+ * Runs the real solver configuration (greedy phase, change/swap/pair/team moves) in FULL_ASSERT mode, which
+ * recomputes the score from scratch after every move and fails on any incremental-score or undo-move corruption.
  */
 class SolverScoreIntegrityTest {
 
     @Test
     void incrementalScoreMatchesFullRecalculationForEveryMoveType() {
+        FieldPlan solved = solveInFullAssert(fullAssertConfig());
+
+        assertThat(solved.getScore().isFeasible()).isTrue();
+        assertThat(solved.getShifts()).anyMatch(shift -> shift.getPrecinct() != null);
+    }
+
+    /** Team moves only: in the union they are one selector of four, so this makes sure each kind is run often. */
+    @Test
+    void incrementalScoreMatchesFullRecalculationForTeamMoves() {
+        SolverConfig config = fullAssertConfig();
+        ((LocalSearchPhaseConfig) config.getPhaseConfigList().get(1)).setMoveSelectorConfig(
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(TeamMoveIteratorFactory.class));
+
+        FieldPlan solved = solveInFullAssert(config);
+
+        assertThat(solved.getScore().isFeasible()).isTrue();
+    }
+
+    private static SolverConfig fullAssertConfig() {
+        return SolverConfig.createFromXmlResource(FieldPlanSolverConfig.RESOURCE)
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
+    }
+
+    private static FieldPlan solveInFullAssert(SolverConfig config) {
         Random random = new Random(11);
         List<Precinct> precincts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -52,12 +78,7 @@ class SolverScoreIntegrityTest {
                 slots, precincts, volunteers, null, List.of());
         FieldPlan plan = ProblemPreparer.prepare(problem);
 
-        SolverConfig config = SolverConfig.createFromXmlResource(FieldPlanSolverConfig.RESOURCE)
-                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
         config.getPhaseConfigList().get(1).setTerminationConfig(new TerminationConfig().withScoreCalculationCountLimit(8_000L));
-        FieldPlan solved = SolverFactory.<FieldPlan>create(config).buildSolver().solve(plan);
-
-        assertThat(solved.getScore().isFeasible()).isTrue();
-        assertThat(solved.getShifts()).anyMatch(shift -> shift.getPrecinct() != null);
+        return SolverFactory.<FieldPlan>create(config).buildSolver().solve(plan);
     }
 }

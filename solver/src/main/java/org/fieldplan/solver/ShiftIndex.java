@@ -1,0 +1,101 @@
+package org.fieldplan.solver;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.TimeSlot;
+import org.fieldplan.domain.Volunteer;
+
+/**
+ * Which movable shifts can serve which precinct in which slot, and which shifts belong to which volunteer: the
+ * lookups the compound move factories draw from. Built once per phase (problem facts do not change within a phase);
+ * the current assignment is read from the shifts themselves, so the index stays valid while moves are done.
+ */
+final class ShiftIndex {
+
+    private static final Shift[] NONE = new Shift[0];
+
+    private final Shift[] movableShifts;
+    private final Map<TimeSlot, Integer> slotIndexes = new IdentityHashMap<>();
+    private final int precinctCount;
+    /** [slot × precinct] → the movable shifts of that slot that have the precinct among their candidates. */
+    private final Shift[][] servers;
+    private final Map<Volunteer, Shift[]> shiftsByVolunteer = new IdentityHashMap<>();
+    private final long candidateCount;
+
+    ShiftIndex(FieldPlan plan) {
+        for (TimeSlot slot : plan.getTimeSlots()) {
+            slotIndexes.put(slot, slotIndexes.size());
+        }
+        precinctCount = plan.getPrecincts().size();
+        List<List<Shift>> buckets = new ArrayList<>(slotIndexes.size() * precinctCount);
+        for (int i = 0; i < slotIndexes.size() * precinctCount; i++) {
+            buckets.add(null);
+        }
+        List<Shift> movable = new ArrayList<>();
+        Map<Volunteer, List<Shift>> byVolunteer = new IdentityHashMap<>();
+        long candidates = 0;
+        for (Shift shift : plan.getShifts()) {
+            if (shift.isPinned() || shift.getCandidatePrecincts().isEmpty()) {
+                continue;
+            }
+            movable.add(shift);
+            byVolunteer.computeIfAbsent(shift.getVolunteer(), volunteer -> new ArrayList<>()).add(shift);
+            candidates += shift.getCandidatePrecincts().size();
+            for (Precinct precinct : shift.getCandidatePrecincts()) {
+                int key = bucket(shift.getSlot(), precinct);
+                if (buckets.get(key) == null) {
+                    buckets.set(key, new ArrayList<>());
+                }
+                buckets.get(key).add(shift);
+            }
+        }
+        movableShifts = movable.toArray(Shift[]::new);
+        servers = new Shift[buckets.size()][];
+        for (int i = 0; i < buckets.size(); i++) {
+            servers[i] = buckets.get(i) == null ? NONE : buckets.get(i).toArray(Shift[]::new);
+        }
+        byVolunteer.forEach((volunteer, shifts) -> shiftsByVolunteer.put(volunteer, shifts.toArray(Shift[]::new)));
+        candidateCount = candidates;
+    }
+
+    /** Shifts that are neither pinned nor without candidates, in the plan's order. */
+    Shift[] movableShifts() {
+        return movableShifts;
+    }
+
+    /** The sum of the movable shifts' candidate counts: the size of the plain change neighbourhood. */
+    long candidateCount() {
+        return candidateCount;
+    }
+
+    /** The movable shifts of {@code slot} that can serve {@code precinct} (empty if none). */
+    Shift[] servers(TimeSlot slot, Precinct precinct) {
+        return servers[bucket(slot, precinct)];
+    }
+
+    /** The movable shifts of {@code volunteer} (empty if none). */
+    Shift[] shiftsOf(Volunteer volunteer) {
+        return shiftsByVolunteer.getOrDefault(volunteer, NONE);
+    }
+
+    /** The movable shifts now working {@code precinct} in {@code slot}: the team a team move takes along. */
+    List<Shift> team(TimeSlot slot, Precinct precinct) {
+        List<Shift> team = new ArrayList<>();
+        for (Shift shift : servers(slot, precinct)) {
+            if (shift.getPrecinct() == precinct) {
+                team.add(shift);
+            }
+        }
+        return team;
+    }
+
+    private int bucket(TimeSlot slot, Precinct precinct) {
+        return slotIndexes.get(slot) * precinctCount + precinct.getIndex();
+    }
+}
