@@ -1,63 +1,22 @@
 package org.fieldplan.solver;
 
-import java.util.Iterator;
-import java.util.List;
 import java.util.Random;
 
-import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
-import org.optaplanner.core.api.score.director.ScoreDirector;
-import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 /**
  * Random {@link ShiftsChangeMove}s on pairs of shifts in the same slot: send two volunteers to a precinct both can
  * serve, move a team of two elsewhere, or take both home. Partners are drawn from the phase's {@link ShiftIndex}.
  */
-public class PairMoveIteratorFactory implements MoveIteratorFactory<FieldPlan, ShiftsChangeMove> {
+public class PairMoveIteratorFactory extends CompoundMoveIteratorFactory {
 
     private static final int PARTNER_TRIES = 8;
     private static final double TEAM_MOVE_PROBABILITY = 0.3;
 
-    private ShiftIndex index;
-
     @Override
-    public void phaseStarted(ScoreDirector<FieldPlan> scoreDirector) {
-        index = new ShiftIndex(scoreDirector.getWorkingSolution());
-    }
-
-    @Override
-    public void phaseEnded(ScoreDirector<FieldPlan> scoreDirector) {
-        index = null;
-    }
-
-    @Override
-    public long getSize(ScoreDirector<FieldPlan> scoreDirector) {
-        return index.candidateCount();
-    }
-
-    @Override
-    public Iterator<ShiftsChangeMove> createOriginalMoveIterator(ScoreDirector<FieldPlan> scoreDirector) {
-        throw new UnsupportedOperationException("Pair moves are generated in random order only.");
-    }
-
-    @Override
-    public Iterator<ShiftsChangeMove> createRandomMoveIterator(ScoreDirector<FieldPlan> scoreDirector, Random random) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return index.movableShifts().length > 0;
-            }
-
-            @Override
-            public ShiftsChangeMove next() {
-                return nextMove(random);
-            }
-        };
-    }
-
-    private ShiftsChangeMove nextMove(Random random) {
-        Shift[] movableShifts = index.movableShifts();
+    protected ShiftsChangeMove nextMove(Random random) {
+        Shift[] movableShifts = index().movableShifts();
         Shift first = movableShifts[random.nextInt(movableShifts.length)];
         Precinct current = first.getPrecinct();
         if (current != null && random.nextDouble() < TEAM_MOVE_PROBABILITY) {
@@ -70,13 +29,13 @@ public class PairMoveIteratorFactory implements MoveIteratorFactory<FieldPlan, S
         Precinct target = randomCandidate(first, random);
         Shift second = partner(first, target, null, random);
         return second == null
-                ? new ShiftsChangeMove(new Shift[] {first}, new Precinct[] {current}) // not doable: filtered out
+                ? notDoable(first)
                 : ShiftsChangeMove.pair(first, second, target);
     }
 
     /** A random other shift of the same slot that can serve {@code target} and (if given) now works {@code at}. */
     private Shift partner(Shift first, Precinct target, Precinct at, Random random) {
-        Shift[] candidates = index.servers(first.getSlot(), target);
+        Shift[] candidates = index().servers(first.getSlot(), target);
         if (candidates.length == 0) {
             return null;
         }
@@ -87,10 +46,5 @@ public class PairMoveIteratorFactory implements MoveIteratorFactory<FieldPlan, S
             }
         }
         return null;
-    }
-
-    private static Precinct randomCandidate(Shift shift, Random random) {
-        List<Precinct> candidates = shift.getCandidatePrecincts();
-        return candidates.get(random.nextInt(candidates.size()));
     }
 }

@@ -2,16 +2,12 @@ package org.fieldplan.solver;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 
-import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
 import org.fieldplan.domain.TimeSlot;
-import org.optaplanner.core.api.score.director.ScoreDirector;
-import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 /**
  * Random {@link ShiftsChangeMove}s that change whole teams or move a volunteer's work to another slot, the steps
@@ -27,51 +23,15 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * Found on the optimum comparison (docs/benchmarks.md): volunteers allowed one or two shifts are spent on the wrong
  * slots, and the better plan is reached only by moving them between slots together with their teams.
  */
-public class TeamMoveIteratorFactory implements MoveIteratorFactory<FieldPlan, ShiftsChangeMove> {
+public class TeamMoveIteratorFactory extends CompoundMoveIteratorFactory {
 
     private static final int TRIES = 8;
 
-    private ShiftIndex index;
-
     @Override
-    public void phaseStarted(ScoreDirector<FieldPlan> scoreDirector) {
-        index = new ShiftIndex(scoreDirector.getWorkingSolution());
-    }
-
-    @Override
-    public void phaseEnded(ScoreDirector<FieldPlan> scoreDirector) {
-        index = null;
-    }
-
-    @Override
-    public long getSize(ScoreDirector<FieldPlan> scoreDirector) {
-        return index.candidateCount();
-    }
-
-    @Override
-    public Iterator<ShiftsChangeMove> createOriginalMoveIterator(ScoreDirector<FieldPlan> scoreDirector) {
-        throw new UnsupportedOperationException("Team moves are generated in random order only.");
-    }
-
-    @Override
-    public Iterator<ShiftsChangeMove> createRandomMoveIterator(ScoreDirector<FieldPlan> scoreDirector, Random random) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return index.movableShifts().length > 0;
-            }
-
-            @Override
-            public ShiftsChangeMove next() {
-                return nextMove(random);
-            }
-        };
-    }
-
-    private ShiftsChangeMove nextMove(Random random) {
+    protected ShiftsChangeMove nextMove(Random random) {
         Shift first = randomAssignedShift(random);
         if (first == null) {
-            return notDoable(index.movableShifts()[0]);
+            return notDoable(index().movableShifts()[0]);
         }
         int kind = random.nextInt(3);
         if (kind == 0) {
@@ -87,7 +47,7 @@ public class TeamMoveIteratorFactory implements MoveIteratorFactory<FieldPlan, S
 
     /** The whole team of {@code first} (its precinct-slot) to {@code target}, or home when null. */
     ShiftsChangeMove teamMove(Shift first, Precinct target) {
-        List<Shift> team = index.team(first.getSlot(), first.getPrecinct());
+        List<Shift> team = index().team(first.getSlot(), first.getPrecinct());
         Precinct[] targets = new Precinct[team.size()];
         Arrays.fill(targets, target);
         return new ShiftsChangeMove(team.toArray(Shift[]::new), targets);
@@ -101,7 +61,7 @@ public class TeamMoveIteratorFactory implements MoveIteratorFactory<FieldPlan, S
         Precinct precinct = first.getPrecinct();
         List<Shift> shifts = new ArrayList<>();
         List<Precinct> targets = new ArrayList<>();
-        for (Shift member : index.team(first.getSlot(), precinct)) {
+        for (Shift member : index().team(first.getSlot(), precinct)) {
             Shift then = shiftIn(member, later.getSlot());
             if (then != null && then.getPrecinct() == null) {
                 shifts.add(member);
@@ -119,10 +79,10 @@ public class TeamMoveIteratorFactory implements MoveIteratorFactory<FieldPlan, S
      * along as partner.
      */
     ShiftsChangeMove volunteerSlotMove(Shift first, Shift later, Precinct target, Random random) {
-        if (index.team(later.getSlot(), target).size() >= 2) {
+        if (index().team(later.getSlot(), target).size() >= 2) {
             return new ShiftsChangeMove(new Shift[] {first, later}, new Precinct[] {null, target});
         }
-        Shift[] servers = index.servers(later.getSlot(), target);
+        Shift[] servers = index().servers(later.getSlot(), target);
         for (int i = 0; servers.length > 0 && i < TRIES; i++) {
             Shift partner = servers[random.nextInt(servers.length)];
             if (partner != later && partner.getPrecinct() != target) {
@@ -134,7 +94,7 @@ public class TeamMoveIteratorFactory implements MoveIteratorFactory<FieldPlan, S
     }
 
     private Shift randomAssignedShift(Random random) {
-        Shift[] movable = index.movableShifts();
+        Shift[] movable = index().movableShifts();
         for (int i = 0; i < TRIES; i++) {
             Shift shift = movable[random.nextInt(movable.length)];
             if (shift.getPrecinct() != null) {
@@ -146,7 +106,7 @@ public class TeamMoveIteratorFactory implements MoveIteratorFactory<FieldPlan, S
 
     /** A random unassigned shift of the same volunteer in another slot, or null. */
     private Shift randomFreeShiftOfSameVolunteer(Shift shift, Random random) {
-        Shift[] own = index.shiftsOf(shift.getVolunteer());
+        Shift[] own = index().shiftsOf(shift.getVolunteer());
         for (int i = 0; i < TRIES; i++) {
             Shift other = own[random.nextInt(own.length)];
             if (other != shift && other.getPrecinct() == null) {
@@ -157,21 +117,11 @@ public class TeamMoveIteratorFactory implements MoveIteratorFactory<FieldPlan, S
     }
 
     private Shift shiftIn(Shift member, TimeSlot slot) {
-        for (Shift shift : index.shiftsOf(member.getVolunteer())) {
+        for (Shift shift : index().shiftsOf(member.getVolunteer())) {
             if (shift.getSlot() == slot) {
                 return shift;
             }
         }
         return null;
-    }
-
-    private static Precinct randomCandidate(Shift shift, Random random) {
-        List<Precinct> candidates = shift.getCandidatePrecincts();
-        return candidates.get(random.nextInt(candidates.size()));
-    }
-
-    /** A move that changes nothing: OptaPlanner filters it out as not doable. */
-    private static ShiftsChangeMove notDoable(Shift shift) {
-        return new ShiftsChangeMove(new Shift[] {shift}, new Precinct[] {shift.getPrecinct()});
     }
 }
