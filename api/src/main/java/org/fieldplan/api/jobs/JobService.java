@@ -435,7 +435,7 @@ public class JobService {
             shifts.add(new Shift(shift.getVolunteer(), shift.getSlot(), shift.getPrecinct(),
                     pinned || frozen.contains(shift.getId())));
         }
-        FieldPlan start = withShifts(current, shifts);
+        FieldPlan start = current.withShifts(shifts);
         CompletableFuture<FieldPlan> repaired = new CompletableFuture<>();
         job.repairing(clock.instant());
         save(job, true);
@@ -505,15 +505,7 @@ public class JobService {
             shifts.add(new Shift(shift.getVolunteer(), shift.getSlot(), shift.getPrecinct(),
                     shift.isPinned() && !frozen.contains(shift.getId())));
         }
-        FieldPlan copy = withShifts(plan, shifts);
-        copy.setScore(plan.getScore());
-        return copy;
-    }
-
-    private static FieldPlan withShifts(FieldPlan plan, List<Shift> shifts) {
-        return new FieldPlan(plan.getName(), plan.getTimeZone(), plan.getVoteModel(), plan.getTravel(),
-                plan.getDistricts(), plan.getTimeSlots(), plan.getPrecincts(), plan.getVolunteers(), shifts,
-                plan.getWeights());
+        return plan.withShifts(shifts);
     }
 
     /**

@@ -169,16 +169,7 @@ public final class PostgisPlanStore implements PlanStore {
     @Override
     public void update(long planId, PlanStatus status, String score) {
         Jdbc.inTransaction(dataSource, "updating plan " + planId, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE plan SET status = ?, score = ?, updated_at = ? WHERE id = ?")) {
-                update.setString(1, status.name());
-                update.setString(2, score);
-                update.setObject(3, utc(now()));
-                update.setLong(4, planId);
-                if (update.executeUpdate() == 0) {
-                    throw new NoSuchElementException("unknown plan " + planId);
-                }
-            }
+            updatePlanRow(connection, planId, "status = ?, score = ?", status.name(), score);
             return null;
         });
     }
@@ -214,14 +205,7 @@ public final class PostgisPlanStore implements PlanStore {
             }
             insertAssignments(connection, planId, regionId, assignments,
                     " ON CONFLICT (plan_id, volunteer_id, slot_id) DO NOTHING");
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE plan SET status = ?, score = ?, updated_at = ? WHERE id = ?")) {
-                update.setString(1, status.name());
-                update.setString(2, score);
-                update.setObject(3, utc(now()));
-                update.setLong(4, planId);
-                update.executeUpdate();
-            }
+            updatePlanRow(connection, planId, "status = ?, score = ?", status.name(), score);
             return null;
         });
     }
@@ -281,17 +265,31 @@ public final class PostgisPlanStore implements PlanStore {
     public void replaceSnapshot(long planId, FieldPlanProblem snapshot) {
         String json = ProblemJson.toJson(snapshot);
         Jdbc.inTransaction(dataSource, "replacing the problem snapshot of plan " + planId, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE plan SET problem_snapshot = ?::jsonb, updated_at = ? WHERE id = ?")) {
-                update.setString(1, json);
-                update.setObject(2, utc(now()));
-                update.setLong(3, planId);
-                if (update.executeUpdate() == 0) {
-                    throw new NoSuchElementException("unknown plan " + planId);
-                }
-            }
+            updatePlanRow(connection, planId, "problem_snapshot = ?::jsonb", json);
             return null;
         });
+    }
+
+    /**
+     * Sets {@code columns} (e.g. {@code "status = ?, score = ?"}, bound to {@code values} in order) and the update
+     * time of one plan.
+     *
+     * @throws NoSuchElementException when the plan is unknown
+     */
+    private void updatePlanRow(Connection connection, long planId, String columns, Object... values)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE plan SET " + columns + ", updated_at = ? WHERE id = ?")) {
+            int index = 1;
+            for (Object value : values) {
+                update.setObject(index++, value);
+            }
+            update.setObject(index++, utc(now()));
+            update.setLong(index, planId);
+            if (update.executeUpdate() == 0) {
+                throw new NoSuchElementException("unknown plan " + planId);
+            }
+        }
     }
 
     @Override
