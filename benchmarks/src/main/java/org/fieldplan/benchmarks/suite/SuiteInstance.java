@@ -4,29 +4,40 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 import org.fieldplan.benchmarks.BenchmarkProblems;
+import org.fieldplan.benchmarks.BenchmarkProblems.RealRegion;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.RegionGenerator;
 import org.fieldplan.generator.RegionSize;
 
 /**
- * The instances of the standard suite, smallest first, with their default solve limits (together about 2.5 minutes
- * of solving, 15 minutes at most with XL on a 2-core machine). Generated regions and Rhode Island use seed 7.
+ * The instances of the standard suite, smallest first, with their default solve limits. Generated regions and the
+ * real regions use seed 7. Each real region runs twice: with the product's default weights, and votes-only
+ * (attendance 1, tie-breakers 0: {@link BenchmarkProblems#votesOnly}), the configuration whose flow bound is tightest.
  */
 enum SuiteInstance {
-    S(10, false),
-    M(30, false),
+    S(10, false, null, false),
+    M(30, false, null, false),
     /** Rhode Island: real precincts, 2,000 volunteers; M-sized, so it shows whether the generator is realistic. */
-    RI(30, false),
-    L(60, false),
+    RI(30, false, RealRegion.RHODE_ISLAND, false),
+    RI_VOTES(30, false, RealRegion.RHODE_ISLAND, true),
+    NH(30, false, RealRegion.NEW_HAMPSHIRE, false),
+    NH_VOTES(30, false, RealRegion.NEW_HAMPSHIRE, true),
+    CT(30, false, RealRegion.CONNECTICUT, false),
+    CT_VOTES(30, false, RealRegion.CONNECTICUT, true),
+    L(60, false, null, false),
     /** Only with {@code --xl}: the large state takes minutes to generate and prepare. */
-    XL(60, true);
+    XL(60, true, null, false);
 
     private final int defaultSeconds;
     private final boolean optIn;
+    private final RealRegion region;
+    private final boolean votesOnly;
 
-    SuiteInstance(int defaultSeconds, boolean optIn) {
+    SuiteInstance(int defaultSeconds, boolean optIn, RealRegion region, boolean votesOnly) {
         this.defaultSeconds = defaultSeconds;
         this.optIn = optIn;
+        this.region = region;
+        this.votesOnly = votesOnly;
     }
 
     int defaultSeconds() {
@@ -39,13 +50,16 @@ enum SuiteInstance {
 
     /** Whether this is a generated region, so that sizes compare along one scaling curve. */
     boolean generated() {
-        return this != RI;
+        return region == null;
     }
 
-    /** Builds the unprepared problem; Rhode Island is read from {@code dataFolder}. */
+    /** Builds the unprepared problem; real regions are read from {@code dataFolder}. */
     Supplier<FieldPlanProblem> loader(Path dataFolder) {
-        return generated()
-                ? () -> new RegionGenerator().generate(RegionSize.valueOf(name()), 7)
-                : () -> BenchmarkProblems.rhodeIsland(dataFolder);
+        if (generated()) {
+            return () -> new RegionGenerator().generate(RegionSize.valueOf(name()), 7);
+        }
+        return votesOnly
+                ? () -> BenchmarkProblems.votesOnly(BenchmarkProblems.region(region, dataFolder))
+                : () -> BenchmarkProblems.region(region, dataFolder);
     }
 }
