@@ -35,6 +35,29 @@ class GeneratedProblemPreparationTest {
         assertThat((double) pivotal / worth.size()).isGreaterThan(0.2);
     }
 
+    /**
+     * With heavy-tailed values the best precincts are worth far more per door than the median one, as in real states
+     * (Rhode Island: maximum ÷ median ≈ 45), while the even generator's spread is narrow.
+     */
+    @Test
+    void heavyTailedValuesSpreadLikeARealState() {
+        FieldPlan heavy = ProblemPreparer.prepare(
+                new RegionGenerator().generate(RegionSize.M, 7, RegionGenerator.ValueSpread.HEAVY_TAILED));
+
+        double heavySpread = maxOverMedianValuePerDoor(heavy);
+        double evenSpread = maxOverMedianValuePerDoor(PLAN);
+
+        assertThat(heavySpread).as("heavy-tailed max/median value per door").isGreaterThan(20);
+        assertThat(heavySpread).as("against even %.1f", evenSpread).isGreaterThan(3 * evenSpread);
+        assertThat(heavy.getPrecincts()).hasSameSizeAs(PLAN.getPrecincts());
+    }
+
+    private static double maxOverMedianValuePerDoor(FieldPlan plan) {
+        double[] perDoor = plan.getPrecincts().stream().filter(Precinct::isWorthCanvassing)
+                .mapToDouble(p -> p.getFullCoverageVotes() / p.getRemainingDoors()).sorted().toArray();
+        return perDoor[perDoor.length - 1] / perDoor[perDoor.length / 2];
+    }
+
     @Test
     void densityDrivesDoorsPerHour() {
         List<Precinct> precincts = PLAN.getPrecincts();

@@ -32,7 +32,7 @@ public final class BenchmarkSuite {
             System.exit(2);
             return;
         }
-        if (options.instances().stream().anyMatch(instance -> !instance.generated())) {
+        if (options.instances().stream().anyMatch(SuiteInstance::real)) {
             BenchmarkProblems.requireData(options.data());
         }
         String date = Instant.now().toString();

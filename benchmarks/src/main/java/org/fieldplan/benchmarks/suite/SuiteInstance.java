@@ -7,6 +7,7 @@ import org.fieldplan.benchmarks.BenchmarkProblems;
 import org.fieldplan.benchmarks.BenchmarkProblems.RealRegion;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.RegionGenerator;
+import org.fieldplan.generator.RegionGenerator.ValueSpread;
 import org.fieldplan.generator.RegionSize;
 
 /**
@@ -17,6 +18,8 @@ import org.fieldplan.generator.RegionSize;
 enum SuiteInstance {
     S(10, false, null, false),
     M(30, false, null, false),
+    /** M with heavy-tailed precinct values ({@code RegionGenerator.ValueSpread.HEAVY_TAILED}). */
+    M_HEAVY(30, false, null, false),
     /** Rhode Island: real precincts, 2,000 volunteers; M-sized, so it shows whether the generator is realistic. */
     RI(30, false, RealRegion.RHODE_ISLAND, false),
     RI_VOTES(30, false, RealRegion.RHODE_ISLAND, true),
@@ -48,13 +51,21 @@ enum SuiteInstance {
         return optIn;
     }
 
-    /** Whether this is a generated region, so that sizes compare along one scaling curve. */
+    /** Whether this is a generated region of a preset size, so that sizes compare along one scaling curve. */
     boolean generated() {
-        return region == null;
+        return region == null && this != M_HEAVY;
+    }
+
+    /** Whether the instance is read from the shared data folder. */
+    boolean real() {
+        return region != null;
     }
 
     /** Builds the unprepared problem; real regions are read from {@code dataFolder}. */
     Supplier<FieldPlanProblem> loader(Path dataFolder) {
+        if (this == M_HEAVY) {
+            return () -> new RegionGenerator().generate(RegionSize.M, 7, ValueSpread.HEAVY_TAILED);
+        }
         if (generated()) {
             return () -> new RegionGenerator().generate(RegionSize.valueOf(name()), 7);
         }

@@ -36,7 +36,7 @@ class FlowUpperBoundTest {
     void noPlanOfASolverRunExceedsTheBound(int precincts, int volunteers, long seed, boolean votesOnly) {
         var problem = new RegionGenerator().generate(precincts, volunteers, seed);
         FieldPlan prepared = ProblemPreparer.prepare(votesOnly ? BenchmarkProblems.votesOnly(problem) : problem);
-        FieldPlanSolver solver = new FieldPlanSolver(FieldPlanSolverConfig.createEvaluationLimited(20_000));
+        FieldPlanSolver solver = new FieldPlanSolver(FieldPlanSolverConfig.createEvaluationLimited(10_000));
         List<Double> planVotes = new ArrayList<>();
         planVotes.add(PlanSummary.of(solver.greedyBaseline(prepared)).expectedNetVotes());
         FieldPlan best = solver.solve(prepared.copyUnassigned(),
