@@ -94,8 +94,8 @@ public final class ProblemPreparer {
     /**
      * The precincts the volunteer can reach within their travel limit, that need no skill they lack and are worth
      * canvassing: all of them when there are at most {@code maxCandidates}, else the nearest
-     * {@link #NEAREST_CANDIDATES} plus those of the rest worth most for one shift ({@link Precinct#oneShiftValue} of a standard shift),
-     * {@code maxCandidates} in all, quickest first.
+     * {@link #NEAREST_CANDIDATES} plus those of the rest worth most for one standard shift
+     * ({@link Precinct#oneShiftValue}), {@code maxCandidates} in all, quickest first.
      *
      * <p>Why value as well as distance: real precinct values are very uneven (Rhode Island: median value per door
      * 0.00016, maximum 0.00725), so the precincts worth going to are often not among the nearest (docs/model.md).
@@ -114,7 +114,8 @@ public final class ProblemPreparer {
         }
         int nearest = Math.min(NEAREST_CANDIDATES, maxCandidates);
         List<PrecinctTravel> byValue = new ArrayList<>(servable.subList(nearest, servable.size()));
-        byValue.sort(Comparator.comparingDouble((PrecinctTravel reach) -> reach.precinct().oneShiftValue(RANKING_SHIFT_HOURS)).reversed());
+        byValue.sort(Comparator.comparingDouble(
+                (PrecinctTravel reach) -> reach.precinct().oneShiftValue(RANKING_SHIFT_HOURS)).reversed());
         Set<PrecinctTravel> chosen = new HashSet<>(servable.subList(0, nearest));
         chosen.addAll(byValue.subList(0, maxCandidates - nearest));
         return servable.stream().filter(chosen::contains).toList();

@@ -49,7 +49,7 @@ public final class FlowUpperBound {
     static final int UNITS_PER_SHIFT = 100;
     /** Gains are integers in billionths of a vote. */
     static final long SCALE = 1_000_000_000L;
-    /** Value arcs hold one unit each up to this many units, then grow so that each spans ~1/50 of the units before it. */
+    /** Value arcs hold one unit each up to this many units, then each spans ~1/50 of the units before it. */
     private static final int FINE_UNITS = 50;
 
     /**

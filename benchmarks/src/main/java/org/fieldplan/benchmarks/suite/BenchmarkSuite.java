@@ -13,9 +13,10 @@ import org.fieldplan.benchmarks.suite.SuiteResult.InstanceResult;
 import org.fieldplan.benchmarks.suite.SuiteResult.Machine;
 
 /**
- * The tracked benchmark suite: runs the standard instances (generated S, M, L, optionally XL, and the real regions
- * Rhode Island, New Hampshire and Connecticut, each also votes-only) one after the other in this JVM and writes {@code result.json} and {@code summary.md} with SVG charts to the output
- * folder (default {@code out/bench-suite}). Compare two result files with {@link CompareResults}. Options: see
+ * The tracked benchmark suite: runs the standard instances (generated S, M, M_HEAVY, L, optionally XL, and the real
+ * regions Rhode Island, New Hampshire and Connecticut, each also votes-only) one after the other in this JVM, reads
+ * every plan against the flow upper bound, and writes {@code result.json} and {@code summary.md} with SVG charts to
+ * the output folder (default {@code out/bench-suite}). Compare two result files with {@link CompareResults}. Options: see
  * {@link SuiteOptions}.
  */
 public final class BenchmarkSuite {
