@@ -125,14 +125,15 @@ final class ApiClient {
     /** Polls the job's view until {@code condition} holds; fails after a generous minute. */
     JsonNode await(String jobId, Predicate<JsonNode> condition, String what) {
         Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode job = null;
         while (Instant.now().isBefore(deadline)) {
-            JsonNode job = json(get("/api/jobs/" + jobId, STRATEGIST));
+            job = json(get("/api/jobs/" + jobId, STRATEGIST));
             if (condition.test(job)) {
                 return job;
             }
             sleep(100);
         }
-        throw new AssertionError("job " + jobId + " did not " + what + " in time");
+        throw new AssertionError("job " + jobId + " did not " + what + " in time; last seen: " + job);
     }
 
     static JsonNode json(HttpResponse<String> response) {
