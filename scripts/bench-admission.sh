@@ -22,7 +22,15 @@ log=$(mktemp)
 FIELDPLAN_STRATEGIST_KEY=$KEY FIELDPLAN_NOW=2026-10-31T08:00 java ${JAVA_OPTS:-} -jar "$JAR" \
   --server.address=127.0.0.1 --server.port="$PORT" >"$log" 2>&1 &
 service=$!
-trap 'kill $service 2>/dev/null || true; wait $service 2>/dev/null || true; rm -f "$log"' EXIT
+# Graceful shutdown waits for requests still being worked on (the old code built a problem for each): give it 10 s.
+stop() {
+  kill $service 2>/dev/null || true
+  for _ in $(seq 1 10); do kill -0 $service 2>/dev/null || break; sleep 1; done
+  kill -9 $service 2>/dev/null || true
+  wait $service 2>/dev/null || true
+  rm -f "$log"
+}
+trap stop EXIT
 for _ in $(seq 1 240); do
   curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
   kill -0 $service 2>/dev/null || { cat "$log" >&2; exit 1; }

@@ -6,6 +6,7 @@ import static org.fieldplan.api.ApiClient.STRATEGIST;
 import static org.fieldplan.api.ApiClient.json;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,20 @@ class HardeningTest {
                 "{\"regionId\":\"a\",\"regionId\":\"b\",\"from\":\"2026-10-31\",\"to\":\"2026-11-01\"}");
 
         assertProblem(response, 400, "regionId", "duplicate");
+    }
+
+    /** Finding 2: with every place taken, a region submission is refused before the region is even looked up. */
+    @Test
+    void aFullQueueRefusesBeforeReadingTheRegion() {
+        List<String> places = api.takeAllPlaces();
+
+        HttpResponse<String> refused = api.postJson("/api/jobs", STRATEGIST,
+                "{\"regionId\":\"no-such-region\",\"from\":\"2026-10-31\",\"to\":\"2026-11-01\"}");
+
+        api.terminateAndAwait(places);
+        // Had the region been read first, this would be a 400 naming regionId.
+        assertProblem(refused, 429, null, null);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
     }
 
     /** Finding 4: slots that overlap would book one volunteer twice at once. */

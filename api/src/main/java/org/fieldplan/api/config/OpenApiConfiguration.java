@@ -1,5 +1,7 @@
 package org.fieldplan.api.config;
 
+import java.util.List;
+
 import org.fieldplan.api.security.ApiKeyInterceptor;
 import org.fieldplan.api.security.Caller;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -13,6 +15,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 
 /**
  * The OpenAPI document's title, licence and API-key scheme (so Swagger UI can send {@code X-Api-Key}), completed by
@@ -36,6 +39,8 @@ class OpenApiConfiguration {
                                 + "daily assignments, cancellations and field reports. Errors are RFC 7807 problems.")
                         .license(new License().name("Proprietary: all rights reserved (no licence granted)")
                                 .url("https://choosealicense.com/no-permission/")))
+                // Relative: the document is served by the service it describes, whatever its host name.
+                .servers(List.of(new Server().url("/").description("this service")))
                 .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
                         .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
                         .name(ApiKeyInterceptor.HEADER)))
