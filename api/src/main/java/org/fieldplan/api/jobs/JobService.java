@@ -499,10 +499,12 @@ public class JobService {
         stores.plans().setPinned(job.getPlanId(), volunteerId, slotId, true);
     }
 
-    /** The field report recorded for a volunteer's shift in the job's plan, if any (a later one replaced it). */
-    public Optional<FieldReport> fieldReport(Job job, String volunteerId, String slotId) {
-        return stores.plans().fieldReports(job.getPlanId()).stream()
-                .filter(r -> r.volunteerId().equals(volunteerId) && r.slotId().equals(slotId)).findFirst();
+    /** The doors reported per slot for a volunteer of the job's plan (one report per slot: a later one replaced it). */
+    public Map<String, Integer> reportedDoorsBySlot(Job job, String volunteerId) {
+        Map<String, Integer> doors = new HashMap<>();
+        stores.plans().fieldReports(job.getPlanId()).stream().filter(r -> r.volunteerId().equals(volunteerId))
+                .forEach(r -> doors.put(r.slotId(), r.doorsKnocked()));
+        return doors;
     }
 
     /**

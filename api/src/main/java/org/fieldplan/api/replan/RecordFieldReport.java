@@ -34,9 +34,14 @@ record RecordFieldReport(String shiftId, String precinctId, int additionalDoors)
                 .forEach(shift -> director.changeVariable(shift, "precinct", working -> { }));
     }
 
+    /** The precinct's remaining doors once the report's additional doors count: within 0 and its target. */
+    static double remainingAfter(Precinct precinct, int additionalDoors) {
+        return Math.min(precinct.getTargetDoors(), Math.max(0, precinct.getRemainingDoors() - additionalDoors));
+    }
+
     private void reduce(Precinct precinct, MarginalVoteModel model) {
         double before = precinct.getRemainingDoors();
-        double after = Math.min(precinct.getTargetDoors(), Math.max(0, before - additionalDoors));
+        double after = remainingAfter(precinct, additionalDoors);
         int capacity = precinct.getStatedCapacityPerSlot() != null ? precinct.getStatedCapacityPerSlot()
                 : model.capacityPerSlot(after, precinct.getDoorsPerHour());
         double fullCoverageVotes = before <= 0 ? 0 : precinct.getFullCoverageVotes() * after / before;

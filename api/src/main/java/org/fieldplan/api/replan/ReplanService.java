@@ -67,6 +67,7 @@ public class ReplanService {
         Volunteer volunteer = volunteer(plan, request.volunteerId(), caller);
         Predicate<Shift> started = startedBefore(plan);
         List<Shift> own = plan.getShifts().stream().filter(s -> s.getVolunteer() == volunteer).toList();
+        Map<String, Integer> reported = jobs.reportedDoorsBySlot(job, volunteer.getId());
         List<Shift> cancelled;
         if (request.slotId() != null) {
             cancelled = own.stream().filter(s -> s.getSlot().getId().equals(request.slotId())).toList();
@@ -74,13 +75,14 @@ public class ReplanService {
                 throw ApiException.invalid("slotId", "volunteer " + volunteer.getId() + " has no shift in slot \""
                         + request.slotId() + "\"");
             }
-            Shift worked = cancelled.get(0);
-            if (jobs.fieldReport(job, volunteer.getId(), worked.getSlot().getId()).isPresent()) {
+            if (reported.containsKey(request.slotId())) {
                 throw ApiException.conflict("volunteer " + volunteer.getId() + "'s shift on " + request.slotId()
                         + " was already reported as worked; it cannot be cancelled (send a corrected field report)");
             }
         } else {
-            cancelled = own.stream().filter(started.negate()).toList();
+            // Work reported done stays done, started or not.
+            cancelled = own.stream().filter(started.negate())
+                    .filter(s -> !reported.containsKey(s.getSlot().getId())).toList();
             if (cancelled.isEmpty()) {
                 throw ApiException.conflict("volunteer " + volunteer.getId() + " has no shift left to cancel");
             }
@@ -144,16 +146,15 @@ public class ReplanService {
                 && (s.getPrecinct() == null || s.getPrecinct() == precinct);
         double remainingBefore = precinct.getRemainingDoors();
         // A report replaces an earlier one for the same shift: only the difference is news for the precinct.
-        int reportedBefore = jobs.fieldReport(job, volunteer.getId(), shift.getSlot().getId())
-                .map(FieldReport::doorsKnocked).orElse(0);
-        int additionalDoors = request.doorsKnocked() - reportedBefore;
+        Integer reportedBefore = jobs.reportedDoorsBySlot(job, volunteer.getId()).get(shift.getSlot().getId());
+        int additionalDoors = request.doorsKnocked() - (reportedBefore == null ? 0 : reportedBefore);
         List<String> effects = List.of(
                 "pinned " + volunteer.getId() + "'s shift on " + shift.getSlot().getId() + " in " + precinct.getId()
                         + " as worked (" + request.doorsKnocked() + " doors, " + request.contacts() + " contacts"
-                        + (reportedBefore > 0 ? "; replaces the earlier report of " + reportedBefore + " doors" : "")
+                        + (reportedBefore == null ? "" : "; replaces the earlier report of " + reportedBefore + " doors")
                         + ")",
                 String.format(Locale.ROOT, "%s: remaining doors %.0f -> %.0f", precinct.getId(), remainingBefore,
-                        Math.min(precinct.getTargetDoors(), Math.max(0, remainingBefore - additionalDoors))));
+                        RecordFieldReport.remainingAfter(precinct, additionalDoors)));
         return apply(job, plan,
                 new RecordFieldReport(shift.getId(), precinct.getId(), additionalDoors), open,
                 s -> started.test(s) || s.getId().equals(shift.getId()), effects,
