@@ -17,6 +17,7 @@ import org.fieldplan.data.importer.SampleRegions;
 import org.fieldplan.data.importer.VolunteerCsvImporter;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.RegionSize;
+import org.fieldplan.io.ProblemJson;
 import org.fieldplan.mapping.ImportReport;
 import org.fieldplan.mapping.MappingException;
 import org.fieldplan.mapping.PrecinctMapping;
@@ -39,7 +40,8 @@ public final class DataCli {
               import-volunteers --region ID --csv FILE            (into an existing region; columns: data/README.md)
               import-generated  --region ID --size S|M|L|XL --seed N
               import-real       --region ID --mapping PRESET|MAPPING.json --file FILE --census CSV
-                                --volunteers N --seed N
+                                --volunteers N --seed N [--out problem.json]
+                                (--out: write the problem for `fieldplan solve` instead of storing it; no database)
             database: FIELDPLAN_DB_URL (e.g. jdbc:postgresql://127.0.0.1:5432/fieldplan), FIELDPLAN_DB_USER,
                       FIELDPLAN_DB_PASSWORD
             """;
@@ -77,7 +79,7 @@ public final class DataCli {
                 case "import-volunteers" -> importVolunteers(options(args, "region", "csv"));
                 case "import-generated" -> importGenerated(options(args, "region", "size", "seed"));
                 case "import-real" -> importReal(options(args, "region", "mapping", "file", "census",
-                        "volunteers", "seed"));
+                        "volunteers", "seed", "out"));
                 default -> throw new CliException("unknown command '" + command + "' (try: fieldplan-data help)");
             }
             return 0;
@@ -135,8 +137,20 @@ public final class DataCli {
         if (volunteers > Integer.MAX_VALUE) {
             throw new CliException("--volunteers is too large: " + volunteers);
         }
-        reportRegion(region, new SampleRegions(stores().regions()).real(region, file, mapping, census,
-                (int) volunteers, seed));
+        String out = arguments.optional("out", null);
+        DataStores stores = out == null ? stores() : DataStores.inMemory();
+        SampleRegions.RealRegion real = new SampleRegions(stores.regions()).realWithReport(region, file, mapping,
+                census, (int) volunteers, seed);
+        // The precinct report's findings (proxies, capped turnout, repairs …); its summary line would say "stored".
+        real.report().lines().stream().skip(1).forEach(this.out::println);
+        FieldPlanProblem problem = real.region();
+        if (out == null) {
+            reportRegion(region, problem);
+            return;
+        }
+        ProblemJson.write(problem, Path.of(out));
+        this.out.printf("wrote %s: %d precincts, %d volunteers, %d time slots%n", out, problem.precincts().size(),
+                problem.volunteers().size(), problem.timeSlots().size());
     }
 
     private void reportRegion(String region, FieldPlanProblem stored) {

@@ -40,6 +40,16 @@ public final class SampleRegions {
      */
     public FieldPlanProblem real(String regionId, Path precinctFile, PrecinctMapping mapping, Path censusCsv,
             int volunteerCount, long seed) {
+        return realWithReport(regionId, precinctFile, mapping, censusCsv, volunteerCount, seed).region();
+    }
+
+    /** A stored real region and the import report of its precincts (proxies, capped turnout, repairs …). */
+    public record RealRegion(FieldPlanProblem region, ImportReport report) {
+    }
+
+    /** As {@link #real}, with the precinct import's report. */
+    public RealRegion realWithReport(String regionId, Path precinctFile, PrecinctMapping mapping, Path censusCsv,
+            int volunteerCount, long seed) {
         MappedPrecinctReader.Result read = PrecinctImporter.read(precinctFile, mapping, false);
         ImportReport report = read.report();
         if (!report.accepted()) {
@@ -48,6 +58,6 @@ public final class SampleRegions {
         FieldPlanProblem region = RealRegionProblem.build("Real region " + regionId, report.precincts(), censusCsv,
                 volunteerCount, seed);
         regions.save(regionId, region, read.attributes());
-        return region;
+        return new RealRegion(region, report.withOutcome(ImportReport.Outcome.STORED));
     }
 }
