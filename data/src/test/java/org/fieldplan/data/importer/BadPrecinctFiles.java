@@ -262,15 +262,6 @@ final class BadPrecinctFiles {
         return target;
     }
 
-    static Path repositoryFile(String relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(relative))) {
-                return dir.resolve(relative);
-            }
-        }
-        throw new AssertionError("no " + relative + " above " + Path.of("").toAbsolutePath());
-    }
-
     /** A path in a new directory of its own, so that files of several cases never meet. */
     private static Path fresh(String name) throws IOException {
         return Files.createDirectories(DIRECTORY.resolve(UUID.randomUUID().toString())).resolve(name);

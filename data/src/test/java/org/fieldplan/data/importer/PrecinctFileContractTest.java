@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.region.RegionSummary;
+import org.fieldplan.data.testing.RepositoryFiles;
 import org.fieldplan.data.testing.SharedData;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.mapping.ImportReport;
@@ -59,7 +60,7 @@ abstract class PrecinctFileContractTest {
 
     @Test
     void connecticutsProjectedShapefileImportsWithAMappingFileOnlyStatingEveryProxy() {
-        PrecinctMapping mapping = PrecinctMapping.load(BadPrecinctFiles.repositoryFile("docs/mappings/connecticut.json"));
+        PrecinctMapping mapping = PrecinctMapping.load(RepositoryFiles.file("docs/mappings/connecticut.json"));
 
         ImportReport report = importFile(SharedData.file("precincts/CT_precincts.zip"), mapping,
                 ImportOptions.DEFAULT);
@@ -89,7 +90,7 @@ abstract class PrecinctFileContractTest {
     @Test
     void newHampshireImportsThroughItsPresetFileWithItsProxies() {
         ImportReport report = importFile(SharedData.file("precincts/nh-precincts.geojson"),
-                PrecinctMapping.load(BadPrecinctFiles.repositoryFile(
+                PrecinctMapping.load(RepositoryFiles.file(
                         "solver/src/main/resources/org/fieldplan/mapping/presets/new-hampshire.json")),
                 ImportOptions.DEFAULT);
 
