@@ -40,7 +40,7 @@ jar=data/target/fieldplan-data.jar
 echo "== $(nproc) cores, $(java -version 2>&1 | head -1), load: $(uptime | sed 's/.*load average: //')"
 run() { # label, then fieldplan-data arguments
   local label=$1; shift
-  /usr/bin/time -f "$label: wall %e s, peak resident memory %M KB" java -jar "$jar" "$@" 2>&1 >/dev/null \
+  /usr/bin/time -f "$label: wall %e s, CPU %U s user + %S s system, peak resident memory %M KB" java -jar "$jar" "$@" 2>&1 >/dev/null \
     | grep -E "wall|fieldplan-data" || true
 }
 for mode in dry-run postgis; do
