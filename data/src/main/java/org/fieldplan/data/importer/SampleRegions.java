@@ -1,15 +1,19 @@
 package org.fieldplan.data.importer;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.Volunteer;
 import org.fieldplan.generator.RegionGenerator;
 import org.fieldplan.generator.RegionSize;
 import org.fieldplan.io.RealRegionProblem;
 import org.fieldplan.mapping.ImportReport;
+import org.fieldplan.mapping.LocationChecks;
 import org.fieldplan.mapping.MappedPrecinctReader;
 import org.fieldplan.mapping.PrecinctMapping;
+import org.locationtech.jts.geom.Point;
 
 /**
  * Whole regions for demos, tests and benchmarks, stored in one go: a synthetic one from the solver's
@@ -58,6 +62,8 @@ public final class SampleRegions {
         FieldPlanProblem region = RealRegionProblem.build("Real region " + regionId, report.precincts(), censusCsv,
                 volunteerCount, seed);
         regions.save(regionId, region, read.attributes());
-        return new RealRegion(region, report.withOutcome(ImportReport.Outcome.STORED));
+        List<Point> homes = region.volunteers().stream().map(Volunteer::getHome).toList();
+        return new RealRegion(region, report.withOutcome(ImportReport.Outcome.STORED)
+                .withWarnings(LocationChecks.farFromVolunteers(report.precincts(), homes)));
     }
 }
