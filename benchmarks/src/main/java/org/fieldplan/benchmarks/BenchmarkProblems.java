@@ -1,16 +1,15 @@
 package org.fieldplan.benchmarks;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.fieldplan.benchmarks.optimum.OptimumInstances;
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.data.importer.PrecinctImporter;
 import org.fieldplan.domain.FieldPlanWeights;
-import org.fieldplan.io.PrecinctColumnMapping;
 import org.fieldplan.io.RealRegionProblem;
+import org.fieldplan.mapping.ImportReport;
+import org.fieldplan.mapping.PrecinctMapping;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
@@ -26,14 +25,10 @@ public final class BenchmarkProblems {
     private static final long SEED = 7;
 
     /**
-     * MGGG's Connecticut voting districts (converted from the shapefile), which have no registration or turnout
-     * columns: as for New Hampshire, registered voters are proxied by voting-age population ({@code VAP}, census 2010)
-     * and ballots by the two-party vote of the 2018 governor race, which also gives the support share. The id is
-     * {@code NAME10} ("Greenwich 5", unique statewide).
+     * The mapping file the README's "bring your own state" section uses for Connecticut (no registration or turnout
+     * column: both are stated proxies), relative to the repository root; benchmarks run from the root or a module.
      */
-    static final PrecinctColumnMapping CONNECTICUT = new PrecinctColumnMapping("CT-", List.of("NAME10"), "NAME10",
-            "VAP", List.of("GOV18D", "GOV18R"), "GOV18D", "GOV18R", List.of("HDIST", "SEND"), "HVAP", "VAP",
-            PrecinctColumnMapping.DEFAULT_SPANISH_THRESHOLD);
+    private static final Path CONNECTICUT_MAPPING = Path.of("docs", "mappings", "connecticut.json");
 
     /** A real region: its precinct file, mapping, census block groups and volunteer count. */
     public enum RealRegion {
@@ -60,11 +55,12 @@ public final class BenchmarkProblems {
             return volunteers;
         }
 
-        private PrecinctColumnMapping mapping() {
+        private PrecinctMapping mapping() {
             return switch (this) {
-                case RHODE_ISLAND -> PrecinctColumnMapping.RHODE_ISLAND;
-                case NEW_HAMPSHIRE -> PrecinctColumnMapping.NEW_HAMPSHIRE;
-                case CONNECTICUT -> BenchmarkProblems.CONNECTICUT;
+                case RHODE_ISLAND -> PrecinctMapping.preset("rhode-island");
+                case NEW_HAMPSHIRE -> PrecinctMapping.preset("new-hampshire");
+                case CONNECTICUT -> PrecinctMapping.load(Files.exists(CONNECTICUT_MAPPING) ? CONNECTICUT_MAPPING
+                        : Path.of("..").resolve(CONNECTICUT_MAPPING));
             };
         }
     }
@@ -90,11 +86,12 @@ public final class BenchmarkProblems {
     public static FieldPlanProblem region(RealRegion region, Path dataFolder) {
         requireData(dataFolder);
         Path precincts = dataFolder.resolve(region.precinctFile);
-        if (precincts.toString().endsWith(".zip")) {
-            precincts = convertShapefile(precincts);
+        ImportReport report = PrecinctImporter.read(precincts, region.mapping(), false).report();
+        if (!report.accepted()) {
+            throw new IllegalStateException(precincts + " was rejected: " + String.join("; ", report.errorLines()));
         }
-        return RealRegionProblem.build(region.problemName, precincts, region.mapping(),
-                dataFolder.resolve(region.censusFile), region.volunteers, SEED);
+        return RealRegionProblem.build(region.problemName, report.precincts(), dataFolder.resolve(region.censusFile),
+                region.volunteers, SEED);
     }
 
     /**
@@ -113,33 +110,6 @@ public final class BenchmarkProblems {
         return new FieldPlanProblem(problem.name() + ", votes only", attending.timeZone(), attending.voteModel(),
                 attending.travel(), attending.districts(), attending.timeSlots(), attending.precincts(),
                 attending.volunteers(), weights, attending.assignments());
-    }
-
-    /**
-     * Converts a zipped shapefile to GeoJSON in WGS84 with GDAL ({@code ogr2ogr -t_srs EPSG:4326}; its {@code .prj}
-     * may be ESRI WKT without an EPSG code) into a temporary file, deleted when the JVM exits.
-     */
-    private static Path convertShapefile(Path zip) {
-        String layer = zip.getFileName().toString().replaceFirst("\\.zip$", "");
-        try {
-            Path geoJson = Files.createTempFile(layer, ".geojson");
-            Files.delete(geoJson);
-            geoJson.toFile().deleteOnExit();
-            Process process = new ProcessBuilder("ogr2ogr", "-t_srs", "EPSG:4326", "-f", "GeoJSON",
-                    geoJson.toString(), "/vsizip/" + zip.toAbsolutePath() + "/" + layer + ".shp")
-                    .redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("ogr2ogr could not convert " + zip + ": " + output);
-            }
-            return geoJson;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run ogr2ogr to convert " + zip
-                    + " (install GDAL: bash scripts/ensure-gdal.sh)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while converting " + zip, e);
-        }
     }
 
     /**
