@@ -4,10 +4,14 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.fieldplan.calendar.CalendarJson;
+import org.fieldplan.calendar.CampaignCalendar;
 import org.fieldplan.cli.CliArguments;
 import org.fieldplan.cli.CliException;
 import org.fieldplan.data.DataStores;
@@ -16,10 +20,12 @@ import org.fieldplan.data.importer.PrecinctImporter;
 import org.fieldplan.data.importer.SampleRegions;
 import org.fieldplan.data.importer.ShapefileImporter;
 import org.fieldplan.data.importer.VolunteerCsvImporter;
+import org.fieldplan.data.region.RegionCalendar;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.RegionSize;
 import org.fieldplan.io.PrecinctColumnMapping;
 import org.fieldplan.io.PrecinctImport;
+import org.fieldplan.validation.ProblemValidationException;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -32,12 +38,16 @@ public final class DataCli {
 
     private static final String USAGE = """
             usage: fieldplan-data <command> [options]
-              import-precincts  --region ID --geojson FILE --mapping RHODE_ISLAND|NEW_HAMPSHIRE
-              import-shapefile  --region ID --zip FILE --mapping RHODE_ISLAND|NEW_HAMPSHIRE
+              import-precincts  --region ID --geojson FILE --mapping RHODE_ISLAND|NEW_HAMPSHIRE [--calendar FILE]
+              import-shapefile  --region ID --zip FILE --mapping RHODE_ISLAND|NEW_HAMPSHIRE [--calendar FILE]
               import-volunteers --region ID --csv FILE            (into an existing region; columns: data/README.md)
               import-generated  --region ID --size S|M|L|XL --seed N
               import-real       --region ID --mapping RHODE_ISLAND|NEW_HAMPSHIRE --geojson FILE --census CSV
-                                --volunteers N --seed N
+                                --volunteers N --seed N [--calendar FILE]
+              set-calendar      --region ID --calendar FILE   (time zone, days, slots: docs/calendar-format.md)
+              show-calendar     --region ID
+              place-volunteers  --region ID --census CSV --volunteers N --seed N
+                                (census block-group centres; availability over the region's calendar)
             database: FIELDPLAN_DB_URL (e.g. jdbc:postgresql://127.0.0.1:5432/fieldplan), FIELDPLAN_DB_USER,
                       FIELDPLAN_DB_PASSWORD
             """;
@@ -79,16 +89,20 @@ public final class DataCli {
             }
             String command = args[0];
             switch (command) {
-                case "import-precincts" -> importPrecincts(options(args, "region", "geojson", "mapping"));
-                case "import-shapefile" -> importShapefile(options(args, "region", "zip", "mapping"));
+                case "import-precincts" -> importPrecincts(options(args, "region", "geojson", "mapping", "calendar"));
+                case "import-shapefile" -> importShapefile(options(args, "region", "zip", "mapping", "calendar"));
                 case "import-volunteers" -> importVolunteers(options(args, "region", "csv"));
                 case "import-generated" -> importGenerated(options(args, "region", "size", "seed"));
                 case "import-real" -> importReal(options(args, "region", "mapping", "geojson", "census",
-                        "volunteers", "seed"));
+                        "volunteers", "seed", "calendar"));
+                case "set-calendar" -> setCalendar(options(args, "region", "calendar"));
+                case "show-calendar" -> showCalendar(options(args, "region"));
+                case "place-volunteers" -> placeVolunteers(options(args, "region", "census", "volunteers", "seed"));
                 default -> throw new CliException("unknown command '" + command + "' (try: fieldplan-data help)");
             }
             return 0;
-        } catch (CliException | UncheckedIOException | StoreException | FlywayException e) {
+        } catch (CliException | UncheckedIOException | StoreException | FlywayException
+                | NoSuchElementException e) {
             // Messages of import rejections list rows on one line; database errors may span several.
             err.println("fieldplan-data: " + String.join(" ", e.getMessage().strip().lines().toList()));
             return 2;
@@ -103,16 +117,22 @@ public final class DataCli {
         String region = arguments.required("region");
         Path geoJson = arguments.existingFile("geojson");
         PrecinctColumnMapping mapping = arguments.choice("mapping", Mapping.class).columns;
-        reportPrecincts(region, new PrecinctImporter(stores().regions()).importGeoJson(region, geoJson, mapping));
+        CampaignCalendar calendar = calendarOption(arguments);
+        DataStores stores = stores();
+        reportPrecincts(region, new PrecinctImporter(stores.regions()).importGeoJson(region, geoJson, mapping));
+        setCalendarAfterImport(stores, region, calendar);
     }
 
     private void importShapefile(CliArguments arguments) {
         String region = arguments.required("region");
         Path zip = arguments.existingFile("zip");
         PrecinctColumnMapping mapping = arguments.choice("mapping", Mapping.class).columns;
+        CampaignCalendar calendar = calendarOption(arguments);
         PGSimpleDataSource dataSource = dataSource();
-        PrecinctImporter precincts = new PrecinctImporter(DataStores.postgis(dataSource).regions());
+        DataStores stores = DataStores.postgis(dataSource);
+        PrecinctImporter precincts = new PrecinctImporter(stores.regions());
         reportPrecincts(region, new ShapefileImporter(dataSource, precincts).importZip(region, zip, mapping));
+        setCalendarAfterImport(stores, region, calendar);
     }
 
     private void reportPrecincts(String region, PrecinctImport read) {
@@ -144,8 +164,64 @@ public final class DataCli {
         if (volunteers > Integer.MAX_VALUE) {
             throw new CliException("--volunteers is too large: " + volunteers);
         }
+        CampaignCalendar calendar = calendarOption(arguments);
         reportRegion(region, new SampleRegions(stores().regions()).real(region, geoJson, mapping, census,
-                (int) volunteers, seed));
+                (int) volunteers, seed, calendar));
+    }
+
+    private void setCalendar(CliArguments arguments) {
+        String region = arguments.required("region");
+        CampaignCalendar calendar = readCalendar(arguments.existingFile("calendar"));
+        reportCalendar(region, stores().calendarChange().apply(region, calendar));
+    }
+
+    private void showCalendar(CliArguments arguments) {
+        String region = arguments.required("region");
+        RegionCalendar calendar = stores().regions().calendar(region);
+        reportCalendar(region, calendar);
+        calendar.declared().ifPresent(declared -> out.println(CalendarJson.write(declared)));
+    }
+
+    private void placeVolunteers(CliArguments arguments) {
+        String region = arguments.required("region");
+        Path census = arguments.existingFile("census");
+        long volunteers = arguments.positiveLong("volunteers", null);
+        long seed = arguments.anyLong("seed", null);
+        if (volunteers > Integer.MAX_VALUE) {
+            throw new CliException("--volunteers is too large: " + volunteers);
+        }
+        int added = new SampleRegions(stores().regions()).censusVolunteers(region, census, (int) volunteers, seed)
+                .size();
+        out.printf("added %d volunteers to region %s at census block-group centres of %s%n", added, region,
+                census.getFileName());
+    }
+
+    /** The {@code --calendar} file, read and checked before anything is imported; null when not given. */
+    private static CampaignCalendar calendarOption(CliArguments arguments) {
+        String file = arguments.optional("calendar", null);
+        return file == null ? null : readCalendar(arguments.existingFile("calendar"));
+    }
+
+    private static CampaignCalendar readCalendar(Path file) {
+        try {
+            return CalendarJson.read(file);
+        } catch (ProblemValidationException e) {
+            throw new CliException(file + ": " + e.getErrors().stream().map(Object::toString)
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+
+    private void setCalendarAfterImport(DataStores stores, String region, CampaignCalendar calendar) {
+        if (calendar != null) {
+            reportCalendar(region, stores.calendarChange().apply(region, calendar));
+        }
+    }
+
+    private void reportCalendar(String region, RegionCalendar calendar) {
+        out.printf("region %s: calendar in %s, %d time slots from %s to %s%s%n", region, calendar.timeZone(),
+                calendar.slots().size(), calendar.firstDay().map(Object::toString).orElse("-"),
+                calendar.lastDay().map(Object::toString).orElse("-"),
+                calendar.declared().isPresent() ? "" : " (slots stated directly, no declared calendar)");
     }
 
     private void reportRegion(String region, FieldPlanProblem stored) {

@@ -1,11 +1,18 @@
 package org.fieldplan.data.importer;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
+import org.fieldplan.calendar.CampaignCalendar;
 import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.RegionGenerator;
 import org.fieldplan.generator.RegionSize;
+import org.fieldplan.domain.TimeSlot;
+import org.fieldplan.domain.Volunteer;
+import org.fieldplan.generator.GotvCalendar;
+import org.fieldplan.io.CensusVolunteerPlacer;
 import org.fieldplan.io.PrecinctColumnMapping;
 import org.fieldplan.io.RealRegionProblem;
 import org.fieldplan.validation.ProblemValidationException;
@@ -34,18 +41,38 @@ public final class SampleRegions {
      * Stores real precincts with {@code volunteerCount} volunteers placed at census block-group centres (seeded) as
      * {@code regionId}; precincts keep their features' properties as raw election attributes.
      *
+     * @param calendar the campaign calendar (its slots and time zone, volunteers' availability drawn over them), or
+     *     null for the standard GOTV weekend
      * @throws ImportRejectedException when a precinct feature is unusable
      */
     public FieldPlanProblem real(String regionId, Path precinctGeoJson, PrecinctColumnMapping mapping,
-            Path censusCsv, int volunteerCount, long seed) {
+            Path censusCsv, int volunteerCount, long seed, CampaignCalendar calendar) {
         FieldPlanProblem region;
         try {
             region = RealRegionProblem.build("Real region " + regionId, precinctGeoJson, mapping, censusCsv,
-                    volunteerCount, seed);
+                    volunteerCount, seed, calendar == null ? GotvCalendar.calendar() : calendar);
         } catch (ProblemValidationException e) {
             throw PrecinctImporter.rejected(precinctGeoJson.toString(), e);
         }
         regions.save(regionId, region, PrecinctImporter.electionAttributes(precinctGeoJson, region.precincts()));
+        if (calendar != null) {
+            // Records the declaration beside the slots it was expanded to (a region without plans takes any).
+            regions.replaceCalendar(regionId, calendar);
+        }
         return region;
+    }
+
+    /**
+     * Adds {@code count} volunteers placed at population-weighted census block-group centres (any state's Census
+     * Bureau centres-of-population file) to a stored region, their availability drawn over the region's own calendar.
+     *
+     * @throws org.fieldplan.data.StoreException when the region is unknown or already has volunteers with the ids
+     *     {@code V0001}… given here
+     */
+    public List<Volunteer> censusVolunteers(String regionId, Path censusCsv, int count, long seed) {
+        List<TimeSlot> slots = regions.calendar(regionId).slots();
+        List<Volunteer> volunteers = CensusVolunteerPlacer.fromCsv(censusCsv, slots).place(count, seed);
+        regions.addVolunteers(regionId, volunteers, Map.of());
+        return volunteers;
     }
 }
