@@ -84,7 +84,7 @@ class RegionImportTest {
     void aDryRunReportsAndPreviewsThenTheConfirmedUploadIsARegionThatSolves() {
         String region = "nh-" + UUID.randomUUID();
 
-        HttpResponse<String> dry = post(region, true, upload(newHampshire, "NEW_HAMPSHIRE")
+        HttpResponse<String> dry = post(region, true, upload(newHampshire, "new-hampshire")
                 .file("calendar", "calendar.json", CENTRAL).file("volunteers", "volunteers.csv", VOLUNTEERS));
 
         assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
@@ -104,7 +104,7 @@ class RegionImportTest {
         assertThat(listed(region)).isFalse();
         assertThat(api.get("/api/regions/" + region + "/calendar", STRATEGIST).statusCode()).isEqualTo(404);
 
-        HttpResponse<String> stored = post(region, false, upload(newHampshire, "NEW_HAMPSHIRE")
+        HttpResponse<String> stored = post(region, false, upload(newHampshire, "new-hampshire")
                 .file("calendar", "calendar.json", CENTRAL).file("volunteers", "volunteers.csv", VOLUNTEERS));
 
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
@@ -125,7 +125,7 @@ class RegionImportTest {
         assertThat(ended.get("status").asText()).isEqualTo("SOLVED");
         assertThat(ended.at("/best/hardScore").asLong()).isZero();
 
-        HttpResponse<String> again = post(region, true, upload(newHampshire, "NEW_HAMPSHIRE"));
+        HttpResponse<String> again = post(region, true, upload(newHampshire, "new-hampshire"));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again).get("detail").asText()).contains("already exists");
     }
@@ -134,20 +134,20 @@ class RegionImportTest {
         String empty = "{\"type\": \"FeatureCollection\", \"features\": []}";
         return Stream.of(
                 Arguments.of("no precinct file", (UnaryOperator<MultipartBody>) b -> b.file("mapping", "m.txt",
-                        "NEW_HAMPSHIRE"), "precincts"),
+                        "new-hampshire"), "precincts"),
                 Arguments.of("no mapping", (UnaryOperator<MultipartBody>) b -> b.file("precincts", "p.geojson",
                         empty), "mapping"),
                 Arguments.of("unknown mapping", (UnaryOperator<MultipartBody>) b -> b.file("precincts", "p.geojson",
-                        empty).file("mapping", "m.txt", "VERMONT"), "mapping"),
+                        empty).file("mapping", "m.txt", "vermont"), "mapping"),
                 Arguments.of("not GeoJSON", (UnaryOperator<MultipartBody>) b -> b.file("precincts", "p.geojson",
-                        "PK\u0003\u0004 not json").file("mapping", "m.txt", "NEW_HAMPSHIRE"), "precincts"),
+                        "PK\u0003\u0004 not json").file("mapping", "m.txt", "new-hampshire"), "precincts"),
                 Arguments.of("empty collection", (UnaryOperator<MultipartBody>) b -> b.file("precincts", "p.geojson",
-                        empty).file("mapping", "m.txt", "NEW_HAMPSHIRE"), "precincts"),
+                        empty).file("mapping", "m.txt", "new-hampshire"), "precincts"),
                 Arguments.of("bad calendar", (UnaryOperator<MultipartBody>) b -> b.file("precincts", "p.geojson",
-                        empty).file("mapping", "m.txt", "NEW_HAMPSHIRE").file("calendar", "c.json",
+                        empty).file("mapping", "m.txt", "new-hampshire").file("calendar", "c.json",
                         "{\"timeZone\": \"Central\", \"electionDay\": \"2026-11-03\"}"), "calendar.timeZone"),
                 Arguments.of("bad volunteer row", (UnaryOperator<MultipartBody>) b -> b.file("precincts", "p.geojson",
-                        empty).file("mapping", "m.txt", "NEW_HAMPSHIRE").file("volunteers", "v.csv",
+                        empty).file("mapping", "m.txt", "new-hampshire").file("volunteers", "v.csv",
                         VOLUNTEERS.replace("43.2081", "143.2081")), "volunteers.line 2"));
     }
 
@@ -173,29 +173,29 @@ class RegionImportTest {
     void aValidFileWithABadPartIsRejectedWholeAndTheRegionIdStaysFree() {
         String region = "nh-half-" + UUID.randomUUID();
 
-        HttpResponse<String> rejected = post(region, false, upload(newHampshire, "NEW_HAMPSHIRE")
+        HttpResponse<String> rejected = post(region, false, upload(newHampshire, "new-hampshire")
                 .file("volunteers", "volunteers.csv", VOLUNTEERS.replace("CAR,30", "HOVERCRAFT,30")));
 
         assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(400);
         assertThat(listed(region)).isFalse();
-        assertThat(post(region, false, upload(newHampshire, "NEW_HAMPSHIRE")).statusCode()).isEqualTo(201);
+        assertThat(post(region, false, upload(newHampshire, "new-hampshire")).statusCode()).isEqualTo(201);
     }
 
     @Test
     void aBadRegionIdTooLargeAFileOrAnOrganizerAreRefused() {
-        HttpResponse<String> badId = post("no%20spaces", true, upload(newHampshire, "NEW_HAMPSHIRE"));
+        HttpResponse<String> badId = post("no%20spaces", true, upload(newHampshire, "new-hampshire"));
         assertThat(badId.statusCode()).as(badId.body()).isEqualTo(400);
         assertThat(json(badId).at("/errors/0/path").asText()).isEqualTo("regionId");
 
         // ri-precincts.geojson (8 MB) is over the test profile's 4 MB upload limit.
         String region = "ri-" + UUID.randomUUID();
         HttpResponse<String> tooLarge = post(region, false,
-                upload(SharedFiles.bytes("precincts/ri-precincts.geojson"), "RHODE_ISLAND"));
+                upload(SharedFiles.bytes("precincts/ri-precincts.geojson"), "rhode-island"));
         assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
         assertThat(listed(region)).isFalse();
 
         assertThat(api.postMultipart("/api/regions/" + region + "/import", ORGANIZER_1,
-                upload(newHampshire, "NEW_HAMPSHIRE")).statusCode()).isEqualTo(403);
+                upload(newHampshire, "new-hampshire")).statusCode()).isEqualTo(403);
         assertThat(new String(newHampshire, 0, 20, StandardCharsets.UTF_8)).contains("{");
     }
 }

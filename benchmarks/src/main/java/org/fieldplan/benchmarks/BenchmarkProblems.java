@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.io.PrecinctColumnMapping;
 import org.fieldplan.io.RealRegionProblem;
+import org.fieldplan.mapping.PrecinctMapping;
 
 /** The real-data instance every benchmark shares, so that all suites measure the same Rhode Island problem. */
 public final class BenchmarkProblems {
@@ -27,7 +27,7 @@ public final class BenchmarkProblems {
     public static FieldPlanProblem rhodeIsland(Path dataFolder) {
         requireData(dataFolder);
         return RealRegionProblem.build("Rhode Island 2000", dataFolder.resolve("precincts/ri-precincts.geojson"),
-                PrecinctColumnMapping.RHODE_ISLAND, dataFolder.resolve("census/cenpop2020_bg_RI.csv"),
+                PrecinctMapping.preset("rhode-island"), dataFolder.resolve("census/cenpop2020_bg_RI.csv"),
                 RHODE_ISLAND_VOLUNTEERS, SEED);
     }
 

@@ -15,8 +15,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Uploading a region: {@code multipart/form-data} with the parts {@code precincts} (the precinct file),
- * {@code mapping}, and optionally {@code volunteers} (CSV) and {@code calendar} (JSON). With {@code dryRun=true}
- * the answer is the report and preview and nothing is stored (200); otherwise the region is stored (201).
+ * {@code mapping} (a mapping file, or a preset's name), and optionally {@code volunteers} (CSV) and {@code calendar}
+ * (JSON). With {@code dryRun=true} the answer is the report and preview and nothing is stored (200); otherwise the
+ * region is stored (201). {@code skipBadRows=true} leaves unusable features out (listed) instead of rejecting.
  */
 @RestController
 public class ImportController {
@@ -34,8 +35,9 @@ public class ImportController {
             @RequestPart(name = "mapping", required = false) MultipartFile mapping,
             @RequestPart(name = "volunteers", required = false) MultipartFile volunteers,
             @RequestPart(name = "calendar", required = false) MultipartFile calendar,
-            @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun) {
-        ImportView view = imports.upload(regionId, precincts, mapping, volunteers, calendar, dryRun);
+            @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,
+            @RequestParam(name = "skipBadRows", defaultValue = "false") boolean skipBadRows) {
+        ImportView view = imports.upload(regionId, precincts, mapping, volunteers, calendar, dryRun, skipBadRows);
         return dryRun ? ResponseEntity.ok(view)
                 : ResponseEntity.created(URI.create("/api/regions/" + regionId + "/calendar")).body(view);
     }

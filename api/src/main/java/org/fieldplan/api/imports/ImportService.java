@@ -25,11 +25,11 @@ public class ImportService {
     }
 
     public ImportView upload(String regionId, MultipartFile precincts, MultipartFile mapping,
-            MultipartFile volunteers, MultipartFile calendar, boolean dryRun) {
-        RegionUpload.Files files = new RegionUpload.Files(bytes(precincts), name(precincts), bytes(mapping),
+            MultipartFile volunteers, MultipartFile calendar, boolean dryRun, boolean skipBadRows) {
+        RegionUpload.Upload files = new RegionUpload.Upload(bytes(precincts), name(precincts), bytes(mapping),
                 volunteers == null || volunteers.isEmpty() ? null
                         : new String(bytes(volunteers), StandardCharsets.UTF_8),
-                bytes(calendar));
+                bytes(calendar), skipBadRows);
         RegionUpload upload = new RegionUpload(stores.regions());
         try {
             return ImportView.of(dryRun ? upload.check(regionId, files) : upload.store(regionId, files));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.fieldplan.data.importer.RegionUpload;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.TimeSlot;
+import org.fieldplan.mapping.ImportReport;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -19,16 +20,24 @@ public record ImportView(String regionId, boolean stored, Report report, Calenda
         Preview preview) {
 
     /**
-     * The import report.
+     * The import report ({@code ImportReport}): what a data person reads before solving.
      *
-     * @param precincts precincts read (all of them are stored when confirmed)
+     * @param outcome {@code DRY_RUN} or {@code STORED}
+     * @param featuresRead features in the file
+     * @param precincts precincts imported (or that would be)
+     * @param skippedRows rows left out with skip-bad-rows, each with its feature index, id and problem
+     * @param warnings findings that import anyway (text numbers read, outliers, locations …)
+     * @param proxies each proxy the mapping declares and to how many precincts it was applied
+     * @param turnoutCapped ids of precincts whose turnout was capped at 1, and {@code turnoutCapReason} why
      * @param repaired ids of precincts whose invalid polygon was repaired
      * @param zeroRegisteredVoters ids of precincts without registered voters (no doors to knock)
-     * @param turnoutCapped ids of precincts with more ballots than registered voters, turnout capped at 1
      * @param volunteers volunteers read from the sheet (0 without one)
+     * @param lines the whole report as text, one finding per line (as the command line prints it)
      */
-    public record Report(int precincts, List<String> repaired, List<String> zeroRegisteredVoters,
-            List<String> turnoutCapped, int volunteers) {
+    public record Report(String outcome, int featuresRead, int precincts, List<String> skippedRows,
+            List<String> warnings, List<ImportReport.ProxyUse> proxies, List<String> turnoutCapped,
+            String turnoutCapReason, List<String> repaired, List<String> zeroRegisteredVoters, int volunteers,
+            List<String> lines) {
     }
 
     /** The calendar the region gets: zone, days and how many slots. */
@@ -49,8 +58,11 @@ public record ImportView(String regionId, boolean stored, Report report, Calenda
     }
 
     static ImportView of(RegionUpload.Result result) {
-        Report report = new Report(result.read().precincts().size(), result.read().repairedIds(),
-                result.read().zeroRegisteredIds(), result.read().turnoutCappedIds(), result.volunteers());
+        ImportReport read = result.report();
+        Report report = new Report(read.outcome().name(), read.featuresRead(), read.importedCount(),
+                read.rowErrors().stream().map(ImportReport.RowProblem::toString).toList(), read.warnings(),
+                read.proxies(), read.turnoutCappedIds(), read.turnoutCapReason(), read.repairedIds(),
+                read.zeroVoterIds(), result.volunteers(), read.lines());
         List<TimeSlot> slots = result.calendar().slots();
         Calendar calendar = new Calendar(result.calendar().timeZone().getId(), result.calendar().from().toString(),
                 result.calendar().to().toString(), slots.size(),

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.fieldplan.calendar.CalendarJson;
 import org.fieldplan.calendar.CampaignCalendar;
@@ -16,15 +14,17 @@ import org.fieldplan.cli.CliArguments;
 import org.fieldplan.cli.CliException;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.StoreException;
+import org.fieldplan.data.importer.ImportOptions;
+import org.fieldplan.data.importer.ImportRejectedException;
 import org.fieldplan.data.importer.PrecinctImporter;
 import org.fieldplan.data.importer.SampleRegions;
-import org.fieldplan.data.importer.ShapefileImporter;
 import org.fieldplan.data.importer.VolunteerCsvImporter;
 import org.fieldplan.data.region.RegionCalendar;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.RegionSize;
-import org.fieldplan.io.PrecinctColumnMapping;
-import org.fieldplan.io.PrecinctImport;
+import org.fieldplan.mapping.ImportReport;
+import org.fieldplan.mapping.MappingException;
+import org.fieldplan.mapping.PrecinctMapping;
 import org.fieldplan.validation.ProblemValidationException;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -38,31 +38,21 @@ public final class DataCli {
 
     private static final String USAGE = """
             usage: fieldplan-data <command> [options]
-              import-precincts  --region ID --geojson FILE --mapping RHODE_ISLAND|NEW_HAMPSHIRE [--calendar FILE]
-              import-shapefile  --region ID --zip FILE --mapping RHODE_ISLAND|NEW_HAMPSHIRE [--calendar FILE]
+              import-precincts  --region ID --file FILE --mapping PRESET|MAPPING.json [--name NAME]
+                                [--calendar CALENDAR.json] [--dry-run] [--skip-bad-rows]
+                                FILE: zipped shapefile, GeoJSON, GeoPackage, CSV with WKT or lon/lat (any CRS);
+                                presets: rhode-island, new-hampshire; mapping files: docs/import.md
               import-volunteers --region ID --csv FILE            (into an existing region; columns: data/README.md)
               import-generated  --region ID --size S|M|L|XL --seed N
-              import-real       --region ID --mapping RHODE_ISLAND|NEW_HAMPSHIRE --geojson FILE --census CSV
-                                --volunteers N --seed N [--calendar FILE]
-              set-calendar      --region ID --calendar FILE   (time zone, days, slots: docs/calendar-format.md)
+              import-real       --region ID --mapping PRESET|MAPPING.json --file FILE --census CSV
+                                --volunteers N --seed N [--calendar CALENDAR.json]
+              set-calendar      --region ID --calendar CALENDAR.json  (time zone, days, slots: docs/calendar.md)
               show-calendar     --region ID
               place-volunteers  --region ID --census CSV --volunteers N --seed N
                                 (census block-group centres; availability over the region's calendar)
             database: FIELDPLAN_DB_URL (e.g. jdbc:postgresql://127.0.0.1:5432/fieldplan), FIELDPLAN_DB_USER,
                       FIELDPLAN_DB_PASSWORD
             """;
-
-    /** The column mappings known by name on the command line. */
-    enum Mapping {
-        RHODE_ISLAND(PrecinctColumnMapping.RHODE_ISLAND),
-        NEW_HAMPSHIRE(PrecinctColumnMapping.NEW_HAMPSHIRE);
-
-        private final PrecinctColumnMapping columns;
-
-        Mapping(PrecinctColumnMapping columns) {
-            this.columns = columns;
-        }
-    }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -75,8 +65,9 @@ public final class DataCli {
     }
 
     public static void main(String[] args) {
-        // Flyway reports every migration check at INFO on stderr, which would bury the one line a user needs.
-        Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+        // Flyway logs every migration check, and the JDBC URL, at INFO through SLF4J (slf4j-simple, on stderr):
+        // that would bury the lines a user needs. Set before the first logger is made.
+        System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
         System.exit(new DataCli(System.out, System.err, System.getenv()).run(args));
     }
 
@@ -89,11 +80,13 @@ public final class DataCli {
             }
             String command = args[0];
             switch (command) {
-                case "import-precincts" -> importPrecincts(options(args, "region", "geojson", "mapping", "calendar"));
-                case "import-shapefile" -> importShapefile(options(args, "region", "zip", "mapping", "calendar"));
+                case "import-precincts" -> {
+                    return importPrecincts(new CliArguments(command, args, 1, Set.of("region", "file", "mapping",
+                            "name", "calendar"), Set.of("dry-run", "skip-bad-rows")));
+                }
                 case "import-volunteers" -> importVolunteers(options(args, "region", "csv"));
                 case "import-generated" -> importGenerated(options(args, "region", "size", "seed"));
-                case "import-real" -> importReal(options(args, "region", "mapping", "geojson", "census",
+                case "import-real" -> importReal(options(args, "region", "mapping", "file", "census",
                         "volunteers", "seed", "calendar"));
                 case "set-calendar" -> setCalendar(options(args, "region", "calendar"));
                 case "show-calendar" -> showCalendar(options(args, "region"));
@@ -101,9 +94,13 @@ public final class DataCli {
                 default -> throw new CliException("unknown command '" + command + "' (try: fieldplan-data help)");
             }
             return 0;
-        } catch (CliException | UncheckedIOException | StoreException | FlywayException
+        } catch (ImportRejectedException e) {
+            err.println("fieldplan-data: " + e.errors().size() + " errors, nothing imported:");
+            e.errors().forEach(error -> err.println("  " + error));
+            return 2;
+        } catch (CliException | UncheckedIOException | StoreException | FlywayException | MappingException
                 | NoSuchElementException e) {
-            // Messages of import rejections list rows on one line; database errors may span several.
+            // One line per error: a database error may span several.
             err.println("fieldplan-data: " + String.join(" ", e.getMessage().strip().lines().toList()));
             return 2;
         }
@@ -113,31 +110,23 @@ public final class DataCli {
         return new CliArguments(args[0], args, 1, Set.of(allowed));
     }
 
-    private void importPrecincts(CliArguments arguments) {
+    /** Prints the import report, one finding per line: on stdout when imported, on stderr when rejected. */
+    private int importPrecincts(CliArguments arguments) {
         String region = arguments.required("region");
-        Path geoJson = arguments.existingFile("geojson");
-        PrecinctColumnMapping mapping = arguments.choice("mapping", Mapping.class).columns;
+        Path file = arguments.existingFile("file");
+        PrecinctMapping mapping = PrecinctMapping.resolve(arguments.required("mapping"));
         CampaignCalendar calendar = calendarOption(arguments);
-        DataStores stores = stores();
-        reportPrecincts(region, new PrecinctImporter(stores.regions()).importGeoJson(region, geoJson, mapping));
-        setCalendarAfterImport(stores, region, calendar);
-    }
-
-    private void importShapefile(CliArguments arguments) {
-        String region = arguments.required("region");
-        Path zip = arguments.existingFile("zip");
-        PrecinctColumnMapping mapping = arguments.choice("mapping", Mapping.class).columns;
-        CampaignCalendar calendar = calendarOption(arguments);
-        PGSimpleDataSource dataSource = dataSource();
-        DataStores stores = DataStores.postgis(dataSource);
-        PrecinctImporter precincts = new PrecinctImporter(stores.regions());
-        reportPrecincts(region, new ShapefileImporter(dataSource, precincts).importZip(region, zip, mapping));
-        setCalendarAfterImport(stores, region, calendar);
-    }
-
-    private void reportPrecincts(String region, PrecinctImport read) {
-        out.printf("imported %d precincts into region %s (%d polygons repaired, %d without registered voters)%n",
-                read.precincts().size(), region, read.repairedCount(), read.zeroRegisteredIds().size());
+        ImportOptions options = new ImportOptions(arguments.flag("dry-run"), arguments.flag("skip-bad-rows"),
+                arguments.optional("name", null));
+        // A dry run stores nothing, so it needs no database.
+        DataStores stores = options.dryRun() && !environment.containsKey("FIELDPLAN_DB_URL") ? DataStores.inMemory()
+                : stores();
+        ImportReport report = new PrecinctImporter(stores.regions()).importFile(region, file, mapping, options);
+        report.lines().forEach(report.accepted() ? out::println : err::println);
+        if (report.outcome() == ImportReport.Outcome.STORED && calendar != null) {
+            reportCalendar(region, stores.calendarChange().apply(region, calendar));
+        }
+        return report.accepted() ? 0 : 2;
     }
 
     private void importVolunteers(CliArguments arguments) {
@@ -156,16 +145,16 @@ public final class DataCli {
 
     private void importReal(CliArguments arguments) {
         String region = arguments.required("region");
-        Path geoJson = arguments.existingFile("geojson");
+        Path file = arguments.existingFile("file");
         Path census = arguments.existingFile("census");
-        PrecinctColumnMapping mapping = arguments.choice("mapping", Mapping.class).columns;
+        PrecinctMapping mapping = PrecinctMapping.resolve(arguments.required("mapping"));
         long volunteers = arguments.positiveLong("volunteers", null);
         long seed = arguments.anyLong("seed", null);
         if (volunteers > Integer.MAX_VALUE) {
             throw new CliException("--volunteers is too large: " + volunteers);
         }
         CampaignCalendar calendar = calendarOption(arguments);
-        reportRegion(region, new SampleRegions(stores().regions()).real(region, geoJson, mapping, census,
+        reportRegion(region, new SampleRegions(stores().regions()).real(region, file, mapping, census,
                 (int) volunteers, seed, calendar));
     }
 
@@ -208,12 +197,6 @@ public final class DataCli {
         } catch (ProblemValidationException e) {
             throw new CliException(file + ": " + e.getErrors().stream().map(Object::toString)
                     .collect(Collectors.joining("; ")));
-        }
-    }
-
-    private void setCalendarAfterImport(DataStores stores, String region, CampaignCalendar calendar) {
-        if (calendar != null) {
-            reportCalendar(region, stores.calendarChange().apply(region, calendar));
         }
     }
 

@@ -7,15 +7,16 @@ import java.util.Map;
 import org.fieldplan.calendar.CampaignCalendar;
 import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.generator.RegionGenerator;
-import org.fieldplan.generator.RegionSize;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.generator.GotvCalendar;
+import org.fieldplan.generator.RegionGenerator;
+import org.fieldplan.generator.RegionSize;
 import org.fieldplan.io.CensusVolunteerPlacer;
-import org.fieldplan.io.PrecinctColumnMapping;
 import org.fieldplan.io.RealRegionProblem;
-import org.fieldplan.validation.ProblemValidationException;
+import org.fieldplan.mapping.ImportReport;
+import org.fieldplan.mapping.MappedPrecinctReader;
+import org.fieldplan.mapping.PrecinctMapping;
 
 /**
  * Whole regions for demos, tests and benchmarks, stored in one go: a synthetic one from the solver's
@@ -38,23 +39,24 @@ public final class SampleRegions {
     }
 
     /**
-     * Stores real precincts with {@code volunteerCount} volunteers placed at census block-group centres (seeded) as
-     * {@code regionId}; precincts keep their features' properties as raw election attributes.
+     * Stores real precincts (any format {@link PrecinctImporter} reads, strictly) with {@code volunteerCount}
+     * volunteers placed at census block-group centres (seeded) as {@code regionId}; precincts keep their features'
+     * properties as raw election attributes.
      *
      * @param calendar the campaign calendar (its slots and time zone, volunteers' availability drawn over them), or
      *     null for the standard GOTV weekend
-     * @throws ImportRejectedException when a precinct feature is unusable
+     * @throws ImportRejectedException when the precinct file is rejected, one row error per finding
      */
-    public FieldPlanProblem real(String regionId, Path precinctGeoJson, PrecinctColumnMapping mapping,
-            Path censusCsv, int volunteerCount, long seed, CampaignCalendar calendar) {
-        FieldPlanProblem region;
-        try {
-            region = RealRegionProblem.build("Real region " + regionId, precinctGeoJson, mapping, censusCsv,
-                    volunteerCount, seed, calendar == null ? GotvCalendar.calendar() : calendar);
-        } catch (ProblemValidationException e) {
-            throw PrecinctImporter.rejected(precinctGeoJson.toString(), e);
+    public FieldPlanProblem real(String regionId, Path precinctFile, PrecinctMapping mapping, Path censusCsv,
+            int volunteerCount, long seed, CampaignCalendar calendar) {
+        MappedPrecinctReader.Result read = PrecinctImporter.read(precinctFile, mapping, false);
+        ImportReport report = read.report();
+        if (!report.accepted()) {
+            throw new ImportRejectedException(precinctFile.toString(), RowError.of(report));
         }
-        regions.save(regionId, region, PrecinctImporter.electionAttributes(precinctGeoJson, region.precincts()));
+        FieldPlanProblem region = RealRegionProblem.build("Real region " + regionId, report.precincts(), censusCsv,
+                volunteerCount, seed, calendar == null ? GotvCalendar.calendar() : calendar);
+        regions.save(regionId, region, read.attributes());
         if (calendar != null) {
             // Records the declaration beside the slots it was expanded to (a region without plans takes any).
             regions.replaceCalendar(regionId, calendar);
