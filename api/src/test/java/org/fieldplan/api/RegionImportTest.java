@@ -130,6 +130,27 @@ class RegionImportTest {
         assertThat(json(again).get("detail").asText()).contains("already exists");
     }
 
+    @Test
+    void connecticutsZippedShapefileUploadsWithTheMappingFileTheCommandLineUses() throws Exception {
+        String region = "ct-" + UUID.randomUUID();
+        byte[] mapping = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../docs/mappings/connecticut.json"));
+
+        HttpResponse<String> dry = post(region, true, new MultipartBody()
+                .file("precincts", "CT_precincts.zip", "application/zip", SharedFiles.bytes("precincts/CT_precincts.zip"))
+                .file("mapping", "connecticut.json", "application/json", mapping));
+
+        assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+        JsonNode report = json(dry).get("report");
+        assertThat(report.get("precincts").asInt()).isEqualTo(739);
+        assertThat(report.get("proxies")).extracting(p -> p.get("field").asText())
+                .contains("registeredVoters", "ballots");
+        assertThat(report.get("lines")).isNotEmpty();
+        // Projected state-plane metres were converted to longitude/latitude (GDAL).
+        assertThat(json(dry).get("bounds").get(0).asDouble()).isBetween(-73.8, -73.6);
+        assertThat(json(dry).get("bounds").get(1).asDouble()).isBetween(40.9, 41.1);
+        assertThat(listed(region)).isFalse();
+    }
+
     static Stream<Arguments> badUploads() {
         String empty = "{\"type\": \"FeatureCollection\", \"features\": []}";
         return Stream.of(
@@ -139,6 +160,13 @@ class RegionImportTest {
                         empty), "mapping"),
                 Arguments.of("unknown mapping", (UnaryOperator<MultipartBody>) b -> b.file("precincts", "p.geojson",
                         empty).file("mapping", "m.txt", "vermont"), "mapping"),
+                Arguments.of("mapping not JSON", (UnaryOperator<MultipartBody>) b -> b.file("precincts", "p.geojson",
+                        empty).file("mapping", "m.json", "{\"id\": "), "mapping"),
+                Arguments.of("mapping naming a missing column", (UnaryOperator<MultipartBody>) b -> b.file("precincts",
+                        "p.geojson", new String(SharedFiles.bytes("precincts/nh-precincts.geojson"),
+                                StandardCharsets.UTF_8)).file("mapping", "m.json",
+                        "{\"id\": [\"NO_SUCH_ID\"], \"registeredVoters\": \"VAP\", \"turnout\": \"0.6\", "
+                                + "\"support\": {\"dem\": \"PRES16D\", \"rep\": \"PRES16R\"}}"), "precincts"),
                 Arguments.of("not GeoJSON", (UnaryOperator<MultipartBody>) b -> b.file("precincts", "p.geojson",
                         "PK\u0003\u0004 not json").file("mapping", "m.txt", "new-hampshire"), "precincts"),
                 Arguments.of("empty collection", (UnaryOperator<MultipartBody>) b -> b.file("precincts", "p.geojson",
