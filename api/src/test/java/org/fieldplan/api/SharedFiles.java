@@ -15,7 +15,8 @@ final class SharedFiles {
     private SharedFiles() {
     }
 
-    static byte[] bytes(String relative) {
+    /** The absolute path of a shared file, e.g. {@code precincts/nh-precincts.geojson}. */
+    static Path path(String relative) {
         String property = System.getProperty("fieldplan.sharedData");
         // Tests run in the api module's directory.
         Path file = (property != null ? Path.of(property) : Path.of("../../shared/data")).resolve(relative);
@@ -23,8 +24,12 @@ final class SharedFiles {
             throw new AssertionError("Missing shared data " + file.toAbsolutePath().normalize()
                     + " (set -Dfieldplan.sharedData=DIR or provide ../shared/data beside the repository)");
         }
+        return file.toAbsolutePath().normalize();
+    }
+
+    static byte[] bytes(String relative) {
         try {
-            return Files.readAllBytes(file);
+            return Files.readAllBytes(path(relative));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
