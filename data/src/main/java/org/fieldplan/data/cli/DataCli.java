@@ -22,6 +22,7 @@ import org.fieldplan.data.importer.VolunteerCsvImporter;
 import org.fieldplan.data.region.RegionCalendar;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.RegionSize;
+import org.fieldplan.io.ProblemJson;
 import org.fieldplan.mapping.ImportReport;
 import org.fieldplan.mapping.MappingException;
 import org.fieldplan.mapping.PrecinctMapping;
@@ -45,7 +46,8 @@ public final class DataCli {
               import-volunteers --region ID --csv FILE            (into an existing region; columns: data/README.md)
               import-generated  --region ID --size S|M|L|XL --seed N
               import-real       --region ID --mapping PRESET|MAPPING.json --file FILE --census CSV
-                                --volunteers N --seed N [--calendar CALENDAR.json]
+                                --volunteers N --seed N [--calendar CALENDAR.json] [--out problem.json]
+                                (--out: write the problem for `fieldplan solve` instead of storing it; no database)
               set-calendar      --region ID --calendar CALENDAR.json  (time zone, days, slots: docs/calendar.md)
               show-calendar     --region ID
               place-volunteers  --region ID --census CSV --volunteers N --seed N
@@ -87,7 +89,7 @@ public final class DataCli {
                 case "import-volunteers" -> importVolunteers(options(args, "region", "csv"));
                 case "import-generated" -> importGenerated(options(args, "region", "size", "seed"));
                 case "import-real" -> importReal(options(args, "region", "mapping", "file", "census",
-                        "volunteers", "seed", "calendar"));
+                        "volunteers", "seed", "calendar", "out"));
                 case "set-calendar" -> setCalendar(options(args, "region", "calendar"));
                 case "show-calendar" -> showCalendar(options(args, "region"));
                 case "place-volunteers" -> placeVolunteers(options(args, "region", "census", "volunteers", "seed"));
@@ -153,9 +155,20 @@ public final class DataCli {
         if (volunteers > Integer.MAX_VALUE) {
             throw new CliException("--volunteers is too large: " + volunteers);
         }
-        CampaignCalendar calendar = calendarOption(arguments);
-        reportRegion(region, new SampleRegions(stores().regions()).real(region, file, mapping, census,
-                (int) volunteers, seed, calendar));
+        String out = arguments.optional("out", null);
+        DataStores stores = out == null ? stores() : DataStores.inMemory();
+        SampleRegions.RealRegion real = new SampleRegions(stores.regions()).realWithReport(region, file, mapping,
+                census, (int) volunteers, seed, calendarOption(arguments));
+        // The precinct report's findings (proxies, capped turnout, repairs …); its summary line would say "stored".
+        real.report().lines().stream().skip(1).forEach(this.out::println);
+        FieldPlanProblem problem = real.region();
+        if (out == null) {
+            reportRegion(region, problem);
+            return;
+        }
+        ProblemJson.write(problem, Path.of(out));
+        this.out.printf("wrote %s: %d precincts, %d volunteers, %d time slots%n", out, problem.precincts().size(),
+                problem.volunteers().size(), problem.timeSlots().size());
     }
 
     private void setCalendar(CliArguments arguments) {

@@ -49,6 +49,16 @@ public final class SampleRegions {
      */
     public FieldPlanProblem real(String regionId, Path precinctFile, PrecinctMapping mapping, Path censusCsv,
             int volunteerCount, long seed, CampaignCalendar calendar) {
+        return realWithReport(regionId, precinctFile, mapping, censusCsv, volunteerCount, seed, calendar).region();
+    }
+
+    /** A stored real region and the import report of its precincts (proxies, capped turnout, repairs …). */
+    public record RealRegion(FieldPlanProblem region, ImportReport report) {
+    }
+
+    /** As {@link #real}, with the precinct import's report. */
+    public RealRegion realWithReport(String regionId, Path precinctFile, PrecinctMapping mapping, Path censusCsv,
+            int volunteerCount, long seed, CampaignCalendar calendar) {
         MappedPrecinctReader.Result read = PrecinctImporter.read(precinctFile, mapping, false);
         ImportReport report = read.report();
         if (!report.accepted()) {
@@ -61,7 +71,7 @@ public final class SampleRegions {
             // Records the declaration beside the slots it was expanded to (a region without plans takes any).
             regions.replaceCalendar(regionId, calendar);
         }
-        return region;
+        return new RealRegion(region, report.withOutcome(ImportReport.Outcome.STORED));
     }
 
     /**

@@ -80,7 +80,9 @@ final class VectorFileConverter {
             command.addAll(List.of("-oo", "GEOM_POSSIBLE_NAMES=wkt,WKT,geometry,GEOMETRY,geom,the_geom",
                     "-oo", "X_POSSIBLE_NAMES=lon,LON,longitude,LONGITUDE,Longitude,x,X",
                     "-oo", "Y_POSSIBLE_NAMES=lat,LAT,latitude,LATITUDE,Latitude,y,Y",
-                    "-oo", "KEEP_GEOM_COLUMNS=NO", "-oo", "AUTODETECT_TYPE=YES"));
+                    "-oo", "KEEP_GEOM_COLUMNS=NO", "-oo", "AUTODETECT_TYPE=YES",
+                    // Quoted values stay text: district "035" must not become 35.
+                    "-oo", "QUOTED_FIELDS_AS_STRING=YES"));
         }
         command.add(output.toString());
         command.add(input.toString());

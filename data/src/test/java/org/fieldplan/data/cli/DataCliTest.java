@@ -71,15 +71,15 @@ class DataCliTest {
     void userErrorsAreOneLineAndExit2BeforeTouchingTheDatabase() {
         Map<String, String> noDatabase = Map.of();
 
-        assertThat(run(noDatabase, "import-precincts", "--region", "r", "--geojson", "missing.geojson", "--mapping",
-                "RHODE_ISLAND")).isEqualTo(2);
+        assertThat(run(noDatabase, "import-precincts", "--region", "r", "--file", "missing.geojson", "--mapping",
+                "rhode-island")).isEqualTo(2);
         assertThat(run(noDatabase, "import-generated", "--region", "r", "--size", "HUGE", "--seed", "1"))
                 .isEqualTo(2);
         assertThat(run(noDatabase, "import-generated", "--region", "r", "--size", "S", "--seed", "1")).isEqualTo(2);
         assertThat(run(noDatabase, "export")).isEqualTo(2);
 
         assertThat(errors().lines().toList()).containsExactly(
-                "fieldplan-data: --geojson missing.geojson: no such file",
+                "fieldplan-data: --file missing.geojson: no such file",
                 "fieldplan-data: --size must be one of [S, M, L, XL], got 'HUGE'",
                 "fieldplan-data: FIELDPLAN_DB_URL is not set (e.g. jdbc:postgresql://127.0.0.1:5432/fieldplan)",
                 "fieldplan-data: unknown command 'export' (try: fieldplan-data help)");
