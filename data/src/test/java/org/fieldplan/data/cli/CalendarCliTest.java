@@ -45,7 +45,13 @@ class CalendarCliTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"timeZone\" : \"America/Chicago\"")
                 .contains("\"electionDay\" : \"2026-11-03\"");
         out.reset();
-        // The generated region already has V0001…: census volunteers would take the same ids, and nothing is added.
+        assertThat(run("place-volunteers", "--region", region, "--census",
+                SharedData.file("census/cenpop2020_bg_OH_franklin.csv").toString(), "--volunteers", "20", "--seed",
+                "1")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("added 20 volunteers to region " + region
+                + " at census block-group centres of cenpop2020_bg_OH_franklin.csv");
+        out.reset();
+        // Placing again with the same ids is refused in one line, nothing added.
         assertThat(run("place-volunteers", "--region", region, "--census",
                 SharedData.file("census/cenpop2020_bg_OH_franklin.csv").toString(), "--volunteers", "20", "--seed",
                 "1")).isEqualTo(2);
