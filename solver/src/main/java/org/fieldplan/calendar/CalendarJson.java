@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes a {@link CampaignCalendar} as JSON ({@code docs/calendar-format.md}, schema
- * {@code docs/schemas/calendar.schema.json}):
+ * {@code org/fieldplan/calendar/calendar.schema.json}):
  *
  * <pre>{"timeZone": "America/Chicago", "electionDay": "2026-11-03", "from": "2026-10-24", "to": "2026-11-03",
  *  "slots": [{"days": ["SATURDAY", "SUNDAY"], "times": [{"start": "09:00", "end": "12:00", "name": "am"}]},
@@ -48,7 +48,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class CalendarJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> FIELDS = Set.of("timeZone", "electionDay", "from", "to", "slots");
+    private static final Set<String> FIELDS = Set.of("$schema", "timeZone", "electionDay", "from", "to", "slots");
     private static final Set<String> RULE_FIELDS = Set.of("days", "dates", "times");
     private static final Set<String> TIME_FIELDS = Set.of("start", "end", "name");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,20}");

@@ -84,6 +84,18 @@ class CampaignCalendarTest {
     }
 
     @Test
+    void theDocumentedCentralTimeExampleReadsWithItsSchemaReferenceAndGivesElectionDayItsOwnSlots() {
+        CampaignCalendar calendar = CalendarJson.read(java.nio.file.Path.of("../docs/calendars/central-gotv-2026.json"));
+
+        List<TimeSlot> slots = calendar.slots();
+        assertThat(slots).hasSize(6 + 5 + 6 + 1 + 4);
+        assertThat(slots).filteredOn(s -> s.getDay().equals(LocalDate.of(2026, 11, 3))).extracting(TimeSlot::getId)
+                .containsExactly("2026-11-03-early", "2026-11-03-am", "2026-11-03-mid", "2026-11-03-late");
+        assertThat(instant(calendar, slots.get(slots.size() - 4).getStart()))
+                .isEqualTo(Instant.parse("2026-11-03T13:00:00Z"));
+    }
+
+    @Test
     void theDemoWeekendIsDeclaredAsAPresetAndKeepsItsSlots() {
         assertThat(GotvCalendar.TIME_ZONE).isEqualTo("America/New_York");
         assertThat(GotvCalendar.calendar().electionDay()).isEqualTo(LocalDate.of(2026, 11, 3));
