@@ -19,6 +19,12 @@ final class MultipartBody {
         return this;
     }
 
+    /** Adds a plain form field (no file name), as {@code curl -F name=value} sends it. */
+    MultipartBody field(String name, String value) {
+        write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+        return this;
+    }
+
     MultipartBody file(String name, String fileName, String content) {
         return file(name, fileName, "application/octet-stream", content.getBytes(StandardCharsets.UTF_8));
     }

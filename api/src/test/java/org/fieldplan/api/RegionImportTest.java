@@ -125,7 +125,9 @@ class RegionImportTest {
         assertThat(ended.get("status").asText()).isEqualTo("SOLVED");
         assertThat(ended.at("/best/hardScore").asLong()).isZero();
 
-        HttpResponse<String> again = post(region, true, upload(newHampshire, "new-hampshire"));
+        HttpResponse<String> again = post(region, true, new MultipartBody()
+                .file("precincts", "nh-precincts.geojson", "application/geo+json", newHampshire)
+                .field("mapping", "new-hampshire"));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again).get("detail").asText()).contains("already exists");
     }
@@ -200,6 +202,12 @@ class RegionImportTest {
     @Test
     void aValidFileWithABadPartIsRejectedWholeAndTheRegionIdStaysFree() {
         String region = "nh-half-" + UUID.randomUUID();
+        // The preset given as a plain form field (curl -F mapping=new-hampshire) reads as well as a file part.
+        HttpResponse<String> dry = post(region, true, new MultipartBody()
+                .file("precincts", "nh-precincts.geojson", "application/geo+json", newHampshire)
+                .field("mapping", "new-hampshire").field("calendar", RegionImportTest.CENTRAL));
+        assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+        assertThat(json(dry).at("/calendar/timeZone").asText()).isEqualTo("America/Chicago");
 
         HttpResponse<String> rejected = post(region, false, upload(newHampshire, "new-hampshire")
                 .file("volunteers", "volunteers.csv", VOLUNTEERS.replace("CAR,30", "HOVERCRAFT,30")));

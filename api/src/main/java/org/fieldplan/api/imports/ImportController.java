@@ -11,12 +11,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
+
+import jakarta.servlet.http.Part;
 
 /**
  * Uploading a region: {@code multipart/form-data} with the parts {@code precincts} (the precinct file),
  * {@code mapping} (a mapping file, or a preset's name), and optionally {@code volunteers} (CSV) and {@code calendar}
- * (JSON). With {@code dryRun=true} the answer is the report and preview and nothing is stored (200); otherwise the
+ * (JSON); each a file or a plain form field ({@code -F mapping=new-hampshire}). With {@code dryRun=true} the answer is the report and preview and nothing is stored (200); otherwise the
  * region is stored (201). {@code skipBadRows=true} leaves unusable features out (listed) instead of rejecting.
  */
 @RestController
@@ -31,10 +32,10 @@ public class ImportController {
     @PostMapping(path = "/api/regions/{regionId}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @AllowedRoles({Role.STRATEGIST, Role.ADMIN})
     public ResponseEntity<ImportView> upload(@PathVariable String regionId,
-            @RequestPart(name = "precincts", required = false) MultipartFile precincts,
-            @RequestPart(name = "mapping", required = false) MultipartFile mapping,
-            @RequestPart(name = "volunteers", required = false) MultipartFile volunteers,
-            @RequestPart(name = "calendar", required = false) MultipartFile calendar,
+            @RequestPart(name = "precincts", required = false) Part precincts,
+            @RequestPart(name = "mapping", required = false) Part mapping,
+            @RequestPart(name = "volunteers", required = false) Part volunteers,
+            @RequestPart(name = "calendar", required = false) Part calendar,
             @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,
             @RequestParam(name = "skipBadRows", defaultValue = "false") boolean skipBadRows) {
         ImportView view = imports.upload(regionId, precincts, mapping, volunteers, calendar, dryRun, skipBadRows);

@@ -1,6 +1,7 @@
 package org.fieldplan.api.imports;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -9,7 +10,8 @@ import org.fieldplan.data.DataStores;
 import org.fieldplan.data.importer.RegionUpload;
 import org.fieldplan.data.importer.UploadRejectedException;
 import org.springframework.stereotype.Service;
-import org.springframework.web.multipart.MultipartFile;
+
+import jakarta.servlet.http.Part;
 
 /**
  * Strategists' uploads of a region ({@link RegionUpload}): a dry run that reports and previews and stores nothing,
@@ -24,12 +26,11 @@ public class ImportService {
         this.stores = stores;
     }
 
-    public ImportView upload(String regionId, MultipartFile precincts, MultipartFile mapping,
-            MultipartFile volunteers, MultipartFile calendar, boolean dryRun, boolean skipBadRows) {
+    public ImportView upload(String regionId, Part precincts, Part mapping, Part volunteers, Part calendar,
+            boolean dryRun, boolean skipBadRows) {
+        byte[] sheet = bytes(volunteers);
         RegionUpload.Upload files = new RegionUpload.Upload(bytes(precincts), name(precincts), bytes(mapping),
-                volunteers == null || volunteers.isEmpty() ? null
-                        : new String(bytes(volunteers), StandardCharsets.UTF_8),
-                bytes(calendar), skipBadRows);
+                sheet == null ? null : new String(sheet, StandardCharsets.UTF_8), bytes(calendar), skipBadRows);
         RegionUpload upload = new RegionUpload(stores.regions());
         try {
             return ImportView.of(dryRun ? upload.check(regionId, files) : upload.store(regionId, files));
@@ -40,18 +41,19 @@ public class ImportService {
         }
     }
 
-    private static byte[] bytes(MultipartFile file) {
-        if (file == null || file.isEmpty()) {
+    /** A part's content (a file or a plain form field); null when the part is missing or empty. */
+    private static byte[] bytes(Part part) {
+        if (part == null || part.getSize() == 0) {
             return null;
         }
-        try {
-            return file.getBytes();
+        try (InputStream in = part.getInputStream()) {
+            return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the uploaded " + file.getName(), e);
+            throw new UncheckedIOException("cannot read the uploaded " + part.getName(), e);
         }
     }
 
-    private static String name(MultipartFile file) {
-        return file == null || file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+    private static String name(Part part) {
+        return part == null || part.getSubmittedFileName() == null ? "upload" : part.getSubmittedFileName();
     }
 }
