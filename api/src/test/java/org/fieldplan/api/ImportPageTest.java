@@ -54,11 +54,7 @@ class ImportPageTest {
                 "{\"timeZone\": \"America/Chicago\", \"electionDay\": \"2026-11-03\"}");
         String region = "nh-page-" + UUID.randomUUID().toString().substring(0, 8);
         try (HeadlessChromium browser = new HeadlessChromium(1280, 1000)) {
-            openImportForm(browser);
-            WebDriver page = browser.driver();
-            page.findElement(By.id("import-region")).sendKeys(region);
-            page.findElement(By.id("import-precincts")).sendKeys(
-                    SharedFiles.path("precincts/nh-precincts.geojson").toString());
+            WebDriver page = openImportForm(browser, region);
             new Select(page.findElement(By.id("import-preset"))).selectByValue("new-hampshire");
             page.findElement(By.id("import-calendar")).sendKeys(calendar.toString());
             page.findElement(By.id("import-check")).click();
@@ -87,11 +83,7 @@ class ImportPageTest {
     void aBadUploadShowsItsErrorsAndStoresNothing() {
         String region = "bad-page-" + UUID.randomUUID().toString().substring(0, 8);
         try (HeadlessChromium browser = new HeadlessChromium(1280, 1000)) {
-            openImportForm(browser);
-            WebDriver page = browser.driver();
-            page.findElement(By.id("import-region")).sendKeys(region);
-            page.findElement(By.id("import-precincts")).sendKeys(
-                    SharedFiles.path("precincts/nh-precincts.geojson").toString());
+            WebDriver page = openImportForm(browser, region);
             page.findElement(By.id("import-zone")).sendKeys("Mars/Olympus_Mons");
             browser.script("const e = document.getElementById('import-election'); e.value = '2026-11-03';"
                     + " e.dispatchEvent(new Event('change', {bubbles: true}));");
@@ -106,11 +98,17 @@ class ImportPageTest {
         }
     }
 
-    private void openImportForm(HeadlessChromium browser) {
-        browser.driver().get("http://localhost:" + port + "/");
+    /** Signs in as a strategist, opens the import form and fills in the region id and New Hampshire's file. */
+    private WebDriver openImportForm(HeadlessChromium browser, String region) {
+        WebDriver page = browser.driver();
+        page.get("http://localhost:" + port + "/");
         browser.await("the key field", d -> d.findElement(By.id("api-key"))).sendKeys(STRATEGIST, Keys.ENTER);
         browser.await("the views", d -> d.findElement(By.id("views")).isDisplayed());
-        browser.driver().findElement(By.id("show-strategist")).click();
+        page.findElement(By.id("show-strategist")).click();
         browser.await("the import form", d -> d.findElement(By.id("import-form")).isDisplayed());
+        page.findElement(By.id("import-region")).sendKeys(region);
+        page.findElement(By.id("import-precincts")).sendKeys(
+                SharedFiles.path("precincts/nh-precincts.geojson").toString());
+        return page;
     }
 }

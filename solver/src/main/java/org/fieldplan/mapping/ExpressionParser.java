@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.Supplier;
 
 /**
  * Parses the mapping language by recursive descent. Grammar (lowest precedence first):
@@ -97,47 +98,49 @@ public final class ExpressionParser {
     }
 
     private Node sum() {
-        int start = skipSpacesAndMark();
-        Node left = product();
-        while (true) {
-            if (symbol("+")) {
-                Node l = number(left, "+");
-                Node r = number(product(), "+");
-                left = new Node(row -> l.eval(row) + r.eval(row), false, l, r).withText(since(start));
-            } else if (symbol("-")) {
-                Node l = number(left, "-");
-                Node r = number(product(), "-");
-                left = new Node(row -> l.eval(row) - r.eval(row), false, l, r).withText(since(start));
-            } else {
-                return left;
-            }
-        }
+        return leftAssociative(this::product, "+", "-");
     }
 
     private Node product() {
+        return leftAssociative(this::unary, "*", "/");
+    }
+
+    /** {@code operand (op operand)*} for arithmetic operators of one precedence, evaluated left to right. */
+    private Node leftAssociative(Supplier<Node> operand, String... operators) {
         int start = skipSpacesAndMark();
-        Node left = unary();
-        while (true) {
-            if (symbol("*")) {
-                Node l = number(left, "*");
-                Node r = number(unary(), "*");
-                left = new Node(row -> l.eval(row) * r.eval(row), false, l, r).withText(since(start));
-            } else if (symbol("/")) {
-                Node l = number(left, "/");
-                Node r = number(unary(), "/");
-                String divisor = r.text;
-                left = new Node(row -> {
-                    double d = r.eval(row);
-                    if (d == 0) {
-                        throw new RowValueException("division by zero: " + divisor + " is 0 (use ratio(a, b, "
-                                + "valueIfZero) where 0 is expected)");
-                    }
-                    return l.eval(row) / d;
-                }, false, l, r).withText(since(start));
-            } else {
-                return left;
+        Node left = operand.get();
+        for (String op = nextSymbol(operators); op != null; op = nextSymbol(operators)) {
+            Node l = number(left, op);
+            Node r = number(operand.get(), op);
+            DoubleBinaryOperator arithmetic = arithmetic(op, r.text);
+            left = new Node(row -> arithmetic.applyAsDouble(l.eval(row), r.eval(row)), false, l, r)
+                    .withText(since(start));
+        }
+        return left;
+    }
+
+    private static DoubleBinaryOperator arithmetic(String op, String divisor) {
+        return switch (op) {
+            case "+" -> (a, b) -> a + b;
+            case "-" -> (a, b) -> a - b;
+            case "*" -> (a, b) -> a * b;
+            default -> (a, b) -> {
+                if (b == 0) {
+                    throw new RowValueException("division by zero: " + divisor + " is 0 (use ratio(a, b, "
+                            + "valueIfZero) where 0 is expected)");
+                }
+                return a / b;
+            };
+        };
+    }
+
+    private String nextSymbol(String... symbols) {
+        for (String symbol : symbols) {
+            if (symbol(symbol)) {
+                return symbol;
             }
         }
+        return null;
     }
 
     private Node unary() {

@@ -2,6 +2,7 @@ package org.fieldplan.mapping;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.fieldplan.domain.Precinct;
 
@@ -84,7 +85,7 @@ public record ImportReport(
 
     /** Every error, file errors first, each once, as one line of text. */
     public List<String> errorLines() {
-        return java.util.stream.Stream.concat(fileErrors.stream(), rowErrors.stream().map(RowProblem::toString))
+        return Stream.concat(fileErrors.stream(), rowErrors.stream().map(RowProblem::toString))
                 .toList();
     }
 

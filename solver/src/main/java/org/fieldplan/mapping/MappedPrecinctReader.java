@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.mapping.ImportReport.RowProblem;
@@ -22,6 +23,7 @@ import org.fieldplan.validation.GeometryRules;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.GeometryFixer;
@@ -229,7 +231,7 @@ public final class MappedPrecinctReader {
 
         /** The field's value, or null after recording the row's problem with it. */
         private <T> T value(List<RowProblem> problems, int index, String id, String field,
-                java.util.function.Supplier<T> compute) {
+                Supplier<T> compute) {
             try {
                 T value = compute.get();
                 if (value instanceof Double d && !(Double.isFinite(d) && d >= 0)) {
@@ -272,9 +274,10 @@ public final class MappedPrecinctReader {
                 }
                 return null;
             }
-            String location = LocationChecks.outsideUs(geometry.getInteriorPoint());
+            Point inside = geometry.getInteriorPoint();
+            String location = LocationChecks.outsideUs(inside);
             if (location == null) {
-                location = LocationChecks.outsideBounds(geometry.getInteriorPoint(), mapping.expectedBounds());
+                location = LocationChecks.outsideBounds(inside, mapping.expectedBounds());
             }
             if (location != null) {
                 RowProblem outside = new RowProblem(index, id, "geometry", location);

@@ -2,10 +2,12 @@ package org.fieldplan.mapping;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * How one precinct file's columns become precincts: a declaration read from a mapping file (JSON, schema
@@ -105,7 +107,7 @@ public record PrecinctMapping(
 
     /** The numeric fields stated, by field name, for proxy reporting. */
     List<Quantity> quantities() {
-        return java.util.stream.Stream.of(registeredVoters, ballots, turnout, targetDoors, capacityPerSlot)
+        return Stream.of(registeredVoters, ballots, turnout, targetDoors, capacityPerSlot)
                 .filter(Objects::nonNull).toList();
     }
 
@@ -141,7 +143,7 @@ public record PrecinctMapping(
 
         Set<String> columns() {
             Set<String> columns = new LinkedHashSet<>();
-            for (Quantity q : java.util.Arrays.asList(dem, rep, share)) {
+            for (Quantity q : Arrays.asList(dem, rep, share)) {
                 if (q != null) {
                     columns.addAll(q.expression().columns());
                 }
@@ -150,7 +152,7 @@ public record PrecinctMapping(
         }
 
         List<Quantity> quantities() {
-            return java.util.stream.Stream.of(dem, rep, share).filter(Objects::nonNull).toList();
+            return Stream.of(dem, rep, share).filter(Objects::nonNull).toList();
         }
     }
 

@@ -2,6 +2,7 @@ package org.fieldplan.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -35,8 +36,7 @@ class ExpressionParserTest {
             "D > R or R > 50 | 1",
             "D != R | 1"})
     void evaluates(String text, double expected) {
-        assertThat(ExpressionParser.parse(text).evaluate(row())).isCloseTo(expected, org.assertj.core.data.Offset
-                .offset(1e-12));
+        assertThat(ExpressionParser.parse(text).evaluate(row())).isCloseTo(expected, offset(1e-12));
     }
 
     @Test

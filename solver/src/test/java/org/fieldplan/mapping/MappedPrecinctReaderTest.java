@@ -1,6 +1,7 @@
 package org.fieldplan.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -50,8 +51,7 @@ class MappedPrecinctReaderTest {
         assertThat(nh.zeroVoterIds()).contains("NH-bean-s-purchase-entire").hasSizeGreaterThan(5);
         assertThat(nh.proxies()).extracting(ImportReport.ProxyUse::field, ImportReport.ProxyUse::expression,
                 ImportReport.ProxyUse::precincts)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("registeredVoters", "VAP", 320),
-                        org.assertj.core.groups.Tuple.tuple("ballots", "PRES20D + PRES20R", 320));
+                .containsExactly(tuple("registeredVoters", "VAP", 320), tuple("ballots", "PRES20D + PRES20R", 320));
         assertThat(nh.lines()).anyMatch(line -> line.startsWith("proxy: registeredVoters = VAP for 320 precincts"));
         assertThat(nh.turnoutCapReason()).contains("a proxy that undercounts");
         Precinct bethlehem = byId(nh.precincts(), "NH-bethlehem-entire");

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import org.fieldplan.calendar.CalendarJson;
@@ -66,10 +68,15 @@ public final class DataCli {
         this.environment = environment;
     }
 
+    /**
+     * Flyway logs every migration check, and the JDBC URL, at INFO through java.util.logging on stderr: that would
+     * bury the lines a user needs. Held in a field because JUL keeps loggers only weakly: a level set on a logger
+     * nobody references is lost when it is garbage-collected (which is why a bare setLevel call did not work).
+     */
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
     public static void main(String[] args) {
-        // Flyway logs every migration check, and the JDBC URL, at INFO through SLF4J (slf4j-simple, on stderr):
-        // that would bury the lines a user needs. Set before the first logger is made.
-        System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+        FLYWAY_LOG.setLevel(Level.WARNING);
         System.exit(new DataCli(System.out, System.err, System.getenv()).run(args));
     }
 
@@ -97,7 +104,9 @@ public final class DataCli {
             }
             return 0;
         } catch (ImportRejectedException e) {
-            err.println("fieldplan-data: " + e.errors().size() + " errors, nothing imported:");
+            // Each error once, on a line of its own: thousands of them must not make one giant line.
+            err.println("fieldplan-data: " + e.source() + " rejected, nothing imported: " + e.errors().size()
+                    + (e.errors().size() == 1 ? " error" : " errors"));
             e.errors().forEach(error -> err.println("  " + error));
             return 2;
         } catch (CliException | UncheckedIOException | StoreException | FlywayException | MappingException

@@ -1,6 +1,7 @@
 package org.fieldplan.data.importer;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.fieldplan.mapping.ImportReport;
 
@@ -18,7 +19,7 @@ public record RowError(int row, String reason) {
 
     /** A rejected import report's errors: file errors for the whole file, row errors by feature index. */
     public static List<RowError> of(ImportReport report) {
-        return java.util.stream.Stream.concat(
+        return Stream.concat(
                 report.fileErrors().stream().map(error -> new RowError(WHOLE_FILE, error)),
                 report.rowErrors().stream().map(error -> new RowError(error.index(),
                         (error.id() == null ? "" : "id " + error.id() + ", ") + error.field() + ": "

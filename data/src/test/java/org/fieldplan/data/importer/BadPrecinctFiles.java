@@ -15,6 +15,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.fieldplan.data.testing.SharedData;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -170,17 +171,17 @@ final class BadPrecinctFiles {
     }
 
     /** Applies {@code change} to every [x, y] position of the feature's (Multi)Polygon. */
-    private static void eachPosition(com.fasterxml.jackson.databind.JsonNode feature, Consumer<ArrayNode> change) {
+    private static void eachPosition(JsonNode feature, Consumer<ArrayNode> change) {
         positions(feature.get("geometry").get("coordinates"), change);
     }
 
     /** The second position of the feature's outer ring (changing it keeps the ring closed). */
-    private static ArrayNode secondPosition(com.fasterxml.jackson.databind.JsonNode feature) {
-        com.fasterxml.jackson.databind.JsonNode ring = feature.get("geometry").get("coordinates").get(0);
+    private static ArrayNode secondPosition(JsonNode feature) {
+        JsonNode ring = feature.get("geometry").get("coordinates").get(0);
         return (ArrayNode) (ring.get(0).get(0).isNumber() ? ring.get(1) : ring.get(0).get(1));
     }
 
-    private static void positions(com.fasterxml.jackson.databind.JsonNode node, Consumer<ArrayNode> change) {
+    private static void positions(JsonNode node, Consumer<ArrayNode> change) {
         if (node.isArray() && node.size() > 0 && node.get(0).isNumber()) {
             change.accept((ArrayNode) node);
         } else {
@@ -260,15 +261,6 @@ final class BadPrecinctFiles {
             throw new AssertionError("interrupted", e);
         }
         return target;
-    }
-
-    static Path repositoryFile(String relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(relative))) {
-                return dir.resolve(relative);
-            }
-        }
-        throw new AssertionError("no " + relative + " above " + Path.of("").toAbsolutePath());
     }
 
     /** A path in a new directory of its own, so that files of several cases never meet. */

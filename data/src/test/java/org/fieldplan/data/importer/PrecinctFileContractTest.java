@@ -1,12 +1,14 @@
 package org.fieldplan.data.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +16,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.fieldplan.data.DataStores;
+import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.data.region.RegionSummary;
+import org.fieldplan.data.testing.RepositoryFiles;
 import org.fieldplan.data.testing.SharedData;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.mapping.ImportReport;
@@ -24,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What every store must show for precinct files of any format read through mapping files: Connecticut's projected
@@ -49,8 +55,8 @@ abstract class PrecinctFileContractTest {
     }
 
     private List<Precinct> stored(String region) {
-        return stores.regions().load(org.fieldplan.data.region.ProblemQuery.of(region,
-                java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31))).precincts();
+        return stores.regions().load(ProblemQuery.of(region, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)))
+                .precincts();
     }
 
     private boolean exists(String region) {
@@ -59,7 +65,7 @@ abstract class PrecinctFileContractTest {
 
     @Test
     void connecticutsProjectedShapefileImportsWithAMappingFileOnlyStatingEveryProxy() {
-        PrecinctMapping mapping = PrecinctMapping.load(BadPrecinctFiles.repositoryFile("docs/mappings/connecticut.json"));
+        PrecinctMapping mapping = PrecinctMapping.load(RepositoryFiles.file("docs/mappings/connecticut.json"));
 
         ImportReport report = importFile(SharedData.file("precincts/CT_precincts.zip"), mapping,
                 ImportOptions.DEFAULT);
@@ -68,8 +74,7 @@ abstract class PrecinctFileContractTest {
         assertThat(report.outcome()).isEqualTo(Outcome.STORED);
         assertThat(report.precincts()).hasSize(739);
         assertThat(report.proxies()).extracting(ImportReport.ProxyUse::field, ImportReport.ProxyUse::precincts)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("registeredVoters", 739),
-                        org.assertj.core.groups.Tuple.tuple("ballots", 739));
+                .containsExactly(tuple("registeredVoters", 739), tuple("ballots", 739));
         assertThat(report.lines()).anyMatch(l -> l.startsWith("proxy: registeredVoters = VAP * 0.79 for 739"));
         List<Precinct> precincts = stored(regionId);
         assertThat(precincts).hasSize(739);
@@ -89,7 +94,7 @@ abstract class PrecinctFileContractTest {
     @Test
     void newHampshireImportsThroughItsPresetFileWithItsProxies() {
         ImportReport report = importFile(SharedData.file("precincts/nh-precincts.geojson"),
-                PrecinctMapping.load(BadPrecinctFiles.repositoryFile(
+                PrecinctMapping.load(RepositoryFiles.file(
                         "solver/src/main/resources/org/fieldplan/mapping/presets/new-hampshire.json")),
                 ImportOptions.DEFAULT);
 
@@ -155,7 +160,7 @@ abstract class PrecinctFileContractTest {
     @Test
     void skippingBadRowsStoresTheRestAndListsTheSkipped() throws IOException {
         var features = BadPrecinctFiles.riFeatures(5);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) features.get(2).get("properties")).putNull("GOV18R");
+        ((ObjectNode) features.get(2).get("properties")).putNull("GOV18R");
 
         ImportReport report = importFile(BadPrecinctFiles.geoJson(features, "skip.geojson"),
                 PrecinctMapping.preset("rhode-island"), new ImportOptions(false, true, "Skipping"));
