@@ -54,23 +54,29 @@ public final class ExpressionParser {
     }
 
     private Node or() {
-        int start = skipSpacesAndMark();
-        Node left = and();
-        while (keyword("or")) {
-            Node l = condition(left, "or");
-            Node r = condition(and(), "or");
-            left = new Node(row -> l.eval(row) != 0 || r.eval(row) != 0 ? 1 : 0, true, l, r).withText(since(start));
-        }
-        return left;
+        return logical("or", this::and);
     }
 
     private Node and() {
+        return logical("and", this::comparison);
+    }
+
+    /**
+     * {@code operand (keyword operand)*} for {@code and}/{@code or}; both sides are evaluated (no short cut), so a
+     * row's bad value is reported whichever side it is on.
+     */
+    private Node logical(String keyword, Supplier<Node> operand) {
         int start = skipSpacesAndMark();
-        Node left = comparison();
-        while (keyword("and")) {
-            Node l = condition(left, "and");
-            Node r = condition(comparison(), "and");
-            left = new Node(row -> l.eval(row) != 0 && r.eval(row) != 0 ? 1 : 0, true, l, r).withText(since(start));
+        Node left = operand.get();
+        while (keyword(keyword)) {
+            Node l = condition(left, keyword);
+            Node r = condition(operand.get(), keyword);
+            boolean isOr = keyword.equals("or");
+            left = new Node(row -> {
+                boolean a = l.eval(row) != 0;
+                boolean b = r.eval(row) != 0;
+                return (isOr ? a || b : a && b) ? 1 : 0;
+            }, true, l, r).withText(since(start));
         }
         return left;
     }

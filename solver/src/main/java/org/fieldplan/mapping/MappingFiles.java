@@ -29,7 +29,8 @@ final class MappingFiles {
     static final List<String> PRESETS = List.of("rhode-island", "new-hampshire");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> FIELDS = Set.of("$schema", "description", "idPrefix", "id", "name",
+    /** The fields a mapping file may have; {@code precinct-mapping.schema.json} declares the same. */
+    static final Set<String> FIELDS = Set.of("$schema", "description", "idPrefix", "id", "name",
             "registeredVoters", "ballots", "turnout", "support", "districts", "languages", "targetDoors",
             "capacityPerSlot", "sourceCrs", "layer", "expectedBounds");
 

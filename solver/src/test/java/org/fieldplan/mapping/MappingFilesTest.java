@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.fieldplan.io.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 class MappingFilesTest {
 
@@ -70,5 +77,18 @@ class MappingFilesTest {
 
     private static PrecinctMapping read(String json) {
         return PrecinctMapping.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
+    }
+
+    @Test
+    void theSchemaDeclaresExactlyTheFieldsTheReaderAccepts() throws IOException {
+        JsonNode schema;
+        try (InputStream in = PrecinctMapping.class.getResourceAsStream("precinct-mapping.schema.json")) {
+            schema = new ObjectMapper().readTree(in);
+        }
+        Set<String> declared = new TreeSet<>();
+        schema.get("properties").fieldNames().forEachRemaining(declared::add);
+
+        assertThat(declared).isEqualTo(new TreeSet<>(MappingFiles.FIELDS));
+        assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
     }
 }
