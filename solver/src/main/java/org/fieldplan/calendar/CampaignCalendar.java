@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.fieldplan.domain.TimeSlot;
+import org.fieldplan.validation.ProblemValidator;
 import org.fieldplan.validation.ValidationError;
 
 /**
@@ -100,8 +101,8 @@ public record CampaignCalendar(ZoneId timeZone, LocalDate from, LocalDate to, Lo
 
     /**
      * What makes this calendar unusable, each with the path of the JSON field to fix: no slot at all, two slots of
-     * a day with one id, a date rule outside the calendar's days, a slot time that does not exist on a day the
-     * clocks go forward.
+     * a day with one id, overlapping slots, a slot longer than {@link ProblemValidator#MAX_SLOT_HOURS} hours, a date
+     * rule outside the calendar's days, a slot time that does not exist on a day the clocks go forward.
      */
     public List<ValidationError> problems() {
         List<ValidationError> problems = new ArrayList<>();
@@ -118,7 +119,20 @@ public record CampaignCalendar(ZoneId timeZone, LocalDate from, LocalDate to, Lo
             problems.add(new ValidationError("slots", "no rule offers a slot on any day from " + from + " to " + to));
         }
         Set<String> ids = new HashSet<>();
+        TimeSlot previous = null;
         for (TimeSlot slot : slots) {
+            // Slots of a day are in start order: each must start when the one before has ended (the problem
+            // validator refuses overlapping slots, which would book one volunteer twice at once).
+            if (previous != null && previous.getDay().equals(slot.getDay())
+                    && slot.getStart().isBefore(previous.getEnd())) {
+                problems.add(new ValidationError("slots", "slot " + slot.getId() + " overlaps " + previous.getId()
+                        + " (" + previous.getStart().toLocalTime() + "–" + previous.getEnd().toLocalTime() + ")"));
+            }
+            if (slot.getHours() > ProblemValidator.MAX_SLOT_HOURS) {
+                problems.add(new ValidationError("slots", "slot " + slot.getId() + " lasts " + slot.getHours()
+                        + " hours, at most " + ProblemValidator.MAX_SLOT_HOURS + " are allowed"));
+            }
+            previous = slot;
             if (!ids.add(slot.getId())) {
                 problems.add(new ValidationError("slots", "two slots on " + slot.getDay() + " have the id "
                         + slot.getId() + ": give them different names"));

@@ -51,6 +51,12 @@ class CalendarJsonErrorsTest {
                 Arguments.of("same id twice", "{\"timeZone\": \"America/Chicago\", \"electionDay\": \"2026-11-03\", "
                         + "\"slots\": [{\"times\": [{\"start\": \"09:00\", \"end\": \"12:00\", \"name\": \"a\"}, "
                         + "{\"start\": \"13:00\", \"end\": \"15:00\", \"name\": \"a\"}]}]}", "slots", "have the id"),
+                Arguments.of("overlapping slots", "{\"timeZone\": \"America/Chicago\", \"electionDay\": "
+                        + "\"2026-11-03\", \"slots\": [{\"times\": [{\"start\": \"15:00\", \"end\": \"18:00\"}, "
+                        + "{\"start\": \"17:00\", \"end\": \"20:00\"}]}]}", "slots", "overlaps"),
+                Arguments.of("slot longer than a shift may be", "{\"timeZone\": \"America/Chicago\", \"electionDay\": "
+                        + "\"2026-11-03\", \"slots\": [{\"times\": [{\"start\": \"06:00\", \"end\": \"22:00\"}]}]}",
+                        "slots", "at most 12"),
                 Arguments.of("date rule outside the days", "{\"timeZone\": \"America/Chicago\", \"electionDay\": "
                         + "\"2026-11-03\", \"slots\": [{\"dates\": [\"2026-12-24\"], " + times + "}]}",
                         "slots[0].dates", "outside the calendar's days"),
