@@ -9,11 +9,13 @@ import java.util.Set;
 
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.Volunteer;
 import org.fieldplan.generator.RegionGenerator;
 import org.fieldplan.generator.RegionSize;
 import org.fieldplan.io.ProblemJson;
 import org.fieldplan.io.RealRegionProblem;
 import org.fieldplan.mapping.ImportReport;
+import org.fieldplan.mapping.LocationChecks;
 import org.fieldplan.mapping.MappedPrecinctReader;
 import org.fieldplan.mapping.MappingException;
 import org.fieldplan.mapping.PrecinctMapping;
@@ -99,6 +101,9 @@ public final class FieldPlanCli {
         }
         report.lines().stream().skip(1).forEach(out::println);
         FieldPlanProblem problem = RealRegionProblem.build(name, report.precincts(), census, volunteers, seed);
+        LocationChecks.farFromVolunteers(report.precincts(),
+                problem.volunteers().stream().map(Volunteer::getHome).toList())
+                .forEach(warning -> out.println("warning: " + warning));
         ProblemJson.write(problem, target);
         out.printf(Locale.ROOT, "imported %s: %d precincts, %d volunteers -> %s%n", name, problem.precincts().size(),
                 problem.volunteers().size(), target);

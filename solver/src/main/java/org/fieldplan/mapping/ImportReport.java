@@ -83,6 +83,14 @@ public record ImportReport(
                 warnings, proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds);
     }
 
+    /** The same report with more warnings (e.g. checks that need the volunteers too). */
+    public ImportReport withWarnings(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new ImportReport(source, outcome, featuresRead, precincts, fileErrors, rowErrors, skippedRows, all,
+                proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds);
+    }
+
     /** Every error, file errors first, each once, as one line of text. */
     public List<String> errorLines() {
         return Stream.concat(fileErrors.stream(), rowErrors.stream().map(RowProblem::toString))

@@ -21,10 +21,13 @@ import org.locationtech.jts.geom.Point;
  * the middle 90 % of the precincts: a warning (a stray feature, or a coordinate typo).</li>
  * </ul>
  */
-final class LocationChecks {
+public final class LocationChecks {
 
     /** About 55 km at US latitudes. */
     static final double OUTLIER_MARGIN_DEGREES = 0.5;
+    /** A canvasser drives at most about an hour: farther than this from every home, a precinct is unreachable. */
+    static final double FAR_FROM_VOLUNTEERS_KM = 50;
+    private static final double EARTH_RADIUS_KM = 6371.0;
 
     private LocationChecks() {
     }
@@ -72,6 +75,39 @@ final class LocationChecks {
             }
         }
         return warnings;
+    }
+
+    /**
+     * One warning when precincts lie far from every volunteer home (more than {@link #FAR_FROM_VOLUNTEERS_KM}):
+     * a census file of another state, or precincts in the wrong place; empty when none do.
+     */
+    public static List<String> farFromVolunteers(List<Precinct> precincts, List<Point> homes) {
+        if (homes.isEmpty()) {
+            return List.of();
+        }
+        List<String> far = new ArrayList<>();
+        for (Precinct p : precincts) {
+            double nearest = homes.stream().mapToDouble(h -> kilometres(p.getCentroid(), h)).min().orElseThrow();
+            if (nearest > FAR_FROM_VOLUNTEERS_KM) {
+                far.add(p.getId());
+            }
+        }
+        if (far.isEmpty()) {
+            return List.of();
+        }
+        return List.of(String.format(Locale.ROOT, "%d of %d precincts lie more than %.0f km from every volunteer "
+                + "home (a census file of another state, or precincts in the wrong place?), e.g. %s", far.size(),
+                precincts.size(), FAR_FROM_VOLUNTEERS_KM, String.join(", ", far.subList(0, Math.min(5, far.size())))));
+    }
+
+    /** Great-circle distance (haversine, mean Earth radius). */
+    private static double kilometres(Point a, Point b) {
+        double lat1 = Math.toRadians(a.getY());
+        double lat2 = Math.toRadians(b.getY());
+        double dLat = lat2 - lat1;
+        double dLon = Math.toRadians(b.getX() - a.getX());
+        double h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(lat1) * Math.cos(lat2) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
     }
 
     private static boolean inUs(double lon, double lat) {

@@ -15,8 +15,10 @@ import org.fieldplan.generator.RegionSize;
 import org.fieldplan.io.CensusVolunteerPlacer;
 import org.fieldplan.io.RealRegionProblem;
 import org.fieldplan.mapping.ImportReport;
+import org.fieldplan.mapping.LocationChecks;
 import org.fieldplan.mapping.MappedPrecinctReader;
 import org.fieldplan.mapping.PrecinctMapping;
+import org.locationtech.jts.geom.Point;
 
 /**
  * Whole regions for demos, tests and benchmarks, stored in one go: a synthetic one from the solver's
@@ -71,7 +73,9 @@ public final class SampleRegions {
             // Records the declaration beside the slots it was expanded to (a region without plans takes any).
             regions.replaceCalendar(regionId, calendar);
         }
-        return new RealRegion(region, report.withOutcome(ImportReport.Outcome.STORED));
+        List<Point> homes = region.volunteers().stream().map(Volunteer::getHome).toList();
+        return new RealRegion(region, report.withOutcome(ImportReport.Outcome.STORED)
+                .withWarnings(LocationChecks.farFromVolunteers(report.precincts(), homes)));
     }
 
     /**
