@@ -1,0 +1,159 @@
+package org.fieldplan.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldplan.api.ApiClient.ORGANIZER_1;
+import static org.fieldplan.api.ApiClient.STRATEGIST;
+import static org.fieldplan.api.ApiClient.json;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Sheets are rendered once per plan and served with an ETag (304 on a match), {@code Cache-Control} and gzip, and the
+ * next read after any change to the plan (a cancellation, a field report, a late volunteer) shows the new plan.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SheetCacheTest {
+
+    private static final String SHEET = "/assignments?date=2026-10-31";
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aSheetIsRevalidatedWithItsEtagAndGzippedOnRequest() throws IOException {
+        ApiClient api = new ApiClient(port);
+        String jobId = api.solveSmallProblem();
+        HttpResponse<byte[]> first = get("/api/jobs/" + jobId + SHEET + "&geometry=true", STRATEGIST, null, null);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache", "private");
+
+        HttpResponse<byte[]> again = get("/api/jobs/" + jobId + SHEET + "&geometry=true", STRATEGIST, etag, null);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).contains(etag);
+
+        HttpResponse<byte[]> zipped = get("/api/jobs/" + jobId + SHEET + "&geometry=true", STRATEGIST, null, "gzip");
+        assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(zipped.body().length).isLessThan(first.body().length);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(first.body());
+        }
+        // Another caller's view is another answer: an organizer sees only their own volunteers.
+        HttpResponse<byte[]> organizers = get("/api/jobs/" + jobId + SHEET + "&geometry=true", ORGANIZER_1, etag,
+                null);
+        assertThat(organizers.statusCode()).isEqualTo(200);
+        assertThat(organizers.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+    }
+
+    @Test
+    void theNextReadAfterEveryKindOfChangeShowsTheNewPlan() {
+        ApiClient api = new ApiClient(port);
+        String jobId = api.solveSmallProblem();
+        for (String format : new String[] {"", ".csv", ".geojson"}) {
+            readSheet(jobId, format); // rendered and cached before each change
+        }
+        assertSheetsShowThePlan(api, jobId);
+
+        JsonNode assignment = ReplanTest.firstUnpinned(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)));
+        HttpResponse<String> cancellation = api.postJson("/api/jobs/" + jobId + "/cancellations", STRATEGIST,
+                "{\"volunteerId\":\"" + assignment.get("volunteerId").asText() + "\",\"slotId\":\""
+                        + assignment.get("slotId").asText() + "\"}");
+        assertThat(cancellation.statusCode()).as(cancellation.body()).isEqualTo(200);
+        assertSheetsShowThePlan(api, jobId);
+
+        JsonNode worked = ReplanTest.firstUnpinned(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)));
+        HttpResponse<String> report = api.postJson("/api/jobs/" + jobId + "/field-reports", STRATEGIST,
+                "{\"volunteerId\":\"" + worked.get("volunteerId").asText() + "\",\"slotId\":\""
+                        + worked.get("slotId").asText() + "\",\"doorsKnocked\":150,\"contacts\":30}");
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        assertSheetsShowThePlan(api, jobId);
+
+        HttpResponse<String> late = api.postJson("/api/jobs/" + jobId + "/volunteers", ApiClient.ORGANIZER_1,
+                ReplanTest.LATE_VOLUNTEER);
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
+        assertSheetsShowThePlan(api, jobId);
+    }
+
+    /** Every format of the day's sheet has exactly the plan's assignments of that day, as the plan reads now. */
+    private void assertSheetsShowThePlan(ApiClient api, String jobId) {
+        Set<String> expected = new TreeSet<>();
+        for (JsonNode a : json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)).get("assignments")) {
+            if (a.hasNonNull("precinctId") && a.get("slotId").asText().startsWith("2026-10-31")) {
+                expected.add(a.get("volunteerId").asText() + "@" + a.get("slotId").asText() + ">"
+                        + a.get("precinctId").asText());
+            }
+        }
+        Set<String> json = new TreeSet<>();
+        readJson(jobId, "").get("assignments").forEach(a -> json.add(a.get("volunteerId").asText() + "@"
+                + a.get("slotId").asText() + ">" + a.at("/precinct/id").asText()));
+        Set<String> csv = new TreeSet<>();
+        readSheet(jobId, ".csv").lines().skip(1).map(line -> line.split(","))
+                .forEach(f -> csv.add(f[0] + "@" + f[3] + ">" + f[6]));
+        Set<String> trips = new TreeSet<>();
+        readJson(jobId, ".geojson").get("features").forEach(f -> {
+            if (f.at("/properties/kind").asText().equals("trip")) {
+                trips.add(f.at("/properties/volunteerId").asText() + "@" + f.at("/properties/slotId").asText() + ">"
+                        + f.at("/properties/precinctId").asText());
+            }
+        });
+        assertThat(json).as("JSON sheet").isEqualTo(expected);
+        assertThat(csv).as("CSV sheet").isEqualTo(expected);
+        assertThat(trips).as("GeoJSON trips (every volunteer of the example has a home)").isEqualTo(expected);
+    }
+
+    private JsonNode readJson(String jobId, String format) {
+        try {
+            return ApiClient.JSON.readTree(readSheet(jobId, format));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String readSheet(String jobId, String format) {
+        HttpResponse<byte[]> response = get("/api/jobs/" + jobId + "/assignments" + format + "?date=2026-10-31",
+                STRATEGIST, null, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<byte[]> get(String path, String key, String ifNoneMatch, String acceptEncoding) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("X-Api-Key", key);
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        if (acceptEncoding != null) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
