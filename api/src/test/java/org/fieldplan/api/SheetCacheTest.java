@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,10 +70,7 @@ class SheetCacheTest {
     void theNextReadAfterEveryKindOfChangeShowsTheNewPlan() {
         ApiClient api = new ApiClient(port);
         String jobId = api.solveSmallProblem();
-        for (String format : new String[] {"", ".csv", ".geojson"}) {
-            readSheet(jobId, format); // rendered and cached before each change
-        }
-        assertSheetsShowThePlan(api, jobId);
+        assertSheetsShowThePlan(api, jobId); // every format rendered and cached before the first change
 
         JsonNode assignment = ReplanTest.firstUnpinned(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)));
         HttpResponse<String> cancellation = api.postJson("/api/jobs/" + jobId + "/cancellations", STRATEGIST,
@@ -96,46 +92,41 @@ class SheetCacheTest {
         assertSheetsShowThePlan(api, jobId);
     }
 
-    /** Every format of the day's sheet has exactly the plan's assignments of that day, as the plan reads now. */
-    private void assertSheetsShowThePlan(ApiClient api, String jobId) {
+    /**
+     * Every format of the day's sheet read from {@code reader} has exactly the plan's assignments of that day, as
+     * {@code reader} gives the plan now (its plan endpoint is never cached).
+     */
+    static void assertSheetsShowThePlan(ApiClient reader, String jobId) {
         Set<String> expected = new TreeSet<>();
-        for (JsonNode a : json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)).get("assignments")) {
+        for (JsonNode a : json(reader.get("/api/jobs/" + jobId + "/plan", STRATEGIST)).get("assignments")) {
             if (a.hasNonNull("precinctId") && a.get("slotId").asText().startsWith("2026-10-31")) {
                 expected.add(a.get("volunteerId").asText() + "@" + a.get("slotId").asText() + ">"
                         + a.get("precinctId").asText());
             }
         }
-        Set<String> json = new TreeSet<>();
-        readJson(jobId, "").get("assignments").forEach(a -> json.add(a.get("volunteerId").asText() + "@"
-                + a.get("slotId").asText() + ">" + a.at("/precinct/id").asText()));
+        Set<String> sheet = new TreeSet<>();
+        json(readSheet(reader, jobId, "")).get("assignments").forEach(a -> sheet.add(a.get("volunteerId").asText()
+                + "@" + a.get("slotId").asText() + ">" + a.at("/precinct/id").asText()));
         Set<String> csv = new TreeSet<>();
-        readSheet(jobId, ".csv").lines().skip(1).map(line -> line.split(","))
+        readSheet(reader, jobId, ".csv").body().lines().skip(1).map(line -> line.split(","))
                 .forEach(f -> csv.add(f[0] + "@" + f[3] + ">" + f[6]));
         Set<String> trips = new TreeSet<>();
-        readJson(jobId, ".geojson").get("features").forEach(f -> {
+        json(readSheet(reader, jobId, ".geojson")).get("features").forEach(f -> {
             if (f.at("/properties/kind").asText().equals("trip")) {
                 trips.add(f.at("/properties/volunteerId").asText() + "@" + f.at("/properties/slotId").asText() + ">"
                         + f.at("/properties/precinctId").asText());
             }
         });
-        assertThat(json).as("JSON sheet").isEqualTo(expected);
+        assertThat(sheet).as("JSON sheet").isEqualTo(expected);
         assertThat(csv).as("CSV sheet").isEqualTo(expected);
         assertThat(trips).as("GeoJSON trips (every volunteer of the example has a home)").isEqualTo(expected);
     }
 
-    private JsonNode readJson(String jobId, String format) {
-        try {
-            return ApiClient.JSON.readTree(readSheet(jobId, format));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String readSheet(String jobId, String format) {
-        HttpResponse<byte[]> response = get("/api/jobs/" + jobId + "/assignments" + format + "?date=2026-10-31",
-                STRATEGIST, null, null);
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new String(response.body(), StandardCharsets.UTF_8);
+    private static HttpResponse<String> readSheet(ApiClient reader, String jobId, String format) {
+        HttpResponse<String> response = reader.get("/api/jobs/" + jobId + "/assignments" + format
+                + "?date=2026-10-31", STRATEGIST);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response;
     }
 
     private HttpResponse<byte[]> get(String path, String key, String ifNoneMatch, String acceptEncoding) {
