@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
@@ -72,24 +73,34 @@ class SheetCacheTest {
         String jobId = api.solveSmallProblem();
         assertSheetsShowThePlan(api, jobId); // every format rendered and cached before the first change
 
-        JsonNode assignment = ReplanTest.firstUnpinned(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)));
-        HttpResponse<String> cancellation = api.postJson("/api/jobs/" + jobId + "/cancellations", STRATEGIST,
-                "{\"volunteerId\":\"" + assignment.get("volunteerId").asText() + "\",\"slotId\":\""
-                        + assignment.get("slotId").asText() + "\"}");
-        assertThat(cancellation.statusCode()).as(cancellation.body()).isEqualTo(200);
+        change(api, jobId, "cancellations", SheetCacheTest::cancellation);
         assertSheetsShowThePlan(api, jobId);
-
-        JsonNode worked = ReplanTest.firstUnpinned(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)));
-        HttpResponse<String> report = api.postJson("/api/jobs/" + jobId + "/field-reports", STRATEGIST,
-                "{\"volunteerId\":\"" + worked.get("volunteerId").asText() + "\",\"slotId\":\""
-                        + worked.get("slotId").asText() + "\",\"doorsKnocked\":150,\"contacts\":30}");
-        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        change(api, jobId, "field-reports", SheetCacheTest::fieldReport);
         assertSheetsShowThePlan(api, jobId);
 
         HttpResponse<String> late = api.postJson("/api/jobs/" + jobId + "/volunteers", ApiClient.ORGANIZER_1,
                 ReplanTest.LATE_VOLUNTEER);
         assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
         assertSheetsShowThePlan(api, jobId);
+    }
+
+    /** Posts news about the plan's first unpinned shift ({@code body} makes it from the shift) and expects it repaired. */
+    static void change(ApiClient api, String jobId, String endpoint, Function<JsonNode, String> body) {
+        JsonNode shift = ReplanTest.firstUnpinned(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)));
+        HttpResponse<String> response = api.postJson("/api/jobs/" + jobId + "/" + endpoint, STRATEGIST,
+                body.apply(shift));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).get("mode").asText()).isEqualTo("REPAIRED");
+    }
+
+    static String cancellation(JsonNode shift) {
+        return "{\"volunteerId\":\"" + shift.get("volunteerId").asText() + "\",\"slotId\":\""
+                + shift.get("slotId").asText() + "\"}";
+    }
+
+    static String fieldReport(JsonNode shift) {
+        return "{\"volunteerId\":\"" + shift.get("volunteerId").asText() + "\",\"slotId\":\""
+                + shift.get("slotId").asText() + "\",\"doorsKnocked\":100,\"contacts\":20}";
     }
 
     /**
