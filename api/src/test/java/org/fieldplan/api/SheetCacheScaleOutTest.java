@@ -1,8 +1,5 @@
 package org.fieldplan.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.fieldplan.api.ApiClient.STRATEGIST;
-import static org.fieldplan.api.ApiClient.json;
 import static org.fieldplan.api.SheetCacheTest.assertSheetsShowThePlan;
 import static org.fieldplan.api.SheetCacheTest.change;
 
@@ -39,8 +36,6 @@ class SheetCacheScaleOutTest {
             change(beta.api, jobId, "cancellations", SheetCacheTest::cancellation);
             assertSheetsShowThePlan(alpha.api, jobId);
             assertSheetsShowThePlan(beta.api, jobId);
-            assertThat(json(alpha.api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)))
-                    .isEqualTo(json(beta.api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)));
         }
     }
 }
