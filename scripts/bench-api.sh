@@ -16,15 +16,13 @@ WARMUP=${WARMUP:-15}                # seconds of warm-up load (JIT, caches) befo
 LEVELS=${LEVELS:-"1 4 16 64"}       # concurrent connections
 THREADS=${THREADS:-2}               # wrk threads (the machine has 2 cores)
 CANCELLATIONS=${CANCELLATIONS:-10}
-REPAIR_SECONDS=${REPAIR_SECONDS:-5} # the service's default fieldplan.solve.repair-seconds
+REPAIR_MAX_MILLIS=${REPAIR_MAX_MILLIS:-1500} # the service's default fieldplan.solve.repair.max-millis
 DEMO_SECONDS=${DEMO_SECONDS:-30}    # how long the demo plan is solved at startup
 DATE=2026-10-31
 KEY=bench-strategist
 BASE="http://127.0.0.1:$PORT"
 
-if ! command -v wrk >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
+bash scripts/ensure-wrk.sh
 jar=api/target/fieldplan-api.jar
 if [[ ! -f $jar ]]; then
   bash scripts/ensure-build-tools.sh
@@ -34,7 +32,7 @@ fi
 log=$(mktemp)
 # FIELDPLAN_NOW before the demo weekend: no shift has started, so every assignment can be cancelled.
 FIELDPLAN_STRATEGIST_KEY=$KEY FIELDPLAN_NOW=${DATE}T08:00 PORT=$PORT java -jar "$jar" \
-  --fieldplan.demo.seconds="$DEMO_SECONDS" --fieldplan.solve.repair-seconds="$REPAIR_SECONDS" >"$log" 2>&1 &
+  --fieldplan.demo.seconds="$DEMO_SECONDS" --fieldplan.solve.repair.max-millis="$REPAIR_MAX_MILLIS" >"$log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true; wait $service 2>/dev/null || true; rm -f "$log"' EXIT
 
@@ -75,7 +73,7 @@ for format in json csv; do
 done
 
 echo
-echo "Re-plan after a cancellation (repair time ${REPAIR_SECONDS} s, $CANCELLATIONS cancellations of different"
+echo "Re-plan after a cancellation (repair at most ${REPAIR_MAX_MILLIS} ms, $CANCELLATIONS cancellations of different"
 echo "volunteers' first assigned shift, one after another):"
 echo
 echo "| # | volunteer | slot | seconds | mode | changed assignments |"

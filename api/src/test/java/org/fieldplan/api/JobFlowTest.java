@@ -88,7 +88,7 @@ class JobFlowTest {
         assertThat(sheet.get("organizerId").asText()).isEqualTo("org-1");
         assertThat(sheet.get("assignments")).isNotEmpty().allSatisfy(a -> {
             assertThat(a.get("organizerId").asText()).isEqualTo("org-1");
-            assertThat(a.at("/precinct/polygon/type").asText()).isIn("Polygon", "MultiPolygon");
+            assertThat(a.at("/precinct/polygon").isMissingNode()).as("geometry only on request").isTrue();
             assertThat(a.at("/precinct/centroid/type").asText()).isEqualTo("Point");
             a.get("buddies").forEach(buddy -> {
                 boolean ownVolunteer = List.of("V01", "V02", "V03").contains(buddy.get("volunteerId").asText());
@@ -96,6 +96,10 @@ class JobFlowTest {
             });
         });
         assertThat(sheet.toString()).doesNotContain("home");
+        JsonNode withGeometry = json(api.get("/api/jobs/" + jobId + "/assignments?date=2026-10-31&geometry=true",
+                ORGANIZER_1));
+        assertThat(withGeometry.get("assignments")).isNotEmpty().allSatisfy(a -> assertThat(
+                a.at("/precinct/polygon/type").asText()).isIn("Polygon", "MultiPolygon"));
     }
 
     @Test

@@ -77,6 +77,57 @@ class ReplanTest {
         });
     }
 
+    @Test
+    void aFieldReportRepairMovesNothingOutsideThePrecinctsNextSlotThatDay() {
+        ApiClient api = new ApiClient(port);
+        String jobId = api.solveSmallProblem();
+        JsonNode morning = null;
+        for (JsonNode a : json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)).get("assignments")) {
+            if (!a.get("pinned").asBoolean() && a.get("slotId").asText().equals("2026-10-31-am")) {
+                morning = a;
+                break;
+            }
+        }
+        assertThat(morning).as("the small example sends someone out on Saturday morning").isNotNull();
+
+        HttpResponse<String> response = api.postJson("/api/jobs/" + jobId + "/field-reports", STRATEGIST,
+                "{\"volunteerId\":\"" + morning.get("volunteerId").asText()
+                        + "\",\"slotId\":\"2026-10-31-am\",\"doorsKnocked\":150,\"contacts\":40}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = json(response);
+        assertThat(result.get("mode").asText()).isEqualTo("REPAIRED");
+        assertThat(result.get("appliedAt").asText()).isNotBlank();
+        assertThat(result.get("changes")).as("only Saturday afternoon, the precinct's next slot that day, reopens")
+                .allSatisfy(change -> assertThat(change.get("slotId").asText()).isEqualTo("2026-10-31-pm"));
+    }
+
+    @Test
+    void aFieldReportIsRepairedWhileAnotherJobSolvesForLong() {
+        ApiClient api = new ApiClient(port);
+        String finished = api.solveSmallProblem();
+        JsonNode assignment = firstUnpinned(json(api.get("/api/jobs/" + finished + "/plan", STRATEGIST)));
+        // The test profile has one solver place: this solve takes it for the next 60 s.
+        HttpResponse<String> longSolve = api.postJson("/api/jobs?seconds=60", STRATEGIST, ApiClient.smallProblem());
+        assertThat(longSolve.statusCode()).as(longSolve.body()).isEqualTo(202);
+        String busy = json(longSolve).get("id").asText();
+        api.await(busy, job -> job.get("status").asText().equals("SOLVING"), "start solving");
+        try {
+            HttpResponse<String> response = api.postJson("/api/jobs/" + finished + "/field-reports", STRATEGIST,
+                    "{\"volunteerId\":\"" + assignment.get("volunteerId").asText() + "\",\"slotId\":\""
+                            + assignment.get("slotId").asText() + "\",\"doorsKnocked\":20,\"contacts\":5}");
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(json(response).get("mode").asText()).as("repaired in the repair lane, not queued behind "
+                    + "the solve").isEqualTo("REPAIRED");
+            assertThat(json(api.get("/api/jobs/" + busy, STRATEGIST)).get("status").asText())
+                    .as("the long solve goes on").isEqualTo("SOLVING");
+        } finally {
+            api.send("POST", "/api/jobs/" + busy + "/terminate", STRATEGIST, null, null, null);
+            api.awaitEnd(busy);
+        }
+    }
+
     /** A volunteer of organizer org-1 who signs up late for the small problem's Saturday afternoon. */
     static final String LATE_VOLUNTEER = "{\"id\":\"V07\",\"name\":\"Gus\",\"home\":{\"type\":\"Point\","
             + "\"coordinates\":[-71.405,41.82]},\"skills\":[\"CANVASS\"],\"languages\":[\"en\",\"es\"],"

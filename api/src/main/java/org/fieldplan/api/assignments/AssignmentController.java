@@ -13,17 +13,17 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
- * Organizers' sheets: {@code GET /api/jobs/{id}/assignments?date=&organizer=} as JSON, CSV ({@code .csv} or
+ * Organizers' sheets: {@code GET /api/jobs/{id}/assignments?date=&organizer=&geometry=} as JSON, CSV ({@code .csv} or
  * {@code Accept: text/csv}) or GeoJSON ({@code .geojson} or {@code Accept: application/geo+json}), and a volunteer's
- * iCalendar feed.
+ * iCalendar feed. Sheets are rendered once per plan and served with an {@code ETag} ({@code If-None-Match} gives
+ * 304), {@code Cache-Control: no-cache, private} and, when the client accepts it, gzip. Precincts are named by id
+ * with their centroid; {@code geometry=true} inlines their polygons (the map page takes them from the precinct layer).
  */
 @RestController
 @RequestMapping("/api/jobs/{jobId}")
@@ -42,47 +42,55 @@ public class AssignmentController {
         this.clock = clock;
     }
 
+    /** The request's say on a sheet besides its format. */
+    private record SheetRequest(String jobId, LocalDate date, String organizer, boolean geometry, String ifNoneMatch,
+            String acceptEncoding, Caller caller) {
+    }
+
     /** The format follows the {@code Accept} header: CSV, GeoJSON, else JSON. */
     @GetMapping("/assignments")
     @AllowedRoles({Role.STRATEGIST, Role.ORGANIZER, Role.ADMIN})
-    public ResponseEntity<?> negotiated(@PathVariable String jobId,
+    public ResponseEntity<byte[]> negotiated(@PathVariable String jobId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String organizer,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Caller caller) {
-        DailyAssignments sheet = assignments.daily(jobs.get(jobId), date, organizer, caller);
-        if (accept != null && accept.contains(CSV)) {
-            return csv(sheet);
-        }
-        if (accept != null && accept.contains(GEO_JSON)) {
-            return geoJson(sheet);
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(sheet);
+            @RequestParam(defaultValue = "false") boolean geometry,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
+            Caller caller) {
+        SheetFormat format = accept != null && accept.contains(CSV) ? SheetFormat.CSV
+                : accept != null && accept.contains(GEO_JSON) ? SheetFormat.GEOJSON : SheetFormat.JSON;
+        return serve(new SheetRequest(jobId, date, organizer, geometry, ifNoneMatch, acceptEncoding, caller), format);
     }
 
     @GetMapping("/assignments.csv")
     @AllowedRoles({Role.STRATEGIST, Role.ORGANIZER, Role.ADMIN})
-    public ResponseEntity<String> csv(@PathVariable String jobId,
+    public ResponseEntity<byte[]> csv(@PathVariable String jobId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String organizer, Caller caller) {
-        return csv(assignments.daily(jobs.get(jobId), date, organizer, caller));
+            @RequestParam(required = false) String organizer,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
+            Caller caller) {
+        return serve(new SheetRequest(jobId, date, organizer, false, ifNoneMatch, acceptEncoding, caller),
+                SheetFormat.CSV);
     }
 
     @GetMapping("/assignments.geojson")
     @AllowedRoles({Role.STRATEGIST, Role.ORGANIZER, Role.ADMIN})
-    public ResponseEntity<ObjectNode> geoJson(@PathVariable String jobId,
+    public ResponseEntity<byte[]> geoJson(@PathVariable String jobId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String organizer, Caller caller) {
-        return geoJson(assignments.daily(jobs.get(jobId), date, organizer, caller));
+            @RequestParam(required = false) String organizer,
+            @RequestParam(defaultValue = "false") boolean geometry,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
+            Caller caller) {
+        return serve(new SheetRequest(jobId, date, organizer, geometry, ifNoneMatch, acceptEncoding, caller),
+                SheetFormat.GEOJSON);
     }
 
-    private static ResponseEntity<String> csv(DailyAssignments sheet) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
-                .body(AssignmentCsv.write(sheet));
-    }
-
-    private static ResponseEntity<ObjectNode> geoJson(DailyAssignments sheet) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEO_JSON))
-                .body(AssignmentGeoJson.write(sheet));
+    private ResponseEntity<byte[]> serve(SheetRequest request, SheetFormat format) {
+        return assignments.sheet(jobs.get(request.jobId()), request.date(), request.organizer(), request.caller(),
+                format, request.geometry()).respond(request.ifNoneMatch(), request.acceptEncoding());
     }
 
     @GetMapping("/volunteers/{volunteerId}/calendar.ics")

@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The daily sheet as a GeoJSON FeatureCollection: one {@code precinct} feature per precinct worked (its polygon)
- * and one {@code trip} feature per assignment, a line from the volunteer's home to the precinct's centroid.
+ * The daily sheet as a GeoJSON FeatureCollection: one {@code precinct} feature per precinct worked (its polygon when
+ * the sheet has it, else its centroid) and one {@code trip} feature per assignment, a line from the volunteer's home
+ * to the precinct's centroid.
  */
 final class AssignmentGeoJson {
 
@@ -32,7 +33,9 @@ final class AssignmentGeoJson {
         Map<String, VolunteerAssignment.PrecinctInfo> precincts = new LinkedHashMap<>();
         sheet.assignments().forEach(a -> precincts.putIfAbsent(a.precinct().id(), a.precinct()));
         for (VolunteerAssignment.PrecinctInfo precinct : precincts.values()) {
-            ObjectNode feature = feature(features, GeometryJsonModule.toGeoJson(precinct.polygon()));
+            var geometry = precinct.polygon() != null ? precinct.polygon() : precinct.centroid();
+            ObjectNode feature = geometry == null ? features.addObject().put("type", "Feature").putNull("geometry")
+                    : feature(features, GeometryJsonModule.toGeoJson(geometry));
             feature.putObject("properties").put("kind", "precinct").put("precinctId", precinct.id())
                     .put("name", precinct.name());
         }

@@ -1,5 +1,6 @@
 package org.fieldplan.api.assignments;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.fieldplan.api.cache.PlanRenderCache;
+import org.fieldplan.api.cache.RenderedAnswer;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.security.Caller;
@@ -17,12 +20,57 @@ import org.fieldplan.domain.Shift;
 import org.fieldplan.domain.Volunteer;
 import org.springframework.stereotype.Service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Organizers' view of a job's best plan: who goes where, when, with whom and how far. An organizer sees only their
  * own volunteers; a teammate from another organizer appears by id, without a name.
  */
 @Service
 public class AssignmentService {
+
+    /** What a rendered sheet depends on besides the plan; {@code viewer} is the organizer key's organizer, if any. */
+    private record SheetKey(String jobId, LocalDate date, String organizerId, String viewer, SheetFormat format,
+            boolean geometry) {
+    }
+
+    private final PlanRenderCache rendered;
+    private final ObjectMapper json;
+
+    public AssignmentService(PlanRenderCache rendered, ObjectMapper json) {
+        this.rendered = rendered;
+        this.json = json;
+    }
+
+    /**
+     * The day's sheet in a format, rendered once per plan, date, organizer, viewer and format and then served from
+     * the cache until the job's plan changes. Errors are those of {@link #daily}.
+     *
+     * @param geometry whether to inline each precinct's polygon (else the sheet names precincts by id, with their
+     *     centroid; the polygons come from the job's precinct layer)
+     */
+    public RenderedAnswer sheet(Job job, LocalDate date, String organizerId, Caller caller, SheetFormat format,
+            boolean geometry) {
+        String organizer = organizerFor(caller, organizerId);
+        FieldPlan plan = job.requireBestPlan();
+        SheetKey key = new SheetKey(job.getId(), date, organizer, caller.isOrganizer() ? caller.organizerId() : null,
+                format, geometry);
+        return rendered.get(key, plan, () -> render(daily(job, plan, date, organizer, caller, geometry), format));
+    }
+
+    private RenderedAnswer render(DailyAssignments sheet, SheetFormat format) {
+        try {
+            byte[] body = switch (format) {
+                case JSON -> json.writeValueAsBytes(sheet);
+                case CSV -> AssignmentCsv.write(sheet).getBytes(StandardCharsets.UTF_8);
+                case GEOJSON -> json.writeValueAsBytes(AssignmentGeoJson.write(sheet));
+            };
+            return RenderedAnswer.of(format.mediaType(), body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the sheet of job " + sheet.jobId(), e);
+        }
+    }
 
     /**
      * @param date only shifts on this local date; null for all
@@ -31,8 +79,11 @@ public class AssignmentService {
      *         have, 409 before the job has a plan
      */
     public DailyAssignments daily(Job job, LocalDate date, String organizerId, Caller caller) {
-        String organizer = organizerFor(caller, organizerId);
-        FieldPlan plan = job.requireBestPlan();
+        return daily(job, job.requireBestPlan(), date, organizerFor(caller, organizerId), caller, true);
+    }
+
+    private DailyAssignments daily(Job job, FieldPlan plan, LocalDate date, String organizer, Caller caller,
+            boolean geometry) {
         if (organizer != null && plan.getVolunteers().stream()
                 .noneMatch(v -> organizer.equals(v.getOrganizerId()))) {
             throw ApiException.invalid("organizer", "no volunteer of this job has organizer \"" + organizer + "\"");
@@ -53,7 +104,7 @@ public class AssignmentService {
                 .sorted(Comparator.comparing((Shift s) -> s.getSlot().getStart())
                         .thenComparing(s -> s.getVolunteer().getId()))
                 .forEach(shift -> {
-                    assignments.add(toAssignment(shift, teams.get(shift.getTeamKey()), caller));
+                    assignments.add(toAssignment(shift, teams.get(shift.getTeamKey()), caller, geometry));
                     volunteers.put(shift.getVolunteer().getId(), shift.getVolunteer());
                 });
         return new DailyAssignments(job.getId(), date, organizer, plan.getTimeZone(), assignments, volunteers);
@@ -89,7 +140,8 @@ public class AssignmentService {
         return caller.organizerId();
     }
 
-    private static VolunteerAssignment toAssignment(Shift shift, List<Shift> team, Caller caller) {
+    private static VolunteerAssignment toAssignment(Shift shift, List<Shift> team, Caller caller,
+            boolean geometry) {
         Volunteer volunteer = shift.getVolunteer();
         var precinct = shift.getPrecinct();
         List<VolunteerAssignment.Buddy> buddies = team.stream()
@@ -101,7 +153,7 @@ public class AssignmentService {
         return new VolunteerAssignment(volunteer.getId(), volunteer.getName(), volunteer.getOrganizerId(),
                 shift.getSlot().getId(), shift.getSlot().getStart(), shift.getSlot().getEnd(),
                 new VolunteerAssignment.PrecinctInfo(precinct.getId(), precinct.getName(), precinct.getCentroid(),
-                        precinct.getGeometry()),
+                        geometry ? precinct.getGeometry() : null),
                 buddies, shift.getTravelMinutes());
     }
 }

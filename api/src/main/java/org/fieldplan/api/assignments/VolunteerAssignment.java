@@ -6,6 +6,8 @@ import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One volunteer's shift on an organizer's daily sheet.
  *
@@ -16,8 +18,12 @@ import org.locationtech.jts.geom.Point;
 public record VolunteerAssignment(String volunteerId, String name, String organizerId, String slotId,
         LocalDateTime start, LocalDateTime end, PrecinctInfo precinct, List<Buddy> buddies, int travelMinutes) {
 
-    /** Where to go: the precinct's id, name, centroid (an interior point) and polygon. */
-    public record PrecinctInfo(String id, String name, Point centroid, Geometry polygon) {
+    /**
+     * Where to go: the precinct's id, name, centroid (an interior point) and polygon (null, and left out of JSON,
+     * unless asked for: the precinct layer has the polygons).
+     */
+    public record PrecinctInfo(String id, String name, Point centroid,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Geometry polygon) {
     }
 
     /** A teammate; {@code name} is null when they belong to another organizer. */

@@ -42,10 +42,21 @@ public record FieldPlanProperties(
      * @param defaultSeconds when the request names none
      * @param maxSeconds the most a request may ask for
      * @param eventMillis at most one progress event per job this often
-     * @param repairSeconds how long a repair after a cancellation or field report solves
+     * @param repair how repairs after news from the field run
      */
     public record Solve(@DefaultValue("30") int defaultSeconds, @DefaultValue("600") int maxSeconds,
-            @DefaultValue("500") long eventMillis, @DefaultValue("5") int repairSeconds) {
+            @DefaultValue("500") long eventMillis, @DefaultValue Repair repair) {
+    }
+
+    /**
+     * The repair lane: repairs of finished plans run on their own solver threads, never behind a long solve.
+     *
+     * @param unimprovedMillis a repair ends when its best plan has not improved for this long
+     * @param maxMillis and at this time at the latest
+     * @param threads repairs run at once (each of a different job); more wait in the lane's queue
+     */
+    public record Repair(@DefaultValue("250") long unimprovedMillis, @DefaultValue("1500") long maxMillis,
+            @DefaultValue("1") int threads) {
     }
 
     /**

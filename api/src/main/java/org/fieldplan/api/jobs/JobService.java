@@ -65,6 +65,9 @@ public class JobService {
     private static final Duration SAVE_INTERVAL = Duration.ofSeconds(2);
 
     private final SolverManager<FieldPlan, String> solverManager;
+    private final RepairLane repairLane;
+    /** Per job repaired here, the repair under way or the last one queued behind it (a chain, one at a time). */
+    private final Map<String, CompletableFuture<FieldPlan>> repairs = new ConcurrentHashMap<>();
     private final FieldPlanSolver solver;
     private final DataStores stores;
     private final Clock clock;
@@ -84,9 +87,11 @@ public class JobService {
     /** Its own thread, so that saves and claims on the job timer can never hold up a renewal past the lease. */
     private final ScheduledExecutorService heartbeatTimer = daemonTimer("job-heartbeat");
 
-    public JobService(SolverManager<FieldPlan, String> solverManager, FieldPlanSolver solver, DataStores stores,
-            Clock clock, FieldPlanProperties properties, MeterRegistry meters, JobRepository repository) {
+    public JobService(SolverManager<FieldPlan, String> solverManager, RepairLane repairLane, FieldPlanSolver solver,
+            DataStores stores, Clock clock, FieldPlanProperties properties, MeterRegistry meters,
+            JobRepository repository) {
         this.solverManager = solverManager;
+        this.repairLane = repairLane;
         this.repository = repository;
         this.solver = solver;
         this.stores = stores;
@@ -199,7 +204,9 @@ public class JobService {
     /** Claims queued or abandoned jobs while this instance has a free solver place. Runs on the timer thread. */
     private void claimWhileFree() {
         try {
-            while (jobs.values().stream().filter(Job::isSolvingHere).count() < concurrency) {
+            // Repairs run in their own lane and take no solver place.
+            while (jobs.values().stream().filter(j -> j.isSolvingHere() && !repairs.containsKey(j.getId())).count()
+                    < concurrency) {
                 Optional<JobRecord> claimed = repository.claimNext(instanceId, lease);
                 if (claimed.isEmpty()) {
                     return;
@@ -240,7 +247,7 @@ public class JobService {
                     lost(job);
                 } else if (terminate.get() && !job.isTerminationRequested()) {
                     job.terminationRequested();
-                    solverManager.terminateEarly(job.getId());
+                    terminateHere(job.getId());
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Could not renew the lease of job {}: {}", job.getId(), e.toString());
@@ -255,7 +262,7 @@ public class JobService {
             LOG.warn("Instance {} lost job {} to another instance; stopping its solve here", instanceId, job.getId());
             job.notSolvingHere();
             jobs.remove(job.getId());
-            solverManager.terminateEarly(job.getId());
+            terminateHere(job.getId());
         }
     }
 
@@ -381,11 +388,17 @@ public class JobService {
         return job;
     }
 
+    /** Stops the solve or repair of a job here (whichever lane has it; the other ignores the call). */
+    private void terminateHere(String jobId) {
+        solverManager.terminateEarly(jobId);
+        repairLane.solverManager().terminateEarly(jobId);
+    }
+
     /** The solver manager's view of a job solved here; for a job solved elsewhere, the one its status implies. */
     public SolverStatus solverStatus(String jobId) {
         Job job = jobs.get(jobId);
         if (job != null && job.isSolvingHere()) {
-            return solverManager.getSolverStatus(jobId);
+            return (repairs.containsKey(jobId) ? repairLane.solverManager() : solverManager).getSolverStatus(jobId);
         }
         JobStatus status = job == null ? JobStatus.SOLVED : job.getStatus();
         return switch (status) {
@@ -403,7 +416,7 @@ public class JobService {
         Job job = get(jobId);
         if (job.isSolvingHere()) {
             job.terminationRequested();
-            solverManager.terminateEarly(jobId);
+            terminateHere(jobId);
             return job;
         }
         repository.requestTermination(jobId);
@@ -411,25 +424,63 @@ public class JobService {
     }
 
     /**
+     * A change accepted by {@link #apply}.
+     *
+     * @param result completes with the plan after the change: the repaired plan, or null when the change went into a
+     *     running solve
+     * @param appliedBy when the result will be there at the latest (a repair waits for those ahead of it in the
+     *     repair lane, each ending by the lane's maximum repair time); null for a change into a running solve, which
+     *     takes it at its next step
+     */
+    public record PlanChange(CompletableFuture<FieldPlan> result, Instant appliedBy) {
+    }
+
+    /**
      * Applies a change to the job's plan with OptaPlanner's {@link ProblemChange}. While this instance solves the
-     * job, the change goes into the running solve and the returned future completes when it has been applied. If the
-     * job has ended, this instance claims it (so no other instance can solve or repair it meanwhile) and a short
-     * repair solve starts from the current best plan with every shift pinned except the {@code open} ones (so the
-     * rest of the plan stays as it is); the change is applied in it, and the future completes with the repaired
-     * plan. Pins added only to freeze the plan are taken off the plans the job keeps.
+     * job, the change goes into the running solve. If the job has ended, this instance claims it (so no other
+     * instance can solve or repair it meanwhile) and a repair starts in the {@link RepairLane} from the current best
+     * plan with every shift pinned except the {@code open} ones (so the rest of the plan stays as it is); the change
+     * is applied in it, and the result completes with the repaired plan. While a repair of the job runs here, the
+     * change is repaired right after it, from its result. Pins added only to freeze the plan are taken off the plans
+     * the job keeps.
      *
      * @param open the shifts the repair may change (unless {@code alwaysPinned})
      * @param alwaysPinned shifts to pin for good, e.g. those that have started
-     * @return the plan after the change: the repaired plan, or null when the change went into a running solve
      * @throws ApiException 409 when the job is queued or being solved by another instance (send the change again
      *     once it has ended)
      */
-    public CompletableFuture<FieldPlan> apply(Job job, ProblemChange<FieldPlan> change, Predicate<Shift> open,
-            Predicate<Shift> alwaysPinned, Duration repairTime) {
+    public PlanChange apply(Job job, ProblemChange<FieldPlan> change, Predicate<Shift> open,
+            Predicate<Shift> alwaysPinned) {
         synchronized (job) {
-            if (job.isSolvingHere() && job.getStatus().isActive()) {
-                return solverManager.addProblemChange(job.getId(), change).thenApply(done -> null);
+            String jobId = job.getId();
+            CompletableFuture<FieldPlan> ahead = repairs.get(jobId);
+            if (ahead != null && !ahead.isDone()) {
+                Instant by = repairLane.expectedEnd(clock.instant()).plus(repairLane.maxRepair());
+                CompletableFuture<FieldPlan> next = ahead.handle((plan, failure) -> null)
+                        .thenComposeAsync(none -> startRepair(get(jobId), change, open, alwaysPinned), timer);
+                track(jobId, next);
+                return new PlanChange(next, by);
             }
+            if (job.isSolvingHere() && job.getStatus().isActive()) {
+                return new PlanChange(solverManager.addProblemChange(jobId, change).thenApply(done -> null), null);
+            }
+            Instant by = repairLane.expectedEnd(clock.instant());
+            CompletableFuture<FieldPlan> repaired = startRepair(job, change, open, alwaysPinned);
+            track(jobId, repaired);
+            return new PlanChange(repaired, by);
+        }
+    }
+
+    /** Keeps the job's last repair until it ends, so that a change arriving meanwhile queues behind it. */
+    private void track(String jobId, CompletableFuture<FieldPlan> repair) {
+        repairs.put(jobId, repair);
+        repair.whenComplete((plan, failure) -> repairs.remove(jobId, repair));
+    }
+
+    /** Claims the ended job here and starts its repair in the lane. */
+    private CompletableFuture<FieldPlan> startRepair(Job job, ProblemChange<FieldPlan> change, Predicate<Shift> open,
+            Predicate<Shift> alwaysPinned) {
+        synchronized (job) {
             job.requireBestPlan();
             String jobId = job.getId();
             JobRecord claimed = repository.claimEnded(jobId, instanceId, lease)
@@ -441,7 +492,7 @@ public class JobService {
                 jobs.put(jobId, repaired);
             }
             repaired.claimedHere(claimed);
-            return repair(repaired, repaired.requireBestPlan(), change, open, alwaysPinned, repairTime);
+            return repair(repaired, repaired.requireBestPlan(), change, open, alwaysPinned);
         }
     }
 
@@ -453,7 +504,7 @@ public class JobService {
     }
 
     private CompletableFuture<FieldPlan> repair(Job job, FieldPlan current, ProblemChange<FieldPlan> change,
-            Predicate<Shift> open, Predicate<Shift> alwaysPinned, Duration repairTime) {
+            Predicate<Shift> open, Predicate<Shift> alwaysPinned) {
         Set<String> frozen = new HashSet<>();
         List<Shift> shifts = new ArrayList<>();
         for (Shift shift : current.getShifts()) {
@@ -468,18 +519,21 @@ public class JobService {
         CompletableFuture<FieldPlan> repaired = new CompletableFuture<>();
         job.repairing(clock.instant());
         save(job, true);
-        solverManager.solveAndListen(job.getId(), id -> {
+        SolverManager<FieldPlan, String> lane = repairLane.solverManager();
+        repairLane.enter();
+        // The lane's solver configuration ends the repair when it stops improving (FieldPlanSolverConfig.createRepair).
+        lane.solveAndListen(job.getId(), id -> {
             // Queued here, on the solver thread before solving starts: queued from the caller's thread, the change
             // could come after a repair with nothing to move had already ended.
-            solverManager.addProblemChange(id, change);
-            timer.schedule(() -> solverManager.terminateEarly(job.getId()), repairTime.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            lane.addProblemChange(id, change);
             return start;
         }, best -> improved(job, unfreeze(best, frozen)), finalBest -> {
+            repairLane.leave();
             FieldPlan plan = unfreeze(finalBest, frozen);
             finish(job, plan);
             repaired.complete(plan);
         }, (id, failure) -> {
+            repairLane.leave();
             fail(job, failure);
             repaired.completeExceptionally(failure);
         });

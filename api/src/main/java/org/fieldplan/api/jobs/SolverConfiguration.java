@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * One solver configuration ({@code FieldPlanSolverConfig}, Bavet, greedy start, pair moves) for every job. Its time
  * limit is the longest a job may ask for; {@link JobService} ends each job at its own time with
- * {@code terminateEarly}, because the 10.1 {@code SolverManager} takes no per-job termination.
+ * {@code terminateEarly}, because the 10.1 {@code SolverManager} takes no per-job termination. Repairs have a lane
+ * of their own ({@link RepairLane}).
  */
 @Configuration
 class SolverConfiguration {
@@ -27,5 +28,11 @@ class SolverConfiguration {
     SolverManager<FieldPlan, String> solverManager(FieldPlanSolver solver, FieldPlanProperties properties) {
         return SolverManager.create(solver.getSolverFactory(), new SolverManagerConfig()
                 .withParallelSolverCount(Integer.toString(properties.jobs().concurrency())));
+    }
+
+    /** Repairs on their own solver threads (reserved capacity), ending when they stop improving. */
+    @Bean(destroyMethod = "close")
+    RepairLane repairLane(FieldPlanProperties properties) {
+        return new RepairLane(properties.solve().repair());
     }
 }

@@ -7,10 +7,11 @@ import org.fieldplan.api.security.AllowedRoles;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.api.security.Role;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class MapController {
-
-    private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
     private final JobService jobs;
     private final MapService map;
@@ -37,11 +36,14 @@ public class MapController {
         return map.context(caller);
     }
 
+    /** Rendered once per plan, date and slot; {@code ETag}, 304 and gzip as for the sheets. */
     @GetMapping(path = {"/api/jobs/{jobId}/precincts", "/api/jobs/{jobId}/precincts.geojson"})
     @AllowedRoles({Role.STRATEGIST, Role.ORGANIZER, Role.ADMIN})
-    public ResponseEntity<PrecinctLayer> precincts(@PathVariable String jobId,
+    public ResponseEntity<byte[]> precincts(@PathVariable String jobId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(name = "slot", required = false) String slotId) {
-        return ResponseEntity.ok().contentType(GEO_JSON).body(map.precincts(jobs.get(jobId), date, slotId));
+            @RequestParam(name = "slot", required = false) String slotId,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+        return map.precinctLayer(jobs.get(jobId), date, slotId).respond(ifNoneMatch, acceptEncoding);
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.fieldplan.api.cache.PlanRenderCache;
+import org.fieldplan.api.cache.RenderedAnswer;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.jobs.JobService;
@@ -15,7 +17,11 @@ import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
 import org.fieldplan.domain.TimeSlot;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The map page's data that the other endpoints do not give: who is calling with which jobs, and every precinct of a
@@ -25,12 +31,37 @@ import org.springframework.stereotype.Service;
 @Service
 public class MapService {
 
+    private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
+    /** What a rendered precinct layer depends on besides the plan. */
+    private record LayerKey(String jobId, LocalDate date, String slotId) {
+    }
+
     private final JobService jobs;
     private final MapProperties properties;
+    private final PlanRenderCache rendered;
+    private final ObjectMapper json;
 
-    public MapService(JobService jobs, MapProperties properties) {
+    public MapService(JobService jobs, MapProperties properties, PlanRenderCache rendered, ObjectMapper json) {
         this.jobs = jobs;
         this.properties = properties;
+        this.rendered = rendered;
+        this.json = json;
+    }
+
+    /**
+     * {@link #precincts} as GeoJSON, rendered once per plan, date and slot and served from the cache until the job's
+     * plan changes: the precinct layer the sheets refer to by id.
+     */
+    public RenderedAnswer precinctLayer(Job job, LocalDate date, String slotId) {
+        FieldPlan plan = job.requireBestPlan();
+        return rendered.get(new LayerKey(job.getId(), date, slotId), plan, () -> {
+            try {
+                return RenderedAnswer.of(GEO_JSON, json.writeValueAsBytes(precincts(job, date, slotId)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("could not write the precinct layer of job " + job.getId(), e);
+            }
+        });
     }
 
     /**

@@ -1,17 +1,20 @@
 package org.fieldplan.api.replan;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * What a cancellation or field report did to a job's plan.
  *
  * @param mode {@code REPAIRED}: a repair solve ran from the previous plan and finished; {@code RUNNING_SOLVE}: the
- *     change went into the solve in progress, which goes on (read the job for its plan)
+ *     change went into the solve in progress, which goes on (read the job for its plan); {@code REPAIR_QUEUED}: the
+ *     news is stored and its repair waits in the repair lane behind others, to be applied by {@code appliedAt}
+ * @param appliedAt when the change was applied, or (queued) by when it will be at the latest
  * @param effects the direct effects, e.g. "removed V00017's shift on 2026-10-31-am (was P0412)"
  * @param changes every assignment that differs between the plan before and the repaired plan (empty while the
  *     change went into a running solve)
  */
-public record ReplanResult(String jobId, String mode, List<String> effects, List<Change> changes,
+public record ReplanResult(String jobId, String mode, Instant appliedAt, List<String> effects, List<Change> changes,
         String scoreBefore, String scoreAfter, Double expectedNetVotesBefore, Double expectedNetVotesAfter) {
 
     /** One volunteer-slot whose precinct changed; null stands for "not sent out". */

@@ -1,8 +1,10 @@
 package org.fieldplan.api.replan;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -10,19 +12,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
-import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.api.config.PlanClock;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.jobs.JobService;
+import org.fieldplan.api.jobs.RepairLane;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.data.plan.FieldReport;
 import org.fieldplan.domain.AvailabilityWindow;
@@ -41,25 +43,28 @@ import org.springframework.stereotype.Service;
 
 /**
  * Re-plans a job after news from the field. A cancellation removes the volunteer's shifts; a field report pins the
- * worked shift and lowers its precinct's remaining doors; a late volunteer or late availability adds shifts to fill. Both go through {@link JobService#apply} as OptaPlanner
- * problem changes; shifts that have started are pinned, and a repair re-opens only the shifts the news concerns (the
- * cancelled volunteer's teammates, the reported precinct's later shifts, and who was not sent out then), so the rest
- * of the plan stays as it was. The answer lists what changed.
+ * worked shift and lowers its precinct's remaining doors; a late volunteer or late availability adds shifts to fill.
+ * All go through {@link JobService#apply} as OptaPlanner problem changes; shifts that have started are pinned, and a
+ * repair re-opens only the slot the news concerns (the cancelled volunteer's teammates in the cancelled slot, the
+ * reported precinct's next team that day, the newcomer's slots, and who was not sent out in that slot), so the rest of
+ * the plan stays as it was. The answer lists what changed and says whether it is applied or queued, and by when.
  */
 @Service
 public class ReplanService {
 
-    /** How long past the repair time to wait for a queued repair before answering without its result. */
-    private static final Duration QUEUE_GRACE = Duration.ofSeconds(60);
+    /** How long past one repair's maximum time to wait for its result before answering that it is queued. */
+    private static final Duration ANSWER_GRACE = Duration.ofMillis(250);
 
     private final JobService jobs;
     private final PlanClock planClock;
-    private final Duration repairTime;
+    private final Clock clock;
+    private final Duration answerWithin;
 
-    public ReplanService(JobService jobs, PlanClock planClock, FieldPlanProperties properties) {
+    public ReplanService(JobService jobs, PlanClock planClock, Clock clock, RepairLane repairLane) {
         this.jobs = jobs;
         this.planClock = planClock;
-        this.repairTime = Duration.ofSeconds(properties.solve().repairSeconds());
+        this.clock = clock;
+        this.answerWithin = repairLane.maxRepair().plus(ANSWER_GRACE);
     }
 
     public ReplanResult cancel(Job job, ReplanRequests.Cancellation request, Caller caller) {
@@ -138,11 +143,14 @@ public class ReplanService {
                         + " has no assignment in slot \"" + request.slotId() + "\""));
         var precinct = shift.getPrecinct();
         Predicate<Shift> started = startedBefore(plan);
-        // Open the later shifts in this precinct, now worth less, and whoever was not sent out in their slots.
-        Set<String> slotsThere = new HashSet<>();
-        plan.getShifts().stream().filter(s -> s.getPrecinct() == precinct && !started.test(s))
-                .forEach(s -> slotsThere.add(s.getSlot().getId()));
-        Predicate<Shift> open = s -> slotsThere.contains(s.getSlot().getId())
+        // Open only the precinct's next team that day, now facing fewer doors, and whoever was not sent out in its
+        // slot; later days keep their plan (the report still lowers their marginal values at the next full solve).
+        Optional<TimeSlot> next = plan.getShifts().stream()
+                .filter(s -> s.getPrecinct() == precinct && !started.test(s) && s != shift
+                        && s.getSlot().getDay().equals(shift.getSlot().getDay())
+                        && s.getSlot().getStart().isAfter(shift.getSlot().getStart()))
+                .map(Shift::getSlot).min(Comparator.comparing(TimeSlot::getStart));
+        Predicate<Shift> open = s -> next.isPresent() && s.getSlot() == next.get()
                 && (s.getPrecinct() == null || s.getPrecinct() == precinct);
         double remainingBefore = precinct.getRemainingDoors();
         // A report replaces an earlier one for the same shift: only the difference is news for the precinct.
@@ -282,28 +290,33 @@ public class ReplanService {
             Predicate<Shift> alwaysPinned, List<String> effects, Runnable accepted) {
         PlanSummary summaryBefore = PlanSummary.of(before);
         Map<String, String> assignmentsBefore = assignments(before);
-        Future<FieldPlan> done = jobs.apply(job, change, open, alwaysPinned, repairTime);
+        JobService.PlanChange applied = jobs.apply(job, change, open, alwaysPinned);
+        // Stored before waiting for the repair: once accepted, the news is kept whatever the repair's fate.
         accepted.run();
         FieldPlan after;
         try {
-            after = done.get(repairTime.plus(QUEUE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            after = applied.result().get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return new ReplanResult(job.getId(), "REPAIR_QUEUED", effects, List.of(), summaryBefore.score(), null,
-                    summaryBefore.expectedNetVotes(), null);
+            // Queued behind other repairs of the lane: it goes on and saves its plan; the answer says by when.
+            return new ReplanResult(job.getId(), "REPAIR_QUEUED", applied.appliedBy(), effects, List.of(),
+                    summaryBefore.score(), null, summaryBefore.expectedNetVotes(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while repairing job " + job.getId(), e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ApiException refused) {
+                throw refused;
+            }
             throw new IllegalStateException("Repair of job " + job.getId() + " failed", e.getCause());
         }
         if (after == null) {
-            return new ReplanResult(job.getId(), "RUNNING_SOLVE", effects, List.of(), summaryBefore.score(), null,
-                    summaryBefore.expectedNetVotes(), null);
+            return new ReplanResult(job.getId(), "RUNNING_SOLVE", clock.instant(), effects, List.of(),
+                    summaryBefore.score(), null, summaryBefore.expectedNetVotes(), null);
         }
         PlanSummary summaryAfter = PlanSummary.of(after);
-        return new ReplanResult(job.getId(), "REPAIRED", effects, diff(assignmentsBefore, assignments(after)),
-                summaryBefore.score(), summaryAfter.score(), summaryBefore.expectedNetVotes(),
-                summaryAfter.expectedNetVotes());
+        return new ReplanResult(job.getId(), "REPAIRED", clock.instant(), effects,
+                diff(assignmentsBefore, assignments(after)), summaryBefore.score(), summaryAfter.score(),
+                summaryBefore.expectedNetVotes(), summaryAfter.expectedNetVotes());
     }
 
     private Predicate<Shift> startedBefore(FieldPlan plan) {

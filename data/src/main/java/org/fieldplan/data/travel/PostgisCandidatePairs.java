@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -16,35 +14,50 @@ import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
+import org.fieldplan.travel.GreatCircle;
 import org.fieldplan.travel.GreatCircleTravelTimeMatrix;
 import org.fieldplan.travel.PrecinctTravel;
 import org.fieldplan.travel.TravelParameters;
 
 /**
- * {@link CandidatePairs} computed in PostGIS: one spatial join of volunteers' homes with precinct anchor points,
- * {@code ST_DWithin} on geography (sphere) served by the GiST index on {@code anchor::geography}, with each
- * volunteer's straight-line radius = speed × minutes ÷ road-detour factor.
+ * {@link CandidatePairs} computed in PostGIS: one spatial join of volunteers' homes with precinct anchor points. For
+ * each home the database selects the precincts whose anchor lies in a longitude/latitude box around it that holds the
+ * volunteer's whole straight-line radius (speed × minutes ÷ road-detour factor, with a hair of slack), served by the
+ * GiST index on {@code anchor}: a box test, not a sphere distance per candidate (profiled in docs/benchmarks.md:
+ * the geography distance and text ids were most of the time). Volunteers and precincts travel as their positions
+ * in the problem's lists, so the answer is two integers a row.
  *
- * <p>The database only selects the pairs, with a hair of slack on the radius; the minutes and the exact cut are
- * computed here with the same haversine formula as {@link GreatCircleTravelTimeMatrix}, so both implementations
- * agree pair for pair instead of differing by the sphere radius PostGIS uses.
+ * <p>The minutes and the exact cut are computed here with the same haversine formula as
+ * {@link GreatCircleTravelTimeMatrix}, so both implementations agree pair for pair.
  */
 public final class PostgisCandidatePairs implements CandidatePairs {
 
     /** Relative and absolute slack (metres) on the search radius; the exact cut is made in Java. */
-    private static final double RADIUS_SLACK = 1e-6;
+    private static final double RADIUS_SLACK = 1e-3;
     private static final double RADIUS_SLACK_METRES = 1.0;
+    /** Metres per degree of latitude on the sphere {@link GreatCircle} measures on. */
+    private static final double METRES_PER_DEGREE = GreatCircle.EARTH_RADIUS_KM * 1000 * Math.PI / 180;
 
+    /**
+     * The box around a home: {@code r} degrees of latitude, and {@code r / cos(latitude)} of longitude at the box's
+     * poleward edge (where a degree of longitude is shortest), which holds every point within the radius.
+     */
     private static final String PAIRS_SQL = """
-            SELECT v.id AS volunteer_id, p.id AS precinct_id
-            FROM volunteer v
-            JOIN volunteer_pii h ON h.region_id = v.region_id AND h.volunteer_id = v.id
-            JOIN precinct p ON p.region_id = v.region_id
-                AND ST_DWithin(p.anchor::geography, h.home::geography,
-                    (CASE v.travel_mode WHEN 'WALK' THEN ? WHEN 'BIKE' THEN ? WHEN 'TRANSIT' THEN ? ELSE ? END)
-                        * v.max_travel_minutes / 60.0 / ? * 1000.0 * ? + ?,
-                    false)
-            WHERE v.region_id = ? AND h.home IS NOT NULL AND v.id = ANY (?) AND p.id = ANY (?)""";
+            WITH vol AS (SELECT id, i FROM unnest(?::text[]) WITH ORDINALITY AS t(id, i)),
+                 pre AS (SELECT id, i FROM unnest(?::text[]) WITH ORDINALITY AS t(id, i)),
+                 homes AS (
+                     SELECT vol.i AS vi, h.home,
+                         ((CASE v.travel_mode WHEN 'WALK' THEN ? WHEN 'BIKE' THEN ? WHEN 'TRANSIT' THEN ? ELSE ? END)
+                             * v.max_travel_minutes / 60.0 / ? * 1000.0 * ? + ?) / ? AS r
+                     FROM volunteer v
+                     JOIN vol ON vol.id = v.id
+                     JOIN volunteer_pii h ON h.region_id = v.region_id AND h.volunteer_id = v.id
+                     WHERE v.region_id = ? AND h.home IS NOT NULL)
+            SELECT homes.vi::int AS vi, pre.i::int AS pi
+            FROM homes
+            JOIN precinct p ON p.region_id = ? AND p.anchor && ST_Expand(homes.home,
+                homes.r / cos(radians(least(89.0, abs(ST_Y(homes.home)) + homes.r))), homes.r)
+            JOIN pre ON pre.id = p.id""";
 
     private final DataSource dataSource;
 
@@ -54,42 +67,46 @@ public final class PostgisCandidatePairs implements CandidatePairs {
 
     @Override
     public SparseTravelTimeMatrix compute(String regionId, FieldPlanProblem problem) {
-        Map<String, Volunteer> volunteers = byId(problem.volunteers(), Volunteer::getId);
-        Map<String, Precinct> precincts = byId(problem.precincts(), Precinct::getId);
+        List<Volunteer> volunteers = problem.volunteers();
+        List<Precinct> precincts = problem.precincts();
         TravelParameters travel = problem.travel();
         GreatCircleTravelTimeMatrix greatCircle = new GreatCircleTravelTimeMatrix(List.of(), travel);
-        Map<String, List<PrecinctTravel>> pairs = new HashMap<>();
-        volunteers.keySet().forEach(id -> pairs.put(id, new ArrayList<>()));
+        List<List<PrecinctTravel>> pairs = new ArrayList<>(volunteers.size());
+        volunteers.forEach(v -> pairs.add(new ArrayList<>()));
         Jdbc.inTransaction(dataSource, "candidate pairs of region " + regionId, connection -> {
             try (PreparedStatement select = connection.prepareStatement(PAIRS_SQL)) {
-                select.setDouble(1, travel.speedKmh(TravelMode.WALK));
-                select.setDouble(2, travel.speedKmh(TravelMode.BIKE));
-                select.setDouble(3, travel.speedKmh(TravelMode.TRANSIT));
-                select.setDouble(4, travel.speedKmh(TravelMode.CAR));
-                select.setDouble(5, travel.roadDetourFactor());
-                select.setDouble(6, 1 + RADIUS_SLACK);
-                select.setDouble(7, RADIUS_SLACK_METRES);
-                select.setString(8, regionId);
-                select.setArray(9, Jdbc.textArray(connection, volunteers.keySet()));
-                select.setArray(10, Jdbc.textArray(connection, precincts.keySet()));
-                select.setFetchSize(10_000); // stream large results instead of buffering them all
+                int i = 0;
+                select.setArray(++i, Jdbc.textArray(connection, volunteers.stream().map(Volunteer::getId).toList()));
+                select.setArray(++i, Jdbc.textArray(connection, precincts.stream().map(Precinct::getId).toList()));
+                select.setDouble(++i, travel.speedKmh(TravelMode.WALK));
+                select.setDouble(++i, travel.speedKmh(TravelMode.BIKE));
+                select.setDouble(++i, travel.speedKmh(TravelMode.TRANSIT));
+                select.setDouble(++i, travel.speedKmh(TravelMode.CAR));
+                select.setDouble(++i, travel.roadDetourFactor());
+                select.setDouble(++i, 1 + RADIUS_SLACK);
+                select.setDouble(++i, RADIUS_SLACK_METRES);
+                select.setDouble(++i, METRES_PER_DEGREE);
+                select.setString(++i, regionId);
+                select.setString(++i, regionId);
+                select.setFetchSize(50_000); // stream large results instead of buffering them all
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        Volunteer volunteer = volunteers.get(rows.getString("volunteer_id"));
-                        Precinct precinct = precincts.get(rows.getString("precinct_id"));
+                        int vi = rows.getInt(1) - 1;
+                        Volunteer volunteer = volunteers.get(vi);
+                        Precinct precinct = precincts.get(rows.getInt(2) - 1);
                         double minutes = greatCircle.minutes(volunteer, precinct);
                         if (minutes <= volunteer.getMaxTravelMinutes()) {
-                            pairs.get(volunteer.getId()).add(new PrecinctTravel(precinct, minutes));
+                            pairs.get(vi).add(new PrecinctTravel(precinct, minutes));
                         }
                     }
                 }
             }
             return null;
         });
-        return new SparseTravelTimeMatrix(pairs);
-    }
-
-    private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
-        return items.stream().collect(Collectors.toMap(id, Function.identity()));
+        Map<String, List<PrecinctTravel>> byVolunteer = new HashMap<>();
+        for (int v = 0; v < volunteers.size(); v++) {
+            byVolunteer.put(volunteers.get(v).getId(), pairs.get(v));
+        }
+        return new SparseTravelTimeMatrix(byVolunteer);
     }
 }
