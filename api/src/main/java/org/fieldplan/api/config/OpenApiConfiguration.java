@@ -1,6 +1,6 @@
 package org.fieldplan.api.config;
 
-import org.fieldplan.api.security.ApiKeyInterceptor;
+import org.fieldplan.api.security.CredentialFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,7 +24,7 @@ class OpenApiConfiguration {
                                 + "daily assignments, cancellations and field reports. Errors are RFC 7807 problems."))
                 .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
                         .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
-                        .name(ApiKeyInterceptor.HEADER)))
+                        .name(CredentialFilter.API_KEY)))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 }
