@@ -3,10 +3,12 @@ package org.fieldplan.api.assignments;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.jobs.JobService;
 import org.fieldplan.api.security.AllowedRoles;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.api.security.Role;
+import org.fieldplan.api.volunteers.SheetPeople;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -34,12 +37,21 @@ public class AssignmentController {
 
     private final JobService jobs;
     private final AssignmentService assignments;
+    private final SheetPeople people;
     private final Clock clock;
 
-    public AssignmentController(JobService jobs, AssignmentService assignments, Clock clock) {
+    public AssignmentController(JobService jobs, AssignmentService assignments, SheetPeople people, Clock clock) {
         this.jobs = jobs;
         this.assignments = assignments;
+        this.people = people;
         this.clock = clock;
+    }
+
+    /** The sheet with each shift's confirmation status and each volunteer's link. */
+    private DailyAssignments sheet(String jobId, LocalDate date, String organizer, Caller caller) {
+        Job job = jobs.get(jobId);
+        return people.annotate(assignments.daily(job, date, organizer, caller), job, caller,
+                ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
     }
 
     /** The format follows the {@code Accept} header: CSV, GeoJSON, else JSON. */
@@ -49,7 +61,7 @@ public class AssignmentController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String organizer,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Caller caller) {
-        DailyAssignments sheet = assignments.daily(jobs.get(jobId), date, organizer, caller);
+        DailyAssignments sheet = sheet(jobId, date, organizer, caller);
         if (accept != null && accept.contains(CSV)) {
             return csv(sheet);
         }
@@ -64,7 +76,7 @@ public class AssignmentController {
     public ResponseEntity<String> csv(@PathVariable String jobId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String organizer, Caller caller) {
-        return csv(assignments.daily(jobs.get(jobId), date, organizer, caller));
+        return csv(sheet(jobId, date, organizer, caller));
     }
 
     @GetMapping("/assignments.geojson")
@@ -72,7 +84,7 @@ public class AssignmentController {
     public ResponseEntity<ObjectNode> geoJson(@PathVariable String jobId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String organizer, Caller caller) {
-        return geoJson(assignments.daily(jobs.get(jobId), date, organizer, caller));
+        return geoJson(sheet(jobId, date, organizer, caller));
     }
 
     private static ResponseEntity<String> csv(DailyAssignments sheet) {
@@ -86,7 +98,7 @@ public class AssignmentController {
     }
 
     @GetMapping("/volunteers/{volunteerId}/calendar.ics")
-    @AllowedRoles({Role.STRATEGIST, Role.ORGANIZER, Role.ADMIN})
+    @AllowedRoles({Role.STRATEGIST, Role.ORGANIZER, Role.ADMIN, Role.VOLUNTEER})
     public ResponseEntity<String> calendar(@PathVariable String jobId, @PathVariable String volunteerId,
             Caller caller) {
         DailyAssignments own = assignments.forVolunteer(jobs.get(jobId), volunteerId, caller);

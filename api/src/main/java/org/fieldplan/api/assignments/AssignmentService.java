@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.security.Caller;
+import org.fieldplan.api.security.Role;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Shift;
 import org.fieldplan.domain.Volunteer;
@@ -89,19 +90,27 @@ public class AssignmentService {
         return caller.organizerId();
     }
 
+    /** The full name for whom the caller may see; a volunteer sees teammates' first names; else nothing. */
+    private static String buddyName(Volunteer buddy, Caller caller) {
+        if (caller.maySee(buddy)) {
+            return buddy.getName();
+        }
+        return caller.role() == Role.VOLUNTEER ? buddy.getName().strip().split("\\s+")[0] : null;
+    }
+
     private static VolunteerAssignment toAssignment(Shift shift, List<Shift> team, Caller caller) {
         Volunteer volunteer = shift.getVolunteer();
         var precinct = shift.getPrecinct();
         List<VolunteerAssignment.Buddy> buddies = team.stream()
                 .filter(other -> !Objects.equals(other.getVolunteer(), volunteer))
                 .map(other -> new VolunteerAssignment.Buddy(other.getVolunteer().getId(),
-                        caller.maySee(other.getVolunteer()) ? other.getVolunteer().getName() : null))
+                        buddyName(other.getVolunteer(), caller)))
                 .sorted(Comparator.comparing(VolunteerAssignment.Buddy::volunteerId))
                 .toList();
         return new VolunteerAssignment(volunteer.getId(), volunteer.getName(), volunteer.getOrganizerId(),
                 shift.getSlot().getId(), shift.getSlot().getStart(), shift.getSlot().getEnd(),
                 new VolunteerAssignment.PrecinctInfo(precinct.getId(), precinct.getName(), precinct.getCentroid(),
                         precinct.getGeometry()),
-                buddies, shift.getTravelMinutes());
+                buddies, shift.getTravelMinutes(), null, null);
     }
 }

@@ -7,6 +7,12 @@ import org.fieldplan.api.audit.AuditLog;
 import org.fieldplan.api.audit.InMemoryAuditLog;
 import org.fieldplan.api.audit.PostgisAuditLog;
 import org.fieldplan.api.jobs.JobRepository;
+import org.fieldplan.api.volunteers.InMemoryShiftStatusStore;
+import org.fieldplan.api.volunteers.InMemoryVolunteerLinkStore;
+import org.fieldplan.api.volunteers.PostgisShiftStatusStore;
+import org.fieldplan.api.volunteers.PostgisVolunteerLinkStore;
+import org.fieldplan.api.volunteers.ShiftStatusStore;
+import org.fieldplan.api.volunteers.VolunteerLinkStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,5 +51,29 @@ public class PeopleStoreConfiguration {
     @ConditionalOnProperty(name = STORE, havingValue = "postgis")
     AuditLog postgisAuditLog(HikariDataSource dataSource, JobRepository migrated) {
         return new PostgisAuditLog(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
+    VolunteerLinkStore inMemoryVolunteerLinks() {
+        return new InMemoryVolunteerLinkStore();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "postgis")
+    VolunteerLinkStore postgisVolunteerLinks(HikariDataSource dataSource, JobRepository migrated) {
+        return new PostgisVolunteerLinkStore(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
+    ShiftStatusStore inMemoryShiftStatuses() {
+        return new InMemoryShiftStatusStore();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "postgis")
+    ShiftStatusStore postgisShiftStatuses(HikariDataSource dataSource, JobRepository migrated) {
+        return new PostgisShiftStatusStore(dataSource);
     }
 }

@@ -1,11 +1,13 @@
 package org.fieldplan.api.security;
 
 import java.util.Arrays;
+import java.util.Map;
 
 import org.fieldplan.api.errors.ApiException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,11 +28,20 @@ public class AllowedRolesInterceptor implements HandlerInterceptor {
         Caller caller = CallerResolver.current()
                 .orElseThrow(() -> ApiException.unauthenticated("send an API key in the " + CredentialFilter.API_KEY
                         + " header"));
+        if (caller.role() == Role.VOLUNTEER && !caller.jobId().equals(jobIdOf(request))) {
+            // A personal link is for one plan: anywhere else it is no credential at all.
+            throw ApiException.unauthenticated("this volunteer link is for another plan");
+        }
         AllowedRoles allowed = method.getMethodAnnotation(AllowedRoles.class);
         if (allowed == null || !Arrays.asList(allowed.value()).contains(caller.role())) {
             throw ApiException.forbidden("the " + caller.role() + " role may not " + request.getMethod() + " "
                     + request.getRequestURI());
         }
         return true;
+    }
+
+    private static String jobIdOf(HttpServletRequest request) {
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return variables instanceof Map<?, ?> map && map.get("jobId") instanceof String jobId ? jobId : null;
     }
 }

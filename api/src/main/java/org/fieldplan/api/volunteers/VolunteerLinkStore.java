@@ -1,0 +1,18 @@
+package org.fieldplan.api.volunteers;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Where volunteers' links live: in memory (the default) or PostGIS ({@code api_volunteer_link}). */
+public interface VolunteerLinkStore {
+
+    void insert(VolunteerLink link);
+
+    Optional<VolunteerLink> find(String id);
+
+    /** The newest link of the volunteer in the job that works at {@code now}. */
+    Optional<VolunteerLink> working(String jobId, String volunteerId, Instant now);
+
+    /** @return false when there is no such link in the job */
+    boolean revoke(String jobId, String id, Instant at);
+}
