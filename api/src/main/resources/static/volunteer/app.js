@@ -87,11 +87,12 @@ function drawMap({ mapNode, shift }) {
   if (!window.L) return;
   const map = L.map(mapNode, { attributionControl: false, zoomControl: false, dragging: false,
     scrollWheelZoom: false, keyboard: false });
-  const outline = L.geoJSON(shift.precinct.polygon, { style: { color: '#0b5cad', weight: 2, fillOpacity: .15 } })
-    .addTo(map);
+  const outline = L.geoJSON(shift.precinct.polygon, { style: { color: '#0b5cad', weight: 2, fillOpacity: .15 } });
+  // The view first: vector layers cannot be drawn on a map that has none yet.
+  map.fitBounds(outline.getBounds(), { padding: [8, 8] });
+  outline.addTo(map);
   const [lon, lat] = shift.precinct.centroid.coordinates;
   L.circleMarker([lat, lon], { radius: 6, color: '#1b1b1f', fillColor: '#ffb000', fillOpacity: 1 }).addTo(map);
-  map.fitBounds(outline.getBounds(), { padding: [8, 8] });
   maps.push(map);
 }
 
