@@ -2,6 +2,7 @@ package org.fieldplan.api.volunteers;
 
 import java.time.Instant;
 
+import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.jobs.JobService;
 import org.fieldplan.api.security.AllowedRoles;
 import org.fieldplan.api.security.Caller;
@@ -24,12 +25,18 @@ public class VolunteerLinkController {
     public record NewLink(String volunteerId, Instant expiresAt) {
     }
 
+    /** A link e-mailed to the volunteer. */
+    public record LinkByEmail(String volunteerId, String email) {
+    }
+
     private final JobService jobs;
     private final VolunteerLinkService links;
+    private final LinkMailer mailer;
 
-    public VolunteerLinkController(JobService jobs, VolunteerLinkService links) {
+    public VolunteerLinkController(JobService jobs, VolunteerLinkService links, LinkMailer mailer) {
         this.jobs = jobs;
         this.links = links;
+        this.mailer = mailer;
     }
 
     @PostMapping
@@ -38,6 +45,16 @@ public class VolunteerLinkController {
     public VolunteerLinkService.IssuedLink create(@PathVariable String jobId, @RequestBody NewLink request,
             Caller caller) {
         return links.issue(jobs.get(jobId), request.volunteerId(), request.expiresAt(), caller, baseUrl());
+    }
+
+    /** Makes a new link and e-mails it to the address given (volunteers' e-mail addresses are not stored). */
+    @PostMapping("/emails")
+    @AllowedRoles({Role.ORGANIZER, Role.STRATEGIST, Role.ADMIN})
+    public LinkMailer.Sent email(@PathVariable String jobId, @RequestBody LinkByEmail request, Caller caller) {
+        Job job = jobs.get(jobId);
+        String address = LinkMailer.checkedAddress(request.email());
+        String name = links.volunteerName(job, request.volunteerId(), caller);
+        return mailer.send(links.issue(job, request.volunteerId(), null, caller, baseUrl()), name, address);
     }
 
     @PostMapping("/{linkId}/revoke")

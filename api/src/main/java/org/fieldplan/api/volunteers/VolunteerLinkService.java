@@ -74,6 +74,11 @@ public class VolunteerLinkService implements CredentialAuthenticator {
         return issued(link, baseUrl);
     }
 
+    /** The volunteer's name, for greeting them. */
+    public String volunteerName(Job job, String volunteerId, Caller caller) {
+        return visibleVolunteer(job, volunteerId, caller).getName();
+    }
+
     /** The volunteer's newest working link, or a new one with the default validity (for the organizer's sheet). */
     public IssuedLink current(Job job, Volunteer volunteer, Caller caller, String baseUrl) {
         return store.working(job.getId(), volunteer.getId(), clock.instant()).map(link -> issued(link, baseUrl))
