@@ -1,6 +1,6 @@
 package org.fieldplan.api.volunteers;
 
-import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -22,7 +22,8 @@ public class InMemoryShiftStatusStore implements ShiftStatusStore {
     }
 
     @Override
-    public List<Entry> forVolunteer(String volunteerId) {
-        return entries.values().stream().filter(e -> e.volunteerId().equals(volunteerId)).toList();
+    public Map<String, Map<ShiftStatus, Integer>> countsByVolunteer(Instant since) {
+        return entries.values().stream().filter(e -> e.at().isAfter(since)).collect(Collectors.groupingBy(Entry::volunteerId,
+                Collectors.groupingBy(Entry::status, Collectors.summingInt(e -> 1))));
     }
 }

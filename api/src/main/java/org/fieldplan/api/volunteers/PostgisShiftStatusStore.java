@@ -3,7 +3,9 @@ package org.fieldplan.api.volunteers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.List;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -35,9 +37,14 @@ public class PostgisShiftStatusStore implements ShiftStatusStore {
     }
 
     @Override
-    public List<Entry> forVolunteer(String volunteerId) {
-        return jdbc.query("SELECT * FROM api_shift_status WHERE volunteer_id = ?", PostgisShiftStatusStore::read,
-                volunteerId);
+    public Map<String, Map<ShiftStatus, Integer>> countsByVolunteer(Instant since) {
+        Map<String, Map<ShiftStatus, Integer>> counts = new HashMap<>();
+        jdbc.query("SELECT volunteer_id, status, count(*) AS n FROM api_shift_status WHERE at > ? "
+                + "GROUP BY volunteer_id, status", row -> {
+                    counts.computeIfAbsent(row.getString("volunteer_id"), id -> new EnumMap<>(ShiftStatus.class))
+                            .put(ShiftStatus.valueOf(row.getString("status")), row.getInt("n"));
+                }, Timestamp.from(since));
+        return counts;
     }
 
     private static Entry read(ResultSet row, int n) throws SQLException {

@@ -1,7 +1,6 @@
 package org.fieldplan.api.volunteers;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /** Volunteers' answers and outcomes per shift: in memory (the default) or PostGIS ({@code api_shift_status}). */
@@ -21,6 +20,6 @@ public interface ShiftStatusStore {
     /** The job's statuses by {@link Entry#shiftKey()}. */
     Map<String, Entry> forJob(String jobId);
 
-    /** Every status of the volunteer, over all jobs (their history, for learning their attendance). */
-    List<Entry> forVolunteer(String volunteerId);
+    /** Every volunteer's history over all jobs since {@code since}: how many of their shifts ended in each status. */
+    Map<String, Map<ShiftStatus, Integer>> countsByVolunteer(Instant since);
 }
