@@ -167,4 +167,33 @@ class VolunteerLinkTest {
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",confirmation,volunteer_link");
         assertThat(csv).contains(volunteer).contains(",CONFIRMED," + url);
     }
+
+    @Test
+    void unconfirmedShiftsAreListedForPhoningUntilConfirmed() {
+        String sunday = "/api/jobs/" + jobA + "/unconfirmed?date=2026-11-01";
+        JsonNode before = json(api.get(sunday, ORGANIZER_1));
+        assertThat(before.get("deadline").asText()).isEqualTo("2026-10-31T18:00:00");
+        assertThat(before.get("pastDeadline").asBoolean()).as("now is 10:00 the day before").isFalse();
+        JsonNode pending = before.get("unconfirmed");
+        assertThat(pending).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.get("slotId").asText()).startsWith("2026-11-01");
+            assertThat(a.get("organizerId").asText()).isEqualTo("org-1");
+            assertThat(a.get("confirmation").asText()).isEqualTo("PENDING");
+            assertThat(a.get("volunteerLink").asText()).contains("/volunteer.html#job=" + jobA);
+        });
+        JsonNode first = pending.get(0);
+        String url = first.get("volunteerLink").asText();
+        HttpResponse<String> confirmed = api.asVolunteer("POST", "/api/jobs/" + jobA + "/me/shifts/"
+                + first.get("slotId").asText() + "/confirm", url.substring(url.indexOf("&token=") + 7), null);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        JsonNode after = json(api.get(sunday, ORGANIZER_1)).get("unconfirmed");
+        assertThat(after).hasSize(pending.size() - 1).noneSatisfy(a -> {
+            assertThat(a.get("volunteerId").asText()).isEqualTo(first.get("volunteerId").asText());
+            assertThat(a.get("slotId").asText()).isEqualTo(first.get("slotId").asText());
+        });
+        assertThat(json(api.get("/api/jobs/" + jobA + "/unconfirmed?date=2026-10-31", ORGANIZER_1))
+                .get("pastDeadline").asBoolean()).isTrue();
+        assertThat(api.get("/api/jobs/" + jobA + "/unconfirmed", ORGANIZER_1).statusCode()).isEqualTo(400);
+        assertThat(api.get(sunday + "&organizer=org-1", ORGANIZER_2).statusCode()).isEqualTo(403);
+    }
 }
