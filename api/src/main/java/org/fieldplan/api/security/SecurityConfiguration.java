@@ -12,6 +12,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
+import jakarta.servlet.DispatcherType;
+
 /**
  * Spring Security in front of the service: {@code /api/**} needs a credential ({@link CredentialFilter}); account
  * and audit endpoints need the admin role, a volunteer's own endpoints the volunteer role; every other handler's
@@ -34,6 +36,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new CredentialFilter(authenticators, failures, problems),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // Server-sent events and error pages are re-dispatches of a request already checked.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/accounts/**", "/api/audit/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/jobs/*/me", "/api/jobs/*/me/**").hasRole(volunteer)
                         .requestMatchers("/api/**").authenticated()
