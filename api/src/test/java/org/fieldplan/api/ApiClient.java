@@ -130,6 +130,20 @@ final class ApiClient {
         }
     }
 
+    /** Takes every place of the test profile (one solving, one queued) with minute-long jobs; returns their ids. */
+    List<String> takeAllPlaces() {
+        return List.of(json(postJson("/api/jobs?seconds=60", STRATEGIST, smallProblem())).get("id").asText(),
+                json(postJson("/api/jobs?seconds=60", STRATEGIST, smallProblem())).get("id").asText());
+    }
+
+    /** Terminates the jobs (the queued one first) and returns each one's view once it has ended. */
+    List<JsonNode> terminateAndAwait(List<String> jobIds) {
+        for (int i = jobIds.size() - 1; i >= 0; i--) {
+            postJson("/api/jobs/" + jobIds.get(i) + "/terminate", STRATEGIST, null);
+        }
+        return jobIds.stream().map(this::awaitEnd).toList();
+    }
+
     JsonNode awaitEnd(String jobId) {
         return await(jobId, job -> !List.of("QUEUED", "SOLVING").contains(job.get("status").asText()), "end");
     }
@@ -142,14 +156,15 @@ final class ApiClient {
     /** Polls the job's view until {@code condition} holds; fails after a generous minute. */
     JsonNode await(String jobId, Predicate<JsonNode> condition, String what) {
         Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode job = null;
         while (Instant.now().isBefore(deadline)) {
-            JsonNode job = json(get("/api/jobs/" + jobId, STRATEGIST));
+            job = json(get("/api/jobs/" + jobId, STRATEGIST));
             if (condition.test(job)) {
                 return job;
             }
             sleep(100);
         }
-        throw new AssertionError("job " + jobId + " did not " + what + " in time");
+        throw new AssertionError("job " + jobId + " did not " + what + " in time; last seen: " + job);
     }
 
     static JsonNode json(HttpResponse<String> response) {

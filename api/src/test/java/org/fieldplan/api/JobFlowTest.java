@@ -141,20 +141,14 @@ class JobFlowTest {
 
     @Test
     void fullQueueAnswers429AndTerminateStopsEarly() {
-        // Capacity in the test profile: one solving + one queued.
-        String first = json(api.postJson("/api/jobs?seconds=60", STRATEGIST, ApiClient.smallProblem()))
-                .get("id").asText();
-        String second = json(api.postJson("/api/jobs?seconds=60", STRATEGIST, ApiClient.smallProblem()))
-                .get("id").asText();
+        List<String> places = api.takeAllPlaces();
         HttpResponse<String> third = api.postJson("/api/jobs?seconds=60", STRATEGIST, ApiClient.smallProblem());
 
         assertThat(third.statusCode()).isEqualTo(429);
         assertThat(third.headers().firstValue("Retry-After")).hasValueSatisfying(
                 seconds -> assertThat(Long.parseLong(seconds)).isPositive());
 
-        api.postJson("/api/jobs/" + second + "/terminate", STRATEGIST, null);
-        api.postJson("/api/jobs/" + first + "/terminate", STRATEGIST, null);
-        assertThat(api.awaitEnd(first).get("status").asText()).isEqualTo("TERMINATED");
-        assertThat(api.awaitEnd(second).get("status").asText()).isEqualTo("TERMINATED");
+        assertThat(api.terminateAndAwait(places)).allSatisfy(
+                job -> assertThat(job.get("status").asText()).isEqualTo("TERMINATED"));
     }
 }

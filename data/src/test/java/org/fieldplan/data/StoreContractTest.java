@@ -32,6 +32,7 @@ import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.AvailabilityWindow;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.validation.ProblemValidator;
 import org.fieldplan.domain.FieldPlanWeights;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.TimeSlot;
@@ -309,7 +310,7 @@ abstract class StoreContractTest {
                 new FieldReport(first, "V1", "sat1-am", 40, 11, Instant.parse("2026-10-03T16:05:00.123456Z")),
                 new FieldReport(first, "V2", "sat1-am", 35, 9, Instant.parse("2026-10-03T16:05:00.123456Z")),
                 new FieldReport(first, "V4", "sat1-am", 20, 4, Instant.parse("2026-10-03T16:05:00.123456Z")));
-        assertThat(stores.plans().doorsKnockedByPrecinct(regionId)).isEqualTo(Map.of("P1", 80, "P2", 20));
+        assertThat(stores.plans().doorsKnockedByPrecinct(regionId)).isEqualTo(Map.of("P1", 80L, "P2", 20L));
         assertThatThrownBy(() -> stores.plans().addFieldReport(new FieldReport(first, "V5", "sat1-am", 1, 1, at)))
                 .isInstanceOf(NoSuchElementException.class);
 
@@ -317,6 +318,47 @@ abstract class StoreContractTest {
         stores.problemBuilder().build(everything()).problem().precincts()
                 .forEach(p -> knocked.put(p.getId(), p.getDoorsAlreadyKnocked()));
         assertThat(knocked).containsEntry("P1", 120 + 80).containsEntry("P2", 20).containsEntry("P3", 0);
+    }
+
+    @Test
+    void aSecondReportForAShiftReplacesTheFirst() {
+        stores.regions().save(regionId, TestRegions.small());
+        long id = stores.plans().save(new NewPlan(everything(), List.of(new Assignment("V1", "sat1-am", "P1", true)),
+                null, PlanStatus.PUBLISHED));
+        Instant at = Instant.parse("2026-10-03T16:05:00Z");
+
+        stores.plans().addFieldReport(new FieldReport(id, "V1", "sat1-am", 40, 11, at));
+        stores.plans().addFieldReport(new FieldReport(id, "V1", "sat1-am", 25, 6, at.plusSeconds(60)));
+
+        assertThat(stores.plans().fieldReports(id)).containsExactly(
+                new FieldReport(id, "V1", "sat1-am", 25, 6, at.plusSeconds(60)));
+        assertThat(stores.plans().doorsKnockedByPrecinct(regionId)).isEqualTo(Map.of("P1", 25L));
+    }
+
+    @Test
+    void reportsAreBoundedSoThatTheStoredRegionStaysSolvable() {
+        assertThatThrownBy(() -> new FieldReport(1, "V1", "sat1-am", Integer.MAX_VALUE, 0, Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("doors");
+        assertThatThrownBy(() -> new FieldReport(1, "V1", "sat1-am", 10, 11, Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contacts");
+        stores.regions().save(regionId, TestRegions.small());
+        List<Assignment> everyShiftInP1 = List.of(new Assignment("V1", "sat1-am", "P1", true),
+                new Assignment("V2", "sat1-am", "P1", true), new Assignment("V1", "sat2-am", "P1", true));
+        long id = stores.plans().save(new NewPlan(everything(), everyShiftInP1, null, PlanStatus.PUBLISHED));
+        Instant at = Instant.parse("2026-10-03T16:05:00Z");
+        // The most a user can report, on every shift, twice: the region must still build into a valid problem.
+        for (int round = 0; round < 2; round++) {
+            for (Assignment a : everyShiftInP1) {
+                stores.plans().addFieldReport(new FieldReport(id, a.volunteerId(), a.slotId(),
+                        FieldReport.MAX_DOORS_PER_REPORT, FieldReport.MAX_DOORS_PER_REPORT, at));
+            }
+        }
+
+        assertThat(stores.plans().doorsKnockedByPrecinct(regionId))
+                .isEqualTo(Map.of("P1", 3L * FieldReport.MAX_DOORS_PER_REPORT));
+        FieldPlanProblem built = stores.problemBuilder().build(everything()).problem();
+        assertThat(ProblemValidator.validate(built)).isEmpty();
+        assertThat(built.precincts()).allSatisfy(p -> assertThat(p.getDoorsAlreadyKnocked()).isNotNegative());
     }
 
     @Test
@@ -343,7 +385,7 @@ abstract class StoreContractTest {
         assertThat(plan.status()).isEqualTo(PlanStatus.SOLVED);
         assertThat(plan.score()).isEqualTo("0hard/0medium/42soft");
         assertThat(stores.plans().fieldReports(id)).hasSize(1);
-        assertThat(stores.plans().doorsKnockedByPrecinct(regionId)).isEqualTo(Map.of("P1", 30));
+        assertThat(stores.plans().doorsKnockedByPrecinct(regionId)).isEqualTo(Map.of("P1", 30L));
 
         assertThatThrownBy(() -> stores.plans().replaceAssignments(id,
                 List.of(new Assignment("V4", "sat1-am", "NOPE", false)), PlanStatus.DRAFT, null))

@@ -73,6 +73,17 @@ public final class Precinct {
                 statedDoorsPerHour, doors);
     }
 
+    /**
+     * A copy with {@code reported} more doors knocked (field reports), saturating at {@link Integer#MAX_VALUE}: a sum
+     * of reports can never wrap to a negative count (remaining doors are floored at zero anyway).
+     */
+    public Precinct withMoreDoorsKnocked(long reported) {
+        if (reported < 0) {
+            throw new IllegalArgumentException("reported doors cannot be negative, was " + reported);
+        }
+        return withDoorsAlreadyKnocked((int) Math.min(Integer.MAX_VALUE, doorsAlreadyKnocked + reported));
+    }
+
     // ---- expected-vote arithmetic used by the constraints (hot path: no allocation) ----
 
     /**

@@ -15,10 +15,12 @@ import org.locationtech.jts.geom.Geometry;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -27,16 +29,22 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  * validator's path style ({@code volunteers[2] (id "V3").travelMode}) and says what was expected, so that an author
  * never sees a stack trace or Jackson's class names.
  */
-final class JsonErrors {
+public final class JsonErrors {
 
     private JsonErrors() {
     }
 
-    /** For a document that is not well-formed JSON; the path is how far the parser got. */
-    static ProblemValidationException malformed(JsonProcessingException e) {
+    /**
+     * For a document that is not well-formed JSON (including a duplicate key or a number too large for its field);
+     * the path is how far the parser got.
+     */
+    public static ProblemValidationException malformed(JsonProcessingException e) {
         String path = ErrorPath.ROOT;
         if (e.getProcessor() instanceof JsonParser parser) {
             path = pathOf(parser.getParsingContext().pathAsPointer(), null);
+        }
+        if (e instanceof InputCoercionException outOfRange) {
+            return new ProblemValidationException(List.of(new ValidationError(path, outOfRange(outOfRange))), e);
         }
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -44,18 +52,27 @@ final class JsonErrors {
                 List.of(new ValidationError(path, "malformed JSON" + where + ": " + e.getOriginalMessage())), e);
     }
 
-    /** For well-formed JSON that does not fit the format; {@code document} supplies the ids of items on the path. */
-    static ProblemValidationException mapping(JsonMappingException e, JsonNode document) {
+    /**
+     * For well-formed JSON that does not fit the format; {@code document} (may be null) supplies the ids of items on
+     * the path.
+     */
+    public static ProblemValidationException mapping(JsonMappingException e, JsonNode document) {
         String path = pathOf(pointerOf(e.getPath()), document);
         return new ProblemValidationException(List.of(new ValidationError(path, describe(e))), e);
     }
 
     private static String describe(JsonMappingException e) {
+        if (e.getCause() instanceof InputCoercionException outOfRange) {
+            return outOfRange(outOfRange);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown field \"" + unknown.getPropertyName() + "\"";
         }
         if (e instanceof InvalidFormatException invalid) {
             return "cannot read " + quote(invalid.getValue()) + " as " + expected(invalid.getTargetType());
+        }
+        if (e instanceof InvalidNullException) {
+            return "must not be null";
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> type = mismatch.getTargetType();
@@ -64,6 +81,10 @@ final class JsonErrors {
                     : "expected " + expected(type);
         }
         return e.getOriginalMessage();
+    }
+
+    private static String outOfRange(InputCoercionException e) {
+        return "is out of range: expected " + expected(e.getTargetType()) + " (" + e.getOriginalMessage() + ")";
     }
 
     private static String expected(Class<?> type) {

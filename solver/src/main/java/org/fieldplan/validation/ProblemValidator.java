@@ -1,9 +1,11 @@
 package org.fieldplan.validation;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,12 +27,17 @@ import org.fieldplan.vote.VoteModelParameters;
  *
  * <p>Rules: name and time zone present (the zone a valid IANA id); at least one time slot and one precinct; ids
  * unique among districts, slots, precincts and volunteers; every slot and availability window ends after it
- * starts; precinct geometries valid non-empty (Multi)Polygons and volunteer homes points, all within WGS84
+ * starts; a slot lasts at most {@link #MAX_SLOT_HOURS} hours and no two slots overlap (each volunteer has one shift
+ * per slot, so overlapping slots would book one person twice at once: an input mistake, refused here rather than
+ * scored by a hard constraint on every move); precinct geometries valid non-empty (Multi)Polygons and volunteer homes points, all within WGS84
  * longitude/latitude range; counts (voters, doors, capacities, shift and travel limits) not negative; shares and
  * probabilities within [0, 1]; model rates positive; assignments and preferred precincts refer to known ids, at
  * most one assignment per volunteer and slot.
  */
 public final class ProblemValidator {
+
+    /** The longest time slot a problem may have: a long canvassing day. */
+    public static final int MAX_SLOT_HOURS = 12;
 
     private final List<ValidationError> errors = new ArrayList<>();
 
@@ -88,8 +95,15 @@ public final class ProblemValidator {
         }
         for (int i = 0; i < problem.timeSlots().size(); i++) {
             TimeSlot slot = problem.timeSlots().get(i);
-            period(ErrorPath.item("timeSlots", i, slot.getId()), slot.getStart(), slot.getEnd());
+            String path = ErrorPath.item("timeSlots", i, slot.getId());
+            period(path, slot.getStart(), slot.getEnd());
+            if (slot.getEnd().isAfter(slot.getStart().plusHours(MAX_SLOT_HOURS))) {
+                error(ErrorPath.field(path, "end"), "a slot may last at most " + MAX_SLOT_HOURS + " hours, this one "
+                        + Duration.between(slot.getStart(), slot.getEnd()).toHours() + " (" + slot.getStart() + " to "
+                        + slot.getEnd() + ")");
+            }
         }
+        checkSlotsDoNotOverlap(problem.timeSlots());
         for (int i = 0; i < problem.precincts().size(); i++) {
             Precinct precinct = problem.precincts().get(i);
             checkPrecinct(ErrorPath.item("precincts", i, precinct.getId()), precinct);
@@ -216,6 +230,25 @@ public final class ProblemValidator {
     private void known(String path, String field, String kind, String id, Set<String> ids) {
         if (!ids.contains(id)) {
             error(ErrorPath.field(path, field), "unknown " + kind + " \"" + id + "\"");
+        }
+    }
+
+    /** Sorted by start, each slot must start no earlier than the previous one ends (touching is fine). */
+    private void checkSlotsDoNotOverlap(List<TimeSlot> slots) {
+        List<Integer> byStart = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            byStart.add(i);
+        }
+        byStart.sort(Comparator.comparing(i -> slots.get(i).getStart()));
+        for (int k = 1; k < byStart.size(); k++) {
+            TimeSlot earlier = slots.get(byStart.get(k - 1));
+            int index = byStart.get(k);
+            TimeSlot slot = slots.get(index);
+            if (slot.getStart().isBefore(earlier.getEnd()) && earlier.getEnd().isAfter(earlier.getStart())) {
+                error(ErrorPath.field(ErrorPath.item("timeSlots", index, slot.getId()), "start"), "overlaps slot \""
+                        + earlier.getId() + "\" (" + earlier.getStart() + " to " + earlier.getEnd()
+                        + "): slots may not overlap, a volunteer would be booked twice at once");
+            }
         }
     }
 

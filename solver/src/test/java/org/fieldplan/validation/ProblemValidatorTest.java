@@ -94,6 +94,10 @@ class ProblemValidatorTest {
                         "timeSlots[0] (id \"2026-10-31-am\").end", "must be after start"),
                 new Case("slot ends when it starts", p -> slot(p, 0).put("end", "2026-10-31T09:00"),
                         "timeSlots[0] (id \"2026-10-31-am\").end", "must be after start"),
+                new Case("slot 30 days long", p -> slot(p, 0).put("end", "2026-11-30T09:00"),
+                        "timeSlots[0] (id \"2026-10-31-am\").end", "a slot may last at most 12 hours"),
+                new Case("overlapping slots", p -> slot(p, 1).put("start", "2026-10-31T11:00"),
+                        "timeSlots[1] (id \"2026-10-31-pm\").start", "overlaps slot \"2026-10-31-am\""),
                 new Case("availability ends before it starts",
                         p -> ((ObjectNode) volunteer(p, 1).get("availability").get(1)).put("end", "2026-11-01T12:00"),
                         V2 + ".availability[1].end", "must be after start"),
@@ -159,6 +163,13 @@ class ProblemValidatorTest {
                         "weights.travelTime", "\"lots\" is not a weight"),
                 new Case("negative weight", p -> ((ObjectNode) p.get("weights")).put("travelTime", "-5soft"),
                         "weights.travelTime", "must not be negative"),
+                new Case("number as a string", p -> precinct(p, 0).put("registeredVoters", "12"),
+                        P1 + ".registeredVoters", "expected a whole number"),
+                new Case("whole number too large", p -> volunteer(p, 0).put("maxShifts", 3_000_000_000L),
+                        V1 + ".maxShifts", "whole number"),
+                // found by ProblemInputProperties: a null list item crashed the reader
+                new Case("null in a list", p -> ((ArrayNode) precinct(p, 0).get("districtIds")).insert(0,
+                        (String) null), P1 + ".districtIds[0]", "must not be null"),
                 new Case("bad time zone", p -> p.put("timeZone", "Eastern"), "timeZone", "not a time-zone id"));
     }
 
@@ -178,6 +189,14 @@ class ProblemValidatorTest {
                     assertThat(error.message()).contains(bad.problem());
                 });
         assertThat(e.getMessage()).contains(bad.path() + ": ");
+    }
+
+    @Test
+    void aDuplicateKeyIsRejectedNamingIt() {
+        String duplicated = example().toString().replaceFirst("\"name\":", "\"name\":\"first\",\"name\":");
+
+        assertThatThrownBy(() -> ProblemJson.read(new StringReader(duplicated)))
+                .isInstanceOf(ProblemValidationException.class).hasMessageContaining("name: malformed JSON").hasMessageContaining("Duplicate field 'name'");
     }
 
     @Test

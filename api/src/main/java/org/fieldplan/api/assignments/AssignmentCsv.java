@@ -2,11 +2,17 @@ package org.fieldplan.api.assignments;
 
 import java.util.stream.Collectors;
 
-/** The daily sheet as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when needed). */
+/**
+ * The daily sheet as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when needed), safe to open in a
+ * spreadsheet: a text cell that would start a formula gets the OWASP CSV-injection treatment.
+ */
 final class AssignmentCsv {
 
     static final String HEADER = "volunteer_id,name,organizer_id,slot_id,start,end,precinct_id,precinct_name,"
             + "centroid_lon,centroid_lat,buddies,travel_minutes,confirmation,volunteer_link";
+
+    /** Cells starting with one of these are read as formulas by spreadsheets (OWASP "CSV Injection"). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private AssignmentCsv() {
     }
@@ -31,6 +37,10 @@ final class AssignmentCsv {
     private static String field(String value) {
         if (value == null) {
             return "";
+        }
+        if (!value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
+            // A leading apostrophe makes the cell text; quoting keeps the apostrophe and the rest in one field.
+            return "\"'" + value.replace("\"", "\"\"") + "\"";
         }
         if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
             return "\"" + value.replace("\"", "\"\"") + "\"";

@@ -1,18 +1,33 @@
 package org.fieldplan.api.config;
 
+import java.util.List;
+
+import org.fieldplan.api.security.Caller;
 import org.fieldplan.api.security.CredentialFilter;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 
-/** The OpenAPI document's title and its API-key scheme, so Swagger UI can send {@code X-Api-Key}. */
+/**
+ * The OpenAPI document's title, licence and API-key scheme (so Swagger UI can send {@code X-Api-Key}), completed by
+ * {@link OpenApiContract} with each operation's summary and problem responses.
+ */
 @Configuration
 class OpenApiConfiguration {
+
+    static {
+        // The caller is resolved from the API key, never a request parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     private static final String API_KEY = "apiKey";
 
@@ -21,10 +36,19 @@ class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("FieldPlan API").version("0.1.0")
                         .description("Plans where canvassing volunteers go: jobs, plans, explanations, organizers' "
-                                + "daily assignments, cancellations and field reports. Errors are RFC 7807 problems."))
+                                + "daily assignments, cancellations and field reports. Errors are RFC 7807 problems.")
+                        .license(new License().name("Proprietary: all rights reserved (no licence granted)")
+                                .url("https://choosealicense.com/no-permission/")))
+                // Relative: the document is served by the service it describes, whatever its host name.
+                .servers(List.of(new Server().url("/").description("this service")))
                 .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
                         .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
                         .name(CredentialFilter.API_KEY)))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
+    }
+
+    @Bean
+    OpenApiCustomizer fieldPlanContract() {
+        return new OpenApiContract();
     }
 }

@@ -2,8 +2,8 @@ package org.fieldplan.api.errors;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import org.fieldplan.io.JsonErrors;
 import org.fieldplan.validation.ProblemValidationException;
 import org.fieldplan.validation.ValidationError;
 import org.slf4j.Logger;
@@ -75,17 +75,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (cause instanceof BodyTooLargeException tooLarge) {
                 return cast(handle(ApiException.tooLarge(tooLarge.getLimitBytes())));
             }
+            // The same strict policy and wording as the problem format: the field's path and what was expected.
             if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-                String path = mapping.getPath().stream()
-                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                        .collect(Collectors.joining(".")).replace(".[", "[");
-                return cast(handle(ApiException.invalid(path, "has the wrong type or format")));
+                return cast(handle(JsonErrors.mapping(mapping, null)));
             }
             if (cause instanceof JsonProcessingException parsing) {
-                String where = parsing.getLocation() == null ? ""
-                        : " at line " + parsing.getLocation().getLineNr() + ", column "
-                                + parsing.getLocation().getColumnNr();
-                return cast(handle(ApiException.invalid("body", "malformed JSON" + where)));
+                return cast(handle(JsonErrors.malformed(parsing)));
             }
         }
         return cast(handle(ApiException.invalid("body", "cannot read the request body")));

@@ -44,7 +44,7 @@ public class JobController {
     @AllowedRoles({Role.STRATEGIST, Role.ADMIN})
     public ResponseEntity<JobView> submit(@RequestBody(required = false) String body,
             @RequestParam(name = "seconds", required = false) String seconds) {
-        Job job = jobs.submit(attendance.withLearnedAttendance(requestReader.read(body, seconds)));
+        Job job = jobs.submit(() -> attendance.withLearnedAttendance(requestReader.read(body, seconds)));
         return ResponseEntity.accepted().location(URI.create("/api/jobs/" + job.getId()))
                 .body(JobView.of(job, jobs.solverStatus(job.getId())));
     }

@@ -19,8 +19,10 @@ import org.fieldplan.validation.ValidationError;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,7 +37,9 @@ public class JobRequestReader {
     private static final Set<String> REFERENCE_FIELDS = Set.of("regionId", "from", "to", "organizerId", "weights",
             "seconds");
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    /** Strict like every body the service reads: a duplicate key is an error, not "last one wins". */
+    private final ObjectMapper mapper = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private final DataStores stores;
     private final FieldPlanProperties.Solve solve;
 

@@ -16,8 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.api.errors.ApiException;
@@ -76,6 +78,8 @@ public class JobService {
     private final Duration claimPoll;
     /** The jobs this instance solves, and its copies of the others it was asked about. */
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** Submissions being read and built now; never more than there are places (see {@link #submit(Supplier)}). */
+    private final Semaphore reading;
     private final ScheduledExecutorService timer = daemonTimer("job-timer");
     /** Its own thread, so that saves and claims on the job timer can never hold up a renewal past the lease. */
     private final ScheduledExecutorService heartbeatTimer = daemonTimer("job-heartbeat");
@@ -89,6 +93,7 @@ public class JobService {
         this.clock = clock;
         this.concurrency = properties.jobs().concurrency();
         this.capacity = properties.jobs().concurrency() + properties.jobs().queueLength();
+        this.reading = new Semaphore(capacity);
         FieldPlanProperties.Cluster cluster = properties.cluster();
         this.instanceId = cluster.instanceId() == null || cluster.instanceId().isBlank()
                 ? "instance-" + UUID.randomUUID().toString().substring(0, 8) : cluster.instanceId();
@@ -138,9 +143,7 @@ public class JobService {
      * @throws ApiException 429 when the cluster's solver and queue places are all taken
      */
     public Job submit(JobSubmission submission) {
-        if (repository.findActive().size() >= capacity) {
-            throw busy();
-        }
+        requirePlace();
         Job job = new Job(UUID.randomUUID().toString(), submission, clock.instant());
         FieldPlanProblem problem = submission.problem();
         // The problem is kept whole as a snapshot (also when it came from a region: the region may change later).
@@ -154,6 +157,32 @@ public class JobService {
         }
         claimSoon();
         return job;
+    }
+
+    /**
+     * Admission control: counts and refuses (429 with {@code Retry-After}) <em>before</em> the expensive steps of a
+     * submission — reading a stored region, building and validating the problem, which {@code reader} does — and
+     * then submits what it read. At most as many submissions are read at once as the cluster has places, so a burst
+     * of requests costs a counter and a count query each, not a problem build each.
+     *
+     * @throws ApiException 429 when the places are taken or as many submissions are being read already
+     */
+    public Job submit(Supplier<JobSubmission> reader) {
+        if (!reading.tryAcquire()) {
+            throw busy();
+        }
+        try {
+            requirePlace();
+            return submit(reader.get());
+        } finally {
+            reading.release();
+        }
+    }
+
+    private void requirePlace() {
+        if (repository.findActive().size() >= capacity) {
+            throw busy();
+        }
     }
 
     private ApiException busy() {
@@ -258,11 +287,11 @@ public class JobService {
         Map<String, String> precinctByShift = new HashMap<>();
         plan.solverAssignments().forEach(a -> precinctByShift.put(a.volunteerId() + '@' + a.slotId(),
                 a.precinctId()));
-        Map<String, Integer> doors = new HashMap<>();
-        reports.forEach(r -> doors.merge(precinctByShift.get(r.volunteerId() + '@' + r.slotId()), r.doorsKnocked(),
-                Integer::sum));
+        Map<String, Long> doors = new HashMap<>();
+        reports.forEach(r -> doors.merge(precinctByShift.get(r.volunteerId() + '@' + r.slotId()),
+                (long) r.doorsKnocked(), Long::sum));
         List<Precinct> precincts = problem.precincts().stream().map(p -> doors.containsKey(p.getId())
-                ? p.withDoorsAlreadyKnocked(p.getDoorsAlreadyKnocked() + doors.get(p.getId())) : p).toList();
+                ? p.withMoreDoorsKnocked(doors.get(p.getId())) : p).toList();
         return new FieldPlanProblem(problem.name(), problem.timeZone(), problem.voteModel(), problem.travel(),
                 problem.districts(), problem.timeSlots(), precincts, problem.volunteers(), problem.weights(),
                 problem.assignments());
@@ -468,6 +497,14 @@ public class JobService {
         stores.plans().addFieldReport(new FieldReport(job.getPlanId(), volunteerId, slotId, doorsKnocked, contacts,
                 clock.instant()));
         stores.plans().setPinned(job.getPlanId(), volunteerId, slotId, true);
+    }
+
+    /** The doors reported per slot for a volunteer of the job's plan (one report per slot: a later one replaced it). */
+    public Map<String, Integer> reportedDoorsBySlot(Job job, String volunteerId) {
+        Map<String, Integer> doors = new HashMap<>();
+        stores.plans().fieldReports(job.getPlanId()).stream().filter(r -> r.volunteerId().equals(volunteerId))
+                .forEach(r -> doors.put(r.slotId(), r.doorsKnocked()));
+        return doors;
     }
 
     /**

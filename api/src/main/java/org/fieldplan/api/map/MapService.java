@@ -33,10 +33,13 @@ public class MapService {
         this.properties = properties;
     }
 
-    /** The caller, the base map and the jobs the caller may open (an organizer: only jobs with a plan). */
+    /**
+     * The caller, the base map and the jobs the caller may open: an organizer sees only jobs with a plan that has
+     * some of their own volunteers, so other campaigns' job names stay hidden.
+     */
     public MapContext context(Caller caller) {
         List<MapContext.JobEntry> entries = jobs.all().stream()
-                .filter(job -> !caller.isOrganizer() || job.getBestPlan() != null)
+                .filter(job -> !caller.isOrganizer() || hasOwnVolunteers(job, caller))
                 .sorted(Comparator.comparing(Job::getCreatedAt).reversed())
                 .map(job -> new MapContext.JobEntry(job.getId(), job.getSubmission().problem().name(),
                         job.getStatus(), job.getCreatedAt(), job.getBestPlan() != null))
@@ -45,6 +48,11 @@ public class MapService {
                 ? new MapContext.Tiles(properties.tileUrl(), properties.tileAttribution())
                 : null;
         return new MapContext(caller.role(), caller.organizerId(), tiles, entries);
+    }
+
+    private static boolean hasOwnVolunteers(Job job, Caller caller) {
+        FieldPlan plan = job.getBestPlan();
+        return plan != null && plan.getVolunteers().stream().anyMatch(caller::maySee);
     }
 
     /**

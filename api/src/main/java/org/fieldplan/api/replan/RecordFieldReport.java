@@ -10,8 +10,12 @@ import org.optaplanner.core.api.solver.change.ProblemChangeDirector;
  * A shift was worked: pin it (it happened), and take the doors knocked off its precinct's remaining doors, so the
  * precinct's capacity and full-coverage votes — and with them every later shift's marginal value — reflect the
  * work done. Full-coverage votes are linear in the remaining doors (docs/model.md), so they scale with them.
+ *
+ * @param additionalDoors the doors this report adds to what was known: the report's doors less those of an earlier
+ *     report for the same shift, which it replaces (negative when the volunteer corrected the count downwards)
  */
-record RecordFieldReport(String shiftId, String precinctId, int doorsKnocked) implements ProblemChange<FieldPlan> {
+record RecordFieldReport(String shiftId, String precinctId, int additionalDoors)
+        implements ProblemChange<FieldPlan> {
 
     @Override
     public void doChange(FieldPlan workingPlan, ProblemChangeDirector director) {
@@ -30,9 +34,14 @@ record RecordFieldReport(String shiftId, String precinctId, int doorsKnocked) im
                 .forEach(shift -> director.changeVariable(shift, "precinct", working -> { }));
     }
 
+    /** The precinct's remaining doors once the report's additional doors count: within 0 and its target. */
+    static double remainingAfter(Precinct precinct, int additionalDoors) {
+        return Math.min(precinct.getTargetDoors(), Math.max(0, precinct.getRemainingDoors() - additionalDoors));
+    }
+
     private void reduce(Precinct precinct, MarginalVoteModel model) {
         double before = precinct.getRemainingDoors();
-        double after = Math.max(0, before - doorsKnocked);
+        double after = remainingAfter(precinct, additionalDoors);
         int capacity = precinct.getStatedCapacityPerSlot() != null ? precinct.getStatedCapacityPerSlot()
                 : model.capacityPerSlot(after, precinct.getDoorsPerHour());
         double fullCoverageVotes = before <= 0 ? 0 : precinct.getFullCoverageVotes() * after / before;

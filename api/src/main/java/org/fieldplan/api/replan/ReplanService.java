@@ -24,6 +24,7 @@ import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.jobs.JobService;
 import org.fieldplan.api.security.Caller;
+import org.fieldplan.data.plan.FieldReport;
 import org.fieldplan.domain.AvailabilityWindow;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Shift;
@@ -66,6 +67,7 @@ public class ReplanService {
         Volunteer volunteer = volunteer(plan, request.volunteerId(), caller);
         Predicate<Shift> started = startedBefore(plan);
         List<Shift> own = plan.getShifts().stream().filter(s -> s.getVolunteer() == volunteer).toList();
+        Map<String, Integer> reported = jobs.reportedDoorsBySlot(job, volunteer.getId());
         List<Shift> cancelled;
         if (request.slotId() != null) {
             cancelled = own.stream().filter(s -> s.getSlot().getId().equals(request.slotId())).toList();
@@ -73,8 +75,14 @@ public class ReplanService {
                 throw ApiException.invalid("slotId", "volunteer " + volunteer.getId() + " has no shift in slot \""
                         + request.slotId() + "\"");
             }
+            if (reported.containsKey(request.slotId())) {
+                throw ApiException.conflict("volunteer " + volunteer.getId() + "'s shift on " + request.slotId()
+                        + " was already reported as worked; it cannot be cancelled (send a corrected field report)");
+            }
         } else {
-            cancelled = own.stream().filter(started.negate()).toList();
+            // Work reported done stays done, started or not.
+            cancelled = own.stream().filter(started.negate())
+                    .filter(s -> !reported.containsKey(s.getSlot().getId())).toList();
             if (cancelled.isEmpty()) {
                 throw ApiException.conflict("volunteer " + volunteer.getId() + " has no shift left to cancel");
             }
@@ -115,6 +123,10 @@ public class ReplanService {
             throw ApiException.invalid(request.doorsKnocked() < 0 ? "doorsKnocked" : "contacts",
                     "cannot be negative");
         }
+        if (request.doorsKnocked() > FieldReport.MAX_DOORS_PER_REPORT) {
+            throw ApiException.invalid("doorsKnocked", "must be at most " + FieldReport.MAX_DOORS_PER_REPORT
+                    + " per report (more than a shift can knock), was " + request.doorsKnocked());
+        }
         if (request.contacts() > request.doorsKnocked()) {
             throw ApiException.invalid("contacts", "cannot exceed doorsKnocked (" + request.doorsKnocked() + ")");
         }
@@ -133,13 +145,18 @@ public class ReplanService {
         Predicate<Shift> open = s -> slotsThere.contains(s.getSlot().getId())
                 && (s.getPrecinct() == null || s.getPrecinct() == precinct);
         double remainingBefore = precinct.getRemainingDoors();
+        // A report replaces an earlier one for the same shift: only the difference is news for the precinct.
+        Integer reportedBefore = jobs.reportedDoorsBySlot(job, volunteer.getId()).get(shift.getSlot().getId());
+        int additionalDoors = request.doorsKnocked() - (reportedBefore == null ? 0 : reportedBefore);
         List<String> effects = List.of(
                 "pinned " + volunteer.getId() + "'s shift on " + shift.getSlot().getId() + " in " + precinct.getId()
-                        + " as worked (" + request.doorsKnocked() + " doors, " + request.contacts() + " contacts)",
-                String.format(Locale.ROOT, "%s: remaining doors %.0f -> %.0f", precinct.getId(),
-                        remainingBefore, Math.max(0, remainingBefore - request.doorsKnocked())));
+                        + " as worked (" + request.doorsKnocked() + " doors, " + request.contacts() + " contacts"
+                        + (reportedBefore == null ? "" : "; replaces the earlier report of " + reportedBefore + " doors")
+                        + ")",
+                String.format(Locale.ROOT, "%s: remaining doors %.0f -> %.0f", precinct.getId(), remainingBefore,
+                        RecordFieldReport.remainingAfter(precinct, additionalDoors)));
         return apply(job, plan,
-                new RecordFieldReport(shift.getId(), precinct.getId(), request.doorsKnocked()), open,
+                new RecordFieldReport(shift.getId(), precinct.getId(), additionalDoors), open,
                 s -> started.test(s) || s.getId().equals(shift.getId()), effects,
                 () -> jobs.recordFieldReport(job, volunteer.getId(), shift.getSlot().getId(), request.doorsKnocked(),
                         request.contacts()));

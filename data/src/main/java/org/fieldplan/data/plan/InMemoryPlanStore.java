@@ -165,9 +165,17 @@ public final class InMemoryPlanStore implements PlanStore {
     @Override
     public synchronized void addFieldReport(FieldReport report) {
         position(plan(report.planId()), report.volunteerId(), report.slotId());
-        reports.computeIfAbsent(report.planId(), id -> new ArrayList<>()).add(new FieldReport(report.planId(),
-                report.volunteerId(), report.slotId(), report.doorsKnocked(), report.contacts(),
-                report.reportedAt().truncatedTo(ChronoUnit.MICROS)));
+        FieldReport stored = new FieldReport(report.planId(), report.volunteerId(), report.slotId(),
+                report.doorsKnocked(), report.contacts(), report.reportedAt().truncatedTo(ChronoUnit.MICROS));
+        List<FieldReport> planReports = reports.computeIfAbsent(report.planId(), id -> new ArrayList<>());
+        for (int i = 0; i < planReports.size(); i++) {
+            FieldReport earlier = planReports.get(i);
+            if (earlier.volunteerId().equals(report.volunteerId()) && earlier.slotId().equals(report.slotId())) {
+                planReports.set(i, stored);
+                return;
+            }
+        }
+        planReports.add(stored);
     }
 
     @Override
@@ -176,8 +184,8 @@ public final class InMemoryPlanStore implements PlanStore {
     }
 
     @Override
-    public synchronized Map<String, Integer> doorsKnockedByPrecinct(String regionId) {
-        Map<String, Integer> doors = new HashMap<>();
+    public synchronized Map<String, Long> doorsKnockedByPrecinct(String regionId) {
+        Map<String, Long> doors = new HashMap<>();
         for (Map.Entry<Long, List<FieldReport>> entry : reports.entrySet()) {
             StoredPlan plan = plans.get(entry.getKey());
             if (plan.problem() == null || !plan.problem().regionId().equals(regionId)) {
@@ -188,7 +196,7 @@ public final class InMemoryPlanStore implements PlanStore {
                     a.precinctId()));
             for (FieldReport report : entry.getValue()) {
                 doors.merge(precinctByShift.get(shiftKey(report.volunteerId(), report.slotId())),
-                        report.doorsKnocked(), Integer::sum);
+                        (long) report.doorsKnocked(), Long::sum);
             }
         }
         return doors;

@@ -74,15 +74,19 @@ public interface PlanStore {
     void setDone(long planId, String volunteerId, String slotId, boolean done);
 
     /**
-     * Appends a field report to an assignment.
+     * Records a field report for an assignment, <em>replacing</em> any earlier report for the same volunteer and
+     * slot (a corrected report is the volunteer's whole account of that shift, not more work on top of it).
      *
      * @throws NoSuchElementException when the plan has no assignment for that volunteer and slot
      */
     void addFieldReport(FieldReport report);
 
-    /** A plan's field reports in the order they were added. */
+    /** A plan's field reports in the order they were first added (one per volunteer and slot). */
     List<FieldReport> fieldReports(long planId);
 
-    /** Doors reported knocked per precinct id over all plans of the region; precincts without reports are absent. */
-    Map<String, Integer> doorsKnockedByPrecinct(String regionId);
+    /**
+     * Doors reported knocked per precinct id over all plans of the region, summed in {@code long}; precincts without
+     * reports are absent.
+     */
+    Map<String, Long> doorsKnockedByPrecinct(String regionId);
 }

@@ -333,11 +333,14 @@ public final class PostgisPlanStore implements PlanStore {
     @Override
     public void addFieldReport(FieldReport report) {
         Jdbc.inTransaction(dataSource, "adding a field report to plan " + report.planId(), connection -> {
-            // Inserting from the assignment row tells a missing assignment (no row) from a database failure.
+            // Inserting from the assignment row tells a missing assignment (no row) from a database failure; a later
+            // report for the same shift replaces the earlier one (one row per shift, keeping its id and so its order).
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO field_report (plan_id, volunteer_id, slot_id, doors_knocked, contacts, reported_at)
                     SELECT plan_id, volunteer_id, slot_id, ?, ?, ? FROM assignment
-                    WHERE plan_id = ? AND volunteer_id = ? AND slot_id = ?""")) {
+                    WHERE plan_id = ? AND volunteer_id = ? AND slot_id = ?
+                    ON CONFLICT (plan_id, volunteer_id, slot_id) DO UPDATE SET doors_knocked = EXCLUDED.doors_knocked,
+                        contacts = EXCLUDED.contacts, reported_at = EXCLUDED.reported_at""")) {
                 insert.setInt(1, report.doorsKnocked());
                 insert.setInt(2, report.contacts());
                 insert.setObject(3, utc(report.reportedAt().truncatedTo(ChronoUnit.MICROS)));
@@ -374,7 +377,7 @@ public final class PostgisPlanStore implements PlanStore {
     }
 
     @Override
-    public Map<String, Integer> doorsKnockedByPrecinct(String regionId) {
+    public Map<String, Long> doorsKnockedByPrecinct(String regionId) {
         return Jdbc.inTransaction(dataSource, "summing field reports of region " + regionId, connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT a.precinct_id, sum(f.doors_knocked) AS doors
@@ -384,9 +387,9 @@ public final class PostgisPlanStore implements PlanStore {
                     GROUP BY a.precinct_id""")) {
                 select.setString(1, regionId);
                 try (ResultSet rows = select.executeQuery()) {
-                    Map<String, Integer> doors = new HashMap<>();
+                    Map<String, Long> doors = new HashMap<>();
                     while (rows.next()) {
-                        doors.put(rows.getString("precinct_id"), rows.getInt("doors"));
+                        doors.put(rows.getString("precinct_id"), rows.getLong("doors"));
                     }
                     return doors;
                 }

@@ -31,7 +31,7 @@ public final class ProblemBuilder {
 
     public BuiltProblem build(ProblemQuery query) {
         FieldPlanProblem stated = regions.load(query);
-        Map<String, Integer> reportedDoors = plans.doorsKnockedByPrecinct(query.regionId());
+        Map<String, Long> reportedDoors = plans.doorsKnockedByPrecinct(query.regionId());
         List<DataIssue> issues = new ArrayList<>();
 
         List<Precinct> precincts = new ArrayList<>();
@@ -41,9 +41,8 @@ public final class ProblemBuilder {
                         "precinct " + precinct.getId() + " has no geometry"));
                 continue;
             }
-            int reported = reportedDoors.getOrDefault(precinct.getId(), 0);
-            precincts.add(reported == 0 ? precinct
-                    : precinct.withDoorsAlreadyKnocked(precinct.getDoorsAlreadyKnocked() + reported));
+            long reported = reportedDoors.getOrDefault(precinct.getId(), 0L);
+            precincts.add(reported == 0 ? precinct : precinct.withMoreDoorsKnocked(reported));
         }
 
         List<Volunteer> volunteers = new ArrayList<>();
