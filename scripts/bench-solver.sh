@@ -10,7 +10,7 @@ shared="../shared/data"
 mvn -B -Dstyle.color=never -q -DskipTests -pl solver -am package
 cli=(java -Xmx8g -jar solver/target/fieldplan-cli.jar)
 mkdir -p out/bench
-"${cli[@]}" import --precincts "$shared/precincts/ri-precincts.geojson" --mapping RHODE_ISLAND \
+"${cli[@]}" import --precincts "$shared/precincts/ri-precincts.geojson" --mapping rhode-island \
   --census "$shared/census/cenpop2020_bg_RI.csv" --volunteers 2000 --seed 7 --out out/bench/ri.json \
   --name "Rhode Island, 2000 volunteers"
 "${cli[@]}" generate --size L --seed 7 --out out/bench/l.json

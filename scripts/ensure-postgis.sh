@@ -21,14 +21,13 @@ answers() { # host port
 }
 
 install_if_missing() {
-  # shp2pgsql (package postgis) loads shapefiles for the data module's shapefile import.
-  if [[ -x "$PG_BIN/initdb" && -f /usr/share/postgresql/15/extension/postgis.control && -x /usr/bin/shp2pgsql ]]; then
+  if [[ -x "$PG_BIN/initdb" && -f /usr/share/postgresql/15/extension/postgis.control ]]; then
     return
   fi
-  log "installing postgresql-15-postgis-3 and postgis"
+  log "installing postgresql-15-postgis-3"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q >&2
-  apt-get install -y -q postgresql-15-postgis-3 postgis >&2
+  apt-get install -y -q postgresql-15-postgis-3 >&2
 }
 
 free_port() {

@@ -9,4 +9,6 @@ if [[ ! -f $jar ]] || [[ -n $(find solver/src data/src api/src pom.xml */pom.xml
   bash scripts/ensure-build-tools.sh
   mvn -B -q -Dstyle.color=never -DskipTests package -pl api -am
 fi
+# Precinct uploads are converted with GDAL's ogr2ogr.
+bash scripts/ensure-gdal.sh
 exec java -jar "$jar" "$@"

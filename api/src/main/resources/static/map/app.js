@@ -2,6 +2,7 @@
 import { forgetKey, getJson, storeKey, storedKey } from './api.js';
 import { escapeHtml } from './mapview.js';
 import { OrganizerView } from './organizer.js';
+import { ImportView } from './importer.js';
 import { StrategistView } from './strategist.js';
 
 const $ = id => document.getElementById(id);
@@ -13,6 +14,7 @@ function report(text, isError = false) {
 
 const organizer = new OrganizerView(report);
 const strategist = new StrategistView(report, () => refreshJobs(), jobId => openOnMap(jobId));
+new ImportView(report, regionId => strategist.useRegion(regionId));
 let context = null;
 
 async function start() {

@@ -37,6 +37,14 @@ export class StrategistView {
     if (!$('to').value) $('to').value = days[days.length - 1];
   }
 
+  /** After an import: solve the new region over its whole calendar (no dates: the job takes the calendar's). */
+  useRegion(regionId) {
+    document.querySelector('input[name="source"][value="region"]').click();
+    $('region').value = regionId;
+    $('from').value = '';
+    $('to').value = '';
+  }
+
   async submit() {
     const seconds = Number($('seconds').value);
     try {
@@ -46,7 +54,9 @@ export class StrategistView {
         if (!file) throw new Error('Choose a problem file first');
         job = await postJson(`/api/jobs?seconds=${seconds}`, await file.text());
       } else {
-        job = await postJson('/api/jobs', { regionId: $('region').value, from: $('from').value, to: $('to').value, seconds });
+        // Dates left empty: the job covers the region's whole calendar.
+        job = await postJson('/api/jobs', { regionId: $('region').value, from: $('from').value || undefined,
+          to: $('to').value || undefined, seconds });
       }
       this.report(`Submitted job ${job.id}`);
       this.onJobsChanged();

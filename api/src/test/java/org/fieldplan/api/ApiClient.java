@@ -85,6 +85,21 @@ final class ApiClient {
         }
     }
 
+    /** Posts a multipart form (e.g. a region upload). */
+    HttpResponse<String> postMultipart(String path, String key, MultipartBody body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("X-Api-Key", key).header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> get(String path, String key) {
         return send("GET", path, key, null, null, null);
     }

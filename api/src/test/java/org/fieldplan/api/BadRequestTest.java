@@ -118,7 +118,10 @@ class BadRequestTest {
                         400, "from"),
                 post("range ends before it starts",
                         "{\"regionId\":\"demo\",\"from\":\"2026-11-02\",\"to\":\"2026-11-01\"}", 400, "to"),
-                post("missing date", "{\"regionId\":\"demo\",\"to\":\"2026-11-01\"}", 400, "from"),
+                // A missing date means the region's whole calendar (RegionCalendarTest); for an unknown region that is
+                // the region's error.
+                post("missing date of an unknown region", "{\"regionId\":\"atlantis\",\"to\":\"2026-11-01\"}", 400,
+                        "regionId"),
                 post("unknown reference field",
                         "{\"regionId\":\"demo\",\"from\":\"2026-10-31\",\"to\":\"2026-11-01\",\"colour\":1}", 400,
                         "colour"),

@@ -6,6 +6,7 @@ import org.fieldplan.data.plan.InMemoryPlanStore;
 import org.fieldplan.data.plan.PlanStore;
 import org.fieldplan.data.plan.PostgisPlanStore;
 import org.fieldplan.data.postgis.PostgisSchema;
+import org.fieldplan.data.problem.CalendarChange;
 import org.fieldplan.data.problem.ProblemBuilder;
 import org.fieldplan.data.region.InMemoryRegionStore;
 import org.fieldplan.data.region.PostgisRegionStore;
@@ -32,5 +33,10 @@ public record DataStores(RegionStore regions, PlanStore plans, CandidatePairs ca
 
     public ProblemBuilder problemBuilder() {
         return new ProblemBuilder(regions, plans);
+    }
+
+    /** Sets regions' calendars, checking first that no stored plan loses a slot it uses. */
+    public CalendarChange calendarChange() {
+        return new CalendarChange(regions, plans);
     }
 }

@@ -20,7 +20,8 @@ import org.fieldplan.vote.MarginalVoteModel;
  * What an organizer does by hand, and the baseline every benchmark compares against: take the volunteer-slots in
  * time order and send each to the reachable precinct with the highest current marginal vote value that still has
  * room, respecting the volunteer's shift limits and the precinct's languages; then pair up lone canvassers of the same
- * slot, and send home whoever is left alone.
+ * slot, let whoever is still alone join the existing team of that slot worth most to them (a reachable precinct-slot
+ * with two or more canvassers, room and the languages covered), and send home only those who can join none.
  *
  * <p>Shifts that already have a precinct (pinned or from an earlier plan) are kept and counted. The result respects
  * every hard rule for shifts it assigns.
@@ -36,20 +37,42 @@ public final class GreedyPlanner {
     private final Map<Volunteer, Integer> shiftsPerVolunteer = new IdentityHashMap<>();
     private final Map<Volunteer, Map<LocalDate, Integer>> shiftsPerDay = new IdentityHashMap<>();
     private final Map<Shift, Precinct> assignment = new LinkedHashMap<>();
+    private final LoneCanvassers loneCanvassers;
 
-    private GreedyPlanner() {
+    /** What becomes of a canvasser left alone in a slot after pairing. */
+    public enum LoneCanvassers {
+        /** Joins the existing team of the slot worth most to them, or goes home if none can take them. */
+        JOIN_A_TEAM,
+        /**
+         * Goes home: the greedy before issue 11, kept to show that the repair never loses votes
+         * ({@code GreedyPlannerTest}) and to measure what it gains.
+         */
+        SEND_HOME
+    }
+
+    private GreedyPlanner(LoneCanvassers loneCanvassers) {
+        this.loneCanvassers = loneCanvassers;
     }
 
     /** Assigns the plan's shifts in place (the baseline plan). */
     public static void planInPlace(FieldPlan plan) {
-        for (Decision decision : decide(plan)) {
+        planInPlace(plan, LoneCanvassers.JOIN_A_TEAM);
+    }
+
+    /** Assigns the plan's shifts in place, treating canvassers left alone as stated. */
+    public static void planInPlace(FieldPlan plan, LoneCanvassers loneCanvassers) {
+        for (Decision decision : decide(plan, loneCanvassers)) {
             decision.shift().setPrecinct(decision.precinct());
         }
     }
 
     /** The changes the greedy rule makes to the plan, without applying them. */
     public static List<Decision> decide(FieldPlan plan) {
-        GreedyPlanner planner = new GreedyPlanner();
+        return decide(plan, LoneCanvassers.JOIN_A_TEAM);
+    }
+
+    private static List<Decision> decide(FieldPlan plan, LoneCanvassers loneCanvassers) {
+        GreedyPlanner planner = new GreedyPlanner(loneCanvassers);
         planner.run(plan);
         List<Decision> changes = new ArrayList<>();
         planner.assignment.forEach((shift, precinct) -> {
@@ -118,7 +141,7 @@ public final class GreedyPlanner {
 
     /**
      * Lone canvassers of a slot are paired: the later one joins the earlier one's precinct if it can reach it, or the
-     * other way round; whoever stays alone goes home.
+     * other way round; whoever stays alone joins a team ({@link LoneCanvassers}) or goes home.
      */
     private void pairLoneCanvassers(List<Shift> open) {
         Map<TimeSlot, List<Shift>> loneBySlot = new HashMap<>();
@@ -141,9 +164,36 @@ public final class GreedyPlanner {
                     }
                 }
                 if (!paired[i]) {
-                    unplace(lone.get(i));
+                    joinATeamOrGoHome(lone.get(i));
                 }
             }
+        }
+    }
+
+    /**
+     * Moves a lone canvasser to the reachable team of two or more in its slot where it adds the most expected votes
+     * (with room, languages still covered), or sends it home. Its shift counts do not change: it keeps its slot.
+     */
+    private void joinATeamOrGoHome(Shift shift) {
+        Precinct best = null;
+        double bestValue = 0;
+        if (loneCanvassers == LoneCanvassers.JOIN_A_TEAM) {
+            for (Precinct precinct : shift.getCandidatePrecincts()) {
+                if (team(precinct, shift.getSlot()).size() < 2 || !canJoin(shift, precinct)) {
+                    continue;
+                }
+                double value = MarginalVoteModel.marginalVotes(precinct, sumLog.getOrDefault(precinct, 0.0),
+                        shift.getVolunteer().getAttendanceProbability(), shift.getSlot().getHours());
+                if (value > bestValue) {
+                    best = precinct;
+                    bestValue = value;
+                }
+            }
+        }
+        if (best == null) {
+            unplace(shift);
+        } else {
+            move(shift, best);
         }
     }
 

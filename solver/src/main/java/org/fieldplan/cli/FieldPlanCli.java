@@ -9,11 +9,16 @@ import java.util.Set;
 
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.Volunteer;
 import org.fieldplan.generator.RegionGenerator;
 import org.fieldplan.generator.RegionSize;
-import org.fieldplan.io.PrecinctColumnMapping;
 import org.fieldplan.io.ProblemJson;
 import org.fieldplan.io.RealRegionProblem;
+import org.fieldplan.mapping.ImportReport;
+import org.fieldplan.mapping.LocationChecks;
+import org.fieldplan.mapping.MappedPrecinctReader;
+import org.fieldplan.mapping.MappingException;
+import org.fieldplan.mapping.PrecinctMapping;
 import org.fieldplan.plan.PlanDocument;
 import org.fieldplan.plan.PlanJson;
 import org.fieldplan.plan.PlanSummary;
@@ -30,7 +35,7 @@ public final class FieldPlanCli {
     private static final String USAGE = """
             usage: fieldplan <command> [options]
               generate --size S|M|L|XL --seed N --out problem.json
-              import   --precincts ri-precincts.geojson --mapping RHODE_ISLAND|NEW_HAMPSHIRE
+              import   --precincts ri-precincts.geojson --mapping rhode-island|new-hampshire|MAPPING.json
                        --census cenpop2020_bg_RI.csv --volunteers N --seed N --out problem.json
               solve    --problem problem.json --seconds N --out plan.json
             """;
@@ -62,7 +67,7 @@ public final class FieldPlanCli {
                 default -> throw new CliException("unknown command '" + args[0] + "' (try: fieldplan help)");
             }
             return 0;
-        } catch (CliException | UncheckedIOException e) {
+        } catch (CliException | UncheckedIOException | MappingException e) {
             System.err.println("fieldplan: " + e.getMessage());
             return 2;
         } catch (ProblemValidationException e) {
@@ -84,17 +89,21 @@ public final class FieldPlanCli {
     private void importRealData(CliArguments arguments) {
         Path precincts = arguments.existingFile("precincts");
         Path census = arguments.existingFile("census");
-        PrecinctColumnMapping mapping = switch (arguments.required("mapping").toUpperCase(Locale.ROOT)) {
-            case "RHODE_ISLAND" -> PrecinctColumnMapping.RHODE_ISLAND;
-            case "NEW_HAMPSHIRE" -> PrecinctColumnMapping.NEW_HAMPSHIRE;
-            default -> throw new CliException("--mapping must be RHODE_ISLAND or NEW_HAMPSHIRE, got '"
-                    + arguments.required("mapping") + "'");
-        };
+        PrecinctMapping mapping = PrecinctMapping.resolve(arguments.required("mapping"));
         int volunteers = (int) arguments.positiveLong("volunteers", "2000");
         long seed = arguments.anyLong("seed", "7");
         Path target = arguments.path("out");
         String name = arguments.optional("name", precincts.getFileName() + " with " + volunteers + " volunteers");
-        FieldPlanProblem problem = RealRegionProblem.build(name, precincts, mapping, census, volunteers, seed);
+        ImportReport report = new MappedPrecinctReader(mapping, false).read(precincts, precincts.toString()).report();
+        if (!report.accepted()) {
+            report.lines().forEach(System.err::println);
+            throw new CliException(precincts + " rejected (errors above, one per line)");
+        }
+        report.lines().stream().skip(1).forEach(out::println);
+        FieldPlanProblem problem = RealRegionProblem.build(name, report.precincts(), census, volunteers, seed);
+        LocationChecks.farFromVolunteers(report.precincts(),
+                problem.volunteers().stream().map(Volunteer::getHome).toList())
+                .forEach(warning -> out.println("warning: " + warning));
         ProblemJson.write(problem, target);
         out.printf(Locale.ROOT, "imported %s: %d precincts, %d volunteers -> %s%n", name, problem.precincts().size(),
                 problem.volunteers().size(), target);

@@ -104,8 +104,12 @@ public final class Precinct {
         return fullCoverageVotes * -Math.expm1(sumLogUncoveredShare);
     }
 
-    /** Cap on the share one shift can knock, so that a tiny precinct never makes the log infinite. */
-    private static final double MAX_SHIFT_SHARE = 0.999;
+    /**
+     * Cap on the share of a precinct's remaining doors one shift can knock (see docs/model.md): a shift in a precinct
+     * with fewer remaining doors than it could knock would cover all of them, ln(1 − 1) would be −∞ and the grouped
+     * sum of logs could never be undone; at 0.999 one sure shift still gets 99.9% of the value.
+     */
+    public static final double MAX_SHIFT_SHARE = 0.999;
 
     // ---- stated ----
 
@@ -206,6 +210,17 @@ public final class Precinct {
     /** Expected net votes if every remaining door were knocked: w·contactRate·netVotesPerContact·D. */
     public double getFullCoverageVotes() {
         return fullCoverageVotes;
+    }
+
+    /**
+     * Expected net votes of one sure shift of {@code shiftHours} here, alone: an upper bound of what one shift can add
+     * (later shifts add less, and attendance below 1 less again).
+     */
+    public double oneShiftValue(double shiftHours) {
+        if (remainingDoors <= 0) {
+            return 0;
+        }
+        return fullCoverageVotes * Math.min(MAX_SHIFT_SHARE, doorsPerHour * shiftHours / remainingDoors);
     }
 
     public boolean isWorthCanvassing() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.fieldplan.domain.District;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.FieldPlanWeights;
 import org.fieldplan.domain.Precinct;
@@ -45,10 +46,54 @@ public final class RegionGenerator {
     private static final double CENTRE_LAT = 41.82;
     private static final int WGS84 = 4326;
 
+    /**
+     * How unevenly precinct values are spread. Real states have few close districts and many safe ones, so the
+     * value of a door varies by a factor of ~50 between the median precinct and the best (Rhode Island: 0.00016 and
+     * 0.00725 expected votes per door); a generator that only made even values hid defects such as choosing
+     * candidates by distance alone (issue 11).
+     */
+    public enum ValueSpread {
+        /** District forecasts derived from the precincts' own support: most districts lean the same mild way. */
+        EVEN,
+        /**
+         * Every district's forecast margin is drawn from a normal distribution with standard deviation
+         * {@value #HEAVY_TAILED_MARGIN_SD} (stated districts), so that pivotality exp(−m²/2σ²) is near 1 in a few
+         * districts and near 0 in most: a heavy-tailed value per door like real pivotality × support.
+         */
+        HEAVY_TAILED
+    }
+
+    /** Standard deviation of a district's forecast margin with {@link ValueSpread#HEAVY_TAILED}. */
+    public static final double HEAVY_TAILED_MARGIN_SD = 0.50;
+
     /** The preset region of the given size, named e.g. "Demo region M seed 7". */
     public FieldPlanProblem generate(RegionSize size, long seed) {
         return generate(size.precinctCount(), size.volunteerCount(), seed,
                 "Demo region " + size.name() + " seed " + seed);
+    }
+
+    /** The preset region of the given size with the given value spread ({@link ValueSpread#EVEN} is the default). */
+    public FieldPlanProblem generate(RegionSize size, long seed, ValueSpread spread) {
+        FieldPlanProblem problem = generate(size, seed);
+        return spread == ValueSpread.EVEN ? problem : withHeavyTailedValues(problem, seed);
+    }
+
+    /**
+     * States a forecast for every district of the problem with a margin drawn, seeded, from N(0, 0.50²): the same
+     * precincts and volunteers, values spread like a real state's.
+     */
+    static FieldPlanProblem withHeavyTailedValues(FieldPlanProblem problem, long seed) {
+        // A random stream of its own, so that the even region stays exactly what it was.
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5EED_7A11L);
+        List<District> districts = new ArrayList<>();
+        problem.precincts().stream().flatMap(p -> p.getDistrictIds().stream()).distinct().sorted()
+                .forEach(id -> {
+                    double margin = HEAVY_TAILED_MARGIN_SD * random.nextGaussian();
+                    districts.add(new District(id, Math.max(0.01, Math.min(0.99, 0.5 + margin / 2))));
+                });
+        return new FieldPlanProblem(problem.name() + ", heavy-tailed values", problem.timeZone(),
+                problem.voteModel(), problem.travel(), districts, problem.timeSlots(), problem.precincts(),
+                problem.volunteers(), problem.weights(), problem.assignments());
     }
 
     /**

@@ -10,7 +10,8 @@ import org.fieldplan.domain.TravelMode;
  * @param bikeKmh cycling speed
  * @param transitKmh door-to-door transit speed including waits
  * @param carKmh average driving speed on local roads including parking
- * @param maxCandidatesPerVolunteer how many of the nearest servable precincts a volunteer's shifts may choose from
+ * @param maxCandidatesPerVolunteer how many servable precincts a volunteer's shifts may choose from (the nearest few
+ *     and the most valuable, see {@code ProblemPreparer.candidates})
  */
 public record TravelParameters(
         double roadDetourFactor,

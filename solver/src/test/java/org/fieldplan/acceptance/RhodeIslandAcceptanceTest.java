@@ -3,9 +3,9 @@ package org.fieldplan.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.io.PrecinctColumnMapping;
 import org.fieldplan.io.RealRegionProblem;
 import org.fieldplan.io.TestFiles;
+import org.fieldplan.mapping.PrecinctMapping;
 import org.fieldplan.testing.TestSolvers;
 import org.fieldplan.validation.ProblemValidator;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class RhodeIslandAcceptanceTest {
     @Test
     void rhodeIslandPlanIsFeasibleAndBeatsGreedy() {
         FieldPlanProblem problem = RealRegionProblem.build("Rhode Island",
-                TestFiles.sharedData("precincts/ri-precincts.geojson"), PrecinctColumnMapping.RHODE_ISLAND,
+                TestFiles.sharedData("precincts/ri-precincts.geojson"), PrecinctMapping.preset("rhode-island"),
                 TestFiles.sharedData("census/cenpop2020_bg_RI.csv"), 2000, 7);
         assertThat(problem.precincts()).hasSize(419);
         assertThat(ProblemValidator.validate(problem)).isEmpty();

@@ -17,6 +17,9 @@ import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
+import org.fieldplan.baseline.GreedyPlanner.LoneCanvassers;
+import org.fieldplan.generator.RegionGenerator;
+import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.testing.IndependentPlanChecker;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,35 @@ class GreedyPlannerTest {
 
         assertThat(assignments).isNotEmpty().noneMatch(a -> a.precinctId().equals("P2"));
         assertThat(IndependentPlanChecker.violations(problem, assignments)).isEmpty();
+    }
+
+    /**
+     * On generated regions the repaired greedy (lone canvassers join a team of their slot) breaks no hard rule by an
+     * independent check, never has fewer expected votes than the greedy that sends them home, and has more on some.
+     */
+    @Test
+    void joiningATeamInsteadOfGoingHomeIsFeasibleAndNeverLosesVotes() {
+        int better = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            boolean larger = seed % 2 == 0;
+            FieldPlanProblem problem = new RegionGenerator().generate(larger ? 120 : 50, larger ? 400 : 100, seed);
+            FieldPlan repaired = ProblemPreparer.prepare(problem);
+            GreedyPlanner.planInPlace(repaired);
+            FieldPlan sendHome = repaired.copyUnassigned();
+            GreedyPlanner.planInPlace(sendHome, LoneCanvassers.SEND_HOME);
+
+            assertThat(IndependentPlanChecker.violations(problem, ProblemPreparer.assignmentsOf(repaired)))
+                    .as("seed %d", seed).isEmpty();
+            double repairedVotes = PlanSummary.of(repaired).expectedNetVotes();
+            double sendHomeVotes = PlanSummary.of(sendHome).expectedNetVotes();
+            assertThat(repairedVotes).as("seed %d", seed).isGreaterThanOrEqualTo(sendHomeVotes);
+            assertThat(ProblemPreparer.assignmentsOf(repaired).size()).as("seed %d", seed)
+                    .isGreaterThanOrEqualTo(ProblemPreparer.assignmentsOf(sendHome).size());
+            if (repairedVotes > sendHomeVotes) {
+                better++;
+            }
+        }
+        assertThat(better).as("instances where the repair placed someone the old greedy sent home").isPositive();
     }
 
     @Test

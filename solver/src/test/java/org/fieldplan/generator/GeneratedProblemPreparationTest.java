@@ -8,6 +8,8 @@ import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.solver.ProblemPreparer;
+import org.fieldplan.travel.PrecinctTravel;
+import org.fieldplan.travel.TravelTimeMatrix;
 import org.junit.jupiter.api.Test;
 
 /** The generated region makes a problem worth solving: volunteers can reach turf, and turf is worth their time. */
@@ -33,6 +35,59 @@ class GeneratedProblemPreparationTest {
         // Close districts exist: a fair share of the worthwhile turf has real pivotality.
         long pivotal = worth.stream().filter(p -> p.getPivotality() > 0.5).count();
         assertThat((double) pivotal / worth.size()).isGreaterThan(0.2);
+    }
+
+    /**
+     * With heavy-tailed values the best precincts are worth far more per door than the median one, as in real states
+     * (Rhode Island: maximum ÷ median ≈ 45), while the even generator's spread is narrow.
+     */
+    @Test
+    void heavyTailedValuesSpreadLikeARealState() {
+        FieldPlan heavy = ProblemPreparer.prepare(
+                new RegionGenerator().generate(RegionSize.M, 7, RegionGenerator.ValueSpread.HEAVY_TAILED));
+
+        double heavySpread = maxOverMedianValuePerDoor(heavy);
+        double evenSpread = maxOverMedianValuePerDoor(PLAN);
+
+        assertThat(heavySpread).as("heavy-tailed max/median value per door").isGreaterThan(20);
+        assertThat(heavySpread).as("against even %.1f", evenSpread).isGreaterThan(3 * evenSpread);
+        assertThat(heavy.getPrecincts()).hasSameSizeAs(PLAN.getPrecincts());
+    }
+
+    /**
+     * A volunteer who can reach more servable precincts than the limit gets the nearest ten and, of the rest, those
+     * worth most for one shift: no precinct left out beyond the nearest ten is worth more than one taken in.
+     */
+    @Test
+    void candidatesAreTheNearestTenAndTheMostValuable() {
+        FieldPlan heavy = ProblemPreparer.prepare(
+                new RegionGenerator().generate(RegionSize.M, 7, RegionGenerator.ValueSpread.HEAVY_TAILED));
+        TravelTimeMatrix travel = ProblemPreparer.greatCircleTravelTimes(heavy);
+        int limit = heavy.getTravel().maxCandidatesPerVolunteer();
+        int checked = 0;
+        for (Volunteer volunteer : heavy.getVolunteers()) {
+            List<Precinct> servable = ProblemPreparer.candidates(volunteer, travel, Integer.MAX_VALUE).stream()
+                    .map(PrecinctTravel::precinct).toList();
+            if (servable.size() <= limit) {
+                continue;
+            }
+            checked++;
+            List<Precinct> candidates = volunteer.getCandidatePrecincts();
+            assertThat(candidates).hasSize(limit)
+                    .containsAll(servable.subList(0, ProblemPreparer.NEAREST_CANDIDATES));
+            double leastTakenIn = candidates.stream().filter(p -> !servable.subList(0,
+                    ProblemPreparer.NEAREST_CANDIDATES).contains(p)).mapToDouble(p -> p.oneShiftValue(3)).min()
+                    .orElseThrow();
+            assertThat(servable).filteredOn(p -> !candidates.contains(p))
+                    .allSatisfy(p -> assertThat(p.oneShiftValue(3)).isLessThanOrEqualTo(leastTakenIn));
+        }
+        assertThat(checked).as("volunteers with more servable precincts than the limit").isGreaterThan(100);
+    }
+
+    private static double maxOverMedianValuePerDoor(FieldPlan plan) {
+        double[] perDoor = plan.getPrecincts().stream().filter(Precinct::isWorthCanvassing)
+                .mapToDouble(p -> p.getFullCoverageVotes() / p.getRemainingDoors()).sorted().toArray();
+        return perDoor[perDoor.length - 1] / perDoor[perDoor.length / 2];
     }
 
     @Test

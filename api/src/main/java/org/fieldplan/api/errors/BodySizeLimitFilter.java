@@ -3,7 +3,9 @@ package org.fieldplan.api.errors;
 import java.io.IOException;
 
 import org.fieldplan.api.config.FieldPlanProperties;
+import org.fieldplan.api.imports.ImportProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -18,21 +20,28 @@ import jakarta.servlet.http.HttpServletResponse;
  * Caps every request body at {@code fieldplan.max-body-bytes}. Tomcat limits only form posts, and a JSON problem
  * is not one, so the body stream is wrapped: reading past the limit (or a declared length over it) throws
  * {@link BodyTooLargeException}, which {@link ProblemDetailsAdvice} answers with 413. Counting the bytes read
- * also covers chunked bodies, which declare no length.
+ * also covers chunked bodies, which declare no length. Region uploads ({@link ImportProperties#ROUTE_PATTERN}) get
+ * their own, larger limit, {@code fieldplan.import.max-upload-bytes} (multipart bodies are also capped by
+ * {@code spring.servlet.multipart.max-request-size}, set to the same value).
  */
 @Component
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limitBytes;
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
 
-    public BodySizeLimitFilter(FieldPlanProperties properties) {
+    private final long limitBytes;
+    private final long uploadLimitBytes;
+
+    public BodySizeLimitFilter(FieldPlanProperties properties, ImportProperties imports) {
         this.limitBytes = properties.maxBodyBytes();
+        this.uploadLimitBytes = imports.maxUploadBytes();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(new LimitedRequest(request, limitBytes), response);
+        boolean upload = PATHS.match(ImportProperties.ROUTE_PATTERN, request.getRequestURI());
+        chain.doFilter(new LimitedRequest(request, upload ? uploadLimitBytes : limitBytes), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

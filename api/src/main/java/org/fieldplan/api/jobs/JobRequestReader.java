@@ -13,6 +13,7 @@ import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.region.ProblemQuery;
+import org.fieldplan.data.region.RegionCalendar;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.io.ProblemJson;
 import org.fieldplan.validation.ValidationError;
@@ -28,7 +29,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Reads the body of {@code POST /api/jobs}: either an inline problem in the documented format
  * ({@code docs/problem-format.md}, validated by {@link ProblemJson}) or a reference to stored data,
- * {@code {"regionId", "from", "to", "organizerId"?, "weights"?, "seconds"?}}. A stored problem with the request's
+ * {@code {"regionId", "from"?, "to"?, "organizerId"?, "weights"?, "seconds"?}} (without from/to: the region's
+ * whole calendar). A stored problem with the request's
  * weights goes through the same validation as an inline one, so every error names its field either way.
  */
 @Component
@@ -80,6 +82,7 @@ public class JobRequestReader {
             }
         }
         String regionId = text(request, "regionId", true, errors);
+        // Without from/to the job covers the region's whole calendar.
         LocalDate from = date(request, "from", errors);
         LocalDate to = date(request, "to", errors);
         String organizerId = text(request, "organizerId", false, errors);
@@ -97,6 +100,14 @@ public class JobRequestReader {
             }
         } else if (secondsParameter != null) {
             seconds = parseInt("seconds", secondsParameter);
+        }
+        if (errors.isEmpty() && (from == null || to == null)) {
+            RegionCalendar calendar = calendarOf(regionId);
+            from = from != null ? from : calendar.firstDay().orElse(null);
+            to = to != null ? to : calendar.lastDay().orElse(null);
+            if (from == null || to == null) {
+                errors.add(new ValidationError("from", "is required: region " + regionId + " has no time slots"));
+            }
         }
         if (from != null && to != null && to.isBefore(from)) {
             errors.add(new ValidationError("to", "is before from (" + from + ")"));
@@ -159,8 +170,16 @@ public class JobRequestReader {
         return node.textValue();
     }
 
+    private RegionCalendar calendarOf(String regionId) {
+        try {
+            return stores.regions().calendar(regionId);
+        } catch (NoSuchElementException e) {
+            throw ApiException.invalid("regionId", "no stored region with id \"" + regionId + "\"");
+        }
+    }
+
     private static LocalDate date(ObjectNode request, String field, List<ValidationError> errors) {
-        String text = text(request, field, true, errors);
+        String text = text(request, field, false, errors);
         if (text == null) {
             return null;
         }

@@ -6,15 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.fieldplan.benchmarks.BenchmarkProblems;
 import org.fieldplan.benchmarks.suite.SuiteResult.InstanceResult;
 import org.fieldplan.benchmarks.suite.SuiteResult.Machine;
 
 /**
- * The tracked benchmark suite: runs the standard instances (generated S, M, L, optionally XL, and Rhode Island) one
- * after the other in this JVM and writes {@code result.json} and {@code summary.md} with SVG charts to the output
- * folder (default {@code out/bench-suite}). Compare two result files with {@link CompareResults}. Options: see
+ * The tracked benchmark suite: runs the standard instances (generated S, M, M_HEAVY, L, optionally XL, and the real
+ * regions Rhode Island, New Hampshire and Connecticut, each also votes-only) one after the other in this JVM, reads
+ * every plan against the flow upper bound, and writes {@code result.json} and {@code summary.md} with SVG charts to
+ * the output folder (default {@code out/bench-suite}). Compare two result files with {@link CompareResults}. Options: see
  * {@link SuiteOptions}.
  */
 public final class BenchmarkSuite {
@@ -31,7 +33,7 @@ public final class BenchmarkSuite {
             System.exit(2);
             return;
         }
-        if (options.instances().contains(SuiteInstance.RI)) {
+        if (options.instances().stream().anyMatch(SuiteInstance::real)) {
             BenchmarkProblems.requireData(options.data());
         }
         String date = Instant.now().toString();
@@ -39,11 +41,14 @@ public final class BenchmarkSuite {
         for (SuiteInstance instance : options.instances()) {
             int seconds = options.seconds().get(instance);
             System.out.printf("== %s: solving %d s%n", instance, seconds);
-            InstanceResult result = InstanceRunner.run(instance.name(), instance.loader(options.data()), seconds);
-            System.out.printf("   %,d shifts, greedy %.1f → %.1f votes (%+.2f%%), first feasible %d ms, %,d calc/s, "
+            InstanceResult result = InstanceRunner.run(instance.name(), instance.loader(options.data()), seconds,
+                    options.candidates(), options.bound());
+            System.out.printf(Locale.ROOT, "   %,d shifts, greedy %.2f → %.2f votes (%+.2f%%), bound %.2f: %.2f%% of "
+                            + "bound (10 s %.2f%%, 30 s %.2f%%, greedy %.2f%%), first feasible %d ms, %,d calc/s, "
                             + "peak heap %d MiB%n", result.shifts(), result.greedyExpectedVotes(), result.expectedVotes(),
-                    result.gainOverGreedyPercent(), result.millisToFirstFeasible(), result.scoreCalculationSpeed(),
-                    result.peakHeapBytes() >> 20);
+                    result.gainOverGreedyPercent(), result.boundExpectedVotes(), result.percentOfBound(),
+                    result.percentOfBoundAt10s(), result.percentOfBoundAt30s(), result.greedyPercentOfBound(),
+                    result.millisToFirstFeasible(), result.scoreCalculationSpeed(), result.peakHeapBytes() >> 20);
             results.add(result);
         }
         String command = "BenchmarkSuite " + String.join(" ", args) + " (JVM " + String.join(" ",

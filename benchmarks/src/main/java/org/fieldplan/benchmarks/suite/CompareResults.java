@@ -16,7 +16,7 @@ import org.fieldplan.benchmarks.suite.ResultComparison.Report;
  *
  * <pre>
  * CompareResults BASELINE.json CURRENT.json [--throughput-drop PCT] [--time-rise PCT] [--time-slack-ms MS]
- *                [--votes-drop PCT] [--heap-rise PCT] [--heap-slack-mib MIB]
+ *                [--votes-drop PCT] [--heap-rise PCT] [--heap-slack-mib MIB] [--bound-drop POINTS]
  * </pre>
  *
  * Defaults: {@link RegressionThresholds#DEFAULTS}.
@@ -24,10 +24,11 @@ import org.fieldplan.benchmarks.suite.ResultComparison.Report;
 public final class CompareResults {
 
     static final String USAGE = "usage: CompareResults BASELINE.json CURRENT.json [--throughput-drop PCT] "
-            + "[--time-rise PCT] [--time-slack-ms MS] [--votes-drop PCT] [--heap-rise PCT] [--heap-slack-mib MIB]";
+            + "[--time-rise PCT] [--time-slack-ms MS] [--votes-drop PCT] [--heap-rise PCT] [--heap-slack-mib MIB] "
+            + "[--bound-drop POINTS]";
 
     private static final Set<String> OPTIONS = Set.of("--throughput-drop", "--time-rise", "--time-slack-ms",
-            "--votes-drop", "--heap-rise", "--heap-slack-mib");
+            "--votes-drop", "--heap-rise", "--heap-slack-mib", "--bound-drop");
 
     private CompareResults() {
     }
@@ -70,15 +71,16 @@ public final class CompareResults {
                 options.getOrDefault("--time-slack-ms", d.timeSlackMillis()),
                 options.getOrDefault("--votes-drop", d.votesDropPercent()),
                 options.getOrDefault("--heap-rise", d.heapRisePercent()),
-                options.getOrDefault("--heap-slack-mib", d.heapSlackMib()));
+                options.getOrDefault("--heap-slack-mib", d.heapSlackMib()),
+                options.getOrDefault("--bound-drop", d.boundDropPoints()));
     }
 
     private static void print(Report report, RegressionThresholds thresholds, PrintStream out) {
         report.warnings().forEach(w -> out.println("warning: " + w));
         report.notCompared().forEach(n -> out.println("not compared: " + n));
-        out.printf(Locale.ROOT, "%-8s %-24s %16s %16s %9s%n", "instance", "figure", "baseline", "current", "change");
+        out.printf(Locale.ROOT, "%-9s %-24s %16s %16s %9s%n", "instance", "figure", "baseline", "current", "change");
         for (Change c : report.changes()) {
-            out.printf(Locale.ROOT, "%-8s %-24s %16s %16s %9s%s%n", c.instance(), c.figure().label(),
+            out.printf(Locale.ROOT, "%-9s %-24s %16s %16s %9s%s%n", c.instance(), c.figure().label(),
                     number(c.baseline()), number(c.current()),
                     Double.isNaN(c.percent()) ? "n/a" : String.format(Locale.ROOT, "%+.1f%%", c.percent()),
                     c.regressed() ? "  REGRESSED (limit " + thresholds.describe(c.figure()) + ")" : "");
@@ -88,6 +90,9 @@ public final class CompareResults {
     }
 
     private static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
         return Double.isInfinite(value) ? "never" : String.format(Locale.ROOT, "%,.2f", value);
     }
 }

@@ -15,6 +15,9 @@ enum Figure {
     EXPECTED_VOTES("expected votes", Rule.VOTES, InstanceResult::expectedVotes),
     /** Shown for reading; regressions of the plan itself are caught by expected votes. */
     GAIN_OVER_GREEDY_PERCENT("gain over greedy %", Rule.NONE, InstanceResult::gainOverGreedyPercent),
+    /** The final plan's expected votes as a percentage of the flow upper bound; a drop in points is flagged. */
+    PERCENT_OF_BOUND("% of bound", Rule.BOUND_SHARE, InstanceResult::percentOfBound),
+    PERCENT_OF_BOUND_AT_10S("% of bound at 10 s", Rule.BOUND_SHARE, InstanceResult::percentOfBoundAt10s),
     HARD_VIOLATIONS("hard violations", Rule.HARD, InstanceResult::hardViolations),
     SCORE_CALCULATION_SPEED("score calculations/s", Rule.THROUGHPUT, InstanceResult::scoreCalculationSpeed),
     PEAK_HEAP_MIB("peak heap MiB", Rule.MEMORY, i -> i.peakHeapBytes() / (1024.0 * 1024.0));
@@ -27,6 +30,8 @@ enum Figure {
         VOTES,
         /** Higher is better, relative drop. */
         THROUGHPUT,
+        /** A percentage where higher is better: a drop in percentage points; not checked when either is NaN. */
+        BOUND_SHARE,
         /** Lower is better: a relative and an absolute increase must both be exceeded. */
         MEMORY,
         /** Any violation in the current result regresses, whatever the baseline had. */

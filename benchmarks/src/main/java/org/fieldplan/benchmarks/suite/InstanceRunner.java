@@ -1,44 +1,100 @@
 package org.fieldplan.benchmarks.suite;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
+import org.fieldplan.baseline.GreedyPlanner;
+import org.fieldplan.baseline.GreedyPlanner.LoneCanvassers;
+import org.fieldplan.benchmarks.bound.FlowUpperBound;
 import org.fieldplan.benchmarks.suite.SuiteResult.InstanceResult;
+import org.fieldplan.benchmarks.suite.SuiteResult.Sample;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.solver.SolveResult;
+import org.fieldplan.travel.TravelParameters;
 
-/** Measures one instance: load, prepare, greedy baseline, then a time-limited solve with its progress and heap. */
+/**
+ * Measures one instance: load, prepare, greedy baseline, then a time-limited solve with its progress and heap, and
+ * finally the flow upper bound that every plan is read against.
+ */
 final class InstanceRunner {
+
+    private static final long LIMIT_OVERRUN_MILLIS = 200;
 
     private InstanceRunner() {
     }
 
-    static InstanceResult run(String name, Supplier<FieldPlanProblem> loader, int solveSeconds) {
+    /**
+     * @param candidates overrides the problem's {@code travel.maxCandidatesPerVolunteer} when not null
+     * @param bound whether to compute the flow upper bound
+     */
+    static InstanceResult run(String name, Supplier<FieldPlanProblem> loader, int solveSeconds, Integer candidates,
+            boolean bound) {
         try (HeapPeakSampler heap = HeapPeakSampler.start()) {
             long start = System.nanoTime();
-            FieldPlanProblem problem = loader.get();
+            FieldPlanProblem problem = withCandidates(loader.get(), candidates);
             long loaded = System.nanoTime();
             FieldPlan prepared = ProblemPreparer.prepare(problem);
             long prepareMillis = millisSince(loaded);
 
             FieldPlanSolver solver = FieldPlanSolver.withTimeLimit(Duration.ofSeconds(solveSeconds));
             PlanSummary greedy = PlanSummary.of(solver.greedyBaseline(prepared));
+            FieldPlan sendHome = prepared.copyUnassigned();
+            GreedyPlanner.planInPlace(sendHome, LoneCanvassers.SEND_HOME);
+            double sendHomeVotes = PlanSummary.of(sendHome).expectedNetVotes();
             ProgressRecorder progress = new ProgressRecorder(solveSeconds);
             progress.start();
             SolveResult solved = solver.solve(prepared, progress);
             PlanSummary best = PlanSummary.of(solved.plan());
+            List<Sample> timeline = progress.finish(solved.plan(), solved.millisSpent());
+            long peakHeap = heap.peakBytes();
 
+            FlowUpperBound.Result upper = bound ? FlowUpperBound.of(solved.plan()) : null;
+            double boundVotes = upper == null ? Double.NaN : upper.expectedVotes();
             return new InstanceResult(name, prepared.getPrecincts().size(), prepared.getVolunteers().size(),
                     prepared.getShifts().size(), solveSeconds, (loaded - start) / 1_000_000, prepareMillis,
                     greedy.expectedNetVotes(), greedy.score(), solved.millisToFirstFeasible(), best.score(),
                     -best.hardScore(), best.expectedNetVotes(),
                     gainPercent(best.expectedNetVotes(), greedy.expectedNetVotes()), solved.scoreCalculationSpeed(),
-                    heap.peakBytes(), progress.finish(solved.plan(), solved.millisSpent()));
+                    peakHeap, timeline, sendHomeVotes, boundVotes, upper == null ? 0 : upper.millis(),
+                    percentOf(best.expectedNetVotes(), boundVotes),
+                    percentOf(votesAt(timeline, 10_000), boundVotes), percentOf(votesAt(timeline, 30_000), boundVotes),
+                    percentOf(greedy.expectedNetVotes(), boundVotes));
         }
+    }
+
+    private static FieldPlanProblem withCandidates(FieldPlanProblem problem, Integer candidates) {
+        if (candidates == null) {
+            return problem;
+        }
+        TravelParameters t = problem.travel();
+        TravelParameters travel = new TravelParameters(t.roadDetourFactor(), t.walkKmh(), t.bikeKmh(),
+                t.transitKmh(), t.carKmh(), candidates);
+        return new FieldPlanProblem(problem.name(), problem.timeZone(), problem.voteModel(), travel,
+                problem.districts(), problem.timeSlots(), problem.precincts(), problem.volunteers(), problem.weights(),
+                problem.assignments());
+    }
+
+    /**
+     * Expected votes of the best plan at {@code millis} into the solve: the last sample by then (NaN if none), allowing
+     * the solver's own overrun of its limit (the final sample of a 10 s solve is taken at 10.0x s).
+     */
+    static double votesAt(List<Sample> timeline, long millis) {
+        double votes = Double.NaN;
+        for (Sample sample : timeline) {
+            if (sample.millis() <= millis + LIMIT_OVERRUN_MILLIS) {
+                votes = sample.expectedVotes();
+            }
+        }
+        return votes;
+    }
+
+    private static double percentOf(double votes, double bound) {
+        return 100 * votes / bound;
     }
 
     private static double gainPercent(double votes, double greedyVotes) {

@@ -10,12 +10,15 @@ package org.fieldplan.benchmarks.suite;
  * @param votesDropPercent expected votes (FieldPlan's and greedy's) may fall by this much
  * @param heapRisePercent peak heap may grow by this much ...
  * @param heapSlackMib ... or by this many MiB, whichever is larger
+ * @param boundDropPoints the percentage of the flow upper bound may fall by this many points
  */
 public record RegressionThresholds(double throughputDropPercent, double timeRisePercent, double timeSlackMillis,
-        double votesDropPercent, double heapRisePercent, double heapSlackMib) {
+        double votesDropPercent, double heapRisePercent, double heapSlackMib, double boundDropPoints) {
 
-    /** Throughput −10%, time +20% and +200 ms, expected votes −0.5%, heap +25% and +64 MiB. */
-    public static final RegressionThresholds DEFAULTS = new RegressionThresholds(10, 20, 200, 0.5, 25, 64);
+    /**
+     * Throughput −10%, time +20% and +200 ms, expected votes −0.5%, heap +25% and +64 MiB, % of bound −0.5 points.
+     */
+    public static final RegressionThresholds DEFAULTS = new RegressionThresholds(10, 20, 200, 0.5, 25, 64, 0.5);
 
     /** Whether going from {@code baseline} to {@code current} breaks the figure's rule. */
     boolean regressed(Figure figure, double baseline, double current) {
@@ -24,6 +27,7 @@ public record RegressionThresholds(double throughputDropPercent, double timeRise
             case MEMORY -> grewBeyond(baseline, current, heapRisePercent, heapSlackMib);
             case VOTES -> current < baseline * (1 - votesDropPercent / 100);
             case THROUGHPUT -> current < baseline * (1 - throughputDropPercent / 100);
+            case BOUND_SHARE -> current < baseline - boundDropPoints;
             case HARD -> current > 0;
             case NONE -> false;
         };
@@ -36,6 +40,7 @@ public record RegressionThresholds(double throughputDropPercent, double timeRise
             case MEMORY -> "+" + heapRisePercent + "% and +" + heapSlackMib + " MiB";
             case VOTES -> "-" + votesDropPercent + "%";
             case THROUGHPUT -> "-" + throughputDropPercent + "%";
+            case BOUND_SHARE -> "-" + boundDropPoints + " points";
             case HARD -> "any violation";
             case NONE -> "not checked";
         };

@@ -4,29 +4,44 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 import org.fieldplan.benchmarks.BenchmarkProblems;
+import org.fieldplan.benchmarks.BenchmarkProblems.RealRegion;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.RegionGenerator;
+import org.fieldplan.generator.RegionGenerator.ValueSpread;
 import org.fieldplan.generator.RegionSize;
 
 /**
- * The instances of the standard suite, smallest first, with their default solve limits (together about 2.5 minutes
- * of solving, 15 minutes at most with XL on a 2-core machine). Generated regions and Rhode Island use seed 7.
+ * The instances of the standard suite, smallest first, with their default solve limits (60 s except S, so that every
+ * run reads % of the flow bound at 10, 30 and 60 s; about 12 minutes of solving). Generated regions and the real
+ * regions use seed 7. Each real region runs twice: with the product's default weights, and votes-only
+ * (attendance 1, tie-breakers 0: {@link BenchmarkProblems#votesOnly}), the configuration whose flow bound is tightest.
  */
 enum SuiteInstance {
-    S(10, false),
-    M(30, false),
+    S(10, false, null, false),
+    M(60, false, null, false),
+    /** M with heavy-tailed precinct values ({@code RegionGenerator.ValueSpread.HEAVY_TAILED}). */
+    M_HEAVY(60, false, null, false),
     /** Rhode Island: real precincts, 2,000 volunteers; M-sized, so it shows whether the generator is realistic. */
-    RI(30, false),
-    L(60, false),
+    RI(60, false, RealRegion.RHODE_ISLAND, false),
+    RI_VOTES(60, false, RealRegion.RHODE_ISLAND, true),
+    NH(60, false, RealRegion.NEW_HAMPSHIRE, false),
+    NH_VOTES(60, false, RealRegion.NEW_HAMPSHIRE, true),
+    CT(60, false, RealRegion.CONNECTICUT, false),
+    CT_VOTES(60, false, RealRegion.CONNECTICUT, true),
+    L(60, false, null, false),
     /** Only with {@code --xl}: the large state takes minutes to generate and prepare. */
-    XL(60, true);
+    XL(60, true, null, false);
 
     private final int defaultSeconds;
     private final boolean optIn;
+    private final RealRegion region;
+    private final boolean votesOnly;
 
-    SuiteInstance(int defaultSeconds, boolean optIn) {
+    SuiteInstance(int defaultSeconds, boolean optIn, RealRegion region, boolean votesOnly) {
         this.defaultSeconds = defaultSeconds;
         this.optIn = optIn;
+        this.region = region;
+        this.votesOnly = votesOnly;
     }
 
     int defaultSeconds() {
@@ -37,15 +52,26 @@ enum SuiteInstance {
         return optIn;
     }
 
-    /** Whether this is a generated region, so that sizes compare along one scaling curve. */
+    /** Whether this is a generated region of a preset size, so that sizes compare along one scaling curve. */
     boolean generated() {
-        return this != RI;
+        return region == null && this != M_HEAVY;
     }
 
-    /** Builds the unprepared problem; Rhode Island is read from {@code dataFolder}. */
+    /** Whether the instance is read from the shared data folder. */
+    boolean real() {
+        return region != null;
+    }
+
+    /** Builds the unprepared problem; real regions are read from {@code dataFolder}. */
     Supplier<FieldPlanProblem> loader(Path dataFolder) {
-        return generated()
-                ? () -> new RegionGenerator().generate(RegionSize.valueOf(name()), 7)
-                : () -> BenchmarkProblems.rhodeIsland(dataFolder);
+        if (this == M_HEAVY) {
+            return () -> new RegionGenerator().generate(RegionSize.M, 7, ValueSpread.HEAVY_TAILED);
+        }
+        if (generated()) {
+            return () -> new RegionGenerator().generate(RegionSize.valueOf(name()), 7);
+        }
+        return votesOnly
+                ? () -> BenchmarkProblems.votesOnly(BenchmarkProblems.region(region, dataFolder))
+                : () -> BenchmarkProblems.region(region, dataFolder);
     }
 }

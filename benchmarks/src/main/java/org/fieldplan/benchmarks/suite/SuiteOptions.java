@@ -2,6 +2,7 @@ package org.fieldplan.benchmarks.suite;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,20 +15,23 @@ import org.fieldplan.benchmarks.BenchmarkProblems;
  *
  * <pre>
  * --xl                     also run XL (20,000 precincts, 80,000 volunteers)
- * --only S,RI              run only these instances (S, M, RI, L, XL)
+ * --only S,RI              run only these instances (S, M, RI, RI_VOTES, NH, NH_VOTES, CT, CT_VOTES, L, XL)
  * --seconds 20             the same solve limit for every instance
  * --seconds S=5,L=30       per-instance limits; others keep their defaults
  * --out DIR                output folder (default out/bench-suite)
- * --data DIR               shared data folder with Rhode Island (default ../shared/data)
+ * --data DIR               shared data folder with the real regions (default ../shared/data)
+ * --candidates N           each volunteer's candidate precincts (travel.maxCandidatesPerVolunteer, default 40)
+ * --no-bound               skip the flow upper bound (its % of bound figures are then NaN)
  * </pre>
  *
  * @param instances the instances to run, in suite order
  * @param seconds solve limit per instance
  */
-record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> seconds, Path out, Path data) {
+record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> seconds, Path out, Path data,
+        Integer candidates, boolean bound) {
 
-    static final String USAGE = "usage: BenchmarkSuite [--xl] [--only S,M,RI,L,XL] [--seconds N | --seconds S=N,...] "
-            + "[--out DIR] [--data DIR]";
+    static final String USAGE = "usage: BenchmarkSuite [--xl] [--only S,M,RI,NH,CT,RI_VOTES,...,L,XL] "
+            + "[--seconds N | --seconds S=N,...] [--out DIR] [--data DIR] [--candidates N] [--no-bound]";
 
     /** @throws IllegalArgumentException with {@link #USAGE} on an unknown or malformed option */
     static SuiteOptions parse(String... args) {
@@ -39,6 +43,8 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
         }
         Path out = Path.of("out", "bench-suite");
         Path data = BenchmarkProblems.DEFAULT_DATA;
+        Integer candidates = null;
+        boolean bound = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--xl" -> xl = true;
@@ -46,6 +52,8 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
                 case "--seconds" -> parseSeconds(value(args, ++i), seconds);
                 case "--out" -> out = Path.of(value(args, ++i));
                 case "--data" -> data = Path.of(value(args, ++i));
+                case "--candidates" -> candidates = positive(value(args, ++i));
+                case "--no-bound" -> bound = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
@@ -56,7 +64,7 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
                 instances.add(instance);
             }
         }
-        return new SuiteOptions(List.copyOf(instances), Map.copyOf(seconds), out, data);
+        return new SuiteOptions(List.copyOf(instances), Map.copyOf(seconds), out, data, candidates, bound);
     }
 
     private static String value(String[] args, int index) {
@@ -93,7 +101,8 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
         try {
             return SuiteInstance.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown instance " + name + " (S, M, RI, L, XL)\n" + USAGE, e);
+            throw new IllegalArgumentException("unknown instance " + name + " (" + Arrays.toString(SuiteInstance.values())
+                    + ")\n" + USAGE, e);
         }
     }
 
@@ -106,6 +115,6 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
         } catch (NumberFormatException e) {
             // reported below with the usage line
         }
-        throw new IllegalArgumentException("seconds must be a positive whole number: " + number + "\n" + USAGE);
+        throw new IllegalArgumentException("expected a positive whole number: " + number + "\n" + USAGE);
     }
 }

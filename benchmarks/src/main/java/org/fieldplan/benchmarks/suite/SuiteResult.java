@@ -14,7 +14,7 @@ import java.util.List;
 public record SuiteResult(int schemaVersion, String gitCommit, String date, Machine machine, String command,
         List<InstanceResult> instances) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /**
      * The machine and JVM the figures were measured on; they only compare with figures from a similar one.
@@ -38,11 +38,22 @@ public record SuiteResult(int schemaVersion, String gitCommit, String date, Mach
      * @param scoreCalculationSpeed incremental score calculations per second over the whole solve
      * @param peakHeapBytes largest used heap seen while loading, preparing and solving this instance
      * @param timeline best plan over solve time, sampled from the new-best callback (throttled) plus the end
+     * @param sendHomeGreedyExpectedVotes the greedy that sends lone canvassers home instead of into a team (the
+     *     baseline before issue 11), to show what the repair adds
+     * @param boundExpectedVotes the max-gain flow upper bound on expected votes ({@code FlowUpperBound}); NaN when
+     *     not computed ({@code --no-bound})
+     * @param boundMillis time to build and solve the bound's flow
+     * @param percentOfBound expected votes of the final plan as a percentage of the bound
+     * @param percentOfBoundAt10s the best plan's after 10 s of solving (the last timeline sample by then)
+     * @param percentOfBoundAt30s the same after 30 s; the final figure when the limit is shorter
+     * @param greedyPercentOfBound the greedy plan's
      */
     public record InstanceResult(String name, int precincts, int volunteers, int shifts, int solveSeconds,
             long loadMillis, long prepareMillis, double greedyExpectedVotes, String greedyScore,
             long millisToFirstFeasible, String finalScore, long hardViolations, double expectedVotes,
-            double gainOverGreedyPercent, long scoreCalculationSpeed, long peakHeapBytes, List<Sample> timeline) {
+            double gainOverGreedyPercent, long scoreCalculationSpeed, long peakHeapBytes, List<Sample> timeline,
+            double sendHomeGreedyExpectedVotes, double boundExpectedVotes, long boundMillis, double percentOfBound,
+            double percentOfBoundAt10s, double percentOfBoundAt30s, double greedyPercentOfBound) {
     }
 
     /** The best plan at one moment of a solve. */

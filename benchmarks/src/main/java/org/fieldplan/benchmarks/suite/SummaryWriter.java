@@ -32,6 +32,7 @@ final class SummaryWriter {
                 result.machine().javaVersion(), result.machine().os()));
         md.append("Command: `").append(result.command()).append("`\n\n");
         table(md, result.instances());
+        boundTable(md, result.instances());
         md.append("\n## Expected net votes over solve time\n\n");
         for (InstanceResult instance : result.instances()) {
             String file = "votes-" + instance.name() + ".svg";
@@ -69,6 +70,18 @@ final class SummaryWriter {
         }
     }
 
+    private static void boundTable(StringBuilder md, List<InstanceResult> instances) {
+        md.append("\n## Against the flow upper bound\n\n| instance | bound (expected votes) | bound time "
+                + "| greedy, lone canvassers sent home | greedy | FieldPlan 10 s | FieldPlan 30 s | FieldPlan final |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (InstanceResult i : instances) {
+            md.append(String.format(Locale.ROOT, "| %s | %,.2f | %.1f s | %.2f%% | %.2f%% | %.2f%% | %.2f%% | %.2f%% |%n",
+                    i.name(), i.boundExpectedVotes(), i.boundMillis() / 1000.0,
+                    100 * i.sendHomeGreedyExpectedVotes() / i.boundExpectedVotes(), i.greedyPercentOfBound(),
+                    i.percentOfBoundAt10s(), i.percentOfBoundAt30s(), i.percentOfBound()));
+        }
+    }
+
     private static SvgLineChart votesChart(InstanceResult instance) {
         List<Point> solver = instance.timeline().stream()
                 .map(s -> new Point(s.millis() / 1000.0, s.expectedVotes())).toList();
@@ -90,7 +103,7 @@ final class SummaryWriter {
         }
         SvgLineChart chart = new SvgLineChart(title + " vs. size", "shifts (log)", true, unit + " (log)", true)
                 .line("generated regions", generated);
-        return real.isEmpty() ? chart : chart.line("Rhode Island", real);
+        return real.isEmpty() ? chart : chart.line("real regions", real);
     }
 
     private static void growth(StringBuilder md, List<InstanceResult> generated) {

@@ -54,12 +54,26 @@ class CompareResultsTest {
         SuiteResult current = suite(instance("M", i -> new InstanceResult(i.name(), i.precincts(), i.volunteers(),
                 i.shifts(), i.solveSeconds(), i.loadMillis(), i.prepareMillis(), i.greedyExpectedVotes(),
                 i.greedyScore(), -1, "-2hard/0medium/80000000soft", 2, i.expectedVotes(), i.gainOverGreedyPercent(),
-                i.scoreCalculationSpeed(), i.peakHeapBytes(), i.timeline())));
+                i.scoreCalculationSpeed(), i.peakHeapBytes(), i.timeline(), i.sendHomeGreedyExpectedVotes(), i.boundExpectedVotes(), i.boundMillis(), i.percentOfBound(),
+                i.percentOfBoundAt10s(), i.percentOfBoundAt30s(), i.greedyPercentOfBound())));
 
         Report report = ResultComparison.compare(baseline(), current, RegressionThresholds.DEFAULTS);
 
         assertThat(report.changes()).filteredOn(Change::regressed).extracting(Change::figure)
                 .containsExactlyInAnyOrder(Figure.HARD_VIOLATIONS, Figure.FIRST_FEASIBLE_MILLIS);
+    }
+
+    @Test
+    void flagsADropInPercentOfBoundButNotAMissingBound() {
+        SuiteResult dropped = suite(instance("M", i -> withPercentOfBound(i, i.percentOfBound() - 1.0)));
+        SuiteResult unbounded = suite(instance("M", i -> withPercentOfBound(i, Double.NaN)));
+
+        Report report = ResultComparison.compare(baseline(), dropped, RegressionThresholds.DEFAULTS);
+        Report withoutBound = ResultComparison.compare(baseline(), unbounded, RegressionThresholds.DEFAULTS);
+
+        assertThat(report.changes()).filteredOn(Change::regressed).extracting(Change::figure)
+                .containsExactly(Figure.PERCENT_OF_BOUND);
+        assertThat(withoutBound.regressed()).isFalse();
     }
 
     @Test
@@ -120,14 +134,25 @@ class CompareResultsTest {
         return change.apply(new InstanceResult(name, 400, 2000, 6500, 30, 900, 700, 80.0,
                 "0hard/0medium/79000000soft", 1500, "0hard/0medium/82000000soft", 0, 82.0, 2.5, 120_000,
                 300L << 20, List.of(new Sample(100, "0hard/0medium/80000000soft", 80.0),
-                        new Sample(30_000, "0hard/0medium/82000000soft", 82.0))));
+                        new Sample(30_000, "0hard/0medium/82000000soft", 82.0)),
+                79.0, 84.0, 1_000, 97.62, 97.0, 97.62, 95.24));
     }
 
     private static InstanceResult withSpeedAndFeasible(InstanceResult i, long speed, long firstFeasibleMillis) {
         return new InstanceResult(i.name(), i.precincts(), i.volunteers(), i.shifts(), i.solveSeconds(), i.loadMillis(),
                 i.prepareMillis(), i.greedyExpectedVotes(), i.greedyScore(), firstFeasibleMillis, i.finalScore(),
                 i.hardViolations(), i.expectedVotes(), i.gainOverGreedyPercent(), speed, i.peakHeapBytes(),
-                i.timeline());
+                i.timeline(), i.sendHomeGreedyExpectedVotes(), i.boundExpectedVotes(), i.boundMillis(), i.percentOfBound(),
+                i.percentOfBoundAt10s(), i.percentOfBoundAt30s(), i.greedyPercentOfBound());
+    }
+
+    private static InstanceResult withPercentOfBound(InstanceResult i, double percent) {
+        return new InstanceResult(i.name(), i.precincts(), i.volunteers(), i.shifts(), i.solveSeconds(), i.loadMillis(),
+                i.prepareMillis(), i.greedyExpectedVotes(), i.greedyScore(), i.millisToFirstFeasible(),
+                i.finalScore(), i.hardViolations(), i.expectedVotes(), i.gainOverGreedyPercent(),
+                i.scoreCalculationSpeed(), i.peakHeapBytes(), i.timeline(), i.sendHomeGreedyExpectedVotes(),
+                i.boundExpectedVotes(), i.boundMillis(), percent, i.percentOfBoundAt10s(), i.percentOfBoundAt30s(),
+                i.greedyPercentOfBound());
     }
 
     private static InstanceResult noisy(InstanceResult i) {
@@ -135,6 +160,8 @@ class CompareResultsTest {
                 i.loadMillis() + 50, i.prepareMillis() + 100, i.greedyExpectedVotes(), i.greedyScore(),
                 i.millisToFirstFeasible() + 150, i.finalScore(), 0, i.expectedVotes() * 0.998,
                 i.gainOverGreedyPercent() - 0.2, (long) (i.scoreCalculationSpeed() * 0.95),
-                i.peakHeapBytes() + (20L << 20), i.timeline());
+                i.peakHeapBytes() + (20L << 20), i.timeline(), i.sendHomeGreedyExpectedVotes(), i.boundExpectedVotes(),
+                i.boundMillis(), i.percentOfBound() - 0.2, i.percentOfBoundAt10s() - 0.3, i.percentOfBoundAt30s(),
+                i.greedyPercentOfBound());
     }
 }

@@ -4,22 +4,31 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
+import org.fieldplan.calendar.CalendarJson;
+import org.fieldplan.calendar.CampaignCalendar;
 import org.fieldplan.cli.CliArguments;
 import org.fieldplan.cli.CliException;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.StoreException;
+import org.fieldplan.data.importer.ImportOptions;
+import org.fieldplan.data.importer.ImportRejectedException;
 import org.fieldplan.data.importer.PrecinctImporter;
 import org.fieldplan.data.importer.SampleRegions;
-import org.fieldplan.data.importer.ShapefileImporter;
 import org.fieldplan.data.importer.VolunteerCsvImporter;
+import org.fieldplan.data.region.RegionCalendar;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.RegionSize;
-import org.fieldplan.io.PrecinctColumnMapping;
-import org.fieldplan.io.PrecinctImport;
+import org.fieldplan.io.ProblemJson;
+import org.fieldplan.mapping.ImportReport;
+import org.fieldplan.mapping.MappingException;
+import org.fieldplan.mapping.PrecinctMapping;
+import org.fieldplan.validation.ProblemValidationException;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -32,27 +41,22 @@ public final class DataCli {
 
     private static final String USAGE = """
             usage: fieldplan-data <command> [options]
-              import-precincts  --region ID --geojson FILE --mapping RHODE_ISLAND|NEW_HAMPSHIRE
-              import-shapefile  --region ID --zip FILE --mapping RHODE_ISLAND|NEW_HAMPSHIRE
+              import-precincts  --region ID --file FILE --mapping PRESET|MAPPING.json [--name NAME]
+                                [--calendar CALENDAR.json] [--dry-run] [--skip-bad-rows]
+                                FILE: zipped shapefile, GeoJSON, GeoPackage, CSV with WKT or lon/lat (any CRS);
+                                presets: rhode-island, new-hampshire; mapping files: docs/import.md
               import-volunteers --region ID --csv FILE            (into an existing region; columns: data/README.md)
               import-generated  --region ID --size S|M|L|XL --seed N
-              import-real       --region ID --mapping RHODE_ISLAND|NEW_HAMPSHIRE --geojson FILE --census CSV
-                                --volunteers N --seed N
+              import-real       --region ID --mapping PRESET|MAPPING.json --file FILE --census CSV
+                                --volunteers N --seed N [--calendar CALENDAR.json] [--out problem.json]
+                                (--out: write the problem for `fieldplan solve` instead of storing it; no database)
+              set-calendar      --region ID --calendar CALENDAR.json  (time zone, days, slots: docs/calendar.md)
+              show-calendar     --region ID
+              place-volunteers  --region ID --census CSV --volunteers N --seed N
+                                (census block-group centres; availability over the region's calendar)
             database: FIELDPLAN_DB_URL (e.g. jdbc:postgresql://127.0.0.1:5432/fieldplan), FIELDPLAN_DB_USER,
                       FIELDPLAN_DB_PASSWORD
             """;
-
-    /** The column mappings known by name on the command line. */
-    enum Mapping {
-        RHODE_ISLAND(PrecinctColumnMapping.RHODE_ISLAND),
-        NEW_HAMPSHIRE(PrecinctColumnMapping.NEW_HAMPSHIRE);
-
-        private final PrecinctColumnMapping columns;
-
-        Mapping(PrecinctColumnMapping columns) {
-            this.columns = columns;
-        }
-    }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -64,9 +68,15 @@ public final class DataCli {
         this.environment = environment;
     }
 
+    /**
+     * Flyway logs every migration check, and the JDBC URL, at INFO through java.util.logging on stderr: that would
+     * bury the lines a user needs. Held in a field because JUL keeps loggers only weakly: a level set on a logger
+     * nobody references is lost when it is garbage-collected (which is why a bare setLevel call did not work).
+     */
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
     public static void main(String[] args) {
-        // Flyway reports every migration check at INFO on stderr, which would bury the one line a user needs.
-        Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+        FLYWAY_LOG.setLevel(Level.WARNING);
         System.exit(new DataCli(System.out, System.err, System.getenv()).run(args));
     }
 
@@ -79,17 +89,29 @@ public final class DataCli {
             }
             String command = args[0];
             switch (command) {
-                case "import-precincts" -> importPrecincts(options(args, "region", "geojson", "mapping"));
-                case "import-shapefile" -> importShapefile(options(args, "region", "zip", "mapping"));
+                case "import-precincts" -> {
+                    return importPrecincts(new CliArguments(command, args, 1, Set.of("region", "file", "mapping",
+                            "name", "calendar"), Set.of("dry-run", "skip-bad-rows")));
+                }
                 case "import-volunteers" -> importVolunteers(options(args, "region", "csv"));
                 case "import-generated" -> importGenerated(options(args, "region", "size", "seed"));
-                case "import-real" -> importReal(options(args, "region", "mapping", "geojson", "census",
-                        "volunteers", "seed"));
+                case "import-real" -> importReal(options(args, "region", "mapping", "file", "census",
+                        "volunteers", "seed", "calendar", "out"));
+                case "set-calendar" -> setCalendar(options(args, "region", "calendar"));
+                case "show-calendar" -> showCalendar(options(args, "region"));
+                case "place-volunteers" -> placeVolunteers(options(args, "region", "census", "volunteers", "seed"));
                 default -> throw new CliException("unknown command '" + command + "' (try: fieldplan-data help)");
             }
             return 0;
-        } catch (CliException | UncheckedIOException | StoreException | FlywayException e) {
-            // Messages of import rejections list rows on one line; database errors may span several.
+        } catch (ImportRejectedException e) {
+            // Each error once, on a line of its own: thousands of them must not make one giant line.
+            err.println("fieldplan-data: " + e.source() + " rejected, nothing imported: " + e.errors().size()
+                    + (e.errors().size() == 1 ? " error" : " errors"));
+            e.errors().forEach(error -> err.println("  " + error));
+            return 2;
+        } catch (CliException | UncheckedIOException | StoreException | FlywayException | MappingException
+                | NoSuchElementException e) {
+            // One line per error: a database error may span several.
             err.println("fieldplan-data: " + String.join(" ", e.getMessage().strip().lines().toList()));
             return 2;
         }
@@ -99,25 +121,23 @@ public final class DataCli {
         return new CliArguments(args[0], args, 1, Set.of(allowed));
     }
 
-    private void importPrecincts(CliArguments arguments) {
+    /** Prints the import report, one finding per line: on stdout when imported, on stderr when rejected. */
+    private int importPrecincts(CliArguments arguments) {
         String region = arguments.required("region");
-        Path geoJson = arguments.existingFile("geojson");
-        PrecinctColumnMapping mapping = arguments.choice("mapping", Mapping.class).columns;
-        reportPrecincts(region, new PrecinctImporter(stores().regions()).importGeoJson(region, geoJson, mapping));
-    }
-
-    private void importShapefile(CliArguments arguments) {
-        String region = arguments.required("region");
-        Path zip = arguments.existingFile("zip");
-        PrecinctColumnMapping mapping = arguments.choice("mapping", Mapping.class).columns;
-        PGSimpleDataSource dataSource = dataSource();
-        PrecinctImporter precincts = new PrecinctImporter(DataStores.postgis(dataSource).regions());
-        reportPrecincts(region, new ShapefileImporter(dataSource, precincts).importZip(region, zip, mapping));
-    }
-
-    private void reportPrecincts(String region, PrecinctImport read) {
-        out.printf("imported %d precincts into region %s (%d polygons repaired, %d without registered voters)%n",
-                read.precincts().size(), region, read.repairedCount(), read.zeroRegisteredIds().size());
+        Path file = arguments.existingFile("file");
+        PrecinctMapping mapping = PrecinctMapping.resolve(arguments.required("mapping"));
+        CampaignCalendar calendar = calendarOption(arguments);
+        ImportOptions options = new ImportOptions(arguments.flag("dry-run"), arguments.flag("skip-bad-rows"),
+                arguments.optional("name", null));
+        // A dry run stores nothing, so it needs no database.
+        DataStores stores = options.dryRun() && !environment.containsKey("FIELDPLAN_DB_URL") ? DataStores.inMemory()
+                : stores();
+        ImportReport report = new PrecinctImporter(stores.regions()).importFile(region, file, mapping, options);
+        report.lines().forEach(report.accepted() ? out::println : err::println);
+        if (report.outcome() == ImportReport.Outcome.STORED && calendar != null) {
+            reportCalendar(region, stores.calendarChange().apply(region, calendar));
+        }
+        return report.accepted() ? 0 : 2;
     }
 
     private void importVolunteers(CliArguments arguments) {
@@ -136,16 +156,77 @@ public final class DataCli {
 
     private void importReal(CliArguments arguments) {
         String region = arguments.required("region");
-        Path geoJson = arguments.existingFile("geojson");
+        Path file = arguments.existingFile("file");
         Path census = arguments.existingFile("census");
-        PrecinctColumnMapping mapping = arguments.choice("mapping", Mapping.class).columns;
+        PrecinctMapping mapping = PrecinctMapping.resolve(arguments.required("mapping"));
         long volunteers = arguments.positiveLong("volunteers", null);
         long seed = arguments.anyLong("seed", null);
         if (volunteers > Integer.MAX_VALUE) {
             throw new CliException("--volunteers is too large: " + volunteers);
         }
-        reportRegion(region, new SampleRegions(stores().regions()).real(region, geoJson, mapping, census,
-                (int) volunteers, seed));
+        String out = arguments.optional("out", null);
+        DataStores stores = out == null ? stores() : DataStores.inMemory();
+        SampleRegions.RealRegion real = new SampleRegions(stores.regions()).realWithReport(region, file, mapping,
+                census, (int) volunteers, seed, calendarOption(arguments));
+        // The precinct report's findings (proxies, capped turnout, repairs …); its summary line would say "stored".
+        real.report().lines().stream().skip(1).forEach(this.out::println);
+        FieldPlanProblem problem = real.region();
+        if (out == null) {
+            reportRegion(region, problem);
+            return;
+        }
+        ProblemJson.write(problem, Path.of(out));
+        this.out.printf("wrote %s: %d precincts, %d volunteers, %d time slots%n", out, problem.precincts().size(),
+                problem.volunteers().size(), problem.timeSlots().size());
+    }
+
+    private void setCalendar(CliArguments arguments) {
+        String region = arguments.required("region");
+        CampaignCalendar calendar = readCalendar(arguments.existingFile("calendar"));
+        reportCalendar(region, stores().calendarChange().apply(region, calendar));
+    }
+
+    private void showCalendar(CliArguments arguments) {
+        String region = arguments.required("region");
+        RegionCalendar calendar = stores().regions().calendar(region);
+        reportCalendar(region, calendar);
+        calendar.declared().ifPresent(declared -> out.println(CalendarJson.write(declared)));
+    }
+
+    private void placeVolunteers(CliArguments arguments) {
+        String region = arguments.required("region");
+        Path census = arguments.existingFile("census");
+        long volunteers = arguments.positiveLong("volunteers", null);
+        long seed = arguments.anyLong("seed", null);
+        if (volunteers > Integer.MAX_VALUE) {
+            throw new CliException("--volunteers is too large: " + volunteers);
+        }
+        int added = new SampleRegions(stores().regions()).censusVolunteers(region, census, (int) volunteers, seed)
+                .size();
+        out.printf("added %d volunteers to region %s at census block-group centres of %s%n", added, region,
+                census.getFileName());
+    }
+
+    /** The {@code --calendar} file, read and checked before anything is imported; null when not given. */
+    private static CampaignCalendar calendarOption(CliArguments arguments) {
+        String file = arguments.optional("calendar", null);
+        return file == null ? null : readCalendar(arguments.existingFile("calendar"));
+    }
+
+    private static CampaignCalendar readCalendar(Path file) {
+        try {
+            return CalendarJson.read(file);
+        } catch (ProblemValidationException e) {
+            throw new CliException(file + ": " + e.getErrors().stream().map(Object::toString)
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+
+    private void reportCalendar(String region, RegionCalendar calendar) {
+        out.printf("region %s: calendar in %s, %d time slots from %s to %s%s%n", region, calendar.timeZone(),
+                calendar.slots().size(), calendar.firstDay().map(Object::toString).orElse("-"),
+                calendar.lastDay().map(Object::toString).orElse("-"),
+                calendar.declared().isPresent() ? "" : " (slots stated directly, no declared calendar)");
     }
 
     private void reportRegion(String region, FieldPlanProblem stored) {

@@ -1,5 +1,10 @@
 package org.fieldplan.data.importer;
 
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.fieldplan.mapping.ImportReport;
+
 /**
  * Why one row of an import file was rejected.
  *
@@ -11,6 +16,15 @@ package org.fieldplan.data.importer;
 public record RowError(int row, String reason) {
 
     public static final int WHOLE_FILE = -1;
+
+    /** A rejected import report's errors: file errors for the whole file, row errors by feature index. */
+    public static List<RowError> of(ImportReport report) {
+        return Stream.concat(
+                report.fileErrors().stream().map(error -> new RowError(WHOLE_FILE, error)),
+                report.rowErrors().stream().map(error -> new RowError(error.index(),
+                        (error.id() == null ? "" : "id " + error.id() + ", ") + error.field() + ": "
+                                + error.message()))).toList();
+    }
 
     @Override
     public String toString() {

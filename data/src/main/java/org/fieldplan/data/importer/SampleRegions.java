@@ -1,14 +1,24 @@
 package org.fieldplan.data.importer;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
+import org.fieldplan.calendar.CampaignCalendar;
 import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.TimeSlot;
+import org.fieldplan.domain.Volunteer;
+import org.fieldplan.generator.GotvCalendar;
 import org.fieldplan.generator.RegionGenerator;
 import org.fieldplan.generator.RegionSize;
-import org.fieldplan.io.PrecinctColumnMapping;
+import org.fieldplan.io.CensusVolunteerPlacer;
 import org.fieldplan.io.RealRegionProblem;
-import org.fieldplan.validation.ProblemValidationException;
+import org.fieldplan.mapping.ImportReport;
+import org.fieldplan.mapping.LocationChecks;
+import org.fieldplan.mapping.MappedPrecinctReader;
+import org.fieldplan.mapping.PrecinctMapping;
+import org.locationtech.jts.geom.Point;
 
 /**
  * Whole regions for demos, tests and benchmarks, stored in one go: a synthetic one from the solver's
@@ -31,21 +41,54 @@ public final class SampleRegions {
     }
 
     /**
-     * Stores real precincts with {@code volunteerCount} volunteers placed at census block-group centres (seeded) as
-     * {@code regionId}; precincts keep their features' properties as raw election attributes.
+     * Stores real precincts (any format {@link PrecinctImporter} reads, strictly) with {@code volunteerCount}
+     * volunteers placed at census block-group centres (seeded) as {@code regionId}; precincts keep their features'
+     * properties as raw election attributes.
      *
-     * @throws ImportRejectedException when a precinct feature is unusable
+     * @param calendar the campaign calendar (its slots and time zone, volunteers' availability drawn over them), or
+     *     null for the standard GOTV weekend
+     * @throws ImportRejectedException when the precinct file is rejected, one row error per finding
      */
-    public FieldPlanProblem real(String regionId, Path precinctGeoJson, PrecinctColumnMapping mapping,
-            Path censusCsv, int volunteerCount, long seed) {
-        FieldPlanProblem region;
-        try {
-            region = RealRegionProblem.build("Real region " + regionId, precinctGeoJson, mapping, censusCsv,
-                    volunteerCount, seed);
-        } catch (ProblemValidationException e) {
-            throw PrecinctImporter.rejected(precinctGeoJson.toString(), e);
+    public FieldPlanProblem real(String regionId, Path precinctFile, PrecinctMapping mapping, Path censusCsv,
+            int volunteerCount, long seed, CampaignCalendar calendar) {
+        return realWithReport(regionId, precinctFile, mapping, censusCsv, volunteerCount, seed, calendar).region();
+    }
+
+    /** A stored real region and the import report of its precincts (proxies, capped turnout, repairs …). */
+    public record RealRegion(FieldPlanProblem region, ImportReport report) {
+    }
+
+    /** As {@link #real}, with the precinct import's report. */
+    public RealRegion realWithReport(String regionId, Path precinctFile, PrecinctMapping mapping, Path censusCsv,
+            int volunteerCount, long seed, CampaignCalendar calendar) {
+        MappedPrecinctReader.Result read = PrecinctImporter.read(precinctFile, mapping, false);
+        ImportReport report = read.report();
+        if (!report.accepted()) {
+            throw new ImportRejectedException(precinctFile.toString(), RowError.of(report));
         }
-        regions.save(regionId, region, PrecinctImporter.electionAttributes(precinctGeoJson, region.precincts()));
-        return region;
+        FieldPlanProblem region = RealRegionProblem.build("Real region " + regionId, report.precincts(), censusCsv,
+                volunteerCount, seed, calendar == null ? GotvCalendar.calendar() : calendar);
+        regions.save(regionId, region, read.attributes());
+        if (calendar != null) {
+            // Records the declaration beside the slots it was expanded to (a region without plans takes any).
+            regions.replaceCalendar(regionId, calendar);
+        }
+        List<Point> homes = region.volunteers().stream().map(Volunteer::getHome).toList();
+        return new RealRegion(region, report.withOutcome(ImportReport.Outcome.STORED)
+                .withWarnings(LocationChecks.farFromVolunteers(report.precincts(), homes)));
+    }
+
+    /**
+     * Adds {@code count} volunteers placed at population-weighted census block-group centres (any state's Census
+     * Bureau centres-of-population file) to a stored region, their availability drawn over the region's own calendar.
+     *
+     * @throws org.fieldplan.data.StoreException when the region is unknown or already has volunteers with the ids
+     *     {@code V0001}… given here
+     */
+    public List<Volunteer> censusVolunteers(String regionId, Path censusCsv, int count, long seed) {
+        List<TimeSlot> slots = regions.calendar(regionId).slots();
+        List<Volunteer> volunteers = CensusVolunteerPlacer.fromCsv(censusCsv, slots).place(count, seed);
+        regions.addVolunteers(regionId, volunteers, Map.of());
+        return volunteers;
     }
 }

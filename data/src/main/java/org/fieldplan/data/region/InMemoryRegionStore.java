@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.fieldplan.calendar.CampaignCalendar;
 import org.fieldplan.data.Geometries;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.domain.AvailabilityWindow;
@@ -29,7 +30,7 @@ import org.locationtech.jts.geom.Geometry;
 public final class InMemoryRegionStore implements RegionStore {
 
     private record StoredRegion(FieldPlanProblem problem, Map<String, Map<String, Object>> electionAttributes,
-            Map<String, String> phones) {
+            Map<String, String> phones, CampaignCalendar calendar) {
     }
 
     private final Map<String, StoredRegion> regions = new HashMap<>();
@@ -49,7 +50,7 @@ public final class InMemoryRegionStore implements RegionStore {
                 problem.travel(), problem.districts(), problem.timeSlots(), precincts,
                 problem.volunteers().stream().map(InMemoryRegionStore::copy).toList(), copy(problem.weights()),
                 List.of());
-        regions.put(regionId, new StoredRegion(stored, attributes, Map.of()));
+        regions.put(regionId, new StoredRegion(stored, attributes, Map.of(), null));
     }
 
     @Override
@@ -70,7 +71,28 @@ public final class InMemoryRegionStore implements RegionStore {
         });
         regions.put(regionId, new StoredRegion(new FieldPlanProblem(old.name(), old.timeZone(), old.voteModel(),
                 old.travel(), old.districts(), old.timeSlots(), old.precincts(), all, old.weights(), List.of()),
-                region.electionAttributes(), allPhones));
+                region.electionAttributes(), allPhones, region.calendar()));
+    }
+
+    @Override
+    public synchronized void replaceCalendar(String regionId, CampaignCalendar calendar) {
+        StoredRegion region = regions.get(regionId);
+        if (region == null) {
+            throw new StoreException("unknown region " + regionId);
+        }
+        List<TimeSlot> slots = calendar.slots();
+        checkSlots(slots);
+        FieldPlanProblem old = region.problem();
+        regions.put(regionId, new StoredRegion(new FieldPlanProblem(old.name(), calendar.timeZone().getId(),
+                old.voteModel(), old.travel(), old.districts(), slots, old.precincts(), old.volunteers(),
+                old.weights(), List.of()), region.electionAttributes(), region.phones(), calendar));
+    }
+
+    @Override
+    public synchronized RegionCalendar calendar(String regionId) {
+        StoredRegion region = stored(regionId);
+        return new RegionCalendar(region.problem().timeZone(), region.problem().timeSlots(),
+                Optional.ofNullable(region.calendar()));
     }
 
     @Override
@@ -123,13 +145,17 @@ public final class InMemoryRegionStore implements RegionStore {
     private static void check(FieldPlanProblem problem) {
         unique("district", problem.districts(), d -> d.id());
         unique("precinct", problem.precincts(), Precinct::getId);
-        unique("time slot", problem.timeSlots(), TimeSlot::getId);
-        for (TimeSlot slot : problem.timeSlots()) {
+        checkSlots(problem.timeSlots());
+        checkVolunteers(problem.volunteers());
+    }
+
+    private static void checkSlots(List<TimeSlot> slots) {
+        unique("time slot", slots, TimeSlot::getId);
+        for (TimeSlot slot : slots) {
             if (!slot.getEnd().isAfter(slot.getStart())) {
                 throw new StoreException("time slot " + slot.getId() + " does not end after it starts");
             }
         }
-        checkVolunteers(problem.volunteers());
     }
 
     private static void checkVolunteers(List<Volunteer> volunteers) {

@@ -1,11 +1,13 @@
 package org.fieldplan.data.region;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +21,8 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.fieldplan.calendar.CalendarJson;
+import org.fieldplan.calendar.CampaignCalendar;
 import org.fieldplan.data.Geometries;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.data.postgis.Jdbc;
@@ -81,6 +85,51 @@ public final class PostgisRegionStore implements RegionStore {
             insertVolunteers(connection, regionId, volunteers, phones, firstPosition);
             analyze(connection);
             return null;
+        });
+    }
+
+    @Override
+    public void replaceCalendar(String regionId, CampaignCalendar calendar) {
+        List<TimeSlot> slots = calendar.slots();
+        Jdbc.inTransaction(dataSource, "setting the calendar of region " + regionId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE region SET time_zone = ?, calendar = ?::jsonb WHERE id = ?")) {
+                update.setString(1, calendar.timeZone().getId());
+                update.setString(2, CalendarJson.write(calendar));
+                update.setString(3, regionId);
+                if (update.executeUpdate() == 0) {
+                    throw new StoreException("unknown region " + regionId);
+                }
+            }
+            // Slots a plan assigns must not be deleted: the assignment foreign key refuses it and rolls back.
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM time_slot WHERE region_id = ? AND NOT (id = ANY (?))")) {
+                delete.setString(1, regionId);
+                delete.setArray(2, Jdbc.textArray(connection, slots.stream().map(TimeSlot::getId).toList()));
+                delete.executeUpdate();
+            }
+            upsertSlots(connection, regionId, slots);
+            return null;
+        });
+    }
+
+    @Override
+    public RegionCalendar calendar(String regionId) {
+        return Jdbc.inTransaction(dataSource, "reading the calendar of region " + regionId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT time_zone, calendar::text AS calendar FROM region WHERE id = ?")) {
+                select.setString(1, regionId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new NoSuchElementException("unknown region " + regionId);
+                    }
+                    String declared = rows.getString("calendar");
+                    return new RegionCalendar(rows.getString("time_zone"),
+                            loadSlots(connection, regionId, null, null),
+                            Optional.ofNullable(declared).map(json -> CalendarJson.read(
+                                    json.getBytes(StandardCharsets.UTF_8))));
+                }
+            }
         });
     }
 
@@ -240,8 +289,21 @@ public final class PostgisRegionStore implements RegionStore {
 
     private static void insertSlots(Connection connection, String regionId, List<TimeSlot> slots)
             throws SQLException {
+        writeSlots(connection, regionId, slots, "");
+    }
+
+    /** Inserts the slots, or updates the times and position of those the region already has under that id. */
+    private static void upsertSlots(Connection connection, String regionId, List<TimeSlot> slots)
+            throws SQLException {
+        writeSlots(connection, regionId, slots, " ON CONFLICT (region_id, id) DO UPDATE SET "
+                + "starts_at = excluded.starts_at, ends_at = excluded.ends_at, position = excluded.position");
+    }
+
+    private static void writeSlots(Connection connection, String regionId, List<TimeSlot> slots, String onConflict)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO time_slot (region_id, id, starts_at, ends_at, position) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO time_slot (region_id, id, starts_at, ends_at, position) VALUES (?, ?, ?, ?, ?)"
+                        + onConflict)) {
             int position = 0;
             for (TimeSlot slot : slots) {
                 insert.setString(1, regionId);
@@ -319,13 +381,20 @@ public final class PostgisRegionStore implements RegionStore {
     }
 
     private static List<TimeSlot> loadSlots(Connection connection, ProblemQuery query) throws SQLException {
+        return loadSlots(connection, query.regionId(), query.from(), query.to());
+    }
+
+    /** The region's slots in order, those starting on a day from {@code from} to {@code to} (null: unbounded). */
+    private static List<TimeSlot> loadSlots(Connection connection, String regionId, LocalDate from, LocalDate to)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT id, starts_at, ends_at FROM time_slot
-                WHERE region_id = ? AND starts_at::date BETWEEN ? AND ?
+                WHERE region_id = ?
+                    AND starts_at::date BETWEEN coalesce(?::date, '-infinity') AND coalesce(?::date, 'infinity')
                 ORDER BY position""")) {
-            select.setString(1, query.regionId());
-            select.setObject(2, query.from());
-            select.setObject(3, query.to());
+            select.setString(1, regionId);
+            select.setObject(2, from);
+            select.setObject(3, to);
             try (ResultSet rows = select.executeQuery()) {
                 List<TimeSlot> slots = new ArrayList<>();
                 while (rows.next()) {

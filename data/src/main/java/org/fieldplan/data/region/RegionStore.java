@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import org.fieldplan.calendar.CampaignCalendar;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Volunteer;
@@ -44,6 +45,24 @@ public interface RegionStore {
 
     /** A volunteer's phone number, if one was imported. */
     Optional<String> phone(String regionId, String volunteerId);
+
+    /**
+     * Replaces a region's calendar, in one transaction: its time zone, its declaration and its time slots (slots
+     * of the new calendar with an existing id keep that id with the new times; slots the calendar drops are
+     * deleted). Volunteers' availability is kept as it is. Callers check first that no stored plan uses a slot that
+     * is dropped or moved ({@link org.fieldplan.data.problem.CalendarChange}); on PostGIS a dropped slot a plan
+     * assigns still fails its foreign key, leaving everything as it was.
+     *
+     * @throws StoreException when the region is unknown or the slots are rejected; nothing changes then
+     */
+    void replaceCalendar(String regionId, CampaignCalendar calendar);
+
+    /**
+     * The region's calendar as stored.
+     *
+     * @throws NoSuchElementException when the region is unknown
+     */
+    RegionCalendar calendar(String regionId);
 
     /** Every stored region, by id. */
     List<RegionSummary> list();

@@ -8,10 +8,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.fieldplan.data.importer.VolunteerCsvImporter;
+import org.fieldplan.data.testing.RepositoryFiles;
+import org.fieldplan.data.testing.SharedData;
 import org.fieldplan.data.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +55,9 @@ class DataCliTest {
                 + "S1,Ann,,91,-71.41,,,CAR,30,,3,2,,0.8,\n");
         assertThat(runOnTestDatabase("import-volunteers", "--region", region, "--csv", sheet.toString()))
                 .isEqualTo(2);
-        assertThat(errors()).isEqualTo("fieldplan-data: " + sheet + " rejected, nothing imported: "
-                + "row 2: lat: must be between -90 and 90, was 91" + System.lineSeparator());
+        assertThat(errors().lines().toList()).containsExactly(
+                "fieldplan-data: " + sheet + " rejected, nothing imported: 1 error",
+                "  row 2: lat: must be between -90 and 90, was 91");
     }
 
     @Test
@@ -71,18 +75,55 @@ class DataCliTest {
     void userErrorsAreOneLineAndExit2BeforeTouchingTheDatabase() {
         Map<String, String> noDatabase = Map.of();
 
-        assertThat(run(noDatabase, "import-precincts", "--region", "r", "--geojson", "missing.geojson", "--mapping",
-                "RHODE_ISLAND")).isEqualTo(2);
+        assertThat(run(noDatabase, "import-precincts", "--region", "r", "--file", "missing.geojson", "--mapping",
+                "rhode-island")).isEqualTo(2);
         assertThat(run(noDatabase, "import-generated", "--region", "r", "--size", "HUGE", "--seed", "1"))
                 .isEqualTo(2);
         assertThat(run(noDatabase, "import-generated", "--region", "r", "--size", "S", "--seed", "1")).isEqualTo(2);
         assertThat(run(noDatabase, "export")).isEqualTo(2);
 
         assertThat(errors().lines().toList()).containsExactly(
-                "fieldplan-data: --geojson missing.geojson: no such file",
+                "fieldplan-data: --file missing.geojson: no such file",
                 "fieldplan-data: --size must be one of [S, M, L, XL], got 'HUGE'",
                 "fieldplan-data: FIELDPLAN_DB_URL is not set (e.g. jdbc:postgresql://127.0.0.1:5432/fieldplan)",
                 "fieldplan-data: unknown command 'export' (try: fieldplan-data help)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aDryRunOfConnecticutPrintsTheReportWithItsProxiesWithoutADatabase() {
+        assertThat(run(Map.of(), "import-precincts", "--region", "ct", "--file",
+                SharedData.file("precincts/CT_precincts.zip").toString(), "--mapping",
+                RepositoryFiles.file("docs/mappings/connecticut.json").toString(), "--dry-run"))
+                .isZero();
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).endsWith("CT_precincts.zip: dry run, nothing stored: would import 739 of 739 precincts");
+        assertThat(lines).anyMatch(l -> l.startsWith("proxy: registeredVoters = VAP * 0.79 for 739 precincts"))
+                .anyMatch(l -> l.startsWith("proxy: ballots = GOV18D + GOV18R for 739 precincts"));
+        assertThat(errors()).isEmpty();
+    }
+
+    @Test
+    void aRejectedPrecinctFilePrintsEachErrorOnceOnALineOfItsOwnAndExits2() throws IOException {
+        Path file = temp.resolve("bad.geojson");
+        String square = "[[[-71.41,41.81],[-71.39,41.81],[-71.39,41.83],[-71.41,41.83],[-71.41,41.81]]]";
+        String feature = "{\"type\":\"Feature\",\"properties\":{\"N\":\"%s\",\"REG\":%s,\"BAL\":5,\"D\":1,"
+                + "\"R\":1},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" + square + "}}";
+        Files.writeString(file, "{\"type\":\"FeatureCollection\",\"features\":[" + feature.formatted("a", "null")
+                + "," + feature.formatted("b", "10") + "," + feature.formatted("b", "10") + "]}");
+        Path mapping = Files.writeString(temp.resolve("mapping.json"), """
+                {"id": "N", "registeredVoters": "REG", "ballots": "BAL", "support": {"dem": "D", "rep": "R"}}""");
+
+        assertThat(run(Map.of(), "import-precincts", "--region", "r", "--file", file.toString(), "--mapping",
+                mapping.toString(), "--dry-run")).isEqualTo(2);
+
+        assertThat(errors().lines().toList()).containsExactly(
+                file + " rejected, nothing stored: 0 file errors, 2 row errors in 2 of 3 features "
+                        + "(--skip-bad-rows imports the rest)",
+                "error: features[0] (id a) registeredVoters: column REG is null (coalesce(REG, 0) would read it as 0)",
+                "error: features[2] (id b) id: duplicate id, also features[1]: choose id columns that are unique "
+                        + "together");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }

@@ -25,8 +25,8 @@ import org.fieldplan.domain.Skill;
 import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.generator.RegionSize;
-import org.fieldplan.io.PrecinctColumnMapping;
-import org.fieldplan.io.PrecinctImport;
+import org.fieldplan.mapping.ImportReport;
+import org.fieldplan.mapping.PrecinctMapping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,10 +66,11 @@ abstract class ImportContractTest {
 
     @Test
     void rhodeIslandPrecinctsAreStoredWithTheirRawElectionAttributes() {
-        PrecinctImport read = new PrecinctImporter(stores.regions())
-                .importGeoJson(regionId, RI_GEOJSON, PrecinctColumnMapping.RHODE_ISLAND);
+        ImportReport report = new PrecinctImporter(stores.regions())
+                .importFile(regionId, RI_GEOJSON, PrecinctMapping.preset("rhode-island"), ImportOptions.DEFAULT);
 
-        assertThat(read.precincts()).hasSize(419);
+        assertThat(report.outcome()).isEqualTo(ImportReport.Outcome.STORED);
+        assertThat(report.precincts()).hasSize(419);
         FieldPlanProblem stored = loadAll(regionId);
         assertThat(stored.precincts()).hasSize(419);
         assertThat(stored.timeSlots()).isNotEmpty();
@@ -82,58 +83,11 @@ abstract class ImportContractTest {
 
     @Test
     void newHampshirePrecinctsAreStored() {
-        new PrecinctImporter(stores.regions()).importGeoJson(regionId,
-                SharedData.file("precincts/nh-precincts.geojson"), PrecinctColumnMapping.NEW_HAMPSHIRE);
+        new PrecinctImporter(stores.regions()).importFile(regionId, SharedData.file("precincts/nh-precincts.geojson"),
+                PrecinctMapping.preset("new-hampshire"), ImportOptions.DEFAULT);
 
         assertThat(stores.regions().list()).filteredOn(r -> r.id().equals(regionId))
                 .extracting(RegionSummary::precincts).containsExactly(320);
-    }
-
-    @Test
-    void aFeatureWithLatitude200ImportsNothingAndNamesItsRow() throws IOException {
-        Path broken = firstFeaturesWithABrokenOne(5, 3, ring -> ((ArrayNode) ring.get(1)).set(1, 200.0));
-
-        assertThatThrownBy(() -> new PrecinctImporter(stores.regions())
-                .importGeoJson(regionId, broken, PrecinctColumnMapping.RHODE_ISLAND))
-                .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
-                    assertThat(e.errors()).extracting(RowError::row).containsExactly(3);
-                    assertThat(e.errors().get(0).reason()).contains("latitude");
-                })
-                .hasMessageContaining("row 3: features[3]");
-        assertThat(stores.regions().list()).noneMatch(r -> r.id().equals(regionId));
-    }
-
-    @Test
-    void aFeatureWithAnUnclosedRingImportsNothingAndNamesItsRow() throws IOException {
-        Path broken = firstFeaturesWithABrokenOne(5, 1, ring -> ring.remove(ring.size() - 1));
-
-        assertThatThrownBy(() -> new PrecinctImporter(stores.regions())
-                .importGeoJson(regionId, broken, PrecinctColumnMapping.RHODE_ISLAND))
-                .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
-                    assertThat(e.errors()).extracting(RowError::row).containsExactly(1);
-                    assertThat(e.errors().get(0).reason()).contains("closed");
-                });
-        assertThat(stores.regions().list()).noneMatch(r -> r.id().equals(regionId));
-    }
-
-    /** The first {@code count} RI features, the outer ring of feature {@code brokenIndex} changed by {@code breaker}. */
-    private Path firstFeaturesWithABrokenOne(int count, int brokenIndex, Consumer<ArrayNode> breaker)
-            throws IOException {
-        ObjectNode collection = (ObjectNode) JSON.readTree(RI_GEOJSON.toFile());
-        ArrayNode all = (ArrayNode) collection.get("features");
-        ArrayNode features = JSON.createArrayNode();
-        for (int i = 0; i < count; i++) {
-            features.add(all.get(i));
-        }
-        ObjectNode geometry = (ObjectNode) features.get(brokenIndex).get("geometry");
-        ArrayNode coordinates = (ArrayNode) geometry.get("coordinates");
-        ArrayNode outerRing = geometry.get("type").asText().equals("Polygon") ? (ArrayNode) coordinates.get(0)
-                : (ArrayNode) coordinates.get(0).get(0);
-        breaker.accept(outerRing);
-        collection.set("features", features);
-        Path file = temp.resolve("broken.geojson");
-        JSON.writeValue(file.toFile(), collection);
-        return file;
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.GotvCalendar;
-import org.fieldplan.io.PrecinctColumnMapping;
+import org.fieldplan.mapping.PrecinctMapping;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.FieldPlanSolverConfig;
 import org.fieldplan.solver.ProblemPreparer;
@@ -42,7 +42,8 @@ abstract class RealRegionRoundTripContractTest {
         DataStores stores = createStores();
         String regionId = "ri-" + UUID.randomUUID();
         new SampleRegions(stores.regions()).real(regionId, SharedData.file("precincts/ri-precincts.geojson"),
-                PrecinctColumnMapping.RHODE_ISLAND, SharedData.file("census/cenpop2020_bg_RI.csv"), VOLUNTEERS, SEED);
+                PrecinctMapping.preset("rhode-island"), SharedData.file("census/cenpop2020_bg_RI.csv"), VOLUNTEERS,
+                SEED, null);
         ProblemQuery query = ProblemQuery.of(regionId, GotvCalendar.weekendSlots().get(0).getDay(),
                 GotvCalendar.weekendSlots().get(GotvCalendar.weekendSlots().size() - 1).getDay());
 

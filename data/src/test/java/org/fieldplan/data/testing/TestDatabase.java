@@ -2,6 +2,7 @@ package org.fieldplan.data.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import org.fieldplan.data.DataStores;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -11,7 +12,17 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class TestDatabase {
 
+    private static DataStores stores;
+
     private TestDatabase() {
+    }
+
+    /** The stores on the test database, migrated once per test JVM and shared by the tests. */
+    public static synchronized DataStores stores() {
+        if (stores == null) {
+            stores = DataStores.postgis(dataSource());
+        }
+        return stores;
     }
 
     public static PGSimpleDataSource dataSource() {

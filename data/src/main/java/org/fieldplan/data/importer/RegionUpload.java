@@ -1,0 +1,234 @@
+package org.fieldplan.data.importer;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.fieldplan.calendar.CalendarJson;
+import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.data.StoreException;
+import org.fieldplan.data.importer.VolunteerCsvImporter.VolunteerSheet;
+import org.fieldplan.data.region.RegionStore;
+import org.fieldplan.data.region.RegionSummary;
+import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.Precinct;
+import org.fieldplan.generator.GotvCalendar;
+import org.fieldplan.mapping.ImportReport;
+import org.fieldplan.mapping.ImportReport.Outcome;
+import org.fieldplan.mapping.MappedPrecinctReader;
+import org.fieldplan.mapping.MappingException;
+import org.fieldplan.mapping.PrecinctMapping;
+import org.fieldplan.validation.ProblemValidationException;
+import org.fieldplan.validation.ValidationError;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * A region brought in as files, the way a strategist uploads it (API and map page): a precinct file of any format
+ * GDAL reads, through a mapping file or preset ({@link PrecinctMapping}, read as {@link PrecinctImporter} reads it on
+ * the command line), optionally a volunteer sheet (CSV, {@link VolunteerCsvImporter}) and a campaign calendar (JSON,
+ * {@link CalendarJson}; the standard GOTV weekend when none is given). {@link #check} reads and checks everything
+ * and stores nothing (the dry run a strategist looks at before confirming); {@link #store} does the same checks
+ * and then stores the region. Every part is read before anything is stored, so a bad part rejects the upload with
+ * all its errors ({@link UploadRejectedException}) and leaves the store as it was.
+ */
+public final class RegionUpload {
+
+    /** How many precincts a result carries for a preview on the map, spread evenly over the file. */
+    public static final int PREVIEW_PRECINCTS = 25;
+
+    private static final Pattern REGION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+    private final RegionStore regions;
+
+    public RegionUpload(RegionStore regions) {
+        this.regions = regions;
+    }
+
+    /**
+     * The uploaded files.
+     *
+     * @param precincts the precinct file's bytes (GeoJSON, zipped shapefile, GeoPackage, CSV …)
+     * @param precinctsName its file name: GDAL tells formats apart by the extension
+     * @param mapping a mapping file's bytes (JSON), or a preset's name ({@code new-hampshire})
+     * @param volunteersCsv the volunteer sheet, or null
+     * @param calendar the calendar JSON, or null for the standard GOTV weekend
+     * @param skipBadRows leave unusable features out (listed in the report) instead of rejecting the file
+     */
+    public record Upload(byte[] precincts, String precinctsName, byte[] mapping, String volunteersCsv,
+            byte[] calendar, boolean skipBadRows) {
+    }
+
+    /**
+     * What an upload gives (or would give).
+     *
+     * @param stored false for a dry run
+     * @param report the import report: precincts as mapped, proxies, warnings, what was repaired or skipped
+     * @param preview a few precincts spread over the file, to draw before confirming
+     * @param bounds the bounding box of every precinct (lon/lat)
+     */
+    public record Result(String regionId, boolean stored, ImportReport report, int volunteers,
+            CampaignCalendar calendar, List<Precinct> preview, Envelope bounds) {
+    }
+
+    /** Reads and checks the upload as region {@code regionId}; stores nothing. */
+    public Result check(String regionId, Upload files) {
+        Checked checked = read(regionId, files);
+        return checked.result(checked.report.withOutcome(Outcome.DRY_RUN), false);
+    }
+
+    /**
+     * Reads, checks and stores the upload as a new region {@code regionId}: precincts and calendar in one
+     * transaction, then the volunteers (already checked, so only a database failure can stop them).
+     */
+    public Result store(String regionId, Upload files) {
+        Checked checked = read(regionId, files);
+        FieldPlanProblem region = new FieldPlanProblem("Precincts of " + files.precinctsName(),
+                checked.calendar.timeZone().getId(), null, null, List.of(), checked.calendar.slots(),
+                checked.report.precincts(), List.of(), null, List.of());
+        regions.save(regionId, region, checked.attributes);
+        regions.replaceCalendar(regionId, checked.calendar);
+        if (checked.volunteers != null && !checked.volunteers.volunteers().isEmpty()) {
+            regions.addVolunteers(regionId, checked.volunteers.volunteers(), checked.volunteers.phones());
+        }
+        return checked.result(checked.report.withOutcome(Outcome.STORED), true);
+    }
+
+    private record Checked(String regionId, ImportReport report, Map<String, Map<String, Object>> attributes,
+            VolunteerSheet volunteers, CampaignCalendar calendar) {
+
+        Result result(ImportReport outcome, boolean stored) {
+            List<Precinct> precincts = report.precincts();
+            int step = Math.max(1, precincts.size() / PREVIEW_PRECINCTS);
+            List<Precinct> preview = new ArrayList<>();
+            for (int i = 0; i < precincts.size() && preview.size() < PREVIEW_PRECINCTS; i += step) {
+                preview.add(precincts.get(i));
+            }
+            Envelope bounds = new Envelope();
+            precincts.forEach(p -> bounds.expandToInclude(p.getGeometry().getEnvelopeInternal()));
+            return new Result(regionId, stored, outcome, volunteers == null ? 0 : volunteers.volunteers().size(),
+                    calendar, preview, bounds);
+        }
+    }
+
+    private Checked read(String regionId, Upload files) {
+        if (regionId == null || !REGION_ID.matcher(regionId).matches()) {
+            throw new UploadRejectedException(List.of(new ValidationError("regionId",
+                    "must be 1–64 letters, digits, - or _, starting with a letter or digit: " + regionId)));
+        }
+        if (regions.list().stream().map(RegionSummary::id).anyMatch(regionId::equals)) {
+            throw new RegionIdTakenException(regionId);
+        }
+        List<ValidationError> errors = new ArrayList<>();
+        CampaignCalendar calendar = calendar(files.calendar(), errors);
+        PrecinctMapping mapping = mapping(files.mapping(), errors);
+        MappedPrecinctReader.Result read = mapping == null ? null : precincts(files, mapping, errors);
+        VolunteerSheet volunteers = volunteers(files.volunteersCsv(), errors);
+        if (!errors.isEmpty()) {
+            throw new UploadRejectedException(errors);
+        }
+        return new Checked(regionId, read.report(), read.attributes(), volunteers, calendar);
+    }
+
+    private static CampaignCalendar calendar(byte[] json, List<ValidationError> errors) {
+        if (json == null || json.length == 0) {
+            return GotvCalendar.calendar();
+        }
+        try {
+            return CalendarJson.read(json);
+        } catch (ProblemValidationException e) {
+            e.getErrors().forEach(error -> errors.add(prefixed("calendar", error)));
+            return null;
+        }
+    }
+
+    /** A mapping file's JSON, or a preset's name. */
+    private static PrecinctMapping mapping(byte[] mapping, List<ValidationError> errors) {
+        if (mapping == null || mapping.length == 0) {
+            errors.add(new ValidationError("mapping", "is required: a mapping file (docs/import.md) or a preset ("
+                    + String.join(", ", PrecinctMapping.presets()) + ")"));
+            return null;
+        }
+        String text = new String(mapping, StandardCharsets.UTF_8).strip();
+        try {
+            if (PrecinctMapping.presets().contains(text.toLowerCase(Locale.ROOT))) {
+                return PrecinctMapping.preset(text.toLowerCase(Locale.ROOT));
+            }
+            return PrecinctMapping.read(new ByteArrayInputStream(mapping), "upload");
+        } catch (MappingException e) {
+            errors.add(new ValidationError("mapping", e.getMessage()));
+            return null;
+        }
+    }
+
+    /** Converts (GDAL) and reads the precinct file as the command line does; its errors become the upload's. */
+    private static MappedPrecinctReader.Result precincts(Upload files, PrecinctMapping mapping,
+            List<ValidationError> errors) {
+        if (files.precincts() == null || files.precincts().length == 0) {
+            errors.add(new ValidationError("precincts", "is required: a precinct file"));
+            return null;
+        }
+        MappedPrecinctReader.Result read;
+        try (TemporaryDirectory work = TemporaryDirectory.create("fieldplan-upload")) {
+            Path file = work.path().resolve(safeName(files.precinctsName()));
+            Files.write(file, files.precincts());
+            read = PrecinctImporter.read(file, mapping, files.skipBadRows());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the uploaded precinct file for reading", e);
+        }
+        // The report names the file as uploaded, not the temporary copy GDAL read.
+        ImportReport report = named(read.report(), files.precinctsName());
+        read = new MappedPrecinctReader.Result(report, read.attributes());
+        if (!report.accepted()) {
+            report.fileErrors().forEach(error -> errors.add(new ValidationError("precincts", error)));
+            report.rowErrors().forEach(row -> errors.add(new ValidationError("precincts.features[" + row.index()
+                    + "]" + (row.id() == null ? "" : " (id " + row.id() + ")") + "." + row.field(), row.message())));
+            return null;
+        }
+        return read;
+    }
+
+    private static ImportReport named(ImportReport r, String source) {
+        return new ImportReport(source, r.outcome(), r.featuresRead(), r.precincts(), r.fileErrors(), r.rowErrors(),
+                r.skippedRows(), r.warnings(), r.proxies(), r.turnoutCappedIds(), r.turnoutCapReason(),
+                r.repairedIds(), r.zeroVoterIds());
+    }
+
+    /** The upload's file name without any directory part, keeping the extension GDAL goes by. */
+    private static String safeName(String name) {
+        String base = name == null ? "" : name.replaceAll(".*[/\\\\]", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        return base.isEmpty() || base.startsWith(".") ? "upload" + base : base;
+    }
+
+    private static VolunteerSheet volunteers(String csv, List<ValidationError> errors) {
+        if (csv == null || csv.isBlank()) {
+            return null;
+        }
+        try {
+            return VolunteerCsvImporter.read(csv, "volunteers");
+        } catch (ImportRejectedException e) {
+            e.errors().forEach(row -> errors.add(new ValidationError(
+                    row.row() == RowError.WHOLE_FILE ? "volunteers" : "volunteers.line " + row.row(), row.reason())));
+            return null;
+        }
+    }
+
+    /** An upload under an id a stored region already has: nothing is read or stored. */
+    public static final class RegionIdTakenException extends StoreException {
+
+        RegionIdTakenException(String regionId) {
+            super("region " + regionId + " already exists: choose another id");
+        }
+    }
+
+    private static ValidationError prefixed(String part, ValidationError error) {
+        return new ValidationError(part + "." + error.path(), error.message());
+    }
+}

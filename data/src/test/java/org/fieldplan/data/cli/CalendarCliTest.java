@@ -1,0 +1,80 @@
+package org.fieldplan.data.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.fieldplan.data.testing.SharedData;
+import org.fieldplan.data.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The data CLI's calendar commands against the test database: set, show, place census volunteers over it. */
+class CalendarCliTest {
+
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        TestDatabase.dataSource(); // fails the test loudly when there is no database
+        return new DataCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), System.getenv()).run(args);
+    }
+
+    @Test
+    void aCentralTimeCalendarIsSetShownAndCensusVolunteersAreAvailableInIt() throws IOException {
+        String region = "cli-calendar-" + UUID.randomUUID();
+        assertThat(run("import-generated", "--region", region, "--size", "S", "--seed", "5")).isZero();
+        Path calendar = Files.writeString(temp.resolve("central.json"),
+                "{\"timeZone\": \"America/Chicago\", \"electionDay\": \"2026-11-03\"}");
+
+        assertThat(run("set-calendar", "--region", region, "--calendar", calendar.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("region " + region
+                + ": calendar in America/Chicago, 10 time slots from 2026-10-31 to 2026-11-03");
+        out.reset();
+        assertThat(run("show-calendar", "--region", region)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"timeZone\" : \"America/Chicago\"")
+                .contains("\"electionDay\" : \"2026-11-03\"");
+        out.reset();
+        assertThat(run("place-volunteers", "--region", region, "--census",
+                SharedData.file("census/cenpop2020_bg_OH_franklin.csv").toString(), "--volunteers", "20", "--seed",
+                "1")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("added 20 volunteers to region " + region
+                + " at census block-group centres of cenpop2020_bg_OH_franklin.csv");
+        out.reset();
+        // Placing again with the same ids is refused in one line, nothing added.
+        assertThat(run("place-volunteers", "--region", region, "--census",
+                SharedData.file("census/cenpop2020_bg_OH_franklin.csv").toString(), "--volunteers", "20", "--seed",
+                "1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(1);
+    }
+
+    @Test
+    void aBadCalendarFileIsOneLineAndChangesNothing() throws IOException {
+        String region = "cli-calendar-bad-" + UUID.randomUUID();
+        assertThat(run("import-generated", "--region", region, "--size", "S", "--seed", "5")).isZero();
+        Path calendar = Files.writeString(temp.resolve("bad.json"),
+                "{\"timeZone\": \"US/Centrall\", \"from\": \"2026-11-03\", \"to\": \"2026-11-01\"}");
+
+        assertThat(run("set-calendar", "--region", region, "--calendar", calendar.toString())).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("fieldplan-data: " + calendar
+                + ": timeZone: is not an IANA time zone (e.g. America/Chicago): \"US/Centrall\"; to: is before from "
+                + "(2026-11-03)" + System.lineSeparator());
+        out.reset();
+        assertThat(run("show-calendar", "--region", region)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("calendar in America/New_York, 12 time slots")
+                .contains("no declared calendar");
+        assertThat(run("set-calendar", "--region", "no-such-" + region, "--calendar", calendar.toString()))
+                .isEqualTo(2);
+    }
+}

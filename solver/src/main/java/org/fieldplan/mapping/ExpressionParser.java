@@ -1,0 +1,379 @@
+package org.fieldplan.mapping;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.Supplier;
+
+/**
+ * Parses the mapping language by recursive descent. Grammar (lowest precedence first):
+ *
+ * <pre>
+ * or         := and ("or" and)*
+ * and        := comparison ("and" comparison)*
+ * comparison := sum (("&gt;=" | "&gt;" | "&lt;=" | "&lt;" | "==" | "!=") sum)?
+ * sum        := product (("+" | "-") product)*
+ * product    := unary (("*" | "/") unary)*
+ * unary      := "-" unary | primary
+ * primary    := number | column | "[" any column name "]" | function "(" or ("," or)* ")" | "(" or ")"
+ * function   := min | max | ratio(a, b, ifZero) | coalesce(a, b)
+ * </pre>
+ *
+ * A column is a bare name ({@code GOV18D}) or, when it has spaces or symbols, a bracketed one
+ * ({@code [Total Votes]}). Division by zero is an error of the row, except in {@code ratio}, which states the value
+ * to use instead.
+ */
+public final class ExpressionParser {
+
+    private final String text;
+    private int position;
+
+    private ExpressionParser(String text) {
+        this.text = text;
+    }
+
+    /**
+     * Parses {@code text}.
+     *
+     * @throws IllegalArgumentException naming the position and what was expected
+     */
+    public static Expression parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("is empty");
+        }
+        ExpressionParser parser = new ExpressionParser(text);
+        Node node = parser.or();
+        parser.skipSpaces();
+        if (parser.position < text.length()) {
+            throw parser.error("unexpected '" + text.charAt(parser.position) + "'");
+        }
+        return new Parsed(text.strip(), node);
+    }
+
+    private Node or() {
+        return logical("or", this::and);
+    }
+
+    private Node and() {
+        return logical("and", this::comparison);
+    }
+
+    /**
+     * {@code operand (keyword operand)*} for {@code and}/{@code or}; both sides are evaluated (no short cut), so a
+     * row's bad value is reported whichever side it is on.
+     */
+    private Node logical(String keyword, Supplier<Node> operand) {
+        int start = skipSpacesAndMark();
+        Node left = operand.get();
+        while (keyword(keyword)) {
+            Node l = condition(left, keyword);
+            Node r = condition(operand.get(), keyword);
+            boolean isOr = keyword.equals("or");
+            left = new Node(row -> {
+                boolean a = l.eval(row) != 0;
+                boolean b = r.eval(row) != 0;
+                return (isOr ? a || b : a && b) ? 1 : 0;
+            }, true, l, r).withText(since(start));
+        }
+        return left;
+    }
+
+    private Node comparison() {
+        int start = skipSpacesAndMark();
+        Node left = sum();
+        for (String op : List.of(">=", "<=", "==", "!=", ">", "<")) {
+            if (symbol(op)) {
+                Node l = number(left, op);
+                Node r = number(sum(), op);
+                DoubleBinaryOperator test = switch (op) {
+                    case ">=" -> (a, b) -> a >= b ? 1 : 0;
+                    case "<=" -> (a, b) -> a <= b ? 1 : 0;
+                    case "==" -> (a, b) -> a == b ? 1 : 0;
+                    case "!=" -> (a, b) -> a != b ? 1 : 0;
+                    case ">" -> (a, b) -> a > b ? 1 : 0;
+                    default -> (a, b) -> a < b ? 1 : 0;
+                };
+                return new Node(row -> test.applyAsDouble(l.eval(row), r.eval(row)), true, l, r)
+                        .withText(since(start));
+            }
+        }
+        return left;
+    }
+
+    private Node sum() {
+        return leftAssociative(this::product, "+", "-");
+    }
+
+    private Node product() {
+        return leftAssociative(this::unary, "*", "/");
+    }
+
+    /** {@code operand (op operand)*} for arithmetic operators of one precedence, evaluated left to right. */
+    private Node leftAssociative(Supplier<Node> operand, String... operators) {
+        int start = skipSpacesAndMark();
+        Node left = operand.get();
+        for (String op = nextSymbol(operators); op != null; op = nextSymbol(operators)) {
+            Node l = number(left, op);
+            Node r = number(operand.get(), op);
+            DoubleBinaryOperator arithmetic = arithmetic(op, r.text);
+            left = new Node(row -> arithmetic.applyAsDouble(l.eval(row), r.eval(row)), false, l, r)
+                    .withText(since(start));
+        }
+        return left;
+    }
+
+    private static DoubleBinaryOperator arithmetic(String op, String divisor) {
+        return switch (op) {
+            case "+" -> (a, b) -> a + b;
+            case "-" -> (a, b) -> a - b;
+            case "*" -> (a, b) -> a * b;
+            default -> (a, b) -> {
+                if (b == 0) {
+                    throw new RowValueException("division by zero: " + divisor + " is 0 (use ratio(a, b, "
+                            + "valueIfZero) where 0 is expected)");
+                }
+                return a / b;
+            };
+        };
+    }
+
+    private String nextSymbol(String... symbols) {
+        for (String symbol : symbols) {
+            if (symbol(symbol)) {
+                return symbol;
+            }
+        }
+        return null;
+    }
+
+    private Node unary() {
+        if (symbol("-")) {
+            Node operand = number(unary(), "-");
+            return new Node(row -> -operand.eval(row), false, operand);
+        }
+        return primary();
+    }
+
+    private Node primary() {
+        skipSpaces();
+        int start = position;
+        if (symbol("(")) {
+            Node inner = or();
+            expect(")");
+            return inner.withText(text.substring(start, position).strip());
+        }
+        if (symbol("[")) {
+            int end = text.indexOf(']', position);
+            if (end < 0) {
+                throw error("'[' without a closing ']'");
+            }
+            String column = text.substring(position, end).strip();
+            position = end + 1;
+            if (column.isEmpty()) {
+                throw error("empty column name '[]'");
+            }
+            return column(column);
+        }
+        if (position < text.length() && (Character.isDigit(text.charAt(position)) || text.charAt(position) == '.')) {
+            while (position < text.length() && (Character.isDigit(text.charAt(position))
+                    || text.charAt(position) == '.')) {
+                position++;
+            }
+            String literal = text.substring(start, position);
+            try {
+                double value = Double.parseDouble(literal);
+                return new Node(row -> value, false).withText(literal);
+            } catch (NumberFormatException e) {
+                throw error("'" + literal + "' is not a number");
+            }
+        }
+        String name = identifier();
+        if (name == null) {
+            throw error(position < text.length() ? "unexpected '" + text.charAt(position) + "'"
+                    : "expression ends too early");
+        }
+        skipSpaces();
+        if (position < text.length() && text.charAt(position) == '(') {
+            return function(name, start);
+        }
+        return column(name);
+    }
+
+    private Node function(String name, int start) {
+        expect("(");
+        List<Node> arguments = new ArrayList<>();
+        do {
+            arguments.add(or());
+        } while (symbol(","));
+        expect(")");
+        String written = text.substring(start, position).strip();
+        Node node = switch (name.toLowerCase(Locale.ROOT)) {
+            case "min" -> fold(arguments, name, Math::min);
+            case "max" -> fold(arguments, name, Math::max);
+            case "ratio" -> ratio(arguments);
+            case "coalesce" -> coalesce(arguments);
+            default -> throw error("unknown function '" + name + "' (known: min, max, ratio, coalesce)");
+        };
+        return node.withText(written);
+    }
+
+    private Node fold(List<Node> arguments, String name, DoubleBinaryOperator op) {
+        List<Node> numbers = arguments.stream().map(a -> number(a, name)).toList();
+        return new Node(row -> {
+            double result = numbers.get(0).eval(row);
+            for (int i = 1; i < numbers.size(); i++) {
+                result = op.applyAsDouble(result, numbers.get(i).eval(row));
+            }
+            return result;
+        }, false, numbers.toArray(Node[]::new));
+    }
+
+    private Node ratio(List<Node> arguments) {
+        if (arguments.size() != 3) {
+            throw error("ratio needs three arguments: ratio(numerator, denominator, valueIfDenominatorIsZero)");
+        }
+        Node a = number(arguments.get(0), "ratio");
+        Node b = number(arguments.get(1), "ratio");
+        Node ifZero = number(arguments.get(2), "ratio");
+        return new Node(row -> {
+            double d = b.eval(row);
+            return d == 0 ? ifZero.eval(row) : a.eval(row) / d;
+        }, false, a, b, ifZero);
+    }
+
+    /** {@code coalesce(a, b)}: a, or b when a reads a column that is missing or null in this row. */
+    private Node coalesce(List<Node> arguments) {
+        if (arguments.size() != 2) {
+            throw error("coalesce needs two arguments: coalesce(value, valueIfMissing)");
+        }
+        Node a = number(arguments.get(0), "coalesce");
+        Node b = number(arguments.get(1), "coalesce");
+        return new Node(row -> a.columns.stream().allMatch(row::has) ? a.eval(row) : b.eval(row), false, a, b);
+    }
+
+    private Node column(String name) {
+        Node node = new Node(row -> row.number(name), false).withText(name);
+        node.columns.add(name);
+        return node;
+    }
+
+    private Node number(Node node, String operator) {
+        if (node.condition) {
+            throw error("'" + operator + "' needs a number, not the condition '" + node.text + "'");
+        }
+        return node;
+    }
+
+    private Node condition(Node node, String operator) {
+        if (!node.condition) {
+            throw error("'" + operator + "' needs a condition (a comparison), not '" + node.text + "'");
+        }
+        return node;
+    }
+
+    private String identifier() {
+        skipSpaces();
+        int start = position;
+        while (position < text.length() && (Character.isLetterOrDigit(text.charAt(position))
+                || text.charAt(position) == '_')) {
+            position++;
+        }
+        return position == start || Character.isDigit(text.charAt(start)) ? null : text.substring(start, position);
+    }
+
+    private boolean keyword(String word) {
+        skipSpaces();
+        int end = position + word.length();
+        if (text.regionMatches(true, position, word, 0, word.length())
+                && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) != '_')) {
+            position = end;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean symbol(String symbol) {
+        skipSpaces();
+        if (text.startsWith(symbol, position)) {
+            position += symbol.length();
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(String symbol) {
+        if (!symbol(symbol)) {
+            throw error("expected '" + symbol + "'");
+        }
+    }
+
+    private int skipSpacesAndMark() {
+        skipSpaces();
+        return position;
+    }
+
+    private String since(int start) {
+        return text.substring(start, position).strip();
+    }
+
+    private void skipSpaces() {
+        while (position < text.length() && Character.isWhitespace(text.charAt(position))) {
+            position++;
+        }
+    }
+
+    private IllegalArgumentException error(String message) {
+        return new IllegalArgumentException(message + " at position " + (position + 1) + " of '" + text + "'");
+    }
+
+    @FunctionalInterface
+    private interface Evaluation {
+        double eval(Expression.Row row);
+    }
+
+    /** One parsed piece: how to evaluate it, whether it is a condition, and the columns below it. */
+    private static final class Node {
+        private final Evaluation evaluation;
+        private final boolean condition;
+        private final Set<String> columns = new HashSet<>();
+        private String text = "";
+
+        Node(Evaluation evaluation, boolean condition, Node... children) {
+            this.evaluation = evaluation;
+            this.condition = condition;
+            for (Node child : children) {
+                columns.addAll(child.columns);
+            }
+        }
+
+        Node withText(String written) {
+            this.text = written;
+            return this;
+        }
+
+        double eval(Expression.Row row) {
+            return evaluation.eval(row);
+        }
+    }
+
+    private record Parsed(String text, Node root) implements Expression {
+
+        @Override
+        public double evaluate(Row row) {
+            return root.eval(row);
+        }
+
+        @Override
+        public boolean isCondition() {
+            return root.condition;
+        }
+
+        @Override
+        public Set<String> columns() {
+            return Set.copyOf(root.columns);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.fieldplan.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@link ImportReport} as text: a summary line, then one line per finding, errors first. */
+final class ImportReportLines {
+
+    /** Lists of ids longer than this are shortened, with the count kept. */
+    private static final int IDS_SHOWN = 10;
+
+    private ImportReportLines() {
+    }
+
+    static List<String> of(ImportReport report) {
+        List<String> lines = new ArrayList<>();
+        lines.add(summary(report));
+        report.fileErrors().forEach(e -> lines.add("error: " + e));
+        String rowLabel = report.skippedRows() ? "skipped: " : "error: ";
+        report.rowErrors().forEach(e -> lines.add(rowLabel + e));
+        for (ImportReport.ProxyUse proxy : report.proxies()) {
+            lines.add(String.format(Locale.ROOT, "proxy: %s = %s for %d precincts (%s)", proxy.field(),
+                    proxy.expression(), proxy.precincts(), proxy.note()));
+        }
+        if (!report.turnoutCappedIds().isEmpty()) {
+            lines.add(String.format(Locale.ROOT, "warning: turnout capped at 1 in %d of %d precincts (%s): %s",
+                    report.turnoutCappedIds().size(), report.precincts().size(), report.turnoutCapReason(),
+                    ids(report.turnoutCappedIds())));
+        }
+        if (!report.repairedIds().isEmpty()) {
+            lines.add(String.format(Locale.ROOT, "repaired: %d invalid polygons (self-intersections) made valid: %s",
+                    report.repairedIds().size(), ids(report.repairedIds())));
+        }
+        if (!report.zeroVoterIds().isEmpty()) {
+            lines.add(String.format(Locale.ROOT, "warning: %d precincts have no registered voters (no doors): %s",
+                    report.zeroVoterIds().size(), ids(report.zeroVoterIds())));
+        }
+        report.warnings().forEach(w -> lines.add("warning: " + w));
+        return lines;
+    }
+
+    private static String summary(ImportReport report) {
+        int rows = report.rowErrors().stream().mapToInt(ImportReport.RowProblem::index).distinct().toArray().length;
+        return switch (report.outcome()) {
+            case REJECTED -> String.format(Locale.ROOT, "%s rejected, nothing stored: %d file errors, %d row errors "
+                    + "in %d of %d features%s", report.source(), report.fileErrors().size(),
+                    report.rowErrors().size(), rows, report.featuresRead(),
+                    report.fileErrors().isEmpty() ? " (--skip-bad-rows imports the rest)" : "");
+            case DRY_RUN, READY -> String.format(Locale.ROOT, "%s: dry run, nothing stored: would import %d of %d "
+                    + "precincts%s", report.source(), report.precincts().size(), report.featuresRead(),
+                    skipped(rows));
+            case STORED -> String.format(Locale.ROOT, "%s: imported %d of %d precincts%s", report.source(),
+                    report.precincts().size(), report.featuresRead(), skipped(rows));
+        };
+    }
+
+    private static String skipped(int rows) {
+        return rows == 0 ? "" : String.format(Locale.ROOT, ", %d skipped", rows);
+    }
+
+    private static String ids(List<String> ids) {
+        return ids.size() <= IDS_SHOWN ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, IDS_SHOWN)) + ", … (" + (ids.size() - IDS_SHOWN) + " more)";
+    }
+}

@@ -1,0 +1,178 @@
+package org.fieldplan.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+
+import org.fieldplan.domain.Precinct;
+import org.fieldplan.io.TestFiles;
+import org.fieldplan.mapping.ImportReport.Outcome;
+import org.junit.jupiter.api.Test;
+
+class MappedPrecinctReaderTest {
+
+    @Test
+    void readsRhodeIslandRepairingItsInvalidPolygons() {
+        ImportReport ri = new MappedPrecinctReader(PrecinctMapping.preset("rhode-island"), false)
+                .read(TestFiles.sharedData("precincts/ri-precincts.geojson"), "ri").report();
+
+        assertThat(ri.outcome()).isEqualTo(Outcome.READY);
+        assertThat(ri.precincts()).hasSize(419);
+        assertThat(ri.repairedIds()).hasSize(41);
+        assertAllValidAreasWithUniqueIds(ri.precincts());
+        // Every RI precinct has registered voters in the 2018 columns (smallest: Providence 2807, 12 voters).
+        assertThat(ri.zeroVoterIds()).isEmpty();
+        // East Providence 1004 reports 1327 ballots for 238 registered voters.
+        assertThat(ri.turnoutCappedIds()).containsExactly("RI-1004");
+        assertThat(ri.proxies()).isEmpty();
+        Precinct southKingstown = byId(ri.precincts(), "RI-3206");
+        assertThat(southKingstown.getName()).isEqualTo("South Kingstown 3206");
+        assertThat(southKingstown.getRegisteredVoters()).isEqualTo(2803);
+        assertThat(southKingstown.getExpectedTurnout()).isEqualTo(1064.0 / 2803);
+        assertThat(southKingstown.getSupportShare()).isEqualTo(577.0 / (577 + 357));
+        assertThat(southKingstown.getDistrictIds()).containsExactly("HDIST-035", "SENDIST-037");
+        assertThat(southKingstown.getRequiredLanguages()).isEmpty();
+        assertThat(ri.precincts()).anySatisfy(p -> assertThat(p.getRequiredLanguages()).containsExactly("es"));
+    }
+
+    @Test
+    void readsNewHampshireAndReportsItsProxies() {
+        ImportReport nh = new MappedPrecinctReader(PrecinctMapping.preset("new-hampshire"), false)
+                .read(TestFiles.sharedData("precincts/nh-precincts.geojson"), "nh").report();
+
+        assertThat(nh.precincts()).hasSize(320);
+        assertAllValidAreasWithUniqueIds(nh.precincts());
+        // Unpopulated townships and grants have no voting-age population, hence no (proxy) voters.
+        assertThat(nh.zeroVoterIds()).contains("NH-bean-s-purchase-entire").hasSizeGreaterThan(5);
+        assertThat(nh.proxies()).extracting(ImportReport.ProxyUse::field, ImportReport.ProxyUse::expression,
+                ImportReport.ProxyUse::precincts)
+                .containsExactly(tuple("registeredVoters", "VAP", 320), tuple("ballots", "PRES20D + PRES20R", 320));
+        assertThat(nh.lines()).anyMatch(line -> line.startsWith("proxy: registeredVoters = VAP for 320 precincts"));
+        assertThat(nh.turnoutCapReason()).contains("a proxy that undercounts");
+        Precinct bethlehem = byId(nh.precincts(), "NH-bethlehem-entire");
+        assertThat(bethlehem.getRegisteredVoters()).isEqualTo(1997);
+        assertThat(bethlehem.getExpectedTurnout()).isEqualTo((1021.0 + 620) / 1997);
+        assertThat(bethlehem.getSupportShare()).isEqualTo(1021.0 / (1021 + 620));
+        assertThat(bethlehem.getDistrictIds()).containsExactly("HDIST-401", "SEND-001");
+    }
+
+    @Test
+    void zeroVotesAndVotersGiveNeutralShareAndNoTurnout() throws IOException {
+        ImportReport result = read(feature("Pond", 0, 0, 0, 0, 0, 0));
+
+        Precinct pond = result.precincts().get(0);
+        assertThat(pond.getExpectedTurnout()).isZero();
+        assertThat(pond.getSupportShare()).isEqualTo(0.5);
+        assertThat(result.zeroVoterIds()).containsExactly("T-pond");
+        assertThat(result.lines()).anyMatch(line -> line.contains("1 precincts have no registered voters"));
+    }
+
+    @Test
+    void spanishIsRequiredFromTheThreshold() throws IOException {
+        ImportReport result = read(feature("A", 100, 50, 30, 20, 30, 100) + "," + feature("B", 100, 50, 30, 20, 29, 100));
+
+        assertThat(result.precincts().get(0).getRequiredLanguages()).containsExactly("es");
+        assertThat(result.precincts().get(1).getRequiredLanguages()).isEmpty();
+    }
+
+    @Test
+    void repairsABowTieIntoAValidMultiPolygon() throws IOException {
+        ImportReport result = read(feature("Bow", 100, 50, 30, 20, 0, 100).replace(SQUARE,
+                "[[[-71.41,41.81],[-71.39,41.83],[-71.39,41.81],[-71.41,41.83],[-71.41,41.81]]]"));
+
+        assertThat(result.repairedIds()).containsExactly("T-bow");
+        assertThat(result.precincts().get(0).getGeometry().isValid()).isTrue();
+        assertThat(result.precincts().get(0).getGeometry().getGeometryType()).isEqualTo("MultiPolygon");
+    }
+
+    @Test
+    void strictReadRejectsTheFileListingEachBadRowOnce() throws IOException {
+        String missingVoters = feature("A", 100, 50, 30, 20, 0, 100).replace("\"REG\":100,", "\"REG\":null,");
+        String duplicate = feature("B", 100, 50, 30, 20, 0, 100);
+
+        ImportReport report = read(missingVoters + "," + duplicate + "," + duplicate);
+
+        assertThat(report.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(report.precincts()).isEmpty();
+        assertThat(report.errorLines()).containsExactly(
+                "features[0] (id T-a) registeredVoters: column REG is null (coalesce(REG, 0) would read it as 0)",
+                "features[2] (id T-b) id: duplicate id, also features[1]: choose id columns that are unique together");
+        assertThat(report.lines().get(0)).contains("rejected, nothing stored: 0 file errors, 2 row errors in 2 of 3");
+    }
+
+    @Test
+    void skippingBadRowsImportsTheRestAndListsTheSkipped() throws IOException {
+        String bad = feature("A", 100, 50, 30, 20, 0, 100).replace("\"D\":30", "\"D\":\"thirty\"");
+
+        ImportReport report = read(true, bad + "," + feature("B", 100, 50, 30, 20, 0, 100));
+
+        assertThat(report.outcome()).isEqualTo(Outcome.READY);
+        assertThat(report.precincts()).extracting(Precinct::getId).containsExactly("T-b");
+        assertThat(report.lines()).contains(
+                "skipped: features[0] (id T-a) support: column D must be a number, was \"thirty\"");
+    }
+
+    @Test
+    void numbersWrittenAsTextAreReadAndReported() throws IOException {
+        ImportReport report = read(feature("A", 100, 50, 30, 20, 0, 100).replace("\"REG\":100", "\"REG\":\"100.0\""));
+
+        assertThat(report.precincts().get(0).getRegisteredVoters()).isEqualTo(100);
+        assertThat(report.warnings()).containsExactly(
+                "column REG: 1 values were text (e.g. \"597.0\") and were read as numbers");
+    }
+
+    @Test
+    void anUnclosedRingIsReportedWithItsFeature() throws IOException {
+        String unclosed = feature("Open", 100, 50, 30, 20, 0, 100).replace(SQUARE,
+                "[[[-71.41,41.81],[-71.39,41.81],[-71.39,41.83],[-71.41,41.83]]]");
+
+        ImportReport report = read(feature("A", 100, 50, 30, 20, 0, 100) + "," + unclosed);
+
+        assertThat(report.errorLines()).singleElement().asString()
+                .startsWith("features[1] (id T-open) geometry: is not GeoJSON").contains("closed");
+    }
+
+    static final String SQUARE = "[[[-71.41,41.81],[-71.39,41.81],[-71.39,41.83],[-71.41,41.83],[-71.41,41.81]]]";
+
+    static final String TEST_MAPPING = """
+            {"idPrefix": "T-", "id": ["N"], "name": "N", "registeredVoters": "REG", "ballots": "BAL",
+             "support": {"dem": "D", "rep": "R"},
+             "languages": [{"language": "es", "when": "ratio(HVAP, VAP, 0) >= 0.3"}]}""";
+
+    private static ImportReport read(String features) throws IOException {
+        return read(false, features);
+    }
+
+    private static ImportReport read(boolean skipBadRows, String features) throws IOException {
+        PrecinctMapping mapping = PrecinctMapping.read(
+                new ByteArrayInputStream(TEST_MAPPING.getBytes(StandardCharsets.UTF_8)), "test");
+        String collection = "{\"type\":\"FeatureCollection\",\"features\":[" + features + "]}";
+        return new MappedPrecinctReader(mapping, skipBadRows)
+                .read(new ByteArrayInputStream(collection.getBytes(StandardCharsets.UTF_8)), "test.geojson").report();
+    }
+
+    static String feature(String name, int registered, int ballots, int dem, int rep, int hvap, int vap) {
+        return """
+                {"type":"Feature","properties":{"N":"%s","REG":%d,"BAL":%d,"D":%d,"R":%d,"HVAP":%d,"VAP":%d},
+                 "geometry":{"type":"Polygon","coordinates":%s}}"""
+                .formatted(name, registered, ballots, dem, rep, hvap, vap, SQUARE);
+    }
+
+    private static void assertAllValidAreasWithUniqueIds(List<Precinct> precincts) {
+        assertThat(precincts).allSatisfy(p -> {
+            assertThat(p.getGeometry().isValid()).as(p.getId()).isTrue();
+            assertThat(p.getGeometry().isEmpty()).as(p.getId()).isFalse();
+            assertThat(p.getGeometry().getGeometryType()).isIn("Polygon", "MultiPolygon");
+        });
+        assertThat(new HashSet<>(precincts.stream().map(Precinct::getId).toList())).hasSize(precincts.size());
+    }
+
+    private static Precinct byId(List<Precinct> precincts, String id) {
+        return precincts.stream().filter(p -> p.getId().equals(id)).findFirst().orElseThrow();
+    }
+}

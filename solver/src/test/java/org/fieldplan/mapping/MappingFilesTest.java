@@ -1,0 +1,94 @@
+package org.fieldplan.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.fieldplan.io.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class MappingFilesTest {
+
+    private static final String VALID = """
+            {"id": "N", "registeredVoters": "REG", "ballots": "BAL", "support": {"dem": "D", "rep": "R"}}""";
+
+    @Test
+    void presetsAndTheConnecticutExampleLoad() {
+        assertThat(PrecinctMapping.presets()).containsExactly("rhode-island", "new-hampshire");
+        assertThat(PrecinctMapping.resolve("rhode-island").idPrefix()).isEqualTo("RI-");
+        PrecinctMapping ct = PrecinctMapping.resolve(
+                TestFiles.repositoryRoot().resolve("docs/mappings/connecticut.json").toString());
+        assertThat(ct.registeredVoters().isProxy()).isTrue();
+        assertThat(ct.columns()).contains("NAME10", "VAP", "GOV18D", "GOV18R", "CD", "HDIST", "SEND", "HVAP");
+    }
+
+    @Test
+    void aMinimalMappingNeedsOnlyIdVotersBallotsAndSupport() {
+        PrecinctMapping mapping = read(VALID);
+        assertThat(mapping.idColumns()).containsExactly("N");
+        assertThat(mapping.idPrefix()).isEmpty();
+        assertThat(mapping.nameColumn()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "'{\"id\": \"N\"}' | registeredVoters: is required",
+            "'[1]' | must be a JSON object",
+            "'{\"id\": \"N\", \"registered\": \"REG\"}' | registered: unknown field",
+            "'{\"id\": [], \"registeredVoters\": \"REG\"}' | id: must be a column name or a list",
+            "'{\"id\": \"N\", \"registeredVoters\": \"REG *\", \"ballots\": \"B\", \"support\": {\"share\": \"S\"}}'"
+                    + " | registeredVoters: expression ends too early",
+            "'{\"id\": \"N\", \"registeredVoters\": \"REG\", \"support\": {\"share\": \"S\"}}'"
+                    + " | a mapping states either ballots or turnout",
+            "'{\"id\": \"N\", \"registeredVoters\": \"REG\", \"ballots\": \"B\", \"support\": {\"dem\": \"D\"}}'"
+                    + " | support: support states either dem and rep, or share",
+            "'{\"id\": \"N\", \"registeredVoters\": \"REG > 1\", \"ballots\": \"B\", \"support\": {\"share\": \"S\"}}'"
+                    + " | registeredVoters: must be a number, not a condition",
+            "'{\"id\": \"N\", \"registeredVoters\": {\"expression\": \"VAP\", \"proxy\": \"\"}, \"ballots\": \"B\","
+                    + " \"support\": {\"share\": \"S\"}}' | registeredVoters.proxy: must say what the proxy stands for",
+            "'{\"id\": \"N\", \"registeredVoters\": \"R\", \"ballots\": \"B\", \"support\": {\"share\": \"S\"},"
+                    + " \"languages\": [{\"language\": \"es\", \"when\": \"HVAP\"}]}' | languages[0].when: must be a"
+                    + " condition",
+            "'{\"id\": \"N\", \"registeredVoters\": \"R\", \"ballots\": \"B\", \"support\": {\"share\": \"S\"},"
+                    + " \"expectedBounds\": {\"west\": 1, \"south\": 1, \"east\": 0, \"north\": 2}}'"
+                    + " | expectedBounds: bounds need west < east",
+            "'{\"id\": \"N\",' | not JSON at line 1"})
+    void namesTheFieldOfEachMistake(String json, String message) {
+        assertThatThrownBy(() -> read(json)).isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("mapping test.json: ").hasMessageContaining(message);
+    }
+
+    @Test
+    void anUnknownPresetListsTheKnownOnes() {
+        assertThatThrownBy(() -> PrecinctMapping.resolve("ohio"))
+                .hasMessageContaining("neither a preset (rhode-island, new-hampshire) nor a file");
+    }
+
+    private static PrecinctMapping read(String json) {
+        return PrecinctMapping.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
+    }
+
+    @Test
+    void theSchemaDeclaresExactlyTheFieldsTheReaderAccepts() throws IOException {
+        JsonNode schema;
+        try (InputStream in = PrecinctMapping.class.getResourceAsStream("precinct-mapping.schema.json")) {
+            schema = new ObjectMapper().readTree(in);
+        }
+        Set<String> declared = new TreeSet<>();
+        schema.get("properties").fieldNames().forEachRemaining(declared::add);
+
+        assertThat(declared).isEqualTo(new TreeSet<>(MappingFiles.FIELDS));
+        assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
+    }
+}
