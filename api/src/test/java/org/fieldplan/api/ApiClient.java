@@ -46,9 +46,7 @@ final class ApiClient {
 
     HttpResponse<String> send(String method, String path, String key, String contentType, String body,
             String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = request(method, path, body);
         if (key != null) {
             request.header("X-Api-Key", key);
         }
@@ -58,6 +56,25 @@ final class ApiClient {
         if (accept != null) {
             request.header("Accept", accept);
         }
+        return execute(request);
+    }
+
+    /** A call with a volunteer link's token instead of an API key; {@code body} null for none, else JSON. */
+    HttpResponse<String> asVolunteer(String method, String path, String token, String body) {
+        HttpRequest.Builder request = request(method, path, body).header("X-Volunteer-Token", token);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return execute(request);
+    }
+
+    private HttpRequest.Builder request(String method, String path, String body) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpResponse<String> execute(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -49,8 +49,9 @@ class OpenApiContractTest {
                     .anyMatch(n -> n.asText().equals("caller"))).as(name + ": the caller is not a parameter")
                     .isFalse();
         }));
-        assertThat(operations).hasSize(24).contains("POST /api/jobs", "POST /api/jobs/{jobId}/field-reports",
-                "PUT /api/regions/{regionId}/calendar", "POST /api/regions/{regionId}/import");
+        assertThat(operations).hasSize(41).contains("POST /api/jobs", "POST /api/jobs/{jobId}/field-reports",
+                "PUT /api/regions/{regionId}/calendar", "POST /api/regions/{regionId}/import", "POST /api/accounts",
+                "GET /api/jobs/{jobId}/me");
         assertThat(document.at("/paths/~1api~1jobs/post/responses").has("429")).isTrue();
         assertThat(document.at("/info/license/name").asText()).isNotBlank();
         assertThat(document.at("/components/securitySchemes/apiKey/name").asText()).isEqualTo("X-Api-Key");

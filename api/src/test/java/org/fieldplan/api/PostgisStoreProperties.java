@@ -8,11 +8,13 @@ final class PostgisStoreProperties {
     private PostgisStoreProperties() {
     }
 
-    static void register(DynamicPropertyRegistry properties, String databasePrefix) {
+    /** @return the fresh database's JDBC URL */
+    static String register(DynamicPropertyRegistry properties, String databasePrefix) {
         String url = TestDatabases.fresh(databasePrefix);
         properties.add("fieldplan.store", () -> "postgis");
         properties.add("fieldplan.datasource.url", () -> url);
         properties.add("fieldplan.datasource.username", TestDatabases::user);
         properties.add("fieldplan.datasource.password", TestDatabases::password);
+        return url;
     }
 }

@@ -72,6 +72,15 @@ public final class Volunteer {
         return copy;
     }
 
+    /**
+     * The same volunteer, as stated, with another attendance probability (e.g. learned from their history); for a
+     * problem before preparation, so derived candidates are not carried over.
+     */
+    public Volunteer withAttendanceProbability(double probability) {
+        return new Volunteer(id, name, home, skills, languages, travelMode, maxTravelMinutes, availability, maxShifts,
+                maxShiftsPerDay, organizerId, probability, preferredPrecinctIds);
+    }
+
     public boolean isAvailableFor(TimeSlot slot) {
         for (AvailabilityWindow window : availability) {
             if (window.covers(slot)) {

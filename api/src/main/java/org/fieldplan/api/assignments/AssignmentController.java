@@ -3,10 +3,12 @@ package org.fieldplan.api.assignments;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.jobs.JobService;
 import org.fieldplan.api.security.AllowedRoles;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.api.security.Role;
+import org.fieldplan.api.volunteers.SheetPeople;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Organizers' sheets: {@code GET /api/jobs/{id}/assignments?date=&organizer=&geometry=} as JSON, CSV ({@code .csv} or
@@ -34,11 +37,13 @@ public class AssignmentController {
 
     private final JobService jobs;
     private final AssignmentService assignments;
+    private final SheetPeople people;
     private final Clock clock;
 
-    public AssignmentController(JobService jobs, AssignmentService assignments, Clock clock) {
+    public AssignmentController(JobService jobs, AssignmentService assignments, SheetPeople people, Clock clock) {
         this.jobs = jobs;
         this.assignments = assignments;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -88,13 +93,17 @@ public class AssignmentController {
                 SheetFormat.GEOJSON);
     }
 
+    /** The cached sheet with each shift's confirmation status and each volunteer's link (as the caller reached us). */
     private ResponseEntity<byte[]> serve(SheetRequest request, SheetFormat format) {
-        return assignments.sheet(jobs.get(request.jobId()), request.date(), request.organizer(), request.caller(),
-                format, request.geometry()).respond(request.ifNoneMatch(), request.acceptEncoding());
+        Job job = jobs.get(request.jobId());
+        String baseUrl = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        return assignments.sheet(job, request.date(), request.organizer(), request.caller(), format,
+                request.geometry(), base -> people.view(base, job, request.caller(), baseUrl))
+                .respond(request.ifNoneMatch(), request.acceptEncoding());
     }
 
     @GetMapping("/volunteers/{volunteerId}/calendar.ics")
-    @AllowedRoles({Role.STRATEGIST, Role.ORGANIZER, Role.ADMIN})
+    @AllowedRoles({Role.STRATEGIST, Role.ORGANIZER, Role.ADMIN, Role.VOLUNTEER})
     public ResponseEntity<String> calendar(@PathVariable String jobId, @PathVariable String volunteerId,
             Caller caller) {
         DailyAssignments own = assignments.forVolunteer(jobs.get(jobId), volunteerId, caller);

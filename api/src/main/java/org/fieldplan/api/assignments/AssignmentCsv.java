@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 final class AssignmentCsv {
 
     static final String HEADER = "volunteer_id,name,organizer_id,slot_id,start,end,precinct_id,precinct_name,"
-            + "centroid_lon,centroid_lat,buddies,travel_minutes";
+            + "centroid_lon,centroid_lat,buddies,travel_minutes,confirmation,volunteer_link";
 
     /** Cells starting with one of these are read as formulas by spreadsheets (OWASP "CSV Injection"). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
@@ -28,7 +28,8 @@ final class AssignmentCsv {
                     field(a.slotId()), a.start().toString(), a.end().toString(), field(a.precinct().id()),
                     field(a.precinct().name()), centroid == null ? "" : Double.toString(centroid.getX()),
                     centroid == null ? "" : Double.toString(centroid.getY()), field(buddies),
-                    Integer.toString(a.travelMinutes()))).append("\r\n");
+                    Integer.toString(a.travelMinutes()), field(a.confirmation()), field(a.volunteerLink())))
+                    .append("\r\n");
         }
         return csv.toString();
     }

@@ -9,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.fieldplan.api.cache.PlanRenderCache;
 import org.fieldplan.api.cache.RenderedAnswer;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.security.Caller;
+import org.fieldplan.api.security.Role;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Shift;
 import org.fieldplan.domain.Volunteer;
@@ -30,9 +32,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Service
 public class AssignmentService {
 
-    /** What a rendered sheet depends on besides the plan; {@code viewer} is the organizer key's organizer, if any. */
-    private record SheetKey(String jobId, LocalDate date, String organizerId, String viewer, SheetFormat format,
-            boolean geometry) {
+    /** What a day's rows depend on besides the plan; {@code viewer} is the organizer key's organizer, if any. */
+    private record RowsKey(String jobId, LocalDate date, String organizerId, String viewer, boolean geometry) {
+    }
+
+    /** What a rendered sheet depends on besides the plan: its rows, their people columns and the format. */
+    private record SheetKey(RowsKey rows, SheetPeopleView people, SheetFormat format) {
     }
 
     private final PlanRenderCache rendered;
@@ -44,19 +49,23 @@ public class AssignmentService {
     }
 
     /**
-     * The day's sheet in a format, rendered once per plan, date, organizer, viewer and format and then served from
-     * the cache until the job's plan changes. Errors are those of {@link #daily}.
+     * The day's sheet in a format. Its rows are built once per plan, date, organizer and viewer, and the answer is
+     * rendered once per those rows, their people columns (which change without the plan: a volunteer confirms, a link
+     * is revoked) and the format, then served from the cache until either changes. Errors are those of {@link #daily}.
      *
      * @param geometry whether to inline each precinct's polygon (else the sheet names precincts by id, with their
      *     centroid; the polygons come from the job's precinct layer)
+     * @param people the confirmation status and personal link of the rows, read afresh for every request
      */
     public RenderedAnswer sheet(Job job, LocalDate date, String organizerId, Caller caller, SheetFormat format,
-            boolean geometry) {
+            boolean geometry, Function<DailyAssignments, SheetPeopleView> people) {
         String organizer = organizerFor(caller, organizerId);
         FieldPlan plan = job.requireBestPlan();
-        SheetKey key = new SheetKey(job.getId(), date, organizer, caller.isOrganizer() ? caller.organizerId() : null,
-                format, geometry);
-        return rendered.get(key, plan, () -> render(daily(job, plan, date, organizer, caller, geometry), format));
+        RowsKey rowsKey = new RowsKey(job.getId(), date, organizer, caller.isOrganizer() ? caller.organizerId() : null,
+                geometry);
+        DailyAssignments rows = rendered.get(rowsKey, plan, () -> daily(job, plan, date, organizer, caller, geometry));
+        SheetPeopleView view = people.apply(rows);
+        return rendered.get(new SheetKey(rowsKey, view, format), plan, () -> render(view.applyTo(rows), format));
     }
 
     private RenderedAnswer render(DailyAssignments sheet, SheetFormat format) {
@@ -140,6 +149,14 @@ public class AssignmentService {
         return caller.organizerId();
     }
 
+    /** The full name for whom the caller may see; a volunteer sees teammates' first names; else nothing. */
+    private static String buddyName(Volunteer buddy, Caller caller) {
+        if (caller.maySee(buddy)) {
+            return buddy.getName();
+        }
+        return caller.role() == Role.VOLUNTEER ? buddy.getName().strip().split("\\s+")[0] : null;
+    }
+
     private static VolunteerAssignment toAssignment(Shift shift, List<Shift> team, Caller caller,
             boolean geometry) {
         Volunteer volunteer = shift.getVolunteer();
@@ -147,13 +164,13 @@ public class AssignmentService {
         List<VolunteerAssignment.Buddy> buddies = team.stream()
                 .filter(other -> !Objects.equals(other.getVolunteer(), volunteer))
                 .map(other -> new VolunteerAssignment.Buddy(other.getVolunteer().getId(),
-                        caller.maySee(other.getVolunteer()) ? other.getVolunteer().getName() : null))
+                        buddyName(other.getVolunteer(), caller)))
                 .sorted(Comparator.comparing(VolunteerAssignment.Buddy::volunteerId))
                 .toList();
         return new VolunteerAssignment(volunteer.getId(), volunteer.getName(), volunteer.getOrganizerId(),
                 shift.getSlot().getId(), shift.getSlot().getStart(), shift.getSlot().getEnd(),
                 new VolunteerAssignment.PrecinctInfo(precinct.getId(), precinct.getName(), precinct.getCentroid(),
                         geometry ? precinct.getGeometry() : null),
-                buddies, shift.getTravelMinutes());
+                buddies, shift.getTravelMinutes(), null, null);
     }
 }

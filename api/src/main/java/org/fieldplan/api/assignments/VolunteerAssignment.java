@@ -14,9 +14,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param start local time in the problem's time zone
  * @param buddies the others in the same precinct and slot; names only for volunteers the caller may see
  * @param travelMinutes one-way, by the volunteer's own travel mode
+ * @param confirmation what the volunteer said or did about the shift ({@code CONFIRMED}, {@code WORKED}, …), or
+ *     {@code PENDING}; null where not looked up
+ * @param volunteerLink the volunteer's personal link, on organizers' sheets; null elsewhere
  */
 public record VolunteerAssignment(String volunteerId, String name, String organizerId, String slotId,
-        LocalDateTime start, LocalDateTime end, PrecinctInfo precinct, List<Buddy> buddies, int travelMinutes) {
+        LocalDateTime start, LocalDateTime end, PrecinctInfo precinct, List<Buddy> buddies, int travelMinutes,
+        String confirmation, String volunteerLink) {
+
+    /** The same shift with its confirmation status and the volunteer's link. */
+    public VolunteerAssignment withPeople(String newConfirmation, String newVolunteerLink) {
+        return new VolunteerAssignment(volunteerId, name, organizerId, slotId, start, end, precinct, buddies,
+                travelMinutes, newConfirmation, newVolunteerLink);
+    }
 
     /**
      * Where to go: the precinct's id, name, centroid (an interior point) and polygon (null, and left out of JSON,

@@ -20,7 +20,7 @@ public class PlanRenderCache {
     /** Enough for every organizer's day in every format of a few live jobs; the least used go first. */
     private static final long MAX_ENTRIES = 5_000;
 
-    private record Entry(FieldPlan plan, RenderedAnswer answer) {
+    private record Entry(FieldPlan plan, Object answer) {
     }
 
     private final Cache<Object, Entry> entries = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
@@ -31,12 +31,13 @@ public class PlanRenderCache {
      *
      * @param key everything besides the plan the answer depends on (job, date, organizer, format, the caller's view)
      */
-    public RenderedAnswer get(Object key, FieldPlan plan, Supplier<RenderedAnswer> render) {
+    @SuppressWarnings("unchecked") // a key's entries are always rendered by the same caller, so of one type
+    public <T> T get(Object key, FieldPlan plan, Supplier<T> render) {
         Entry entry = entries.getIfPresent(key);
         if (entry != null && entry.plan() == plan) {
-            return entry.answer();
+            return (T) entry.answer();
         }
-        RenderedAnswer answer = render.get();
+        T answer = render.get();
         entries.put(key, new Entry(plan, answer));
         return answer;
     }

@@ -2,8 +2,8 @@ package org.fieldplan.api.config;
 
 import java.util.List;
 
-import org.fieldplan.api.security.ApiKeyInterceptor;
 import org.fieldplan.api.security.Caller;
+import org.fieldplan.api.security.CredentialFilter;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -37,13 +37,13 @@ class OpenApiConfiguration {
                 .info(new Info().title("FieldPlan API").version("0.1.0")
                         .description("Plans where canvassing volunteers go: jobs, plans, explanations, organizers' "
                                 + "daily assignments, cancellations and field reports. Errors are RFC 7807 problems.")
-                        .license(new License().name("Proprietary: all rights reserved (no licence granted)")
-                                .url("https://choosealicense.com/no-permission/")))
+                        .license(new License().name("Apache-2.0")
+                                .url("https://www.apache.org/licenses/LICENSE-2.0")))
                 // Relative: the document is served by the service it describes, whatever its host name.
                 .servers(List.of(new Server().url("/").description("this service")))
                 .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
                         .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
-                        .name(ApiKeyInterceptor.HEADER)))
+                        .name(CredentialFilter.API_KEY)))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 

@@ -53,6 +53,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, detail, List.of(), null);
     }
 
+    /** 502: a server this service depends on (e.g. SMTP) refused or failed. */
+    public static ApiException badGateway(String detail) {
+        return new ApiException(HttpStatus.BAD_GATEWAY, detail, List.of(), null);
+    }
+
     /** 413: the body is larger than the configured limit. */
     public static ApiException tooLarge(long limitBytes) {
         return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE,

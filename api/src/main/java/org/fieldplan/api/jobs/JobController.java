@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
+import org.fieldplan.api.attendance.AttendanceService;
 import org.fieldplan.api.security.AllowedRoles;
 import org.fieldplan.api.security.Role;
 import org.springframework.http.MediaType;
@@ -25,19 +26,25 @@ public class JobController {
     private final JobService jobs;
     private final JobRequestReader requestReader;
     private final JobEvents events;
+    private final AttendanceService attendance;
 
-    public JobController(JobService jobs, JobRequestReader requestReader, JobEvents events) {
+    public JobController(JobService jobs, JobRequestReader requestReader, JobEvents events,
+            AttendanceService attendance) {
+        this.attendance = attendance;
         this.jobs = jobs;
         this.requestReader = requestReader;
         this.events = events;
     }
 
-    /** Body: an inline problem ({@code ?seconds=} optional) or {@code {"regionId","from","to",...}}. */
+    /**
+     * Body: an inline problem ({@code ?seconds=} optional) or {@code {"regionId","from","to",...}}. Volunteers with a
+     * history are planned with their learned attendance.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles({Role.STRATEGIST, Role.ADMIN})
     public ResponseEntity<JobView> submit(@RequestBody(required = false) String body,
             @RequestParam(name = "seconds", required = false) String seconds) {
-        Job job = jobs.submit(() -> requestReader.read(body, seconds));
+        Job job = jobs.submit(() -> attendance.withLearnedAttendance(requestReader.read(body, seconds)));
         return ResponseEntity.accepted().location(URI.create("/api/jobs/" + job.getId()))
                 .body(JobView.of(job, jobs.solverStatus(job.getId())));
     }

@@ -7,14 +7,14 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts API-key checks in front of {@code /api/**}. */
+/** Puts the per-handler role checks in front of {@code /api/**} and lets handlers take the {@link Caller}. */
 @Configuration
 class SecurityWebConfig implements WebMvcConfigurer {
 
-    private final ApiKeyInterceptor interceptor;
+    private final AllowedRolesInterceptor interceptor;
     private final CallerResolver callerResolver;
 
-    SecurityWebConfig(ApiKeyInterceptor interceptor, CallerResolver callerResolver) {
+    SecurityWebConfig(AllowedRolesInterceptor interceptor, CallerResolver callerResolver) {
         this.interceptor = interceptor;
         this.callerResolver = callerResolver;
     }

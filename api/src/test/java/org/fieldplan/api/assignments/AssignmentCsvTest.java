@@ -36,7 +36,7 @@ class AssignmentCsvTest {
         var precinct = new VolunteerAssignment.PrecinctInfo("P1", "Ward 1", null, null);
         var assignment = new VolunteerAssignment("V1", name, "org-1", "sat-am",
                 LocalDateTime.parse("2026-10-31T09:00"), LocalDateTime.parse("2026-10-31T12:00"), precinct,
-                List.of(new VolunteerAssignment.Buddy("V2", name)), 7);
+                List.of(new VolunteerAssignment.Buddy("V2", name)), 7, "PENDING", null);
         return new DailyAssignments("job", null, null, "America/New_York", List.of(assignment), Map.of());
     }
 }

@@ -1,0 +1,79 @@
+package org.fieldplan.api.config;
+
+import org.fieldplan.api.accounts.AccountStore;
+import org.fieldplan.api.accounts.InMemoryAccountStore;
+import org.fieldplan.api.accounts.PostgisAccountStore;
+import org.fieldplan.api.audit.AuditLog;
+import org.fieldplan.api.audit.InMemoryAuditLog;
+import org.fieldplan.api.audit.PostgisAuditLog;
+import org.fieldplan.api.jobs.JobRepository;
+import org.fieldplan.api.volunteers.InMemoryShiftStatusStore;
+import org.fieldplan.api.volunteers.InMemoryVolunteerLinkStore;
+import org.fieldplan.api.volunteers.PostgisShiftStatusStore;
+import org.fieldplan.api.volunteers.PostgisVolunteerLinkStore;
+import org.fieldplan.api.volunteers.ShiftStatusStore;
+import org.fieldplan.api.volunteers.VolunteerLinkStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Where accounts, the audit trail, volunteers' links and shift answers live: in memory by default, in the API's
+ * PostGIS tables with {@code fieldplan.store=postgis}. The PostGIS stores take the {@link JobRepository} only so
+ * that the API's migrations (which it runs) have made their tables first.
+ */
+@Configuration
+public class PeopleStoreConfiguration {
+
+    private static final String STORE = "fieldplan.store";
+
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
+    AccountStore inMemoryAccounts() {
+        return new InMemoryAccountStore();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "postgis")
+    AccountStore postgisAccounts(HikariDataSource dataSource, JobRepository migrated) {
+        return new PostgisAccountStore(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
+    AuditLog inMemoryAuditLog() {
+        return new InMemoryAuditLog();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "postgis")
+    AuditLog postgisAuditLog(HikariDataSource dataSource, JobRepository migrated) {
+        return new PostgisAuditLog(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
+    VolunteerLinkStore inMemoryVolunteerLinks() {
+        return new InMemoryVolunteerLinkStore();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "postgis")
+    VolunteerLinkStore postgisVolunteerLinks(HikariDataSource dataSource, JobRepository migrated) {
+        return new PostgisVolunteerLinkStore(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
+    ShiftStatusStore inMemoryShiftStatuses() {
+        return new InMemoryShiftStatusStore();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "postgis")
+    ShiftStatusStore postgisShiftStatuses(HikariDataSource dataSource, JobRepository migrated) {
+        return new PostgisShiftStatusStore(dataSource);
+    }
+}

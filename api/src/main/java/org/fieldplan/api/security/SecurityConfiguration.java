@@ -1,0 +1,54 @@
+package org.fieldplan.api.security;
+
+import java.util.List;
+
+import org.fieldplan.api.errors.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import jakarta.servlet.DispatcherType;
+
+/**
+ * Spring Security in front of the service: {@code /api/**} needs a credential ({@link CredentialFilter}); account
+ * and audit endpoints need the admin role, a volunteer's own endpoints the volunteer role; every other handler's
+ * roles are its {@link AllowedRoles}. Static pages, health and the OpenAPI document are public. Credentials travel
+ * only in headers (no cookies, no session), so there is no CSRF to guard against.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<CredentialAuthenticator> authenticators,
+            FailedAttempts failures, ProblemResponses problems) throws Exception {
+        String volunteer = Role.VOLUNTEER.name();
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new CredentialFilter(authenticators, failures, problems),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        // Server-sent events and error pages are re-dispatches of a request already checked.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/api/accounts/**", "/api/audit/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/jobs/*/me", "/api/jobs/*/me/**").hasRole(volunteer)
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "send an API key in the " + CredentialFilter.API_KEY
+                                        + " header (or a volunteer link's token)"))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response,
+                                HttpStatus.FORBIDDEN, "your role may not " + request.getMethod() + " "
+                                        + request.getRequestURI())));
+        return http.build();
+    }
+}

@@ -1,0 +1,28 @@
+package org.fieldplan.api.volunteers;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.fieldplan.api.assignments.VolunteerAssignment;
+
+/**
+ * What a volunteer sees on their page: their upcoming and past shifts in the job, and nothing about anyone else but
+ * their teammates' first names.
+ *
+ * @param now "now" in the plan's time zone: shifts that started before it can be reported, not cancelled
+ */
+public record MyShifts(String jobId, String volunteerId, String name, String timeZone, LocalDateTime now,
+        String travelMode, List<MyShift> shifts) {
+
+    /**
+     * One shift.
+     *
+     * @param status {@code PENDING}, {@code CONFIRMED}, {@code WORKED}, …
+     * @param precinct where: id, name, polygon and its centroid, which is the meeting point
+     * @param teammates first names of the others in the same precinct and slot
+     * @param travelMinutes one-way, by the volunteer's travel mode
+     */
+    public record MyShift(String slotId, LocalDateTime start, LocalDateTime end, boolean started, String status,
+            VolunteerAssignment.PrecinctInfo precinct, List<String> teammates, int travelMinutes) {
+    }
+}

@@ -1,0 +1,154 @@
+// The volunteer page: the link's fragment (#job=…&token=…) names the plan and carries the token, which goes out only
+// in the X-Volunteer-Token header (a fragment is never sent to the server or in a Referer).
+const params = new URLSearchParams(location.hash.slice(1));
+const job = params.get('job');
+const token = params.get('token');
+const statusLine = document.getElementById('status');
+const maps = [];
+
+function say(text, error = false) {
+  statusLine.textContent = text;
+  statusLine.classList.toggle('error', error);
+}
+
+async function call(path, { method = 'GET', json, raw = false } = {}) {
+  const headers = { 'X-Volunteer-Token': token || '' };
+  if (json !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`/api/jobs/${encodeURIComponent(job)}/${path}`, {
+    method, headers, body: json === undefined ? undefined : JSON.stringify(json),
+  });
+  if (!response.ok) {
+    let problem = {};
+    try { problem = await response.json(); } catch { /* not a problem body */ }
+    const fields = (problem.errors || []).map(e => `${e.path}: ${e.message}`).join('; ');
+    throw new Error(response.status === 401 ? 'This link does not work (any more). Ask your organizer for a new one.'
+      : `${problem.detail || response.statusText}${fields ? ' — ' + fields : ''}`);
+  }
+  return raw ? response : response.json();
+}
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+const when = shift => {
+  const start = new Date(shift.start);
+  const day = start.toLocaleDateString(undefined, { weekday: 'long', month: 'short', day: 'numeric' });
+  return `${day}, ${shift.start.slice(11, 16)}–${shift.end.slice(11, 16)}`;
+};
+
+function shiftCard(shift, me) {
+  const item = el('li', { class: 'shift', 'data-slot': shift.slotId, 'data-status': shift.status });
+  const [lon, lat] = shift.precinct.centroid.coordinates;
+  const minutes = `${shift.travelMinutes} min by ${me.travelMode.toLowerCase()}`;
+  item.append(el('h3', {}, when(shift)),
+    el('dl', {},
+      el('dt', {}, 'Where'), el('dd', { class: 'precinct' }, `${shift.precinct.name} (${shift.precinct.id})`),
+      el('dt', {}, 'Meet at'), el('dd', {}, `${lat.toFixed(5)}, ${lon.toFixed(5)} (centre of the precinct)`),
+      el('dt', {}, 'With'), el('dd', { class: 'teammates' }, shift.teammates.join(', ') || 'your organizer will pair you'),
+      el('dt', {}, 'Travel'), el('dd', {}, minutes),
+      el('dt', {}, 'Status'), el('dd', {}, el('span', { class: 'badge status-badge' }, shift.status.toLowerCase()))));
+  const mapNode = el('div', { class: 'map', role: 'img', 'aria-label': `Map of ${shift.precinct.name}` });
+  item.append(mapNode);
+  const actions = el('div', { class: 'actions' });
+  if (!shift.started) {
+    if (shift.status !== 'CONFIRMED') {
+      const coming = el('button', { type: 'button', class: 'primary coming' }, "I'm coming");
+      coming.addEventListener('click', () => act(`me/shifts/${shift.slotId}/confirm`, 'Thanks — see you there!'));
+      actions.append(coming);
+    }
+    const cannot = el('button', { type: 'button', class: 'cannot' }, "I can't make it");
+    cannot.addEventListener('click', () => act(`me/shifts/${shift.slotId}/decline`,
+      'Thanks for telling us. Your organizer sees it now and the plan has been adjusted.'));
+    actions.append(cannot);
+  } else if (shift.status !== 'WORKED') {
+    const id = `report-${shift.slotId}`;
+    const form = el('form', { class: 'report', 'aria-label': `Report for ${when(shift)}` },
+      el('label', { for: `${id}-doors` }, 'Doors knocked'),
+      el('input', { id: `${id}-doors`, name: 'doorsKnocked', type: 'number', min: '0', step: '1', required: '' }),
+      el('label', { for: `${id}-contacts` }, 'Conversations'),
+      el('input', { id: `${id}-contacts`, name: 'contacts', type: 'number', min: '0', step: '1', required: '' }),
+      el('button', { type: 'submit', class: 'primary' }, 'Send report'));
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      act(`me/shifts/${shift.slotId}/report`, 'Report sent — thank you!', {
+        doorsKnocked: Number(form.doorsKnocked.value), contacts: Number(form.contacts.value) });
+    });
+    actions.append(form);
+  }
+  item.append(actions);
+  return { item, mapNode, shift };
+}
+
+function drawMap({ mapNode, shift }) {
+  if (!window.L) return;
+  const map = L.map(mapNode, { attributionControl: false, zoomControl: false, dragging: false,
+    scrollWheelZoom: false, keyboard: false });
+  const outline = L.geoJSON(shift.precinct.polygon, { style: { color: '#0b5cad', weight: 2, fillOpacity: .15 } });
+  // The view first: vector layers cannot be drawn on a map that has none yet.
+  map.fitBounds(outline.getBounds(), { padding: [8, 8] });
+  outline.addTo(map);
+  const [lon, lat] = shift.precinct.centroid.coordinates;
+  L.circleMarker([lat, lon], { radius: 6, color: '#1b1b1f', fillColor: '#ffb000', fillOpacity: 1 }).addTo(map);
+  maps.push(map);
+}
+
+async function load() {
+  const me = await call('me');
+  document.getElementById('hello').textContent = `Hi ${me.name.split(/\s+/)[0]} — your shifts`;
+  maps.splice(0).forEach(map => map.remove());
+  const list = document.getElementById('shifts');
+  const cards = me.shifts.map(shift => shiftCard(shift, me));
+  list.replaceChildren(...cards.map(card => card.item));
+  document.getElementById('no-shifts').hidden = me.shifts.length > 0;
+  cards.forEach(drawMap);
+  return me;
+}
+
+async function act(path, done, json) {
+  try {
+    say('Sending…');
+    await call(path, { method: 'POST', json });
+    await load();
+    say(done);
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+document.getElementById('calendar').addEventListener('click', async () => {
+  try {
+    const me = await call('me');
+    const response = await call(`volunteers/${encodeURIComponent(me.volunteerId)}/calendar.ics`, { raw: true });
+    const link = el('a', { href: URL.createObjectURL(await response.blob()), download: 'my-shifts.ics' });
+    link.click();
+    say('Calendar file downloaded.');
+  } catch (e) {
+    say(e.message, true);
+  }
+});
+
+document.getElementById('more-time').addEventListener('submit', async event => {
+  event.preventDefault();
+  const form = event.target;
+  try {
+    say('Looking for where your time helps most…');
+    const answer = await call('me/more-time', { method: 'POST', json: { start: form.start.value, end: form.end.value } });
+    document.getElementById('recommendations').replaceChildren(...answer.recommendations.map(r =>
+      el('li', { class: 'card recommendation', 'data-precinct': r.precinctId, 'data-slot': r.slotId }, r.reason)));
+    await load();
+    say(answer.repair.changes.some(c => c.toPrecinctId) ? 'Thank you! Your new shift is in the list above.'
+      : 'Thank you! Your organizer will be in touch about the new time.');
+  } catch (e) {
+    say(e.message, true);
+  }
+});
+
+if (!job || !token) {
+  say('This page needs your personal link from your organizer.', true);
+} else {
+  load().then(() => say(''), e => say(e.message, true));
+}
