@@ -166,6 +166,14 @@ class VolunteerLinkTest {
         String csv = api.get("/api/jobs/" + jobB + "/assignments.csv", ORGANIZER_1).body();
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",confirmation,volunteer_link");
         assertThat(csv).contains(volunteer).contains(",CONFIRMED," + url);
+
+        String linkId = token.substring(0, token.indexOf('.'));
+        assertThat(api.postJson("/api/jobs/" + jobB + "/volunteer-links/" + linkId + "/revoke", ORGANIZER_1, null)
+                .statusCode()).isEqualTo(204);
+        String replaced = afternoonShiftOfOrg1(jobB).get("volunteerLink").asText();
+        assertThat(replaced).as("the sheet, served from the cache, no longer shows the revoked link").isNotEqualTo(url);
+        assertThat(api.get("/api/jobs/" + jobB + "/assignments.csv", ORGANIZER_1).body()).doesNotContain(url)
+                .contains(replaced);
     }
 
     @Test
