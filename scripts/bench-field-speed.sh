@@ -26,7 +26,6 @@ O=bench-organizer
 BASE="http://127.0.0.1:$PORT"
 
 bash scripts/ensure-wrk.sh
-command -v jq >/dev/null || { echo "jq is needed (apt-get install jq)" >&2; exit 1; }
 if [[ ! -f $JAR ]]; then
   bash scripts/ensure-build-tools.sh
   mvn -B -q -Dstyle.color=never -pl api -am package -DskipTests

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs wrk (HTTP load generator for the API benchmarks) from Debian's packages when it is missing.
+# Installs what the API benchmarks drive the service with, from Debian's packages when missing: wrk (HTTP load
+# generator) and jq (reads the service's JSON answers).
 set -euo pipefail
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "installing wrk"
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
+if (( ${#missing[@]} )); then
+  echo "installing ${missing[*]}"
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi

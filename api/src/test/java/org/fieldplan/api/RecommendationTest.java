@@ -73,7 +73,7 @@ class RecommendationTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode answer = json(response);
         assertThat(answer.get("volunteerId").asText()).isEqualTo("V01");
-        assertThat(answer.get("travelMode").asText()).isEqualTo("WALK");
+        assertThat(answer.get("travelMode").asText()).as("docs/examples/problem-small.json: V01 bikes").isEqualTo("BIKE");
         assertThat(answer.get("maxTravelMinutes").asInt()).isEqualTo(20);
         assertThat(answer.get("attendanceProbability").asDouble()).isEqualTo(0.8);
         assertThat(answer.get("recommendations")).allSatisfy(r -> {
