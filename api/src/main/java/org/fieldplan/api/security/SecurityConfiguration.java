@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import jakarta.servlet.DispatcherType;
 
@@ -50,5 +51,14 @@ class SecurityConfiguration {
                                 HttpStatus.FORBIDDEN, "your role may not " + request.getMethod() + " "
                                         + request.getRequestURI())));
         return http.build();
+    }
+
+    /**
+     * Requests Spring Security's firewall refuses (an encoded {@code ;}, {@code //} or {@code ..} in the path) get a
+     * 400 problem like every other bad request, not Spring Boot's own JSON error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return (request, response, e) -> problems.write(response, HttpStatus.BAD_REQUEST, e.getMessage());
     }
 }
