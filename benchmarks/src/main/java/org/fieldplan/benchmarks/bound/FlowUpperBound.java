@@ -2,9 +2,12 @@ package org.fieldplan.benchmarks.bound;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.ortools.Loader;
 import com.google.ortools.graph.MinCostFlow;
@@ -31,7 +34,11 @@ import org.fieldplan.travel.TravelTimeMatrix;
  *
  * <p>Relaxations (each can only raise the optimum, so the flow's value bounds every feasible plan):
  * <ul>
- * <li>the buddy rule and the language rule are dropped;</li>
+ * <li>the buddy rule and the language rule cannot be stated in a flow; what the bound keeps of them (when the plan's
+ * weights make them hard, {@link TeamRules}): a precinct-slot only one volunteer can reach, or that no speaker of one
+ * of its required languages can reach, gets no arc, and a precinct's value is replaced by its concave envelope over
+ * the totals a feasible plan can send there (none, or at least a team of two), so a lone unit of flow earns the
+ * team's average, not the first canvasser's value;</li>
  * <li>attendance: a shift of attendance a contributes −ln(1 − a·s) to the precinct's log-uncovered sum, which is
  * convex in a and 0 at a = 0, hence ≤ a·(−ln(1 − s)); so a precinct's expected votes c·(1 − Π(1 − aᵢs)) are at most
  * c·(1 − (1 − s)^Σaᵢ), a concave function of the total attendance sent there — exact when every a = 1;</li>
@@ -64,18 +71,34 @@ public final class FlowUpperBound {
     }
 
     private final MinCostFlow flow = new MinCostFlow();
+    private final TeamRules teamRules;
     private int nodeCount = 2;
     private long totalUnits;
 
     private static final int SOURCE = 0;
     private static final int SINK = 1;
 
-    private FlowUpperBound() {
+    private FlowUpperBound(TeamRules teamRules) {
+        this.teamRules = teamRules;
     }
 
-    /** The bound for a prepared plan, with the default great-circle travel times. */
+    /** The bound for a prepared plan, with the default great-circle travel times and the plan's team rules. */
     public static Result of(FieldPlan plan) {
-        return of(plan, ProblemPreparer.greatCircleTravelTimes(plan));
+        return of(plan, ProblemPreparer.greatCircleTravelTimes(plan), TeamRules.of(plan));
+    }
+
+    /**
+     * The bound for a prepared plan keeping only {@code teamRules} of its team rules (to measure what the others
+     * are worth; {@link TeamRules#DROPPED} is the plain relaxation), with great-circle travel times.
+     *
+     * @throws IllegalArgumentException when a kept rule is off in the plan's weights, or the plan has pinned shifts
+     */
+    public static Result of(FieldPlan plan, TeamRules teamRules) {
+        TeamRules hard = TeamRules.of(plan);
+        if (teamRules.buddyRule() && !hard.buddyRule() || teamRules.languages() && !hard.languages()) {
+            throw new IllegalArgumentException("The bound cannot keep a team rule the plan's weights switch off.");
+        }
+        return of(plan, ProblemPreparer.greatCircleTravelTimes(plan), teamRules);
     }
 
     /**
@@ -84,12 +107,16 @@ public final class FlowUpperBound {
      * @throws IllegalArgumentException when the plan has pinned shifts
      */
     public static Result of(FieldPlan plan, TravelTimeMatrix travelTimes) {
+        return of(plan, travelTimes, TeamRules.of(plan));
+    }
+
+    private static Result of(FieldPlan plan, TravelTimeMatrix travelTimes, TeamRules teamRules) {
         if (plan.getShifts().stream().anyMatch(Shift::isPinned)) {
             throw new IllegalArgumentException("The flow bound does not support pinned shifts.");
         }
         Loader.loadNativeLibraries();
         long start = System.nanoTime();
-        FlowUpperBound bound = new FlowUpperBound();
+        FlowUpperBound bound = new FlowUpperBound(teamRules);
         try {
             double votes = bound.solve(plan, travelTimes);
             return new Result(votes, bound.nodeCount, bound.flow.getNumArcs(),
@@ -107,8 +134,7 @@ public final class FlowUpperBound {
                 shiftsByVolunteer.computeIfAbsent(shift.getVolunteer(), v -> new ArrayList<>()).add(shift);
             }
         }
-        Map<Precinct, Integer> precinctNodes = new HashMap<>();
-        Map<Precinct, Map<TimeSlot, int[]>> precinctSlots = new HashMap<>();
+        Map<Precinct, Map<TimeSlot, SlotReach>> precinctSlots = new HashMap<>();
         shiftsByVolunteer.forEach((volunteer, shifts) -> {
             List<PrecinctTravel> reachable = ProblemPreparer.candidates(volunteer, travelTimes, Integer.MAX_VALUE);
             if (reachable.isEmpty()) {
@@ -129,22 +155,29 @@ public final class FlowUpperBound {
                 int shiftNode = newNode();
                 flow.addArcWithCapacityAndUnitCost(dayNode, shiftNode, units, 0);
                 for (PrecinctTravel reach : reachable) {
-                    int[] slotNode = precinctSlots.computeIfAbsent(reach.precinct(), p -> new HashMap<>())
-                            .computeIfAbsent(shift.getSlot(), s -> new int[] {newNode(), 0});
-                    slotNode[1] = Math.max(slotNode[1], units);
-                    flow.addArcWithCapacityAndUnitCost(shiftNode, slotNode[0], units, 0);
+                    precinctSlots.computeIfAbsent(reach.precinct(), p -> new HashMap<>())
+                            .computeIfAbsent(shift.getSlot(), s -> new SlotReach(reach.precinct()))
+                            .add(shiftNode, units, volunteer);
                 }
             }
         });
         precinctSlots.forEach((precinct, slots) -> {
-            int precinctNode = precinctNodes.computeIfAbsent(precinct, p -> newNode());
+            int precinctNode = newNode();
             long unitsInReach = 0;
-            for (int[] slotNode : slots.values()) {
-                long capacityUnits = (long) precinct.getCapacityPerSlot() * slotNode[1];
-                flow.addArcWithCapacityAndUnitCost(slotNode[0], precinctNode, capacityUnits, 0);
+            long smallestTeamUnits = Long.MAX_VALUE;
+            for (SlotReach slot : slots.values()) {
+                if (!slot.canBeStaffed(teamRules)) {
+                    continue;
+                }
+                int slotNode = newNode();
+                slot.addArcsTo(slotNode);
+                long capacityUnits = (long) precinct.getCapacityPerSlot() * slot.maxUnits;
+                flow.addArcWithCapacityAndUnitCost(slotNode, precinctNode, capacityUnits, 0);
                 unitsInReach += capacityUnits;
+                smallestTeamUnits = Math.min(smallestTeamUnits, slot.smallestPairUnits());
             }
-            addValueArcs(precinct, precinctNode, unitsInReach, longestSlotHours);
+            long firstTeamUnits = teamRules.buddyRule() ? Math.min(smallestTeamUnits, unitsInReach) : 1;
+            addValueArcs(precinct, precinctNode, unitsInReach, firstTeamUnits, longestSlotHours);
         });
         flow.addArcWithCapacityAndUnitCost(SOURCE, SINK, totalUnits, 0);
         flow.setNodeSupply(SOURCE, totalUnits);
@@ -158,14 +191,27 @@ public final class FlowUpperBound {
 
     /**
      * The precinct's value c·(1 − (1 − s)^(u/UNITS)) of u units as arcs to the sink, each with the gain per unit of
-     * its first unit (the steepest, as the value is concave), rounded up.
+     * its first unit (the steepest, as the value is concave), rounded up. With the buddy rule a precinct that is used
+     * at all has a team of two in some slot, so it gets at least {@code firstTeamUnits} units or none: the first arc
+     * spans them with the chord's gain f(m)/m, the concave envelope of the value over {0} ∪ [m, ∞), which equals the
+     * value at every total a feasible plan can send and is still concave (f(m)/m ≥ f's slope beyond m).
      */
-    private void addValueArcs(Precinct precinct, int precinctNode, long maxUnits, double slotHours) {
+    private void addValueArcs(Precinct precinct, int precinctNode, long maxUnits, long firstTeamUnits,
+            double slotHours) {
         double share = Math.min(Precinct.MAX_SHIFT_SHARE,
                 precinct.getDoorsPerHour() * slotHours / precinct.getRemainingDoors());
         double logPerUnit = Math.log1p(-share) / UNITS_PER_SHIFT;
         double fullCoverage = precinct.getFullCoverageVotes();
         long from = 0;
+        if (firstTeamUnits > 1) {
+            double chordGain = fullCoverage * -Math.expm1(logPerUnit * firstTeamUnits) / firstTeamUnits;
+            long gain = (long) Math.ceil(chordGain * SCALE);
+            if (gain <= 0) {
+                return;
+            }
+            flow.addArcWithCapacityAndUnitCost(precinctNode, SINK, firstTeamUnits, -gain);
+            from = firstTeamUnits;
+        }
         while (from < maxUnits) {
             long size = Math.min(maxUnits - from, Math.max(1, from / FINE_UNITS));
             double firstUnitGain = fullCoverage * (Math.exp(logPerUnit * from) - Math.exp(logPerUnit * (from + 1)));
@@ -175,6 +221,81 @@ public final class FlowUpperBound {
             }
             flow.addArcWithCapacityAndUnitCost(precinctNode, SINK, size, -gain);
             from += size;
+        }
+    }
+
+    /**
+     * Which team rules of a plan the bound keeps as necessary conditions: they cannot be stated in a flow, but each
+     * implies something that can.
+     *
+     * @param buddyRule no precinct-slot has exactly one canvasser: a precinct-slot that only one volunteer can reach
+     *     gets no arc, and a precinct gets a whole team's attendance or nothing (see {@code addValueArcs})
+     * @param languages every required language has a speaker in the team: a precinct-slot that no speaker of one of
+     *     its languages can reach gets no arc
+     */
+    public record TeamRules(boolean buddyRule, boolean languages) {
+
+        /** Both rules dropped: the plain flow relaxation. */
+        public static final TeamRules DROPPED = new TeamRules(false, false);
+
+        /** The rules the plan's weights make hard (a weight of 0 switches a rule off). */
+        public static TeamRules of(FieldPlan plan) {
+            return new TeamRules(plan.getWeights().isBuddyRuleEnabled(),
+                    !plan.getWeights().getRequiredLanguages().isZero());
+        }
+    }
+
+    /** The shifts (one per volunteer) that can reach one precinct in one slot, before their arcs are added. */
+    private final class SlotReach {
+        private final Precinct precinct;
+        private final Set<String> languagesSpoken = new HashSet<>();
+        private int[] shiftNodes = new int[4];
+        private int[] shiftUnits = new int[4];
+        private int size;
+        private int maxUnits;
+        private int smallestUnits = Integer.MAX_VALUE;
+        private int secondSmallestUnits = Integer.MAX_VALUE;
+
+        SlotReach(Precinct precinct) {
+            this.precinct = precinct;
+        }
+
+        void add(int shiftNode, int units, Volunteer volunteer) {
+            if (size == shiftNodes.length) {
+                shiftNodes = Arrays.copyOf(shiftNodes, 2 * size);
+                shiftUnits = Arrays.copyOf(shiftUnits, 2 * size);
+            }
+            shiftNodes[size] = shiftNode;
+            shiftUnits[size++] = units;
+            maxUnits = Math.max(maxUnits, units);
+            if (units < smallestUnits) {
+                secondSmallestUnits = smallestUnits;
+                smallestUnits = units;
+            } else if (units < secondSmallestUnits) {
+                secondSmallestUnits = units;
+            }
+            for (String language : precinct.getRequiredLanguages()) {
+                if (volunteer.speaks(language)) {
+                    languagesSpoken.add(language);
+                }
+            }
+        }
+
+        /** False when the kept rules make every team here infeasible. */
+        boolean canBeStaffed(TeamRules rules) {
+            return !(rules.buddyRule() && size < 2)
+                    && !(rules.languages() && !languagesSpoken.containsAll(precinct.getRequiredLanguages()));
+        }
+
+        /** The least attendance units a team of two here can have; only meaningful with two or more shifts. */
+        long smallestPairUnits() {
+            return (long) smallestUnits + secondSmallestUnits;
+        }
+
+        void addArcsTo(int slotNode) {
+            for (int i = 0; i < size; i++) {
+                flow.addArcWithCapacityAndUnitCost(shiftNodes[i], slotNode, shiftUnits[i], 0);
+            }
         }
     }
 
