@@ -26,8 +26,8 @@ public final class BoundSlack {
 
     public static void main(String[] args) {
         String regions = args.length > 0 ? args[0] : "RHODE_ISLAND,NEW_HAMPSHIRE,CONNECTICUT";
-        System.out.println("| region | rules kept (buddy, languages) | bound (votes) | vs dropped | arcs | time |");
-        System.out.println("|---|---|---:|---:|---:|---:|");
+        System.out.println("| region | rules kept (buddy, languages) | bound (votes) | vs dropped | slots < a team | arcs | time |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|");
         for (String name : regions.split(",")) {
             RealRegion region = RealRegion.valueOf(name.trim());
             FieldPlan prepared = ProblemPreparer.prepare(
@@ -38,9 +38,9 @@ public final class BoundSlack {
                 if (rules == TeamRules.DROPPED) {
                     dropped = bound.expectedVotes();
                 }
-                System.out.printf(Locale.ROOT, "| %s | %s, %s | %.3f | %.2f%% | %,d | %.1f s |%n", region,
-                        rules.buddyRule(), rules.languages(), bound.expectedVotes(),
-                        100 * bound.expectedVotes() / dropped, bound.arcs(), bound.millis() / 1000.0);
+                System.out.printf(Locale.ROOT, "| %s | %s, %s | %.3f | %.2f%% | %,d | %,d | %.1f s |%n",
+                        region, rules.buddyRule(), rules.languages(), bound.expectedVotes(),
+                        100 * bound.expectedVotes() / dropped, bound.lessThanTeamSlots(), bound.arcs(), bound.millis() / 1000.0);
             }
         }
     }

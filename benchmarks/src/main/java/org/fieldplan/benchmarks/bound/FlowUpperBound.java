@@ -29,8 +29,10 @@ import org.fieldplan.travel.TravelTimeMatrix;
  * shift (one slot) → precinct-slot (every precinct the volunteer can reach within their travel limit, has the
  * skills for and that is worth canvassing, <em>not only the solver's candidates</em>; at most {@code capacity}
  * canvassers) → precinct → sink, where the precinct's arcs to the sink carry its concave value. Every unit of
- * flow is 1/{@value #UNITS_PER_SHIFT} of a shift that surely shows up; a volunteer's shift carries
- * ⌈attendance × {@value #UNITS_PER_SHIFT}⌉ units. A source → sink arc lets any unit stay home at no gain.
+ * flow is 1/{@value #PERCENT} of a shift that surely shows up; a volunteer's shift carries
+ * ⌈attendance × {@value #PERCENT}⌉ units, all divided by their greatest common divisor with {@value #PERCENT} (so
+ * with attendance 1 a unit is a whole shift and the flow, being integral, never splits a shift). A source → sink
+ * arc lets any unit stay home at no gain.
  *
  * <p>Relaxations (each can only raise the optimum, so the flow's value bounds every feasible plan):
  * <ul>
@@ -43,7 +45,8 @@ import org.fieldplan.travel.TravelTimeMatrix;
  * convex in a and 0 at a = 0, hence ≤ a·(−ln(1 − s)); so a precinct's expected votes c·(1 − Π(1 − aᵢs)) are at most
  * c·(1 − (1 − s)^Σaᵢ), a concave function of the total attendance sent there — exact when every a = 1;</li>
  * <li>s is the share of doors the longest slot's shift covers (all slots of the GOTV calendar are 3 h);</li>
- * <li>flow may split a shift's units between precincts (the LP relaxation of the assignment), and a precinct-slot
+ * <li>when attendances differ, flow may split a shift's units between precincts (the LP relaxation of the
+ * assignment; with one attendance a shift is one unit and min-cost flow is integral), and a precinct-slot
  * takes at most capacity × the highest attendance units of the shifts that can reach it;</li>
  * <li>the concave value is cut into arcs; each arc's gain per unit is its first unit's (the steepest) and is rounded
  * up to {@value #SCALE}ths of a vote.</li>
@@ -52,8 +55,8 @@ import org.fieldplan.travel.TravelTimeMatrix;
  */
 public final class FlowUpperBound {
 
-    /** Flow units per surely-attending shift: attendance is stated to 0.01, so ⌈a·100⌉ is exact. */
-    static final int UNITS_PER_SHIFT = 100;
+    /** Hundredths of a surely-attending shift: attendance is stated to 0.01, so ⌈a·100⌉ is exact. */
+    static final int PERCENT = 100;
     /** Gains are integers in billionths of a vote. */
     static final long SCALE = 1_000_000_000L;
     /** Value arcs hold one unit each up to this many units, then each spans ~1/50 of the units before it. */
@@ -66,14 +69,20 @@ public final class FlowUpperBound {
      * @param nodes nodes of the flow network
      * @param arcs arcs of the flow network
      * @param millis time to build and solve the flow
+     * @param lessThanTeamSlots precinct-slots the optimal flow sends less than a team of two (with attendance 1: a
+     *     lone canvasser), where the bound still profits from the buddy rule it cannot state
      */
-    public record Result(double expectedVotes, int nodes, long arcs, long millis) {
+    public record Result(double expectedVotes, int nodes, long arcs, long millis, int lessThanTeamSlots) {
     }
 
     private final MinCostFlow flow = new MinCostFlow();
     private final TeamRules teamRules;
     private int nodeCount = 2;
     private long totalUnits;
+    /** Each precinct-slot's arc to its precinct with the least units a team of two there has. */
+    private final List<long[]> teamArcs = new ArrayList<>();
+    /** Flow units per surely-attending shift: {@link #PERCENT} ÷ the common divisor of every shift's hundredths. */
+    private int unitsPerShift = PERCENT;
 
     private static final int SOURCE = 0;
     private static final int SINK = 1;
@@ -120,7 +129,7 @@ public final class FlowUpperBound {
         try {
             double votes = bound.solve(plan, travelTimes);
             return new Result(votes, bound.nodeCount, bound.flow.getNumArcs(),
-                    (System.nanoTime() - start) / 1_000_000);
+                    (System.nanoTime() - start) / 1_000_000, bound.lessThanTeamSlots());
         } finally {
             bound.flow.delete();
         }
@@ -134,13 +143,16 @@ public final class FlowUpperBound {
                 shiftsByVolunteer.computeIfAbsent(shift.getVolunteer(), v -> new ArrayList<>()).add(shift);
             }
         }
+        int commonDivisor = shiftsByVolunteer.keySet().stream().mapToInt(FlowUpperBound::hundredths)
+                .reduce(PERCENT, FlowUpperBound::greatestCommonDivisor);
+        unitsPerShift = PERCENT / commonDivisor;
         Map<Precinct, Map<TimeSlot, SlotReach>> precinctSlots = new HashMap<>();
         shiftsByVolunteer.forEach((volunteer, shifts) -> {
             List<PrecinctTravel> reachable = ProblemPreparer.candidates(volunteer, travelTimes, Integer.MAX_VALUE);
             if (reachable.isEmpty()) {
                 return;
             }
-            int units = (int) Math.ceil(volunteer.getAttendanceProbability() * UNITS_PER_SHIFT - 1e-9);
+            int units = hundredths(volunteer) / commonDivisor;
             int volunteerNode = newNode();
             flow.addArcWithCapacityAndUnitCost(SOURCE, volunteerNode, (long) units * volunteer.getMaxShifts(), 0);
             totalUnits += (long) units * Math.min(volunteer.getMaxShifts(), shifts.size());
@@ -172,7 +184,8 @@ public final class FlowUpperBound {
                 int slotNode = newNode();
                 slot.addArcsTo(slotNode);
                 long capacityUnits = (long) precinct.getCapacityPerSlot() * slot.maxUnits;
-                flow.addArcWithCapacityAndUnitCost(slotNode, precinctNode, capacityUnits, 0);
+                int arc = flow.addArcWithCapacityAndUnitCost(slotNode, precinctNode, capacityUnits, 0);
+                teamArcs.add(new long[] {arc, slot.smallestPairUnits()});
                 unitsInReach += capacityUnits;
                 smallestTeamUnits = Math.min(smallestTeamUnits, slot.smallestPairUnits());
             }
@@ -190,7 +203,7 @@ public final class FlowUpperBound {
     }
 
     /**
-     * The precinct's value c·(1 − (1 − s)^(u/UNITS)) of u units as arcs to the sink, each with the gain per unit of
+     * The precinct's value c·(1 − (1 − s)^(u/unitsPerShift)) of u units as arcs to the sink, each with the gain per unit of
      * its first unit (the steepest, as the value is concave), rounded up. With the buddy rule a precinct that is used
      * at all has a team of two in some slot, so it gets at least {@code firstTeamUnits} units or none: the first arc
      * spans them with the chord's gain f(m)/m, the concave envelope of the value over {0} ∪ [m, ∞), which equals the
@@ -200,7 +213,7 @@ public final class FlowUpperBound {
             double slotHours) {
         double share = Math.min(Precinct.MAX_SHIFT_SHARE,
                 precinct.getDoorsPerHour() * slotHours / precinct.getRemainingDoors());
-        double logPerUnit = Math.log1p(-share) / UNITS_PER_SHIFT;
+        double logPerUnit = Math.log1p(-share) / unitsPerShift;
         double fullCoverage = precinct.getFullCoverageVotes();
         long from = 0;
         if (firstTeamUnits > 1) {
@@ -297,6 +310,20 @@ public final class FlowUpperBound {
                 flow.addArcWithCapacityAndUnitCost(shiftNodes[i], slotNode, shiftUnits[i], 0);
             }
         }
+    }
+
+    private int lessThanTeamSlots() {
+        return (int) teamArcs.stream()
+                .filter(arc -> flow.getFlow((int) arc[0]) > 0 && flow.getFlow((int) arc[0]) < arc[1]).count();
+    }
+
+    /** A volunteer's attendance in hundredths of a shift, rounded up. */
+    private static int hundredths(Volunteer volunteer) {
+        return (int) Math.ceil(volunteer.getAttendanceProbability() * PERCENT - 1e-9);
+    }
+
+    private static int greatestCommonDivisor(int a, int b) {
+        return b == 0 ? a : greatestCommonDivisor(b, a % b);
     }
 
     private int newNode() {

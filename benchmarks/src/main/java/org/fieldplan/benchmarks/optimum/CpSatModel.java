@@ -110,21 +110,6 @@ public final class CpSatModel {
         return solve(fixed, null, 1);
     }
 
-    /**
-     * Searches for a better plan than {@code start} (a plan of the same problem), which CP-SAT takes as its hint:
-     * whether the optimum lies beyond what the local search reached, and CP-SAT's proven bound on the objective
-     * over the same candidates.
-     */
-    public CpSatResult improve(FieldPlan start, Duration limit, int workers) {
-        CpModel hinted = model.getClone();
-        for (Shift shift : start.getShifts()) {
-            String precinctId = shift.getPrecinct() == null ? null : shift.getPrecinct().getId();
-            assignment.getOrDefault(shift.getId(), Map.of())
-                    .forEach((id, variable) -> hinted.addHint(variable, id.equals(precinctId) ? 1 : 0));
-        }
-        return solve(hinted, limit, workers);
-    }
-
     private CpSatResult solve(CpModel toSolve, Duration limit, int workers) {
         CpSolver solver = new CpSolver();
         solver.getParameters().setNumWorkers(workers);

@@ -1,54 +1,82 @@
 package org.fieldplan.benchmarks.optimum;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 
 import org.fieldplan.benchmarks.BenchmarkProblems;
 import org.fieldplan.benchmarks.BenchmarkProblems.RealRegion;
 import org.fieldplan.benchmarks.bound.FlowUpperBound;
 import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.Volunteer;
 import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
+import org.locationtech.jts.geom.Point;
 
 /**
- * Is a real region's gap to the flow bound the local search's or the bound's? Solves the region (votes-only) with
- * FieldPlan for some seconds, then gives that plan to CP-SAT as a hint over the same candidates: a better CP-SAT plan
- * means the search stopped short, and CP-SAT's proven bound limits what any plan over those candidates can reach.
+ * Is a real region's gap to the flow bound the local search's or the bound's? Cuts small pieces out of the region
+ * (votes-only: the {@code precincts} precincts and {@code volunteers} volunteers nearest a randomly drawn precinct),
+ * where CP-SAT can prove the optimum, and reports for each the flow bound, the proven optimum and FieldPlan's plan.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.fieldplan.benchmarks.optimum.RealRegionOptimumGap \
- *     NEW_HAMPSHIRE [solverSeconds=60] [cpSatSeconds=300] [workers=2]
+ *     NEW_HAMPSHIRE [precincts=12] [volunteers=40] [pieces=4] [cpSatSeconds=60] [solverSeconds=10] [seed=1]
  * </pre>
  */
 public final class RealRegionOptimumGap {
+
+    private static final double MICRO = 1e-6;
 
     private RealRegionOptimumGap() {
     }
 
     public static void main(String[] args) {
         RealRegion region = RealRegion.valueOf(args[0]);
-        int solverSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        int cpSatSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 300;
-        int workers = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        FieldPlan prepared = ProblemPreparer.prepare(
-                BenchmarkProblems.votesOnly(BenchmarkProblems.region(region, BenchmarkProblems.DEFAULT_DATA)));
-        double bound = FlowUpperBound.of(prepared).expectedVotes();
-        FieldPlan solved = FieldPlanSolver.withTimeLimit(Duration.ofSeconds(solverSeconds)).solve(prepared, plan -> { }).plan();
-        double solverVotes = PlanSummary.of(solved).expectedNetVotes();
-        print("flow bound", bound, bound);
-        print("FieldPlan " + solverSeconds + " s", solverVotes, bound);
-
-        CpSatResult cpSat = CpSatModel.of(prepared).improve(solved, Duration.ofSeconds(cpSatSeconds), workers);
-        System.out.printf(Locale.ROOT, "CP-SAT %s after %.0f s%n", cpSat.status(), cpSat.wallSeconds());
-        if (cpSat.isFeasible()) {
-            print("CP-SAT plan from that hint", PlanSummary.of(cpSat.applyTo(prepared)).expectedNetVotes(), bound);
-            print("CP-SAT proven bound (same candidates)", cpSat.bound() / 1e6, bound);
+        int precincts = intArg(args, 1, 12);
+        int volunteers = intArg(args, 2, 40);
+        int pieces = intArg(args, 3, 4);
+        int cpSatSeconds = intArg(args, 4, 60);
+        int solverSeconds = intArg(args, 5, 10);
+        Random random = new Random(intArg(args, 6, 1));
+        System.out.println("| piece | bound, rules dropped | bound | CP-SAT | optimum | optimum % of bound "
+                + "| FieldPlan " + solverSeconds + " s % of optimum | % of bound |");
+        System.out.println("|---|---:|---:|---|---:|---:|---:|---:|");
+        for (int piece = 0; piece < pieces; piece++) {
+            FieldPlanProblem whole = BenchmarkProblems.votesOnly(
+                    BenchmarkProblems.region(region, BenchmarkProblems.DEFAULT_DATA));
+            Point center = whole.precincts().get(random.nextInt(whole.precincts().size())).getCentroid();
+            FieldPlan prepared = ProblemPreparer.prepare(pieceAround(whole, center, precincts, volunteers));
+            double bound = FlowUpperBound.of(prepared).expectedVotes();
+            double dropped = FlowUpperBound.of(prepared, FlowUpperBound.TeamRules.DROPPED).expectedVotes();
+            CpSatResult optimum = CpSatModel.of(prepared).solve(Duration.ofSeconds(cpSatSeconds), 2);
+            double optimumVotes = optimum.isFeasible()
+                    ? PlanSummary.of(optimum.applyTo(prepared)).expectedNetVotes() : Double.NaN;
+            FieldPlan solved = FieldPlanSolver.withTimeLimit(Duration.ofSeconds(solverSeconds))
+                    .solve(prepared, plan -> { }).plan();
+            double solverVotes = PlanSummary.of(solved).expectedNetVotes();
+            System.out.printf(Locale.ROOT, "| %d | %.4f | %.4f | %s (bound %.4f) | %.4f | %.2f%% | %.2f%% | %.2f%% |%n",
+                    piece, dropped, bound, optimum.status(), optimum.isFeasible() ? optimum.bound() * MICRO
+                            : Double.NaN, optimumVotes, 100 * optimumVotes / bound, 100 * solverVotes / optimumVotes,
+                    100 * solverVotes / bound);
         }
     }
 
-    private static void print(String what, double votes, double bound) {
-        System.out.printf(Locale.ROOT, "%-40s %10.3f votes  %7.3f%% of the flow bound%n", what, votes,
-                100 * votes / bound);
+    /** The region cut down to the precincts and volunteers nearest {@code center}. */
+    static FieldPlanProblem pieceAround(FieldPlanProblem whole, Point center, int precincts, int volunteers) {
+        List<Precinct> nearPrecincts = whole.precincts().stream()
+                .sorted(Comparator.comparingDouble(p -> p.getCentroid().distance(center))).limit(precincts).toList();
+        List<Volunteer> nearVolunteers = whole.volunteers().stream()
+                .sorted(Comparator.comparingDouble(v -> v.getHome().distance(center))).limit(volunteers).toList();
+        return new FieldPlanProblem(whole.name() + " piece", whole.timeZone(), whole.voteModel(), whole.travel(),
+                whole.districts(), whole.timeSlots(), nearPrecincts, nearVolunteers, whole.weights(), List.of());
+    }
+
+    private static int intArg(String[] args, int index, int fallback) {
+        return args.length > index ? Integer.parseInt(args[index]) : fallback;
     }
 }

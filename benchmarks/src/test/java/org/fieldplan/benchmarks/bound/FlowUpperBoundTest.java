@@ -21,6 +21,7 @@ import org.fieldplan.solver.ProblemPreparer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
  * The flow bound is an upper bound: no plan the solver produces (every new best of a run, on instances with uneven
@@ -64,6 +65,31 @@ class FlowUpperBoundTest {
         assertThat(optimumVotes).isCloseTo(optimum.objective() * ROUNDING, org.assertj.core.data.Offset.offset(
                 prepared.getPrecincts().size() * ROUNDING));
         assertThat(bound).isGreaterThanOrEqualTo(optimumVotes);
+    }
+
+    @Test
+    void keepingTheTeamRulesNeverRaisesTheBoundAndLowersItWhereLoneUnitsPaid() {
+        FieldPlan prepared = ProblemPreparer.prepare(BenchmarkProblems.votesOnly(
+                new RegionGenerator().generate(50, 100, 7)));
+
+        FlowUpperBound.Result dropped = FlowUpperBound.of(prepared, FlowUpperBound.TeamRules.DROPPED);
+        FlowUpperBound.Result kept = FlowUpperBound.of(prepared);
+
+        assertThat(dropped.lessThanTeamSlots()).as("the plain relaxation sends lone canvassers").isPositive();
+        assertThat(kept.expectedVotes()).isLessThan(dropped.expectedVotes());
+    }
+
+    @Test
+    void soloCanvassingAllowedDropsTheBuddyRuleFromTheBound() {
+        var withBuddies = BenchmarkProblems.votesOnly(new RegionGenerator().generate(50, 100, 7));
+        var solo = BenchmarkProblems.votesOnly(new RegionGenerator().generate(50, 100, 7));
+        solo.weights().setBuddyRule(HardMediumSoftLongScore.ZERO);
+        FieldPlan prepared = ProblemPreparer.prepare(solo);
+
+        assertThatThrownBy(() -> FlowUpperBound.of(prepared, new FlowUpperBound.TeamRules(true, false)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("switch off");
+        assertThat(FlowUpperBound.of(prepared).expectedVotes())
+                .isGreaterThan(FlowUpperBound.of(ProblemPreparer.prepare(withBuddies)).expectedVotes());
     }
 
     @Test
