@@ -1,5 +1,6 @@
 package org.fieldplan.benchmarks.suite;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -16,6 +17,8 @@ import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.solver.SolveResult;
 import org.fieldplan.travel.TravelParameters;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
  * Measures one instance: load, prepare, greedy baseline, then a time-limited solve with its progress and heap, and
@@ -31,9 +34,10 @@ final class InstanceRunner {
     /**
      * @param candidates overrides the problem's {@code travel.maxCandidatesPerVolunteer} when not null
      * @param bound whether to compute the flow upper bound
+     * @param solverConfig an OptaPlanner solver XML to use instead of the product's, or null
      */
     static InstanceResult run(String name, Supplier<FieldPlanProblem> loader, int solveSeconds, Integer candidates,
-            boolean bound) {
+            boolean bound, Path solverConfig) {
         try (HeapPeakSampler heap = HeapPeakSampler.start()) {
             long start = System.nanoTime();
             FieldPlanProblem problem = withCandidates(loader.get(), candidates);
@@ -41,7 +45,11 @@ final class InstanceRunner {
             FieldPlan prepared = ProblemPreparer.prepare(problem);
             long prepareMillis = millisSince(loaded);
 
-            FieldPlanSolver solver = FieldPlanSolver.withTimeLimit(Duration.ofSeconds(solveSeconds));
+            FieldPlanSolver solver = solverConfig == null
+                    ? FieldPlanSolver.withTimeLimit(Duration.ofSeconds(solveSeconds))
+                    : new FieldPlanSolver(SolverConfig.<FieldPlan>createFromXmlFile(solverConfig.toFile())
+                            .withTerminationConfig(new TerminationConfig().withSpentLimit(
+                                    Duration.ofSeconds(solveSeconds))));
             PlanSummary greedy = PlanSummary.of(solver.greedyBaseline(prepared));
             FieldPlan sendHome = prepared.copyUnassigned();
             GreedyPlanner.planInPlace(sendHome, LoneCanvassers.SEND_HOME);

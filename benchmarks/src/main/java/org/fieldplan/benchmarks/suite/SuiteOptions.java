@@ -22,16 +22,18 @@ import org.fieldplan.benchmarks.BenchmarkProblems;
  * --data DIR               shared data folder with the real regions (default ../shared/data)
  * --candidates N           each volunteer's candidate precincts (travel.maxCandidatesPerVolunteer, default 40)
  * --no-bound               skip the flow upper bound (its % of bound figures are then NaN)
+ * --solver-config FILE     solve with this OptaPlanner XML instead of the product's (to compare search settings)
  * </pre>
  *
  * @param instances the instances to run, in suite order
  * @param seconds solve limit per instance
+ * @param solverConfig an OptaPlanner solver XML to solve with instead of the product's; null for the product's
  */
 record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> seconds, Path out, Path data,
-        Integer candidates, boolean bound) {
+        Integer candidates, boolean bound, Path solverConfig) {
 
     static final String USAGE = "usage: BenchmarkSuite [--xl] [--only S,M,RI,NH,CT,RI_VOTES,...,L,XL] "
-            + "[--seconds N | --seconds S=N,...] [--out DIR] [--data DIR] [--candidates N] [--no-bound]";
+            + "[--seconds N | --seconds S=N,...] [--out DIR] [--data DIR] [--candidates N] [--no-bound] [--solver-config FILE]";
 
     /** @throws IllegalArgumentException with {@link #USAGE} on an unknown or malformed option */
     static SuiteOptions parse(String... args) {
@@ -45,6 +47,7 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
         Path data = BenchmarkProblems.DEFAULT_DATA;
         Integer candidates = null;
         boolean bound = true;
+        Path solverConfig = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--xl" -> xl = true;
@@ -54,6 +57,7 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
                 case "--data" -> data = Path.of(value(args, ++i));
                 case "--candidates" -> candidates = positive(value(args, ++i));
                 case "--no-bound" -> bound = false;
+                case "--solver-config" -> solverConfig = Path.of(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
@@ -64,7 +68,8 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
                 instances.add(instance);
             }
         }
-        return new SuiteOptions(List.copyOf(instances), Map.copyOf(seconds), out, data, candidates, bound);
+        return new SuiteOptions(List.copyOf(instances), Map.copyOf(seconds), out, data, candidates, bound,
+                solverConfig);
     }
 
     private static String value(String[] args, int index) {
