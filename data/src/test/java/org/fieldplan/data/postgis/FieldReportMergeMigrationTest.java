@@ -43,7 +43,7 @@ class FieldReportMergeMigrationTest {
     @BeforeAll
     static void oldDatabaseWithDuplicateReports() throws SQLException {
         database = TestDatabase.fresh("v3_12_merge");
-        Flyway before = flyway(versionBefore(MERGE).getVersion());
+        Flyway before = flyway(versionBefore(MERGE).getVersion().getVersion());
         assertThat(before.migrate().targetSchemaVersion).isNotEqualTo(MERGE.getVersion());
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("""
