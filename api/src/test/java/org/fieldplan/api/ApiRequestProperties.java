@@ -1,6 +1,5 @@
 package org.fieldplan.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.fieldplan.api.ApiClient.STRATEGIST;
 import static org.fieldplan.api.ApiClient.json;
 
@@ -45,13 +44,8 @@ class ApiRequestProperties {
                 .run("--server.port=0", "--fieldplan.cluster.instance-id=fuzz");
         api = new ApiClient(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
         region = new RegionGenerator().generate(12, 30, 7);
-        service.getBean(DataStores.class).regions().save(REGION, region);
-        HttpResponse<String> submitted = api.postJson("/api/jobs", STRATEGIST,
-                GeneratedRequests.regionSubmission(REGION, region));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-        jobId = json(submitted).get("id").asText();
-        api.awaitEnd(jobId);
-        requests = new GeneratedRequests(REGION, region, GeneratedRequests.planShifts(api, jobId));
+        requests = GeneratedRequests.planStoredRegion(service.getBean(DataStores.class), api, REGION, region,
+                id -> jobId = id);
     }
 
     @AfterContainer

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.region.ProblemQuery;
@@ -56,6 +57,23 @@ final class GeneratedRequests {
         this.shifts = List.copyOf(shifts);
     }
 
+    /**
+     * Stores the region in the service's stores and solves a one-second job for all of it; returns the generators
+     * for that job's plan once it has ended.
+     *
+     * @param jobId receives the job's id
+     */
+    static GeneratedRequests planStoredRegion(DataStores stores, ApiClient api, String regionId,
+            FieldPlanProblem region, Consumer<String> jobId) {
+        stores.regions().save(regionId, region);
+        HttpResponse<String> submitted = api.postJson("/api/jobs", STRATEGIST, regionSubmission(regionId, region));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String id = json(submitted).get("id").asText();
+        jobId.accept(id);
+        api.awaitEnd(id);
+        return new GeneratedRequests(regionId, region, planShifts(api, id));
+    }
+
     /** The job's plan as (volunteer, slot) pairs; fails if it has none. */
     static List<String[]> planShifts(ApiClient api, String jobId) {
         List<String[]> shifts = new ArrayList<>();
@@ -74,7 +92,7 @@ final class GeneratedRequests {
     }
 
     /** A one-second job for the whole stored region. */
-    static String regionSubmission(String regionId, FieldPlanProblem region) {
+    private static String regionSubmission(String regionId, FieldPlanProblem region) {
         LocalDate[] days = days(region);
         return "{\"regionId\":\"" + regionId + "\",\"from\":\"" + days[0] + "\",\"to\":\"" + days[1]
                 + "\",\"seconds\":1}";
@@ -98,7 +116,8 @@ final class GeneratedRequests {
 
     /** A repair of a feasible plan (answered {@code REPAIRED}) ends feasible: 0 hard. */
     static void assertRepairKeepsFeasible(Request request, HttpResponse<String> response) {
-        if (response.statusCode() == 200 && "REPAIRED".equals(json(response).path("mode").asText())) {
+        boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+        if (response.statusCode() == 200 && json && "REPAIRED".equals(json(response).path("mode").asText())) {
             JsonNode repair = json(response);
             if (repair.get("scoreBefore").asText().startsWith("0hard")) {
                 assertThat(repair.get("scoreAfter").asText()).as("repair of a feasible plan: " + request)

@@ -113,13 +113,8 @@ class RestartSequenceProperties {
         databaseUrl = TestDatabases.fresh("restarts");
         service = start();
         region = new RegionGenerator().generate(12, 30, 11);
-        service.getBean(DataStores.class).regions().save(REGION, region);
-        HttpResponse<String> submitted = api.postJson("/api/jobs", STRATEGIST,
-                GeneratedRequests.regionSubmission(REGION, region));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-        jobId = json(submitted).get("id").asText();
-        api.awaitEnd(jobId);
-        requests = new GeneratedRequests(REGION, region, GeneratedRequests.planShifts(api, jobId));
+        requests = GeneratedRequests.planStoredRegion(service.getBean(DataStores.class), api, REGION, region,
+                id -> jobId = id);
     }
 
     @AfterContainer
