@@ -120,7 +120,8 @@ final class GeneratedRequests {
         if (response.statusCode() == 200 && json && "REPAIRED".equals(json(response).path("mode").asText())) {
             JsonNode repair = json(response);
             if (repair.get("scoreBefore").asText().startsWith("0hard")) {
-                assertThat(repair.get("scoreAfter").asText()).as("repair of a feasible plan: " + request)
+                assertThat(repair.get("scoreAfter").asText())
+                        .as("repair of a feasible plan: " + request + " -> " + response.body())
                         .startsWith("0hard");
             }
         }
