@@ -330,9 +330,11 @@ public final class PostgisPlanStore implements PlanStore {
     }
 
     /**
-     * Sets the plan's updated_at, which also locks its row: every write of a plan's assignments takes that lock
-     * first ({@link #replaceAssignments} with {@code SELECT ... FOR UPDATE}), so that two writers never hold each
-     * other's assignment rows (a deadlock) and a replacement never runs on a snapshot older than a field report.
+     * Sets the plan's updated_at, which also takes its row lock. Every write to a plan's assignments or reports takes
+     * that lock first, as {@link #replaceAssignments} does: taken after an assignment's row lock, two writers (a
+     * solver saving its best plan, a request pinning a reported shift) could each wait for the other, a deadlock the
+     * database breaks by failing one of them; and a replacement that began before a report was committed could delete
+     * its assignment row, and with it (ON DELETE CASCADE) the report.
      */
     private void touch(Connection connection, long planId) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE plan SET updated_at = ? WHERE id = ?")) {
