@@ -45,8 +45,9 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * sequence, which then goes on with the same job. After every request: a success or a 4xx with an RFC 7807 body,
  * never a 5xx, and hard score 0 after every repair of a feasible plan. After every restart, what the client was told
  * is still there: the job with its plan (identical when the restart came at rest; with every pinned and every
- * reported shift when it came in the middle of a repair), the precincts' remaining doors (the field reports), and the
- * late volunteers (adding one again is a 409); the job ends solved, not failed. After every sequence, the stored
+ * reported shift, pinned, when it came in the middle of a repair), the precincts' remaining doors (the field reports;
+ * compared across a restart at rest), and the late volunteers (adding one again is a 409); the job ends solved or
+ * terminated, not failed. After every sequence, the stored
  * region still builds into a valid problem.
  *
  * <p>Every sequence restarts at least once, and a restart costs a context start, so {@code mvn verify} tries
