@@ -5,6 +5,8 @@ import static org.fieldplan.api.ApiClient.ORGANIZER_1;
 import static org.fieldplan.api.ApiClient.STRATEGIST;
 import static org.fieldplan.api.ApiClient.json;
 
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,12 +43,14 @@ class JobPersistenceTest {
             JsonNode reported = ReplanTest.firstUnpinned(json(api.get("/api/jobs/" + solvedId + "/plan",
                     STRATEGIST)));
             reportedPrecinct = reported.get("precinctId").asText();
-            assertThat(api.postJson("/api/jobs/" + solvedId + "/field-reports", STRATEGIST, "{\"volunteerId\":\""
-                    + reported.get("volunteerId").asText() + "\",\"slotId\":\"" + reported.get("slotId").asText()
-                    + "\",\"doorsKnocked\":25,\"contacts\":5}").statusCode()).isEqualTo(200);
+            HttpResponse<String> report = api.postJson("/api/jobs/" + solvedId + "/field-reports", STRATEGIST,
+                    "{\"volunteerId\":\"" + reported.get("volunteerId").asText() + "\",\"slotId\":\""
+                            + reported.get("slotId").asText() + "\",\"doorsKnocked\":25,\"contacts\":5}");
+            assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
             doorsLeftBefore = ReplanTest.doorsLeft(api, solvedId, reportedPrecinct);
-            assertThat(api.postJson("/api/jobs/" + solvedId + "/volunteers", ORGANIZER_1,
-                    ReplanTest.LATE_VOLUNTEER).statusCode()).isEqualTo(200);
+            HttpResponse<String> late = api.postJson("/api/jobs/" + solvedId + "/volunteers", ORGANIZER_1,
+                    ReplanTest.LATE_VOLUNTEER);
+            assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
             solvedBefore = json(api.get("/api/jobs/" + solvedId, STRATEGIST));
             planBefore = json(api.get("/api/jobs/" + solvedId + "/plan", STRATEGIST));
             unfinishedId = json(api.postJson("/api/jobs?seconds=120", STRATEGIST, ApiClient.smallProblem()))

@@ -63,6 +63,8 @@ public class JobService {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
     private static final Duration SAVE_INTERVAL = Duration.ofSeconds(2);
+    private static final int FINAL_SAVE_ATTEMPTS = 3;
+    private static final Duration FINAL_SAVE_BACKOFF = Duration.ofMillis(200);
 
     private final SolverManager<FieldPlan, String> solverManager;
     private final RepairLane repairLane;
@@ -262,7 +264,9 @@ public class JobService {
             LOG.warn("Instance {} lost job {} to another instance; stopping its solve here", instanceId, job.getId());
             job.notSolvingHere();
             jobs.remove(job.getId());
-            terminateHere(job.getId());
+            // Not on this thread: it may hold the job's lock, which the solve needs to end, and terminating waits
+            // for that end.
+            timer.execute(() -> terminateHere(job.getId()));
         }
     }
 
@@ -317,15 +321,16 @@ public class JobService {
         }
     }
 
-    private void saveNow(Job job, boolean force) {
+    /** @return false only when the store failed (logged); a save skipped or deferred by the throttle counts as done */
+    private boolean saveNow(Job job, boolean force) {
         if (!job.isSolvingHere()) {
-            return;
+            return true;
         }
         if (!job.claimSave(clock.instant(), force ? Duration.ZERO : SAVE_INTERVAL)) {
             if (job.deferSave()) {
                 timer.schedule(() -> save(job, true), SAVE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
             }
-            return;
+            return true;
         }
         try {
             FieldPlan plan = job.unsavedPlan();
@@ -333,7 +338,7 @@ public class JobService {
                 // Ownership first: an instance that lost the job must not overwrite the new owner's plan.
                 if (repository.renew(job.getId(), instanceId, lease).isEmpty()) {
                     lost(job);
-                    return;
+                    return true;
                 }
                 stores.plans().replaceAssignments(job.getPlanId(), ProblemPreparer.assignmentsOf(plan),
                         job.getStatus().isActive() ? PlanStatus.DRAFT : PlanStatus.SOLVED,
@@ -343,9 +348,35 @@ public class JobService {
             if (!repository.update(job.toRecord(), instanceId, lease)) {
                 lost(job);
             }
+            return true;
         } catch (RuntimeException e) {
             // A database hiccup must not stop the solve; the next save writes the whole state again.
             LOG.warn("Could not save job {}: {}", job.getId(), e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * The save that ends a solve or repair here. There is no next save to write the whole state again, and until it
+     * lands the job stays SOLVING in the repository (every change refused, and after the lease, solved again), so a
+     * failed attempt is retried a few times before it is left to the lease. Call it holding the job's lock.
+     */
+    private void saveFinal(Job job) {
+        for (int attempt = 1; ; attempt++) {
+            if (saveNow(job, true)) {
+                return;
+            }
+            if (attempt == FINAL_SAVE_ATTEMPTS) {
+                LOG.error("Job {} ended here but could not be saved; another instance resumes it when its lease ends",
+                        job.getId());
+                return;
+            }
+            try {
+                Thread.sleep(FINAL_SAVE_BACKOFF.toMillis() * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -628,17 +659,23 @@ public class JobService {
         if (job.getStartedAt() != null) {
             solveTimer.record(Duration.between(job.getStartedAt(), clock.instant()));
         }
-        job.finished(job.isTerminationRequested() ? JobStatus.TERMINATED : JobStatus.SOLVED, clock.instant());
-        save(job, true);
-        job.notSolvingHere();
+        // One step under the job's lock: no change may see the job ended before the repository does (it could not
+        // claim it), nor claim it for a repair before this solve has let go of it (that would undo the claim).
+        synchronized (job) {
+            job.finished(job.isTerminationRequested() ? JobStatus.TERMINATED : JobStatus.SOLVED, clock.instant());
+            saveFinal(job);
+            job.notSolvingHere();
+        }
         claimSoon();
     }
 
     private void fail(Job job, Throwable failure) {
         LOG.error("Job {} failed", job.getId(), failure);
-        job.failed("solving failed: " + failure.getClass().getSimpleName(), clock.instant());
-        save(job, true);
-        job.notSolvingHere();
+        synchronized (job) {
+            job.failed("solving failed: " + failure.getClass().getSimpleName(), clock.instant());
+            saveFinal(job);
+            job.notSolvingHere();
+        }
         claimSoon();
     }
 
