@@ -3,6 +3,7 @@ package org.fieldplan.api.jobs;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.fieldplan.api.errors.ApiException;
@@ -21,7 +23,9 @@ import org.fieldplan.data.StoreException;
 import org.fieldplan.data.plan.FieldReport;
 import org.fieldplan.data.plan.StoredPlan;
 import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.optaplanner.core.api.solver.SolverManager;
 import org.optaplanner.core.api.solver.change.ProblemChange;
@@ -210,10 +214,31 @@ public class PlanChanges {
      * restart or another instance solves with them. Call it once the change was accepted ({@link #apply}).
      */
     public void recordVolunteer(Job job, Volunteer volunteer) {
-        StoredPlan stored = stores.plans().load(job.getPlanId()).orElseThrow(() -> new IllegalStateException(
-                "plan " + job.getPlanId() + " of job " + job.getId() + " is not in the plan store"));
-        stores.plans().replaceSnapshot(job.getPlanId(), stored.snapshot().withVolunteer(volunteer));
-        job.volunteerChanged(volunteer);
+        changeVolunteer(job, snapshot -> volunteer);
+    }
+
+    /**
+     * Writes a cancellation into the job's problem in the plan store: the volunteer is no longer available for those
+     * slots, so that a plan loaded again (after a restart, on another instance) does not offer them anew. Call it
+     * once the change was accepted ({@link #apply}).
+     */
+    public void recordCancellation(Job job, String volunteerId, Collection<TimeSlot> slots) {
+        changeVolunteer(job, snapshot -> snapshot.volunteers().stream().filter(v -> v.getId().equals(volunteerId))
+                .findFirst().orElseThrow(() -> new IllegalStateException("volunteer " + volunteerId
+                        + " is not in the problem of job " + job.getId()))
+                .withoutSlots(slots));
+    }
+
+    /** Puts the volunteer {@code changed} gives for the stored problem into it, and into the job's copy. */
+    private void changeVolunteer(Job job, Function<FieldPlanProblem, Volunteer> changed) {
+        // One read-modify-write of the snapshot at a time: two changes at once must not lose one.
+        synchronized (job) {
+            StoredPlan stored = stores.plans().load(job.getPlanId()).orElseThrow(() -> new IllegalStateException(
+                    "plan " + job.getPlanId() + " of job " + job.getId() + " is not in the plan store"));
+            Volunteer volunteer = changed.apply(stored.snapshot());
+            stores.plans().replaceSnapshot(job.getPlanId(), stored.snapshot().withVolunteer(volunteer));
+            job.volunteerChanged(volunteer);
+        }
     }
 
     /** The plan with the freezing pins of a repair taken off again. */

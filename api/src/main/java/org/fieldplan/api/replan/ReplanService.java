@@ -104,8 +104,9 @@ public class ReplanService {
         cancelled.stream().filter(s -> s.getPrecinct() != null).forEach(s -> teams.add(s.getTeamKey()));
         Predicate<Shift> open = s -> slotIds.contains(s.getSlot().getId())
                 && (s.getPrecinct() == null || teams.contains(s.getTeamKey()));
+        List<TimeSlot> cancelledSlots = cancelled.stream().map(Shift::getSlot).toList();
         return apply(job, plan, new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)), open, started, effects,
-                () -> { });
+                () -> planChanges.recordCancellation(job, volunteer.getId(), cancelledSlots));
     }
 
     public ReplanResult fieldReport(Job job, ReplanRequests.FieldReport request, Caller caller) {
