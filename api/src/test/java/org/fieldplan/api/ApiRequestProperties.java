@@ -67,7 +67,7 @@ class ApiRequestProperties {
                 api.postJson("/api/jobs/" + submitted + "/terminate", STRATEGIST, null);
                 api.awaitEnd(submitted);
             }
-            GeneratedRequests.assertRepairKeepsFeasible(request, response);
+            GeneratedRequests.assertRepairKeepsFeasible(api, jobId, request, response);
         }
         GeneratedRequests.assertRegionSolvable(service.getBean(DataStores.class), REGION, region);
     }

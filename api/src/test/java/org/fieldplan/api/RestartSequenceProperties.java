@@ -140,7 +140,7 @@ class RestartSequenceProperties {
             if (step instanceof Send send) {
                 HttpResponse<String> response = GeneratedRequests.send(api, jobId, send.request());
                 GeneratedRequests.assertSuccessOrProblem(send.request(), response);
-                GeneratedRequests.assertRepairKeepsFeasible(send.request(), response);
+                GeneratedRequests.assertRepairKeepsFeasible(api, jobId, send.request(), response);
                 accepted.record(send.request(), response);
             } else {
                 restart(((Restart) step).atRest(), accepted);
