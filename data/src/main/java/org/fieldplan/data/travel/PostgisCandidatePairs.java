@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 import javax.sql.DataSource;
 
@@ -36,13 +37,16 @@ import org.fieldplan.travel.TravelParameters;
  * cost the database as much as the join itself.
  *
  * <p>The volunteers are split into {@link #PARTS} ranges queried on as many connections at once, so the database's
- * join and the Java side's work both use more than one core. The minutes and the exact cut are computed here with
+ * join and the Java side's work (the exact cut and the sort, quickest first) run side by side on all cores. The minutes and the exact cut are computed here with
  * the same haversine formula as {@link GreatCircleTravelTimeMatrix}, so both implementations agree pair for pair.
  */
 public final class PostgisCandidatePairs implements CandidatePairs {
 
-    /** Connections (and threads) one computation uses at once. */
-    static final int PARTS = 2;
+    /**
+     * Connections (and threads) one computation uses at once. Within one part the database and Java take turns
+     * (the driver fetches the next rows only when asked), so more parts than cores keep both cores busy.
+     */
+    static final int PARTS = 4;
     /** Relative and absolute slack (metres) on the search radius; the exact cut is made in Java. */
     private static final double RADIUS_SLACK = 1e-3;
     private static final double RADIUS_SLACK_METRES = 1.0;
@@ -69,7 +73,10 @@ public final class PostgisCandidatePairs implements CandidatePairs {
                     homes.r / cos(radians(least(89.0, abs(ST_Y(homes.home)) + homes.r))), homes.r)), ' ') AS positions
             FROM homes""";
 
-    /** Each problem precinct's stored position, so the pairs query can name precincts by an integer. */
+    /**
+     * Each problem precinct's stored position (unique in its region, given when the region is saved), so the pairs
+     * query names precincts by an integer and needs no join on text ids.
+     */
     private static final String POSITIONS_SQL = """
             SELECT pre.i::int AS pi, p.position
             FROM unnest(?::text[]) WITH ORDINALITY AS pre(id, i)
@@ -167,7 +174,7 @@ public final class PostgisCandidatePairs implements CandidatePairs {
     }
 
     /** Calls {@code action} with each non-negative integer of a space-separated list, without boxing them. */
-    private static void forEachNumber(String list, java.util.function.IntConsumer action) {
+    private static void forEachNumber(String list, IntConsumer action) {
         int value = -1;
         for (int c = 0; c < list.length(); c++) {
             char digit = list.charAt(c);

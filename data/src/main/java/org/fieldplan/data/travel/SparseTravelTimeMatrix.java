@@ -20,8 +20,10 @@ import org.fieldplan.travel.TravelTimeMatrix;
 public final class SparseTravelTimeMatrix implements TravelTimeMatrix {
 
     /** Quickest first; ties by precinct id, so the order does not depend on the order the pairs were found in. */
-    static final Comparator<PrecinctTravel> QUICKEST_FIRST = Comparator.comparingDouble(PrecinctTravel::minutes)
-            .thenComparing(p -> p.precinct().getId());
+    static final Comparator<PrecinctTravel> QUICKEST_FIRST = (a, b) -> {
+        int byMinutes = Double.compare(a.minutes(), b.minutes());
+        return byMinutes != 0 ? byMinutes : a.precinct().getId().compareTo(b.precinct().getId());
+    };
 
     private final Map<String, List<PrecinctTravel>> byVolunteer;
     /**
