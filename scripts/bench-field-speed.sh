@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The organizer's path at field speed (issue #13), printed as Markdown:
-#  1. every day sheet (organizer org-3 and strategist; JSON, CSV, GeoJSON) under wrk beside /actuator/health, the
-#     box's baseline for a trivial answer, at 16 and 64 connections, in one run;
+#  1. every day sheet (organizer org-3 and strategist; JSON, CSV, GeoJSON; the strategist's JSON also with every
+#     volunteer's link, links=true) under wrk beside /actuator/health, the box's baseline for a trivial answer, at 16
+#     and 64 connections, in one run; every request sends Accept-Encoding: gzip, as a browser does;
 #  2. repair latency after 20 cancellations on the demo M instance (request to answer, changed assignments);
 #  3. a field report on the finished demo job while another job solves for 60 s.
 # Starts its own service on loopback ($JAR, default this tree's api jar; demo region M seed 7 solved at startup) and
@@ -58,6 +59,7 @@ sheets=(
   "organizer CSV|$O|/api/jobs/$job/assignments.csv?date=$DATE|"
   "organizer GeoJSON|$O|/api/jobs/$job/assignments?date=$DATE|application/geo+json"
   "strategist JSON|$S|/api/jobs/$job/assignments?date=$DATE|"
+  "strategist JSON, links=true|$S|/api/jobs/$job/assignments?date=$DATE&links=true|"
   "strategist CSV|$S|/api/jobs/$job/assignments.csv?date=$DATE|"
   "strategist GeoJSON|$S|/api/jobs/$job/assignments?date=$DATE|application/geo+json"
 )

@@ -157,6 +157,8 @@ class BadRequestTest {
                         STRATEGIST, null, null, 400, "date"),
                 new Case("unknown organizer", "GET", "/api/jobs/" + JOB + "/assignments?organizer=org-99",
                         STRATEGIST, null, null, 400, "org-99"),
+                new Case("unreadable links parameter", "GET", "/api/jobs/" + JOB + "/assignments?links=sometimes",
+                        STRATEGIST, null, null, 400, "links"),
                 // ---- re-planning ----
                 new Case("cancellation without volunteer", "POST", "/api/jobs/" + JOB + "/cancellations", STRATEGIST,
                         "application/json", "{\"slotId\":\"2026-10-31-am\"}", 400, "volunteerId"),

@@ -5,6 +5,9 @@ import static org.fieldplan.api.ApiClient.ORGANIZER_1;
 import static org.fieldplan.api.ApiClient.STRATEGIST;
 import static org.fieldplan.api.ApiClient.json;
 
+import java.io.IOException;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,25 +31,34 @@ class JobPersistenceTest {
     }
 
     @Test
-    void finishedAndUnfinishedJobsSurviveARestart() {
+    void finishedAndUnfinishedJobsSurviveARestart() throws IOException {
         String solvedId;
         String unfinishedId;
         JsonNode solvedBefore;
         JsonNode planBefore;
         String reportedPrecinct;
         double doorsLeftBefore;
+        JsonNode cancelled;
         try (ConfigurableApplicationContext first = start()) {
             ApiClient api = client(first);
             solvedId = api.solveSmallProblem();
             JsonNode reported = ReplanTest.firstUnpinned(json(api.get("/api/jobs/" + solvedId + "/plan",
                     STRATEGIST)));
             reportedPrecinct = reported.get("precinctId").asText();
-            assertThat(api.postJson("/api/jobs/" + solvedId + "/field-reports", STRATEGIST, "{\"volunteerId\":\""
-                    + reported.get("volunteerId").asText() + "\",\"slotId\":\"" + reported.get("slotId").asText()
-                    + "\",\"doorsKnocked\":25,\"contacts\":5}").statusCode()).isEqualTo(200);
+            HttpResponse<String> report = api.postJson("/api/jobs/" + solvedId + "/field-reports", STRATEGIST,
+                    "{\"volunteerId\":\"" + reported.get("volunteerId").asText() + "\",\"slotId\":\""
+                            + reported.get("slotId").asText() + "\",\"doorsKnocked\":25,\"contacts\":5}");
+            assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
             doorsLeftBefore = ReplanTest.doorsLeft(api, solvedId, reportedPrecinct);
-            assertThat(api.postJson("/api/jobs/" + solvedId + "/volunteers", ORGANIZER_1,
-                    ReplanTest.LATE_VOLUNTEER).statusCode()).isEqualTo(200);
+            HttpResponse<String> late = api.postJson("/api/jobs/" + solvedId + "/volunteers", ORGANIZER_1,
+                    ReplanTest.LATE_VOLUNTEER);
+            assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
+            cancelled = anotherUnpinned(json(api.get("/api/jobs/" + solvedId + "/plan", STRATEGIST)),
+                    reported.get("volunteerId").asText());
+            HttpResponse<String> cancellation = api.postJson("/api/jobs/" + solvedId + "/cancellations", STRATEGIST,
+                    "{\"volunteerId\":\"" + cancelled.get("volunteerId").asText() + "\",\"slotId\":\""
+                            + cancelled.get("slotId").asText() + "\"}");
+            assertThat(cancellation.statusCode()).as(cancellation.body()).isEqualTo(200);
             solvedBefore = json(api.get("/api/jobs/" + solvedId, STRATEGIST));
             planBefore = json(api.get("/api/jobs/" + solvedId + "/plan", STRATEGIST));
             unfinishedId = json(api.postJson("/api/jobs?seconds=120", STRATEGIST, ApiClient.smallProblem()))
@@ -70,6 +82,15 @@ class JobPersistenceTest {
             assertThat(api.postJson("/api/jobs/" + solvedId + "/volunteers", ORGANIZER_1,
                     ReplanTest.LATE_VOLUNTEER).statusCode()).isEqualTo(409);
 
+            // The cancellation is in the stored problem: the slot is not offered again, so the volunteer can offer
+            // it anew ("I can come after all") and the repair fills it.
+            String volunteer = cancelled.get("volunteerId").asText();
+            String slot = cancelled.get("slotId").asText();
+            HttpResponse<String> offered = api.postJson("/api/jobs/" + solvedId + "/volunteers/" + volunteer
+                    + "/availability", STRATEGIST, "{\"availability\":[" + slotWindow(slot) + "]}");
+            assertThat(offered.statusCode()).as(offered.body()).isEqualTo(200);
+            assertThat(json(offered).get("effects").get(0).asText()).contains("added 1 shifts").contains(slot);
+
             JsonNode unfinished = json(api.get("/api/jobs/" + unfinishedId, STRATEGIST));
             assertThat(unfinished.get("resumedAfterRestart").asBoolean()).isTrue();
             assertThat(unfinished.get("status").asText()).isIn("QUEUED", "SOLVING");
@@ -86,6 +107,27 @@ class JobPersistenceTest {
                         "--fieldplan.datasource.password=" + TestDatabases.password());
     }
 
+
+    /** An unpinned assignment of a volunteer other than {@code notOf}. */
+    private static JsonNode anotherUnpinned(JsonNode plan, String notOf) {
+        for (JsonNode assignment : plan.get("assignments")) {
+            if (!assignment.get("pinned").asBoolean() && !assignment.get("volunteerId").asText().equals(notOf)) {
+                return assignment;
+            }
+        }
+        throw new AssertionError("no other unpinned assignment in " + plan);
+    }
+
+    /** The availability window that is exactly the small example's slot {@code slotId}. */
+    private static String slotWindow(String slotId) throws IOException {
+        for (JsonNode slot : ApiClient.JSON.readTree(ApiClient.smallProblem()).get("timeSlots")) {
+            if (slot.get("id").asText().equals(slotId)) {
+                return "{\"start\":\"" + slot.get("start").asText() + "\",\"end\":\"" + slot.get("end").asText()
+                        + "\"}";
+            }
+        }
+        throw new AssertionError("no slot " + slotId + " in the small example");
+    }
     private static ApiClient client(ConfigurableApplicationContext context) {
         return new ApiClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
     }

@@ -46,6 +46,11 @@ class VolunteerLinkTest {
 
     /** An org-1 volunteer with an afternoon shift (not started) in the job: {volunteerId, slotId}. */
     JsonNode afternoonShiftOfOrg1(String jobId) {
+        return afternoonShiftOfOrg1(api, jobId);
+    }
+
+    /** {@link #afternoonShiftOfOrg1(String)} as read from {@code api}'s org-1 sheet. */
+    static JsonNode afternoonShiftOfOrg1(ApiClient api, String jobId) {
         for (JsonNode a : json(api.get("/api/jobs/" + jobId + "/assignments", ORGANIZER_1)).get("assignments")) {
             if (a.get("slotId").asText().endsWith("-pm")) {
                 return a;
@@ -203,5 +208,65 @@ class VolunteerLinkTest {
                 .get("pastDeadline").asBoolean()).isTrue();
         assertThat(api.get("/api/jobs/" + jobA + "/unconfirmed", ORGANIZER_1).statusCode()).isEqualTo(400);
         assertThat(api.get(sunday + "&organizer=org-1", ORGANIZER_2).statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * The sheet of every organizer leaves links out unless asked, and every cached sheet, with links or without,
+     * shows the next read after a confirmation, a revocation or a link's expiry (each read right after the change,
+     * with the sheet rendered and cached before it).
+     */
+    @Test
+    void cachedSheetsShowEveryPeopleChangeAndTheWholeDayHasLinksOnRequest() {
+        String jobC = api.solveSmallProblem();
+        String day = "/api/jobs/" + jobC + "/assignments?date=2026-10-31";
+        JsonNode everyone = json(api.get(day, STRATEGIST)).get("assignments");
+        assertThat(everyone).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.get("volunteerLink").isNull()).as("no links on every organizer's sheet").isTrue();
+            assertThat(a.get("confirmation").asText()).isEqualTo("PENDING");
+        });
+        assertThat(json(api.get(day + "&links=true", STRATEGIST)).get("assignments"))
+                .allSatisfy(a -> assertThat(a.get("volunteerLink").asText()).contains("#job=" + jobC));
+        assertThat(json(api.get(day + "&organizer=org-1", STRATEGIST)).get("assignments")).as("one organizer's")
+                .isNotEmpty().allSatisfy(a -> assertThat(a.get("volunteerLink").asText()).contains("#job=" + jobC));
+        assertThat(json(api.get(day + "&links=false", ORGANIZER_1)).get("assignments"))
+                .allSatisfy(a -> assertThat(a.get("volunteerLink").isNull()).isTrue());
+        String everyonesCsv = api.get("/api/jobs/" + jobC + "/assignments.csv?date=2026-10-31", STRATEGIST).body();
+
+        JsonNode shift = afternoonShiftOfOrg1(jobC);
+        String shiftKey = shift.get("volunteerId").asText() + "@" + shift.get("slotId").asText();
+        String url = shift.get("volunteerLink").asText();
+        String token = url.substring(url.indexOf("&token=") + 7);
+        assertThat(api.asVolunteer("POST", "/api/jobs/" + jobC + "/me/shifts/" + shift.get("slotId").asText()
+                + "/confirm", token, null).statusCode()).isEqualTo(200);
+        assertThat(confirmationOf(json(api.get(day, STRATEGIST)), shiftKey)).isEqualTo("CONFIRMED");
+        assertThat(confirmationOf(json(api.get(day + "&links=true", STRATEGIST)), shiftKey)).isEqualTo("CONFIRMED");
+        String csv = api.get("/api/jobs/" + jobC + "/assignments.csv?date=2026-10-31", STRATEGIST).body();
+        assertThat(csv).isNotEqualTo(everyonesCsv).contains(shift.get("volunteerId").asText() + ",")
+                .contains(",CONFIRMED,").doesNotContain(url);
+
+        assertThat(api.postJson("/api/jobs/" + jobC + "/volunteer-links/" + token.substring(0, token.indexOf('.'))
+                + "/revoke", ORGANIZER_1, null).statusCode()).isEqualTo(204);
+        assertThat(api.get(day + "&links=true", STRATEGIST).body()).as("the revoked link").doesNotContain(url);
+        assertThat(api.get(day, ORGANIZER_1).body()).doesNotContain(url);
+
+        // A link that expires while its sheet is cached: nothing else changes, yet the next read has another link.
+        Instant soon = Instant.now().plusSeconds(2);
+        String shortLived = link(jobC, ORGANIZER_1, "{\"volunteerId\":\"" + shift.get("volunteerId").asText()
+                + "\",\"expiresAt\":\"" + soon + "\"}", 201).get("url").asText();
+        assertThat(api.get(day, ORGANIZER_1).body()).as("the newest working link").contains(shortLived);
+        while (!Instant.now().isAfter(soon.plusMillis(200))) {
+            ApiClient.sleep(100);
+        }
+        assertThat(api.get(day, ORGANIZER_1).body()).as("the expired link").doesNotContain(shortLived);
+    }
+
+    /** The confirmation status of the sheet's row for {@code volunteerId@slotId}. */
+    static String confirmationOf(JsonNode sheet, String shiftKey) {
+        for (JsonNode a : sheet.get("assignments")) {
+            if ((a.get("volunteerId").asText() + "@" + a.get("slotId").asText()).equals(shiftKey)) {
+                return a.get("confirmation").asText();
+            }
+        }
+        throw new AssertionError("no shift " + shiftKey + " on the sheet");
     }
 }

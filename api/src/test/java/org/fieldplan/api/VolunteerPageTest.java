@@ -37,9 +37,9 @@ class VolunteerPageTest {
     @LocalServerPort
     int port;
 
-    /** The first assignment of the plan in a slot whose id ends so, visible with {@code key}. */
+    /** The first assignment of the plan in a slot whose id ends so, visible with {@code key}, with its link. */
     private JsonNode assignment(ApiClient api, String jobId, String key, String slotSuffix) {
-        for (JsonNode a : json(api.get("/api/jobs/" + jobId + "/assignments", key)).get("assignments")) {
+        for (JsonNode a : json(api.get("/api/jobs/" + jobId + "/assignments?links=true", key)).get("assignments")) {
             if (a.get("slotId").asText().endsWith(slotSuffix)) {
                 return a;
             }

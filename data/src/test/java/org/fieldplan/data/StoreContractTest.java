@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.fieldplan.data.plan.FieldReport;
 import org.fieldplan.data.plan.NewPlan;
@@ -396,6 +400,45 @@ abstract class StoreContractTest {
         assertThat(stores.plans().load(id).orElseThrow().assignments()).hasSize(4);
         assertThatThrownBy(() -> stores.plans().replaceAssignments(id + 1_000_000, List.of(), PlanStatus.DRAFT,
                 null)).isInstanceOf(NoSuchElementException.class);
+    }
+
+    /**
+     * A solver saving its best plan while a request pins a reported shift and records the report (what a repair and
+     * a field report do at once): every write succeeds, in whatever order the database takes them. Replacing took
+     * the plan's row lock before the assignments' and pinning the other way round, which PostgreSQL broke as a
+     * deadlock by failing one of the two.
+     */
+    @Test
+    void concurrentWritesToOnePlanAllSucceed() throws Exception {
+        stores.regions().save(regionId, TestRegions.small());
+        List<Assignment> plan = List.of(new Assignment("V1", "sat1-am", "P1", false),
+                new Assignment("V2", "sat1-am", "P1", false), new Assignment("V4", "sat1-am", "P2", false));
+        long id = stores.plans().save(new NewPlan(everything(), plan, null, PlanStatus.DRAFT));
+        Instant at = Instant.parse("2026-10-03T16:05:00Z");
+        int rounds = 200;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> saving = threads.submit(() -> {
+                for (int i = 0; i < rounds; i++) {
+                    stores.plans().replaceAssignments(id, plan, PlanStatus.DRAFT, null);
+                }
+                return null;
+            });
+            Future<?> reporting = threads.submit(() -> {
+                for (int i = 0; i < rounds; i++) {
+                    stores.plans().setPinned(id, "V2", "sat1-am", i % 2 == 0);
+                    stores.plans().addFieldReport(new FieldReport(id, "V1", "sat1-am", i % 50, 0, at));
+                }
+                return null;
+            });
+            saving.get(2, TimeUnit.MINUTES);
+            reporting.get(2, TimeUnit.MINUTES);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(stores.plans().load(id).orElseThrow().assignments()).hasSize(3);
+        assertThat(stores.plans().fieldReports(id)).singleElement()
+                .satisfies(r -> assertThat(r.doorsKnocked()).isEqualTo((rounds - 1) % 50));
     }
 
     @Test

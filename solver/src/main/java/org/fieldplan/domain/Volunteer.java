@@ -1,6 +1,7 @@
 package org.fieldplan.domain;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -79,6 +80,19 @@ public final class Volunteer {
     public Volunteer withAttendanceProbability(double probability) {
         return new Volunteer(id, name, home, skills, languages, travelMode, maxTravelMinutes, availability, maxShifts,
                 maxShiftsPerDay, organizerId, probability, preferredPrecinctIds);
+    }
+
+    /**
+     * The same volunteer, as stated, no longer available for {@code slots} (they cancelled them): each window covering
+     * one is cut around it. For a problem before preparation, so derived candidates are not carried over.
+     */
+    public Volunteer withoutSlots(Collection<TimeSlot> slots) {
+        List<AvailabilityWindow> left = availability;
+        for (TimeSlot slot : slots) {
+            left = left.stream().flatMap(window -> window.without(slot).stream()).toList();
+        }
+        return new Volunteer(id, name, home, skills, languages, travelMode, maxTravelMinutes, left, maxShifts,
+                maxShiftsPerDay, organizerId, attendanceProbability, preferredPrecinctIds);
     }
 
     public boolean isAvailableFor(TimeSlot slot) {

@@ -27,6 +27,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * iCalendar feed. Sheets are rendered once per plan and served with an {@code ETag} ({@code If-None-Match} gives
  * 304), {@code Cache-Control: no-cache, private} and, when the client accepts it, gzip. Precincts are named by id
  * with their centroid; {@code geometry=true} inlines their polygons (the map page takes them from the precinct layer).
+ * Each volunteer's personal link is on one organizer's sheet, not on every organizer's unless {@code links=true}
+ * ({@code links=false} leaves it out anywhere).
  */
 @RestController
 @RequestMapping("/api/jobs/{jobId}")
@@ -48,8 +50,8 @@ public class AssignmentController {
     }
 
     /** The request's say on a sheet besides its format. */
-    private record SheetRequest(String jobId, LocalDate date, String organizer, boolean geometry, String ifNoneMatch,
-            String acceptEncoding, Caller caller) {
+    private record SheetRequest(String jobId, LocalDate date, String organizer, boolean geometry, Boolean links,
+            String ifNoneMatch, String acceptEncoding, Caller caller) {
     }
 
     /** The format follows the {@code Accept} header: CSV, GeoJSON, else JSON. */
@@ -59,13 +61,15 @@ public class AssignmentController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String organizer,
             @RequestParam(defaultValue = "false") boolean geometry,
+            @RequestParam(required = false) Boolean links,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
             Caller caller) {
         SheetFormat format = accept != null && accept.contains(CSV) ? SheetFormat.CSV
                 : accept != null && accept.contains(GEO_JSON) ? SheetFormat.GEOJSON : SheetFormat.JSON;
-        return serve(new SheetRequest(jobId, date, organizer, geometry, ifNoneMatch, acceptEncoding, caller), format);
+        return serve(new SheetRequest(jobId, date, organizer, geometry, links, ifNoneMatch, acceptEncoding, caller),
+                format);
     }
 
     @GetMapping("/assignments.csv")
@@ -73,10 +77,11 @@ public class AssignmentController {
     public ResponseEntity<byte[]> csv(@PathVariable String jobId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String organizer,
+            @RequestParam(required = false) Boolean links,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
             Caller caller) {
-        return serve(new SheetRequest(jobId, date, organizer, false, ifNoneMatch, acceptEncoding, caller),
+        return serve(new SheetRequest(jobId, date, organizer, false, links, ifNoneMatch, acceptEncoding, caller),
                 SheetFormat.CSV);
     }
 
@@ -86,10 +91,11 @@ public class AssignmentController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String organizer,
             @RequestParam(defaultValue = "false") boolean geometry,
+            @RequestParam(required = false) Boolean links,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
             Caller caller) {
-        return serve(new SheetRequest(jobId, date, organizer, geometry, ifNoneMatch, acceptEncoding, caller),
+        return serve(new SheetRequest(jobId, date, organizer, geometry, links, ifNoneMatch, acceptEncoding, caller),
                 SheetFormat.GEOJSON);
     }
 
@@ -98,7 +104,7 @@ public class AssignmentController {
         Job job = jobs.get(request.jobId());
         String baseUrl = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         return assignments.sheet(job, request.date(), request.organizer(), request.caller(), format,
-                request.geometry(), base -> people.view(base, job, request.caller(), baseUrl))
+                request.geometry(), request.links(), people.columns(job, request.caller(), baseUrl))
                 .respond(request.ifNoneMatch(), request.acceptEncoding());
     }
 

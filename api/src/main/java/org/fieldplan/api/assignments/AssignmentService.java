@@ -1,6 +1,7 @@
 package org.fieldplan.api.assignments;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 import org.fieldplan.api.cache.PlanRenderCache;
 import org.fieldplan.api.cache.RenderedAnswer;
@@ -36,8 +36,19 @@ public class AssignmentService {
     private record RowsKey(String jobId, LocalDate date, String organizerId, String viewer, boolean geometry) {
     }
 
-    /** What a rendered sheet depends on besides the plan: its rows, their people columns and the format. */
-    private record SheetKey(RowsKey rows, SheetPeopleView people, SheetFormat format) {
+    /**
+     * What a rendered sheet depends on besides its sources: its rows, the format and, on a sheet with links, the
+     * address they start with (null without links).
+     */
+    private record SheetKey(RowsKey rows, SheetFormat format, String linkBase) {
+    }
+
+    /** What a rendered sheet is rendered from: the plan and the count of the job's people changes. */
+    private record SheetSource(FieldPlan plan, long peopleVersion) {
+    }
+
+    /** A rendered sheet and when its first link expires (null: no links). */
+    private record PeopleAnswer(RenderedAnswer answer, Instant validUntil) {
     }
 
     private final PlanRenderCache rendered;
@@ -50,22 +61,32 @@ public class AssignmentService {
 
     /**
      * The day's sheet in a format. Its rows are built once per plan, date, organizer and viewer, and the answer is
-     * rendered once per those rows, their people columns (which change without the plan: a volunteer confirms, a link
-     * is revoked) and the format, then served from the cache until either changes. Errors are those of {@link #daily}.
+     * rendered once per those rows, the format and the job's count of people changes (statuses and links change
+     * without the plan: a volunteer confirms, a link is revoked), then served from the cache until either changes or
+     * a link on it expires: a request costs one read of that count, not of the statuses and links. Errors are those
+     * of {@link #daily}.
      *
      * @param geometry whether to inline each precinct's polygon (else the sheet names precincts by id, with their
      *     centroid; the polygons come from the job's precinct layer)
-     * @param people the confirmation status and personal link of the rows, read afresh for every request
+     * @param links whether to give each volunteer's personal link; null for the default: on one organizer's sheet
+     *     (an organizer's own, or a strategist's with {@code organizerId}), not on the sheet of every organizer
+     * @param people the confirmation statuses and links of the rows
      */
     public RenderedAnswer sheet(Job job, LocalDate date, String organizerId, Caller caller, SheetFormat format,
-            boolean geometry, Function<DailyAssignments, SheetPeopleView> people) {
+            boolean geometry, Boolean links, PeopleColumns people) {
         String organizer = organizerFor(caller, organizerId);
-        FieldPlan plan = job.requireBestPlan();
+        boolean withLinks = links != null ? links : organizer != null;
+        SheetSource source = new SheetSource(job.requireBestPlan(), people.version());
+        FieldPlan plan = source.plan();
         RowsKey rowsKey = new RowsKey(job.getId(), date, organizer, caller.isOrganizer() ? caller.organizerId() : null,
                 geometry);
-        DailyAssignments rows = rendered.get(rowsKey, plan, () -> daily(job, plan, date, organizer, caller, geometry));
-        SheetPeopleView view = people.apply(rows);
-        return rendered.get(new SheetKey(rowsKey, view, format), plan, () -> render(view.applyTo(rows), format));
+        SheetKey sheetKey = new SheetKey(rowsKey, format, withLinks ? people.linkBase() : null);
+        return rendered.get(sheetKey, source, () -> {
+            DailyAssignments rows = rendered.get(rowsKey, plan,
+                    () -> daily(job, plan, date, organizer, caller, geometry));
+            SheetPeopleView view = people.view(rows, withLinks);
+            return new PeopleAnswer(render(view.applyTo(rows), format), view.validUntil());
+        }, PeopleAnswer::validUntil).answer();
     }
 
     private RenderedAnswer render(DailyAssignments sheet, SheetFormat format) {

@@ -7,8 +7,11 @@ import org.fieldplan.api.audit.AuditLog;
 import org.fieldplan.api.audit.InMemoryAuditLog;
 import org.fieldplan.api.audit.PostgisAuditLog;
 import org.fieldplan.api.jobs.JobRepository;
+import org.fieldplan.api.volunteers.InMemoryPeopleVersion;
 import org.fieldplan.api.volunteers.InMemoryShiftStatusStore;
 import org.fieldplan.api.volunteers.InMemoryVolunteerLinkStore;
+import org.fieldplan.api.volunteers.PeopleVersion;
+import org.fieldplan.api.volunteers.PostgisPeopleVersion;
 import org.fieldplan.api.volunteers.PostgisShiftStatusStore;
 import org.fieldplan.api.volunteers.PostgisVolunteerLinkStore;
 import org.fieldplan.api.volunteers.ShiftStatusStore;
@@ -20,9 +23,9 @@ import org.springframework.context.annotation.Configuration;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * Where accounts, the audit trail, volunteers' links and shift answers live: in memory by default, in the API's
- * PostGIS tables with {@code fieldplan.store=postgis}. The PostGIS stores take the {@link JobRepository} only so
- * that the API's migrations (which it runs) have made their tables first.
+ * Where accounts, the audit trail, volunteers' links, shift answers and their {@link PeopleVersion} live: in memory
+ * by default, in the API's PostGIS tables with {@code fieldplan.store=postgis}. The PostGIS stores take the
+ * {@link JobRepository} only so that the API's migrations (which it runs) have made their tables first.
  */
 @Configuration
 public class PeopleStoreConfiguration {
@@ -55,8 +58,8 @@ public class PeopleStoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
-    VolunteerLinkStore inMemoryVolunteerLinks() {
-        return new InMemoryVolunteerLinkStore();
+    VolunteerLinkStore inMemoryVolunteerLinks(InMemoryPeopleVersion version) {
+        return new InMemoryVolunteerLinkStore(version);
     }
 
     @Bean
@@ -67,13 +70,27 @@ public class PeopleStoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
-    ShiftStatusStore inMemoryShiftStatuses() {
-        return new InMemoryShiftStatusStore();
+    ShiftStatusStore inMemoryShiftStatuses(InMemoryPeopleVersion version) {
+        return new InMemoryShiftStatusStore(version);
     }
 
     @Bean
     @ConditionalOnProperty(name = STORE, havingValue = "postgis")
     ShiftStatusStore postgisShiftStatuses(HikariDataSource dataSource, JobRepository migrated) {
         return new PostgisShiftStatusStore(dataSource);
+    }
+
+    /** The counter the in-memory link and status stores move on after each write. */
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
+    InMemoryPeopleVersion inMemoryPeopleVersion() {
+        return new InMemoryPeopleVersion();
+    }
+
+    /** The counter the triggers of the API's migration {@code V14_13_4} keep. */
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "postgis")
+    PeopleVersion postgisPeopleVersion(HikariDataSource dataSource, JobRepository migrated) {
+        return new PostgisPeopleVersion(dataSource);
     }
 }

@@ -44,6 +44,8 @@ public final class Job {
     private volatile int takeovers;
     /** Whether this instance is solving or repairing the job now (and so holds its lease). */
     private volatile boolean solvingHere;
+    /** Whether the job's solve here is a repair in the {@link RepairLane} rather than a solve of the main lane. */
+    private volatile boolean inRepair;
     /** Saves of the best plan so far; equal to the shared record's when this copy is current. */
     private volatile long planVersion;
     private volatile FieldPlan savedPlan;
@@ -134,6 +136,10 @@ public final class Job {
         return solvingHere;
     }
 
+    boolean isInRepair() {
+        return inRepair;
+    }
+
     /** The instance solving the job, or that last solved it; null while it waits in the queue. */
     public String getOwner() {
         return owner;
@@ -182,15 +188,17 @@ public final class Job {
 
     synchronized void started(Instant at, PlanSummary greedy) {
         status = JobStatus.SOLVING;
+        inRepair = false;
         startedAt = at;
         finishedAt = null;
         greedyBaseline = greedy;
         version++;
     }
 
-    /** A repair of the finished plan has started (see {@link JobService#apply}). */
+    /** A repair of the finished plan has started (see {@link PlanChanges#apply}). */
     synchronized void repairing(Instant at) {
         status = JobStatus.SOLVING;
+        inRepair = true;
         startedAt = at;
         finishedAt = null;
         terminationRequested = false;
@@ -205,6 +213,7 @@ public final class Job {
 
     synchronized void finished(JobStatus endStatus, Instant at) {
         status = endStatus;
+        inRepair = false;
         finishedAt = at;
         version++;
     }

@@ -5,35 +5,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.data.DataStores;
-import org.fieldplan.data.StoreException;
-import org.fieldplan.data.plan.FieldReport;
 import org.fieldplan.data.plan.NewPlan;
 import org.fieldplan.data.plan.PlanStatus;
-import org.fieldplan.data.plan.StoredPlan;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.domain.Precinct;
-import org.fieldplan.domain.Shift;
-import org.fieldplan.domain.Volunteer;
 import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
@@ -63,16 +52,17 @@ public class JobService {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
     private static final Duration SAVE_INTERVAL = Duration.ofSeconds(2);
+    private static final int FINAL_SAVE_ATTEMPTS = 3;
+    private static final Duration FINAL_SAVE_BACKOFF = Duration.ofMillis(200);
 
     private final SolverManager<FieldPlan, String> solverManager;
     private final RepairLane repairLane;
-    /** Per job repaired here, the repair under way or the last one queued behind it (a chain, one at a time). */
-    private final Map<String, CompletableFuture<FieldPlan>> repairs = new ConcurrentHashMap<>();
     private final FieldPlanSolver solver;
+    private final JobPlans plans;
     private final DataStores stores;
     private final Clock clock;
     private final int concurrency;
-    private final int capacity;
+    private final JobAdmission admission;
     private final Timer solveTimer;
     private final JobRepository repository;
     private final String instanceId;
@@ -81,24 +71,23 @@ public class JobService {
     private final Duration claimPoll;
     /** The jobs this instance solves, and its copies of the others it was asked about. */
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    /** Submissions being read and built now; never more than there are places (see {@link #submit(Supplier)}). */
-    private final Semaphore reading;
     private final ScheduledExecutorService timer = daemonTimer("job-timer");
     /** Its own thread, so that saves and claims on the job timer can never hold up a renewal past the lease. */
     private final ScheduledExecutorService heartbeatTimer = daemonTimer("job-heartbeat");
 
     public JobService(SolverManager<FieldPlan, String> solverManager, RepairLane repairLane, FieldPlanSolver solver,
             DataStores stores, Clock clock, FieldPlanProperties properties, MeterRegistry meters,
-            JobRepository repository) {
+            JobRepository repository, JobPlans plans) {
         this.solverManager = solverManager;
         this.repairLane = repairLane;
         this.repository = repository;
         this.solver = solver;
+        this.plans = plans;
         this.stores = stores;
         this.clock = clock;
         this.concurrency = properties.jobs().concurrency();
-        this.capacity = properties.jobs().concurrency() + properties.jobs().queueLength();
-        this.reading = new Semaphore(capacity);
+        this.admission = new JobAdmission(properties.jobs().concurrency() + properties.jobs().queueLength(),
+                repository, clock);
         FieldPlanProperties.Cluster cluster = properties.cluster();
         this.instanceId = cluster.instanceId() == null || cluster.instanceId().isBlank()
                 ? "instance-" + UUID.randomUUID().toString().substring(0, 8) : cluster.instanceId();
@@ -148,17 +137,17 @@ public class JobService {
      * @throws ApiException 429 when the cluster's solver and queue places are all taken
      */
     public Job submit(JobSubmission submission) {
-        requirePlace();
+        admission.requirePlace();
         Job job = new Job(UUID.randomUUID().toString(), submission, clock.instant());
         FieldPlanProblem problem = submission.problem();
         // The problem is kept whole as a snapshot (also when it came from a region: the region may change later).
         job.planStored(stores.plans().save(new NewPlan(submission.source(), problem, problem.assignments(), null,
                 PlanStatus.DRAFT)));
         jobs.put(job.getId(), job);
-        if (!repository.insertIfRoom(job.toRecord(), capacity)) {
+        if (!admission.insertIfRoom(job.toRecord())) {
             // Another submission took the last place since the check above; the stored draft plan stays unused.
             jobs.remove(job.getId());
-            throw busy();
+            throw admission.busy();
         }
         claimSoon();
         return job;
@@ -173,25 +162,7 @@ public class JobService {
      * @throws ApiException 429 when the places are taken or as many submissions are being read already
      */
     public Job submit(Supplier<JobSubmission> reader) {
-        if (!reading.tryAcquire()) {
-            throw busy();
-        }
-        try {
-            requirePlace();
-            return submit(reader.get());
-        } finally {
-            reading.release();
-        }
-    }
-
-    private void requirePlace() {
-        if (repository.findActive().size() >= capacity) {
-            throw busy();
-        }
-    }
-
-    private ApiException busy() {
-        return ApiException.busy("all " + capacity + " solver and queue places are taken", retryAfterSeconds());
+        return admission.whileReading(() -> submit(reader.get()));
     }
 
     /** Looks for a job to claim now rather than at the next poll (a place freed up, or a job came in). */
@@ -205,7 +176,7 @@ public class JobService {
     private void claimWhileFree() {
         try {
             // Repairs run in their own lane and take no solver place.
-            while (jobs.values().stream().filter(j -> j.isSolvingHere() && !repairs.containsKey(j.getId())).count()
+            while (jobs.values().stream().filter(j -> j.isSolvingHere() && !j.isInRepair()).count()
                     < concurrency) {
                 Optional<JobRecord> claimed = repository.claimNext(instanceId, lease);
                 if (claimed.isEmpty()) {
@@ -222,7 +193,7 @@ public class JobService {
     private void solveClaimed(JobRecord record) {
         Job job = jobs.get(record.id());
         if (job == null || job.getPlanVersion() != record.planVersion()) {
-            job = new Job(record, this::load);
+            job = new Job(record, plans::load);
             jobs.put(job.getId(), job);
         }
         job.claimedHere(record);
@@ -262,46 +233,10 @@ public class JobService {
             LOG.warn("Instance {} lost job {} to another instance; stopping its solve here", instanceId, job.getId());
             job.notSolvingHere();
             jobs.remove(job.getId());
-            terminateHere(job.getId());
+            // Not on this thread: it may hold the job's lock, which the solve needs to end, and terminating waits
+            // for that end.
+            timer.execute(() -> terminateHere(job.getId()));
         }
-    }
-
-    /**
-     * Loads a job's problem and saved best plan from the plan store. The field reports recorded against the plan
-     * count as doors already knocked in their precincts, so that the plan's marginal values reflect them.
-     */
-    private Job.Loaded load(Job job) {
-        StoredPlan stored = stores.plans().load(job.getPlanId()).orElseThrow(() -> new IllegalStateException(
-                "plan " + job.getPlanId() + " of job " + job.getId() + " is not in the plan store"));
-        FieldPlanProblem problem = withReportedDoors(stored.snapshot(), stored);
-        boolean hasBest = job.getPlanVersion() > 0;
-        JobSubmission submission = new JobSubmission(
-                hasBest ? problem.withAssignments(stored.solverAssignments()) : problem, job.getSource(),
-                job.getSolveTime());
-        FieldPlan plan = null;
-        if (hasBest) {
-            plan = prepare(submission);
-            solver.score(plan);
-        }
-        return new Job.Loaded(submission, plan);
-    }
-
-    private FieldPlanProblem withReportedDoors(FieldPlanProblem problem, StoredPlan plan) {
-        List<FieldReport> reports = stores.plans().fieldReports(plan.id());
-        if (reports.isEmpty()) {
-            return problem;
-        }
-        Map<String, String> precinctByShift = new HashMap<>();
-        plan.solverAssignments().forEach(a -> precinctByShift.put(a.volunteerId() + '@' + a.slotId(),
-                a.precinctId()));
-        Map<String, Long> doors = new HashMap<>();
-        reports.forEach(r -> doors.merge(precinctByShift.get(r.volunteerId() + '@' + r.slotId()),
-                (long) r.doorsKnocked(), Long::sum));
-        List<Precinct> precincts = problem.precincts().stream().map(p -> doors.containsKey(p.getId())
-                ? p.withMoreDoorsKnocked(doors.get(p.getId())) : p).toList();
-        return new FieldPlanProblem(problem.name(), problem.timeZone(), problem.voteModel(), problem.travel(),
-                problem.districts(), problem.timeSlots(), precincts, problem.volunteers(), problem.weights(),
-                problem.assignments());
     }
 
     /**
@@ -310,6 +245,52 @@ public class JobService {
      * made up once the interval has passed, so the last best plan is always written. Only the owner saves; an
      * instance that finds it no longer owns the job stops solving it.
      */
+    /** Writes the job's best plan and state now, e.g. a best plan the throttle held back that a change refers to. */
+    void saveBestPlanNow(Job job) {
+        save(job, true);
+    }
+
+    /**
+     * Claims an ended job here for a repair in the {@link RepairLane}, so that no other instance solves or repairs it
+     * meanwhile.
+     *
+     * @return the job to repair: {@code job}, or a fresh copy when another instance changed the plan since it was read
+     * @throws ApiException 409 when the job is queued or being solved or repaired by another instance
+     */
+    Job claimForRepair(Job job) {
+        synchronized (job) {
+            String jobId = job.getId();
+            JobRecord claimed = repository.claimEnded(jobId, instanceId, lease)
+                    .orElseThrow(() -> notChangeableHere(jobId));
+            Job repaired = job;
+            if (claimed.planVersion() != job.getPlanVersion()) {
+                repaired = new Job(claimed, plans::load);
+                jobs.put(jobId, repaired);
+            }
+            repaired.claimedHere(claimed);
+            return repaired;
+        }
+    }
+
+    private ApiException notChangeableHere(String jobId) {
+        JobRecord now = repository.find(jobId).orElseThrow(() -> ApiException.notFound("job", jobId));
+        return ApiException.conflict("job " + jobId + " is " + now.status()
+                + (now.owner() == null ? "" : " on instance " + now.owner())
+                + "; send the change again when it has ended");
+    }
+
+    /**
+     * Puts a change into the job's solve of the main lane, if this instance runs one now.
+     *
+     * @return completes once the solve has taken the change; empty when the job is not in such a solve here
+     */
+    Optional<CompletableFuture<Void>> changeRunningSolve(Job job, ProblemChange<FieldPlan> change) {
+        if (job.isSolvingHere() && job.getStatus().isActive() && !job.isInRepair()) {
+            return Optional.of(solverManager.addProblemChange(job.getId(), change));
+        }
+        return Optional.empty();
+    }
+
     private void save(Job job, boolean force) {
         // The solver thread, the timer (deferred saves) and request threads save; one at a time per job.
         synchronized (job) {
@@ -317,15 +298,16 @@ public class JobService {
         }
     }
 
-    private void saveNow(Job job, boolean force) {
+    /** @return false only when the store failed (logged); a save skipped or deferred by the throttle counts as done */
+    private boolean saveNow(Job job, boolean force) {
         if (!job.isSolvingHere()) {
-            return;
+            return true;
         }
         if (!job.claimSave(clock.instant(), force ? Duration.ZERO : SAVE_INTERVAL)) {
             if (job.deferSave()) {
                 timer.schedule(() -> save(job, true), SAVE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
             }
-            return;
+            return true;
         }
         try {
             FieldPlan plan = job.unsavedPlan();
@@ -333,7 +315,7 @@ public class JobService {
                 // Ownership first: an instance that lost the job must not overwrite the new owner's plan.
                 if (repository.renew(job.getId(), instanceId, lease).isEmpty()) {
                     lost(job);
-                    return;
+                    return true;
                 }
                 stores.plans().replaceAssignments(job.getPlanId(), ProblemPreparer.assignmentsOf(plan),
                         job.getStatus().isActive() ? PlanStatus.DRAFT : PlanStatus.SOLVED,
@@ -343,13 +325,39 @@ public class JobService {
             if (!repository.update(job.toRecord(), instanceId, lease)) {
                 lost(job);
             }
+            return true;
         } catch (RuntimeException e) {
             // A database hiccup must not stop the solve; the next save writes the whole state again.
             LOG.warn("Could not save job {}: {}", job.getId(), e.toString());
+            return false;
         }
     }
 
-    private void improved(Job job, FieldPlan best) {
+    /**
+     * The save that ends a solve or repair here. There is no next save to write the whole state again, and until it
+     * lands the job stays SOLVING in the repository (every change refused, and after the lease, solved again), so a
+     * failed attempt is retried a few times before it is left to the lease. Call it holding the job's lock.
+     */
+    private void saveFinal(Job job) {
+        for (int attempt = 1; ; attempt++) {
+            if (saveNow(job, true)) {
+                return;
+            }
+            if (attempt == FINAL_SAVE_ATTEMPTS) {
+                LOG.error("Job {} ended here but could not be saved; another instance resumes it when its lease ends",
+                        job.getId());
+                return;
+            }
+            try {
+                Thread.sleep(FINAL_SAVE_BACKOFF.toMillis() * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    void improved(Job job, FieldPlan best) {
         job.improved(best);
         save(job, false);
     }
@@ -383,7 +391,7 @@ public class JobService {
             known.refresh(record);
             return known;
         }
-        Job job = new Job(record, this::load);
+        Job job = new Job(record, plans::load);
         jobs.put(job.getId(), job);
         return job;
     }
@@ -398,7 +406,7 @@ public class JobService {
     public SolverStatus solverStatus(String jobId) {
         Job job = jobs.get(jobId);
         if (job != null && job.isSolvingHere()) {
-            return (repairs.containsKey(jobId) ? repairLane.solverManager() : solverManager).getSolverStatus(jobId);
+            return (job.isInRepair() ? repairLane.solverManager() : solverManager).getSolverStatus(jobId);
         }
         JobStatus status = job == null ? JobStatus.SOLVED : job.getStatus();
         return switch (status) {
@@ -424,188 +432,12 @@ public class JobService {
     }
 
     /**
-     * A change accepted by {@link #apply}.
-     *
-     * @param result completes with the plan after the change: the repaired plan, or null when the change went into a
-     *     running solve
-     * @param appliedBy when the result will be there at the latest (a repair waits for those ahead of it in the
-     *     repair lane, each ending by the lane's maximum repair time); null for a change into a running solve, which
-     *     takes it at its next step
-     */
-    public record PlanChange(CompletableFuture<FieldPlan> result, Instant appliedBy) {
-    }
-
-    /**
-     * Applies a change to the job's plan with OptaPlanner's {@link ProblemChange}. While this instance solves the
-     * job, the change goes into the running solve. If the job has ended, this instance claims it (so no other
-     * instance can solve or repair it meanwhile) and a repair starts in the {@link RepairLane} from the current best
-     * plan with every shift pinned except the {@code open} ones (so the rest of the plan stays as it is); the change
-     * is applied in it, and the result completes with the repaired plan. While a repair of the job runs here, the
-     * change is repaired right after it, from its result. Pins added only to freeze the plan are taken off the plans
-     * the job keeps.
-     *
-     * @param open the shifts the repair may change (unless {@code alwaysPinned})
-     * @param alwaysPinned shifts to pin for good, e.g. those that have started
-     * @throws ApiException 409 when the job is queued or being solved by another instance (send the change again
-     *     once it has ended)
-     */
-    public PlanChange apply(Job job, ProblemChange<FieldPlan> change, Predicate<Shift> open,
-            Predicate<Shift> alwaysPinned) {
-        synchronized (job) {
-            String jobId = job.getId();
-            CompletableFuture<FieldPlan> ahead = repairs.get(jobId);
-            if (ahead != null && !ahead.isDone()) {
-                Instant by = repairLane.expectedEnd(clock.instant()).plus(repairLane.maxRepair());
-                CompletableFuture<FieldPlan> next = ahead.handle((plan, failure) -> null)
-                        .thenComposeAsync(none -> startRepair(get(jobId), change, open, alwaysPinned), timer);
-                track(jobId, next);
-                return new PlanChange(next, by);
-            }
-            if (job.isSolvingHere() && job.getStatus().isActive()) {
-                return new PlanChange(solverManager.addProblemChange(jobId, change).thenApply(done -> null), null);
-            }
-            Instant by = repairLane.expectedEnd(clock.instant());
-            CompletableFuture<FieldPlan> repaired = startRepair(job, change, open, alwaysPinned);
-            track(jobId, repaired);
-            return new PlanChange(repaired, by);
-        }
-    }
-
-    /** Keeps the job's last repair until it ends, so that a change arriving meanwhile queues behind it. */
-    private void track(String jobId, CompletableFuture<FieldPlan> repair) {
-        repairs.put(jobId, repair);
-        repair.whenComplete((plan, failure) -> repairs.remove(jobId, repair));
-    }
-
-    /** Claims the ended job here and starts its repair in the lane. */
-    private CompletableFuture<FieldPlan> startRepair(Job job, ProblemChange<FieldPlan> change, Predicate<Shift> open,
-            Predicate<Shift> alwaysPinned) {
-        synchronized (job) {
-            job.requireBestPlan();
-            String jobId = job.getId();
-            JobRecord claimed = repository.claimEnded(jobId, instanceId, lease)
-                    .orElseThrow(() -> notChangeableHere(jobId));
-            Job repaired = job;
-            if (claimed.planVersion() != job.getPlanVersion()) {
-                // Repaired elsewhere since this copy was read: repair the plan as it is now.
-                repaired = new Job(claimed, this::load);
-                jobs.put(jobId, repaired);
-            }
-            repaired.claimedHere(claimed);
-            return repair(repaired, repaired.requireBestPlan(), change, open, alwaysPinned);
-        }
-    }
-
-    private ApiException notChangeableHere(String jobId) {
-        JobRecord now = repository.find(jobId).orElseThrow(() -> ApiException.notFound("job", jobId));
-        return ApiException.conflict("job " + jobId + " is " + now.status()
-                + (now.owner() == null ? "" : " on instance " + now.owner())
-                + "; send the change again when it has ended");
-    }
-
-    private CompletableFuture<FieldPlan> repair(Job job, FieldPlan current, ProblemChange<FieldPlan> change,
-            Predicate<Shift> open, Predicate<Shift> alwaysPinned) {
-        Set<String> frozen = new HashSet<>();
-        List<Shift> shifts = new ArrayList<>();
-        for (Shift shift : current.getShifts()) {
-            boolean pinned = shift.isPinned() || alwaysPinned.test(shift);
-            if (!pinned && !open.test(shift)) {
-                frozen.add(shift.getId());
-            }
-            shifts.add(new Shift(shift.getVolunteer(), shift.getSlot(), shift.getPrecinct(),
-                    pinned || frozen.contains(shift.getId())));
-        }
-        FieldPlan start = current.withShifts(shifts);
-        CompletableFuture<FieldPlan> repaired = new CompletableFuture<>();
-        job.repairing(clock.instant());
-        save(job, true);
-        SolverManager<FieldPlan, String> lane = repairLane.solverManager();
-        repairLane.enter();
-        // The lane's solver configuration ends the repair when it stops improving (FieldPlanSolverConfig.createRepair).
-        lane.solveAndListen(job.getId(), id -> {
-            // Queued here, on the solver thread before solving starts: queued from the caller's thread, the change
-            // could come after a repair with nothing to move had already ended.
-            lane.addProblemChange(id, change);
-            return start;
-        }, best -> improved(job, unfreeze(best, frozen)), finalBest -> {
-            repairLane.leave();
-            FieldPlan plan = unfreeze(finalBest, frozen);
-            finish(job, plan);
-            repaired.complete(plan);
-        }, (id, failure) -> {
-            repairLane.leave();
-            fail(job, failure);
-            repaired.completeExceptionally(failure);
-        });
-        return repaired;
-    }
-
-    /**
-     * Records a field report against the job's plan in the plan store, so that it survives a restart and counts in
-     * the precinct's remaining doors whenever the plan is loaded again; the reported assignment is pinned there.
-     * Call it once the change that applies the report to the plan was accepted ({@link #apply}).
-     */
-    public void recordFieldReport(Job job, String volunteerId, String slotId, int doorsKnocked, int contacts) {
-        // The reported assignment must be in the stored plan: write a best plan the throttle held back.
-        save(job, true);
-        stores.plans().addFieldReport(new FieldReport(job.getPlanId(), volunteerId, slotId, doorsKnocked, contacts,
-                clock.instant()));
-        stores.plans().setPinned(job.getPlanId(), volunteerId, slotId, true);
-    }
-
-    /** The doors reported per slot for a volunteer of the job's plan (one report per slot: a later one replaced it). */
-    public Map<String, Integer> reportedDoorsBySlot(Job job, String volunteerId) {
-        Map<String, Integer> doors = new HashMap<>();
-        stores.plans().fieldReports(job.getPlanId()).stream().filter(r -> r.volunteerId().equals(volunteerId))
-                .forEach(r -> doors.put(r.slotId(), r.doorsKnocked()));
-        return doors;
-    }
-
-    /**
-     * Makes a late volunteer known where the job's plan is checked before the change that adds them is applied: the
-     * assignments of a job built from a stored region refer to the region's volunteers, so the volunteer joins the
-     * region. One the region has already (e.g. from an earlier attempt that was refused) stays as it is there.
-     */
-    public void admitVolunteer(Job job, Volunteer volunteer) {
-        if (job.getSource() == null) {
-            return;
-        }
-        try {
-            stores.regions().addVolunteers(job.getSource().regionId(), List.of(volunteer), Map.of());
-        } catch (StoreException e) {
-            LOG.info("Volunteer {} not added to region {}: {}", volunteer.getId(), job.getSource().regionId(),
-                    e.getMessage());
-        }
-    }
-
-    /**
-     * Writes a late volunteer, or a volunteer's added time, into the job's problem in the plan store, so that a
-     * restart or another instance solves with them. Call it once the change was accepted ({@link #apply}).
-     */
-    public void recordVolunteer(Job job, Volunteer volunteer) {
-        StoredPlan stored = stores.plans().load(job.getPlanId()).orElseThrow(() -> new IllegalStateException(
-                "plan " + job.getPlanId() + " of job " + job.getId() + " is not in the plan store"));
-        stores.plans().replaceSnapshot(job.getPlanId(), stored.snapshot().withVolunteer(volunteer));
-        job.volunteerChanged(volunteer);
-    }
-
-    /** The plan with the freezing pins of a repair taken off again. */
-    private static FieldPlan unfreeze(FieldPlan plan, Set<String> frozen) {
-        List<Shift> shifts = new ArrayList<>(plan.getShifts().size());
-        for (Shift shift : plan.getShifts()) {
-            shifts.add(new Shift(shift.getVolunteer(), shift.getSlot(), shift.getPrecinct(),
-                    shift.isPinned() && !frozen.contains(shift.getId())));
-        }
-        return plan.withShifts(shifts);
-    }
-
-    /**
      * Runs on the solver thread when the job's turn comes: preparing a large problem takes a while. A resumed job
      * starts from its saved plan; the greedy baseline is computed once per job.
      */
     private FieldPlan start(Job job) {
         JobSubmission submission = job.getSubmission();
-        FieldPlan prepared = prepare(submission);
+        FieldPlan prepared = plans.prepare(submission);
         PlanSummary greedy = job.getGreedyBaseline() != null ? job.getGreedyBaseline()
                 : PlanSummary.of(solver.greedyBaseline(prepared));
         job.started(clock.instant(), greedy);
@@ -615,41 +447,36 @@ public class JobService {
         return prepared;
     }
 
-    /** The solvable plan: candidate precincts from the data layer for stored regions, great-circle otherwise. */
-    private FieldPlan prepare(JobSubmission submission) {
-        FieldPlanProblem problem = submission.problem();
-        return submission.source() == null ? ProblemPreparer.prepare(problem)
-                : ProblemPreparer.prepare(problem,
-                        stores.candidatePairs().compute(submission.source().regionId(), problem));
-    }
-
-    private void finish(Job job, FieldPlan finalBest) {
+    void finish(Job job, FieldPlan finalBest) {
         job.improved(finalBest);
         if (job.getStartedAt() != null) {
             solveTimer.record(Duration.between(job.getStartedAt(), clock.instant()));
         }
-        job.finished(job.isTerminationRequested() ? JobStatus.TERMINATED : JobStatus.SOLVED, clock.instant());
-        save(job, true);
-        job.notSolvingHere();
+        // One step under the job's lock: no change may see the job ended before the repository does (it could not
+        // claim it), nor claim it for a repair before this solve has let go of it (that would undo the claim).
+        synchronized (job) {
+            job.finished(job.isTerminationRequested() ? JobStatus.TERMINATED : JobStatus.SOLVED, clock.instant());
+            saveFinal(job);
+            job.notSolvingHere();
+        }
         claimSoon();
     }
 
-    private void fail(Job job, Throwable failure) {
+    void fail(Job job, Throwable failure) {
+        if (!job.isSolvingHere()) {
+            // Given back to the queue at shutdown, or taken by another instance: the solve was cut off here while
+            // the solver manager closed; the job itself did not fail.
+            LOG.info("The solve of job {} stopped here after the job was handed over: {}", job.getId(),
+                    failure.toString());
+            return;
+        }
         LOG.error("Job {} failed", job.getId(), failure);
-        job.failed("solving failed: " + failure.getClass().getSimpleName(), clock.instant());
-        save(job, true);
-        job.notSolvingHere();
+        synchronized (job) {
+            job.failed("solving failed: " + failure.getClass().getSimpleName(), clock.instant());
+            saveFinal(job);
+            job.notSolvingHere();
+        }
         claimSoon();
-    }
-
-    /** Seconds until the first solving job is due to end (a place frees up then); at least 1. */
-    private long retryAfterSeconds() {
-        Instant now = clock.instant();
-        long soonest = repository.findActive().stream()
-                .filter(j -> j.status() == JobStatus.SOLVING && j.startedAt() != null)
-                .mapToLong(j -> Duration.between(now, j.startedAt().plusSeconds(j.solveSeconds())).toSeconds())
-                .min().orElse(1);
-        return Math.max(1, soonest);
     }
 
     /**

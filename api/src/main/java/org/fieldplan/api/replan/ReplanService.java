@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 import org.fieldplan.api.config.PlanClock;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.jobs.Job;
-import org.fieldplan.api.jobs.JobService;
+import org.fieldplan.api.jobs.PlanChanges;
 import org.fieldplan.api.jobs.RepairLane;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.data.plan.FieldReport;
@@ -44,7 +44,7 @@ import org.springframework.stereotype.Service;
 /**
  * Re-plans a job after news from the field. A cancellation removes the volunteer's shifts; a field report pins the
  * worked shift and lowers its precinct's remaining doors; a late volunteer or late availability adds shifts to fill.
- * All go through {@link JobService#apply} as OptaPlanner problem changes; shifts that have started are pinned, and a
+ * All go through {@link PlanChanges#apply} as OptaPlanner problem changes; shifts that have started are pinned, and a
  * repair re-opens only the slot the news concerns (the cancelled volunteer's teammates in the cancelled slot, the
  * reported precinct's next team that day, the newcomer's slots, and who was not sent out in that slot), so the rest of
  * the plan stays as it was. The answer lists what changed and says whether it is applied or queued, and by when.
@@ -55,13 +55,13 @@ public class ReplanService {
     /** How long past one repair's maximum time to wait for its result before answering that it is queued. */
     private static final Duration ANSWER_GRACE = Duration.ofMillis(250);
 
-    private final JobService jobs;
+    private final PlanChanges planChanges;
     private final PlanClock planClock;
     private final Clock clock;
     private final Duration answerWithin;
 
-    public ReplanService(JobService jobs, PlanClock planClock, Clock clock, RepairLane repairLane) {
-        this.jobs = jobs;
+    public ReplanService(PlanChanges planChanges, PlanClock planClock, Clock clock, RepairLane repairLane) {
+        this.planChanges = planChanges;
         this.planClock = planClock;
         this.clock = clock;
         this.answerWithin = repairLane.maxRepair().plus(ANSWER_GRACE);
@@ -72,7 +72,7 @@ public class ReplanService {
         Volunteer volunteer = volunteer(plan, request.volunteerId(), caller);
         Predicate<Shift> started = startedBefore(plan);
         List<Shift> own = plan.getShifts().stream().filter(s -> s.getVolunteer() == volunteer).toList();
-        Map<String, Integer> reported = jobs.reportedDoorsBySlot(job, volunteer.getId());
+        Map<String, Integer> reported = planChanges.reportedDoorsBySlot(job, volunteer.getId());
         List<Shift> cancelled;
         if (request.slotId() != null) {
             cancelled = own.stream().filter(s -> s.getSlot().getId().equals(request.slotId())).toList();
@@ -104,8 +104,9 @@ public class ReplanService {
         cancelled.stream().filter(s -> s.getPrecinct() != null).forEach(s -> teams.add(s.getTeamKey()));
         Predicate<Shift> open = s -> slotIds.contains(s.getSlot().getId())
                 && (s.getPrecinct() == null || teams.contains(s.getTeamKey()));
+        List<TimeSlot> cancelledSlots = cancelled.stream().map(Shift::getSlot).toList();
         return apply(job, plan, new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)), open, started, effects,
-                () -> { });
+                () -> planChanges.recordCancellation(job, volunteer.getId(), cancelledSlots));
     }
 
     public ReplanResult fieldReport(Job job, ReplanRequests.FieldReport request, Caller caller) {
@@ -154,7 +155,7 @@ public class ReplanService {
                 && (s.getPrecinct() == null || s.getPrecinct() == precinct);
         double remainingBefore = precinct.getRemainingDoors();
         // A report replaces an earlier one for the same shift: only the difference is news for the precinct.
-        Integer reportedBefore = jobs.reportedDoorsBySlot(job, volunteer.getId()).get(shift.getSlot().getId());
+        Integer reportedBefore = planChanges.reportedDoorsBySlot(job, volunteer.getId()).get(shift.getSlot().getId());
         int additionalDoors = request.doorsKnocked() - (reportedBefore == null ? 0 : reportedBefore);
         List<String> effects = List.of(
                 "pinned " + volunteer.getId() + "'s shift on " + shift.getSlot().getId() + " in " + precinct.getId()
@@ -166,8 +167,8 @@ public class ReplanService {
         return apply(job, plan,
                 new RecordFieldReport(shift.getId(), precinct.getId(), additionalDoors), open,
                 s -> started.test(s) || s.getId().equals(shift.getId()), effects,
-                () -> jobs.recordFieldReport(job, volunteer.getId(), shift.getSlot().getId(), request.doorsKnocked(),
-                        request.contacts()));
+                () -> planChanges.recordFieldReport(job, volunteer.getId(), shift.getSlot().getId(),
+                        request.doorsKnocked(), request.contacts()));
     }
 
     /**
@@ -194,7 +195,7 @@ public class ReplanService {
         effects.add("added volunteer " + read.getId() + " (organizer " + read.getOrganizerId() + ", "
                 + read.getCandidatePrecincts().size() + " reachable precincts) with " + slots.size()
                 + " shifts to fill: " + slotIds(slots));
-        jobs.admitVolunteer(job, read);
+        planChanges.admitVolunteer(job, read);
         return addShifts(job, plan, read, slots, effects);
     }
 
@@ -236,7 +237,7 @@ public class ReplanService {
         Set<String> slotIds = new LinkedHashSet<>(slotIds(slots));
         Predicate<Shift> open = s -> s.getPrecinct() == null && slotIds.contains(s.getSlot().getId());
         return apply(job, plan, new AddVolunteerShifts(volunteer, Set.copyOf(slotIds)), open, startedBefore(plan),
-                effects, () -> jobs.recordVolunteer(job, volunteer));
+                effects, () -> planChanges.recordVolunteer(job, volunteer));
     }
 
     /** The plan's slots the volunteer's availability covers and that have not started; a 400 if there are none. */
@@ -290,7 +291,7 @@ public class ReplanService {
             Predicate<Shift> alwaysPinned, List<String> effects, Runnable accepted) {
         PlanSummary summaryBefore = PlanSummary.of(before);
         Map<String, String> assignmentsBefore = assignments(before);
-        JobService.PlanChange applied = jobs.apply(job, change, open, alwaysPinned);
+        PlanChanges.PlanChange applied = planChanges.apply(job, change, open, alwaysPinned);
         // Stored before waiting for the repair: once accepted, the news is kept whatever the repair's fate.
         accepted.run();
         FieldPlan after;

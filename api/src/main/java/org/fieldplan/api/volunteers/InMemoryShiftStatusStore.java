@@ -9,10 +9,17 @@ import java.util.stream.Collectors;
 public class InMemoryShiftStatusStore implements ShiftStatusStore {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final InMemoryPeopleVersion version;
+
+    /** @param version moved on after each write */
+    public InMemoryShiftStatusStore(InMemoryPeopleVersion version) {
+        this.version = version;
+    }
 
     @Override
     public void put(Entry entry) {
         entries.put(entry.jobId() + "/" + entry.shiftKey(), entry);
+        version.changed(entry.jobId());
     }
 
     @Override

@@ -12,10 +12,17 @@ import java.util.stream.Collectors;
 public class InMemoryVolunteerLinkStore implements VolunteerLinkStore {
 
     private final Map<String, VolunteerLink> links = new ConcurrentHashMap<>();
+    private final InMemoryPeopleVersion version;
+
+    /** @param version moved on after each write */
+    public InMemoryVolunteerLinkStore(InMemoryPeopleVersion version) {
+        this.version = version;
+    }
 
     @Override
     public void insert(VolunteerLink link) {
         links.put(link.id(), link);
+        version.changed(link.jobId());
     }
 
     @Override
@@ -38,6 +45,7 @@ public class InMemoryVolunteerLinkStore implements VolunteerLinkStore {
         }
         links.computeIfPresent(id, (key, l) -> l.revokedAt() != null ? l : new VolunteerLink(l.id(), l.jobId(),
                 l.volunteerId(), l.organizerId(), l.expiresAt(), at, l.createdAt(), l.createdBy()));
+        version.changed(jobId);
         return true;
     }
 }

@@ -1,5 +1,6 @@
 package org.fieldplan.api.volunteers;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fieldplan.api.assignments.DailyAssignments;
+import org.fieldplan.api.assignments.PeopleColumns;
 import org.fieldplan.api.assignments.SheetPeopleView;
 import org.fieldplan.api.assignments.VolunteerAssignment;
 import org.fieldplan.api.config.PlanClock;
@@ -40,11 +42,14 @@ public class SheetPeople {
     private final ShiftStatusStore statuses;
     private final VolunteerLinkService links;
     private final PlanClock planClock;
+    private final PeopleVersion versions;
 
-    public SheetPeople(ShiftStatusStore statuses, VolunteerLinkService links, PlanClock planClock) {
+    public SheetPeople(ShiftStatusStore statuses, VolunteerLinkService links, PlanClock planClock,
+            PeopleVersion versions) {
         this.statuses = statuses;
         this.links = links;
         this.planClock = planClock;
+        this.versions = versions;
     }
 
     /** @param dailySheet one day's sheet ({@link DailyAssignments#date()} set) */
@@ -58,15 +63,35 @@ public class SheetPeople {
 
     /** @param baseUrl the service's address as the caller reached it, for the links */
     public DailyAssignments annotate(DailyAssignments sheet, Job job, Caller caller, String baseUrl) {
-        return view(sheet, job, caller, baseUrl).applyTo(sheet);
+        return view(sheet, job, caller, baseUrl, true).applyTo(sheet);
+    }
+
+    /** A sheet's people columns for {@code caller}, with the job's count of people changes. */
+    public PeopleColumns columns(Job job, Caller caller, String baseUrl) {
+        return new PeopleColumns() {
+            @Override
+            public long version() {
+                return versions.current(job.getId());
+            }
+
+            @Override
+            public SheetPeopleView view(DailyAssignments rows, boolean withLinks) {
+                return SheetPeople.this.view(rows, job, caller, baseUrl, withLinks);
+            }
+
+            @Override
+            public String linkBase() {
+                return baseUrl;
+            }
+        };
     }
 
     /**
-     * The sheet's people columns: each row's status ({@code PENDING} until the volunteer answers) and, for callers
-     * other than volunteers, each volunteer's newest working link, issuing one where there is none. Two store reads,
-     * whatever the sheet's size.
+     * The sheet's people columns: each row's status ({@code PENDING} until the volunteer answers) and, when asked
+     * and for callers other than volunteers, each volunteer's newest working link, issuing one where there is none.
+     * Two store reads, whatever the sheet's size.
      */
-    public SheetPeopleView view(DailyAssignments sheet, Job job, Caller caller, String baseUrl) {
+    private SheetPeopleView view(DailyAssignments sheet, Job job, Caller caller, String baseUrl, boolean withLinks) {
         Map<String, ShiftStatusStore.Entry> byShift = statuses.forJob(job.getId());
         Map<String, String> confirmations = new HashMap<>();
         for (VolunteerAssignment a : sheet.assignments()) {
@@ -74,8 +99,16 @@ public class SheetPeople {
             ShiftStatusStore.Entry status = byShift.get(shiftKey);
             confirmations.put(shiftKey, status == null ? "PENDING" : status.status().name());
         }
-        Map<String, String> linkByVolunteer = caller.role() == Role.VOLUNTEER ? Map.of()
-                : links.current(job, sheet.volunteers().values(), caller, baseUrl);
-        return new SheetPeopleView(confirmations, linkByVolunteer);
+        if (!withLinks || caller.role() == Role.VOLUNTEER) {
+            return new SheetPeopleView(confirmations, Map.of(), null);
+        }
+        Map<String, String> linkByVolunteer = new HashMap<>();
+        Instant firstExpiry = null;
+        for (var link : links.current(job, sheet.volunteers().values(), caller, baseUrl).values()) {
+            linkByVolunteer.put(link.volunteerId(), link.url());
+            firstExpiry = firstExpiry == null || link.expiresAt().isBefore(firstExpiry) ? link.expiresAt()
+                    : firstExpiry;
+        }
+        return new SheetPeopleView(confirmations, linkByVolunteer, firstExpiry);
     }
 }

@@ -83,18 +83,19 @@ public class VolunteerLinkService implements CredentialAuthenticator {
     }
 
     /**
-     * Each volunteer's newest working link URL, issuing one with the default validity where there is none (for the
-     * organizer's sheet); one store read for the whole job.
+     * Each volunteer's newest working link by volunteer id, issuing one with the default validity where there is none
+     * (for the organizer's sheet); one store read for the whole job.
      */
-    public Map<String, String> current(Job job, Collection<Volunteer> volunteers, Caller caller, String baseUrl) {
+    public Map<String, IssuedLink> current(Job job, Collection<Volunteer> volunteers, Caller caller,
+            String baseUrl) {
         Map<String, VolunteerLink> working = store.workingByVolunteer(job.getId(), clock.instant());
-        Map<String, String> urls = new HashMap<>();
+        Map<String, IssuedLink> current = new HashMap<>();
         for (Volunteer volunteer : volunteers) {
             VolunteerLink link = working.get(volunteer.getId());
-            urls.put(volunteer.getId(), link != null ? issued(link, baseUrl).url()
-                    : issue(job, volunteer.getId(), null, caller, baseUrl).url());
+            current.put(volunteer.getId(), link != null ? issued(link, baseUrl)
+                    : issue(job, volunteer.getId(), null, caller, baseUrl));
         }
-        return urls;
+        return current;
     }
 
     /** The link stops working at once. Organizers revoke their own volunteers' links only. */

@@ -307,6 +307,7 @@ public final class PostgisPlanStore implements PlanStore {
     /** Runs one of the fixed flag updates above and touches the plan's updated_at. */
     private void updateAssignment(String sql, boolean flag, long planId, String volunteerId, String slotId) {
         Jdbc.inTransaction(dataSource, "updating an assignment of plan " + planId, connection -> {
+            touch(connection, planId);
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 update.setBoolean(1, flag);
                 update.setLong(2, planId);
@@ -317,11 +318,16 @@ public final class PostgisPlanStore implements PlanStore {
                             + " in " + slotId);
                 }
             }
-            touch(connection, planId);
             return null;
         });
     }
 
+    /**
+     * Sets the plan's updated_at, which also takes its row lock. Every write to a plan's assignments or reports takes
+     * that lock first, as {@link #replaceAssignments} does: taken after an assignment's row lock, two writers (a
+     * solver saving its best plan, a request pinning a reported shift) could each wait for the other, a deadlock the
+     * database breaks by failing one of them.
+     */
     private void touch(Connection connection, long planId) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE plan SET updated_at = ? WHERE id = ?")) {
             update.setObject(1, utc(now()));
@@ -333,6 +339,7 @@ public final class PostgisPlanStore implements PlanStore {
     @Override
     public void addFieldReport(FieldReport report) {
         Jdbc.inTransaction(dataSource, "adding a field report to plan " + report.planId(), connection -> {
+            touch(connection, report.planId());
             // Inserting from the assignment row tells a missing assignment (no row) from a database failure; a later
             // report for the same shift replaces the earlier one (one row per shift, keeping its id and so its order).
             try (PreparedStatement insert = connection.prepareStatement("""
