@@ -37,8 +37,9 @@ import org.fieldplan.travel.TravelParameters;
  * cost the database as much as the join itself.
  *
  * <p>The volunteers are split into {@link #PARTS} ranges queried on as many connections at once, so the database's
- * join and the Java side's work (the exact cut and the sort, quickest first) run side by side on all cores. The minutes and the exact cut are computed here with
- * the same haversine formula as {@link GreatCircleTravelTimeMatrix}, so both implementations agree pair for pair.
+ * join and the Java side's work (the exact cut and the sort, quickest first) run side by side on all cores. The
+ * minutes and the exact cut are computed in Java with the same haversine formula as
+ * {@link GreatCircleTravelTimeMatrix}, so both implementations agree pair for pair.
  */
 public final class PostgisCandidatePairs implements CandidatePairs {
 
@@ -203,7 +204,8 @@ public final class PostgisCandidatePairs implements CandidatePairs {
                 }
             }
         }
-        int[] precinctByPosition = new int[byPosition.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
+        int size = byPosition.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        int[] precinctByPosition = new int[size];
         Arrays.fill(precinctByPosition, -1);
         byPosition.forEach((position, index) -> precinctByPosition[position] = index);
         return precinctByPosition;
