@@ -100,11 +100,8 @@ class JobPersistenceTest {
     }
 
     private static ConfigurableApplicationContext start() {
-        // Arguments, not builder properties: those are defaults that application.properties would override.
         return new SpringApplicationBuilder(FieldPlanApplication.class).profiles("test")
-                .run("--server.port=0", "--fieldplan.store=postgis", "--fieldplan.datasource.url=" + url,
-                        "--fieldplan.datasource.username=" + TestDatabases.user(),
-                        "--fieldplan.datasource.password=" + TestDatabases.password());
+                .run(TestDatabases.postgisServiceArguments(url));
     }
 
 

@@ -18,9 +18,10 @@ import org.springframework.test.context.ActiveProfiles;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The OpenAPI contract documents every operation: a summary, the RFC 7807 problem responses it can give, security,
- * and the licence. Writes the document to {@code target/openapi.json}, which {@code scripts/lint-openapi.sh} lints
- * with Redocly's recommended rules after the tests.
+ * The OpenAPI contract documents every operation: a summary, the RFC 7807 problem responses it can give, security
+ * (the API key; a volunteer link's token for the volunteer's own operations), and the licence. Writes the document
+ * to {@code target/openapi.json}, which {@code scripts/lint-openapi.sh} lints with Redocly's recommended rules after
+ * the tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -45,6 +46,11 @@ class OpenApiContractTest {
             assertThat(operation.get("responses").has("401")).as(name).isTrue();
             assertThat(operation.get("responses").has("403")).as(name).isTrue();
             assertThat(operation.at("/responses/403/content").has("application/problem+json")).as(name).isTrue();
+            // The volunteer's own operations take a volunteer link's token; every other one the API key (the default).
+            List<String> schemes = new ArrayList<>();
+            operation.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(schemes::add));
+            assertThat(schemes).as(name + ": its own security")
+                    .isEqualTo(path.getKey().startsWith("/api/jobs/{jobId}/me") ? List.of("volunteerToken") : List.of());
             assertThat(operation.has("parameters") && operation.get("parameters").findValues("name").stream()
                     .anyMatch(n -> n.asText().equals("caller"))).as(name + ": the caller is not a parameter")
                     .isFalse();
@@ -55,6 +61,10 @@ class OpenApiContractTest {
         assertThat(document.at("/paths/~1api~1jobs/post/responses").has("429")).isTrue();
         assertThat(document.at("/info/license/name").asText()).isNotBlank();
         assertThat(document.at("/components/securitySchemes/apiKey/name").asText()).isEqualTo("X-Api-Key");
+        assertThat(document.at("/security/0").has("apiKey")).as("the API key is the default").isTrue();
+        assertThat(document.at("/components/securitySchemes/volunteerToken/name").asText())
+                .isEqualTo("X-Volunteer-Token");
+        assertThat(document.at("/components/securitySchemes/volunteerToken/in").asText()).isEqualTo("header");
         assertThat(document.at("/components/schemas/Problem/properties/errors").isObject()).isTrue();
     }
 }

@@ -41,6 +41,15 @@ public final class TestDatabases {
         return fresh;
     }
 
+    /**
+     * Command-line arguments of a service instance on the database: random port, {@code fieldplan.store=postgis}.
+     * Arguments rather than builder properties: those are defaults that application.properties would override.
+     */
+    public static String[] postgisServiceArguments(String url) {
+        return new String[] {"--server.port=0", "--fieldplan.store=postgis", "--fieldplan.datasource.url=" + url,
+                "--fieldplan.datasource.username=" + user(), "--fieldplan.datasource.password=" + password()};
+    }
+
     public static String user() {
         return env("FIELDPLAN_DB_USER");
     }

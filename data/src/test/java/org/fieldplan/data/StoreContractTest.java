@@ -340,6 +340,19 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aReportPinsItsAssignment() {
+        stores.regions().save(regionId, TestRegions.small());
+        long id = stores.plans().save(new NewPlan(everything(), List.of(new Assignment("V1", "sat1-am", "P1", false),
+                new Assignment("V2", "sat1-am", "P1", false)), null, PlanStatus.SOLVED));
+
+        stores.plans().addFieldReport(new FieldReport(id, "V1", "sat1-am", 40, 11,
+                Instant.parse("2026-10-03T16:05:00Z")));
+
+        assertThat(stores.plans().load(id).orElseThrow().solverAssignments()).containsExactly(
+                new Assignment("V1", "sat1-am", "P1", true), new Assignment("V2", "sat1-am", "P1", false));
+    }
+
+    @Test
     void reportsAreBoundedSoThatTheStoredRegionStaysSolvable() {
         assertThatThrownBy(() -> new FieldReport(1, "V1", "sat1-am", Integer.MAX_VALUE, 0, Instant.EPOCH))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("doors");
@@ -375,14 +388,15 @@ abstract class StoreContractTest {
         stores.plans().addFieldReport(new FieldReport(id, "V1", "sat1-am", 30, 8, at));
         stores.plans().setDone(id, "V2", "sat1-am", true);
 
-        // The new best moves the reported V1 and omits the done V2: both stay; V4 moves, V1 gains a shift.
+        // The new best moves the reported V1 and omits the done V2: both stay (V1 pinned by its report); V4 moves,
+        // V1 gains a shift.
         stores.plans().replaceAssignments(id, List.of(new Assignment("V1", "sat1-am", "P3", false),
                 new Assignment("V4", "sat1-am", "P3", true), new Assignment("V1", "sat2-am", "P2", false)),
                 PlanStatus.SOLVED, "0hard/0medium/42soft");
 
         StoredPlan plan = stores.plans().load(id).orElseThrow();
         assertThat(plan.assignments()).containsExactlyInAnyOrder(
-                new StoredAssignment(new Assignment("V1", "sat1-am", "P1", false), false),
+                new StoredAssignment(new Assignment("V1", "sat1-am", "P1", true), false),
                 new StoredAssignment(new Assignment("V2", "sat1-am", "P1", false), true),
                 new StoredAssignment(new Assignment("V4", "sat1-am", "P3", true), false),
                 new StoredAssignment(new Assignment("V1", "sat2-am", "P2", false), false));
@@ -436,7 +450,8 @@ abstract class StoreContractTest {
         } finally {
             threads.shutdownNow();
         }
-        assertThat(stores.plans().load(id).orElseThrow().assignments()).hasSize(3);
+        assertThat(stores.plans().load(id).orElseThrow().solverAssignments()).hasSize(3)
+                .contains(new Assignment("V1", "sat1-am", "P1", true));
         assertThat(stores.plans().fieldReports(id)).singleElement()
                 .satisfies(r -> assertThat(r.doorsKnocked()).isEqualTo((rounds - 1) % 50));
     }

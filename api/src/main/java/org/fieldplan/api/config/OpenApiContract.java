@@ -24,11 +24,12 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 
 /**
  * Completes the generated OpenAPI document from a declaration, {@code openapi/operations.json}: each operation's
- * summary and the RFC 7807 problem responses it can give (401 and 403 for every one, as every {@code /api} call
- * needs a key and a role). An operation missing from the file is left without a summary, which the contract test
+ * summary, the RFC 7807 problem responses it can give (401 and 403 for every one, as every {@code /api} call
+ * needs a credential and a role) and, for the volunteer's own operations, the volunteer link's security scheme. An operation missing from the file is left without a summary, which the contract test
  * and {@code redocly lint} report.
  */
 final class OpenApiContract implements OpenApiCustomizer {
@@ -36,8 +37,11 @@ final class OpenApiContract implements OpenApiCustomizer {
     static final String PROBLEM_SCHEMA = "Problem";
     private static final List<Integer> ALWAYS = List.of(401, 403);
 
-    /** One operation's declared summary and error statuses. */
-    record Declared(String summary, List<Integer> errors) {
+    /**
+     * One operation's declared summary and error statuses, and the security scheme it takes instead of the
+     * document's default (null: the default, the API key).
+     */
+    record Declared(String summary, List<Integer> errors, String security) {
     }
 
     private final Map<String, Declared> declared;
@@ -65,8 +69,19 @@ final class OpenApiContract implements OpenApiCustomizer {
                 operation.setSummary(declaration.summary());
                 ALWAYS.forEach(status -> addProblem(operation, status));
                 declaration.errors().forEach(status -> addProblem(operation, status));
+                if (declaration.security() != null) {
+                    requireScheme(openApi, declaration.security());
+                    operation.setSecurity(List.of(new SecurityRequirement().addList(declaration.security())));
+                }
             }
         }));
+    }
+
+    private static void requireScheme(OpenAPI openApi, String scheme) {
+        if (openApi.getComponents().getSecuritySchemes() == null
+                || !openApi.getComponents().getSecuritySchemes().containsKey(scheme)) {
+            throw new IllegalStateException("openapi/operations.json names an unknown security scheme: " + scheme);
+        }
     }
 
     private static void addProblem(Operation operation, int status) {

@@ -179,9 +179,9 @@ public class PlanChanges {
     public void recordFieldReport(Job job, String volunteerId, String slotId, int doorsKnocked, int contacts) {
         // The reported assignment must be in the stored plan: write a best plan the throttle held back.
         jobs.saveBestPlanNow(job);
+        // Records the report and pins its assignment in one transaction (a repair may be saving meanwhile).
         stores.plans().addFieldReport(new FieldReport(job.getPlanId(), volunteerId, slotId, doorsKnocked, contacts,
                 clock.instant()));
-        stores.plans().setPinned(job.getPlanId(), volunteerId, slotId, true);
     }
 
     /** The doors reported per slot for a volunteer of the job's plan (one report per slot: a later one replaced it). */

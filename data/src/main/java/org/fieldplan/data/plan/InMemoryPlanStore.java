@@ -172,10 +172,12 @@ public final class InMemoryPlanStore implements PlanStore {
             FieldReport earlier = planReports.get(i);
             if (earlier.volunteerId().equals(report.volunteerId()) && earlier.slotId().equals(report.slotId())) {
                 planReports.set(i, stored);
+                setPinned(report.planId(), report.volunteerId(), report.slotId(), true);
                 return;
             }
         }
         planReports.add(stored);
+        setPinned(report.planId(), report.volunteerId(), report.slotId(), true);
     }
 
     @Override

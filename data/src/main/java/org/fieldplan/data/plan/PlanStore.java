@@ -75,7 +75,10 @@ public interface PlanStore {
 
     /**
      * Records a field report for an assignment, <em>replacing</em> any earlier report for the same volunteer and
-     * slot (a corrected report is the volunteer's whole account of that shift, not more work on top of it).
+     * slot (a corrected report is the volunteer's whole account of that shift, not more work on top of it), and pins
+     * the assignment (the work happened: no solve may move it). One step, so that a replacement of the plan's
+     * assignments running at the same time ({@link #replaceAssignments}, a repair saving its best plan) comes wholly
+     * before it or wholly after it, and then keeps the reported assignment.
      *
      * @throws NoSuchElementException when the plan has no assignment for that volunteer and slot
      */

@@ -46,6 +46,9 @@ public final class PostgisPlanStore implements PlanStore {
     private record SnapshotKeys(String digest, RegionKeys keys) {
     }
 
+    private static final String PIN =
+            "UPDATE assignment SET pinned = ? WHERE plan_id = ? AND volunteer_id = ? AND slot_id = ?";
+
     public PostgisPlanStore(DataSource dataSource) {
         this(dataSource, Clock.systemUTC());
     }
@@ -294,8 +297,7 @@ public final class PostgisPlanStore implements PlanStore {
 
     @Override
     public void setPinned(long planId, String volunteerId, String slotId, boolean pinned) {
-        updateAssignment("UPDATE assignment SET pinned = ? WHERE plan_id = ? AND volunteer_id = ? AND slot_id = ?",
-                pinned, planId, volunteerId, slotId);
+        updateAssignment(PIN, pinned, planId, volunteerId, slotId);
     }
 
     @Override
@@ -308,25 +310,31 @@ public final class PostgisPlanStore implements PlanStore {
     private void updateAssignment(String sql, boolean flag, long planId, String volunteerId, String slotId) {
         Jdbc.inTransaction(dataSource, "updating an assignment of plan " + planId, connection -> {
             touch(connection, planId);
-            try (PreparedStatement update = connection.prepareStatement(sql)) {
-                update.setBoolean(1, flag);
-                update.setLong(2, planId);
-                update.setString(3, volunteerId);
-                update.setString(4, slotId);
-                if (update.executeUpdate() == 0) {
-                    throw new NoSuchElementException("plan " + planId + " has no assignment for " + volunteerId
-                            + " in " + slotId);
-                }
-            }
+            setFlag(connection, sql, flag, planId, volunteerId, slotId);
             return null;
         });
+    }
+
+    private static void setFlag(Connection connection, String sql, boolean flag, long planId, String volunteerId,
+            String slotId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setBoolean(1, flag);
+            update.setLong(2, planId);
+            update.setString(3, volunteerId);
+            update.setString(4, slotId);
+            if (update.executeUpdate() == 0) {
+                throw new NoSuchElementException("plan " + planId + " has no assignment for " + volunteerId
+                        + " in " + slotId);
+            }
+        }
     }
 
     /**
      * Sets the plan's updated_at, which also takes its row lock. Every write to a plan's assignments or reports takes
      * that lock first, as {@link #replaceAssignments} does: taken after an assignment's row lock, two writers (a
      * solver saving its best plan, a request pinning a reported shift) could each wait for the other, a deadlock the
-     * database breaks by failing one of them.
+     * database breaks by failing one of them; and a replacement that began before a report was committed could delete
+     * its assignment row, and with it (ON DELETE CASCADE) the report.
      */
     private void touch(Connection connection, long planId) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE plan SET updated_at = ? WHERE id = ?")) {
@@ -359,6 +367,7 @@ public final class PostgisPlanStore implements PlanStore {
                             + report.volunteerId() + " in " + report.slotId());
                 }
             }
+            setFlag(connection, PIN, true, report.planId(), report.volunteerId(), report.slotId());
             return null;
         });
     }

@@ -2,6 +2,12 @@ package org.fieldplan.data.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
 import org.fieldplan.data.DataStores;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -36,5 +42,26 @@ public final class TestDatabase {
         dataSource.setUser(System.getenv().getOrDefault("FIELDPLAN_DB_USER", "postgres"));
         dataSource.setPassword(System.getenv().getOrDefault("FIELDPLAN_DB_PASSWORD", ""));
         return dataSource;
+    }
+
+    /**
+     * A new, empty database with PostGIS in the test cluster, for a test that must control the schema itself (e.g.
+     * migrate step by step); left behind with the throwaway cluster.
+     */
+    public static PGSimpleDataSource fresh(String prefix) {
+        String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        try (Connection admin = dataSource().getConnection(); Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
+        }
+        PGSimpleDataSource fresh = dataSource();
+        fresh.setDatabaseName(name);
+        try (Connection connection = fresh.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION postgis");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot enable PostGIS in " + name, e);
+        }
+        return fresh;
     }
 }
