@@ -1,9 +1,11 @@
 package org.fieldplan.data.travel;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Volunteer;
@@ -17,28 +19,39 @@ import org.fieldplan.travel.TravelTimeMatrix;
  */
 public final class SparseTravelTimeMatrix implements TravelTimeMatrix {
 
+    /** Quickest first; ties by precinct id, so the order does not depend on the order the pairs were found in. */
+    static final Comparator<PrecinctTravel> QUICKEST_FIRST = (a, b) -> {
+        int byMinutes = Double.compare(a.minutes(), b.minutes());
+        return byMinutes != 0 ? byMinutes : a.precinct().getId().compareTo(b.precinct().getId());
+    };
+
     private final Map<String, List<PrecinctTravel>> byVolunteer;
-    private final Map<String, Map<String, Double>> minutes = new HashMap<>();
+    /**
+     * Per-volunteer lookup tables for {@link #minutes}, built on first use: at L there are millions of pairs, and
+     * the solver asks for few of them this way (a volunteer's candidates carry their own minutes).
+     */
+    private final Map<String, Map<String, Double>> minutes = new ConcurrentHashMap<>();
 
     /** @param byVolunteer each volunteer id's reachable precincts; the lists are sorted here, quickest first */
     public SparseTravelTimeMatrix(Map<String, List<PrecinctTravel>> byVolunteer) {
-        this.byVolunteer = new HashMap<>();
+        this.byVolunteer = new HashMap<>(byVolunteer.size() * 2);
         byVolunteer.forEach((volunteerId, pairs) -> {
-            List<PrecinctTravel> sorted = pairs.stream()
-                    .sorted(Comparator.comparingDouble(PrecinctTravel::minutes)
-                            .thenComparing(p -> p.precinct().getId()))
-                    .toList();
-            this.byVolunteer.put(volunteerId, sorted);
-            Map<String, Double> row = new HashMap<>();
-            sorted.forEach(p -> row.put(p.precinct().getId(), p.minutes()));
-            minutes.put(volunteerId, row);
+            PrecinctTravel[] sorted = pairs.toArray(PrecinctTravel[]::new);
+            Arrays.sort(sorted, QUICKEST_FIRST);
+            this.byVolunteer.put(volunteerId, List.of(sorted));
         });
     }
 
     @Override
     public double minutes(Volunteer volunteer, Precinct precinct) {
-        Double value = minutes.getOrDefault(volunteer.getId(), Map.of()).get(precinct.getId());
+        Double value = minutes.computeIfAbsent(volunteer.getId(), this::lookupTable).get(precinct.getId());
         return value == null ? Double.POSITIVE_INFINITY : value;
+    }
+
+    private Map<String, Double> lookupTable(String volunteerId) {
+        Map<String, Double> row = new HashMap<>();
+        pairs(volunteerId).forEach(p -> row.put(p.precinct().getId(), p.minutes()));
+        return row;
     }
 
     @Override
