@@ -8,6 +8,7 @@
 #   bash scripts/bench-api.sh            # defaults below
 #   DURATION=30 LEVELS="1 8 32" bash scripts/bench-api.sh
 set -euo pipefail
+source "$(dirname "$0")/lib/cancellations.sh"
 cd "$(dirname "$0")/.."
 
 PORT=${PORT:-18080}
@@ -76,22 +77,4 @@ echo
 echo "Re-plan after a cancellation (repair at most ${REPAIR_MAX_MILLIS} ms, $CANCELLATIONS cancellations of different"
 echo "volunteers' first assigned shift, one after another):"
 echo
-echo "| # | volunteer | slot | seconds | mode | changed assignments |"
-echo "| ---: | --- | --- | ---: | --- | ---: |"
-get "/api/jobs/$job/plan" | jq -r --argjson n "$CANCELLATIONS" '[.assignments[] | select(.pinned|not)]
-  | unique_by(.volunteerId) | .[:$n][] | "\(.volunteerId) \(.slotId)"' >"$log.picks"
-times=()
-i=0
-while read -r volunteer slot; do
-  i=$((i + 1))
-  answer=$(mktemp)
-  seconds=$(curl -s -o "$answer" -w '%{time_total}' -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' \
-    "$BASE/api/jobs/$job/cancellations" -d "{\"volunteerId\":\"$volunteer\",\"slotId\":\"$slot\"}")
-  echo "| $i | $volunteer | $slot | $seconds | $(jq -r .mode "$answer") | $(jq '.changes | length' "$answer") |"
-  times+=("$seconds")
-  rm -f "$answer"
-done <"$log.picks"
-rm -f "$log.picks"
-printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {
-  median = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
-  printf "\nRe-plan latency over %d cancellations: median %.3f s, max %.3f s (min %.3f s).\n", NR, median, a[NR], a[1] }'
+time_cancellations "$BASE" "$KEY" "$job" "$CANCELLATIONS"

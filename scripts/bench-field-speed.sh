@@ -12,6 +12,7 @@
 #   bash scripts/with-postgis.sh env FIELDPLAN_STORE=postgis bash scripts/bench-field-speed.sh
 #   JAR=/tmp/before/api/target/fieldplan-api.jar bash scripts/bench-field-speed.sh   # another build, same run
 set -euo pipefail
+source "$(dirname "$0")/lib/cancellations.sh"
 cd "$(dirname "$0")/.."
 
 PORT=${PORT:-$((20000 + RANDOM % 20000))}
@@ -96,26 +97,7 @@ echo
 echo "Repair after a cancellation ($CANCELLATIONS cancellations of different volunteers' first unpinned shift, one"
 echo "after another, each timed by curl from request to answer):"
 echo
-echo "| # | volunteer | slot | seconds | mode | changed assignments | changes outside the slot |"
-echo "| ---: | --- | --- | ---: | --- | ---: | ---: |"
-get $S "/api/jobs/$job/plan" | jq -r --argjson n "$CANCELLATIONS" '[.assignments[] | select(.pinned|not)]
-  | unique_by(.volunteerId) | .[:$n][] | "\(.volunteerId) \(.slotId)"' >"$log.picks"
-times=()
-i=0
-while read -r volunteer slot; do
-  i=$((i + 1))
-  answer=$(mktemp)
-  seconds=$(curl -s -o "$answer" -w '%{time_total}' -H "X-Api-Key: $S" -H 'Content-Type: application/json' \
-    "$BASE/api/jobs/$job/cancellations" -d "{\"volunteerId\":\"$volunteer\",\"slotId\":\"$slot\"}")
-  outside=$(jq --arg slot "$slot" '[.changes[] | select(.slotId != $slot)] | length' "$answer")
-  echo "| $i | $volunteer | $slot | $seconds | $(jq -r .mode "$answer") | $(jq '.changes | length' "$answer") | $outside |"
-  times+=("$seconds")
-  rm -f "$answer"
-done <"$log.picks"
-rm -f "$log.picks"
-printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {
-  median = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
-  printf "\nRepair latency over %d cancellations: median %.3f s, max %.3f s (min %.3f s).\n", NR, median, a[NR], a[1] }'
+time_cancellations "$BASE" "$S" "$job" "$CANCELLATIONS"
 
 echo
 echo "A field report on the finished demo job while another job (the demo region, 60 s) solves:"
