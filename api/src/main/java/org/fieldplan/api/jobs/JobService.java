@@ -358,8 +358,15 @@ public class JobService {
     }
 
     void improved(Job job, FieldPlan best) {
-        job.improved(best);
-        save(job, false);
+        synchronized (job) {
+            // OptaPlanner hands intermediate bests to a consumer thread of their own: one that comes after the solve
+            // has ended must not replace the final plan, which is the one saved.
+            if (!job.isSolvingHere() || !job.getStatus().isActive()) {
+                return;
+            }
+            job.improved(best);
+            save(job, false);
+        }
     }
 
     /**
