@@ -455,9 +455,6 @@ public class JobService {
     }
 
     void finish(Job job, FieldPlan finalBest) {
-        // The plan kept, shown and answered carries a score calculated from scratch, not the solve's incremental one
-        // (after problem changes a repair's reported score once disagreed with its plan).
-        solver.score(finalBest);
         job.improved(finalBest);
         if (job.getStartedAt() != null) {
             solveTimer.record(Duration.between(job.getStartedAt(), clock.instant()));
