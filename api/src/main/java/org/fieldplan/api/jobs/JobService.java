@@ -358,15 +358,8 @@ public class JobService {
     }
 
     void improved(Job job, FieldPlan best) {
-        synchronized (job) {
-            // OptaPlanner hands intermediate bests to a consumer thread of their own: one that comes after the solve
-            // has ended must not replace the final plan, which is the one saved.
-            if (!job.isSolvingHere() || !job.getStatus().isActive()) {
-                return;
-            }
-            job.improved(best);
-            save(job, false);
-        }
+        job.improved(best);
+        save(job, false);
     }
 
     /**
