@@ -23,8 +23,9 @@ import org.fieldplan.vote.MarginalVoteModel;
  * slot, let whoever is still alone join the existing team of that slot worth most to them (a reachable precinct-slot
  * with two or more canvassers, room and the languages covered), and send home only those who can join none.
  *
- * <p>Shifts that already have a precinct (pinned or from an earlier plan) are kept and counted. The result respects
- * every hard rule for shifts it assigns.
+ * <p>Shifts that already have a precinct (pinned or from an earlier plan) are kept and counted; an unpinned one left
+ * alone in its precinct-slot (its teammate cancelled) is paired, joins a team or goes home like the others. The result
+ * respects every hard rule for shifts it assigns.
  */
 public final class GreedyPlanner {
 
@@ -86,15 +87,21 @@ public final class GreedyPlanner {
     private void run(FieldPlan plan) {
         boolean pairUp = plan.getWeights().isBuddyRuleEnabled();
         List<Shift> open = new ArrayList<>();
+        // Kept where they are, but free to move if left alone (e.g. a teammate cancelled before a repair).
+        List<Shift> movable = new ArrayList<>();
         for (Shift shift : plan.getShifts()) {
             if (shift.getPrecinct() != null) {
                 place(shift, shift.getPrecinct());
+                if (!shift.isPinned()) {
+                    movable.add(shift);
+                }
             } else if (!shift.isPinned() && shift.isVolunteerAvailable()) {
                 open.add(shift);
             }
         }
-        open.sort(Comparator.comparing((Shift shift) -> shift.getSlot().getStart())
-                .thenComparing(shift -> shift.getVolunteer().getId()));
+        Comparator<Shift> inTimeOrder = Comparator.comparing((Shift shift) -> shift.getSlot().getStart())
+                .thenComparing(shift -> shift.getVolunteer().getId());
+        open.sort(inTimeOrder);
         for (Shift shift : open) {
             Precinct best = bestPrecinct(shift);
             if (best != null) {
@@ -102,7 +109,10 @@ public final class GreedyPlanner {
             }
         }
         if (pairUp) {
-            pairLoneCanvassers(open);
+            List<Shift> mayPair = new ArrayList<>(movable);
+            mayPair.addAll(open);
+            mayPair.sort(inTimeOrder);
+            pairLoneCanvassers(mayPair);
         }
     }
 

@@ -110,4 +110,32 @@ class GreedyPlannerTest {
         assertThat(assignments).noneMatch(a -> a.volunteerId().equals("v1") && a.slotId().equals("sat-pm"));
         assertThat(IndependentPlanChecker.violations(problem, assignments)).isEmpty();
     }
+
+    @Test
+    void anUnpinnedCanvasserLeftAloneIsPairedInsteadOfKeptAlone() {
+        List<Volunteer> volunteers = List.of(volunteer("v1").build(), volunteer("v2").build(),
+                volunteer("v3").build());
+        // v1's teammate cancelled: v1 stands alone in P3, where we are behind and nobody else would go; v2 and v3
+        // are free in the same slot.
+        FieldPlanProblem problem = problem(volunteers).withAssignments(List.of(
+                new Assignment("v1", "sat-am", "P3", false)));
+        FieldPlan plan = ProblemPreparer.prepare(problem);
+        GreedyPlanner.planInPlace(plan);
+        List<Assignment> assignments = ProblemPreparer.assignmentsOf(plan);
+
+        assertThat(IndependentPlanChecker.violations(problem, assignments)).isEmpty();
+        Map<String, Long> teamSizes = assignments.stream()
+                .collect(Collectors.groupingBy(a -> a.precinctId() + "@" + a.slotId(), Collectors.counting()));
+        assertThat(teamSizes).allSatisfy((team, size) -> assertThat(size).as(team).isGreaterThan(1L));
+    }
+
+    @Test
+    void aPinnedCanvasserLeftAloneStaysWhereTheyAre() {
+        FieldPlanProblem problem = problem(List.of(volunteer("v1").build())).withAssignments(List.of(
+                new Assignment("v1", "sat-am", "P1", true)));
+        FieldPlan plan = ProblemPreparer.prepare(problem);
+        GreedyPlanner.planInPlace(plan);
+
+        assertThat(ProblemPreparer.assignmentsOf(plan)).contains(new Assignment("v1", "sat-am", "P1", true));
+    }
 }
