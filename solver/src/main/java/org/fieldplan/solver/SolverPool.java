@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -74,7 +75,7 @@ public final class SolverPool<S> implements AutoCloseable {
      * Adds a change to the running solve of the problem.
      *
      * @return completes once a best solution containing the change was given to the best-solution consumer (or to the
-     *     final one); cancelled when the solve ends before it takes the change
+     *     final one); cancelled, after the final consumer has run, when the solve ended before it took the change
      * @throws IllegalStateException when the problem is not being solved here
      */
     public CompletableFuture<Void> addProblemChange(String id, ProblemChange<S> change) {
@@ -119,6 +120,10 @@ public final class SolverPool<S> implements AutoCloseable {
         };
     }
 
+    /** A change added to a solve: completed once a solution containing it was handed over. */
+    private record PendingChange(CompletableFuture<Void> taken, AtomicBoolean processed) {
+    }
+
     /** One problem's solve: its solver, its consumer thread and the problem changes not yet handed over. */
     private final class Solve {
         private final String id;
@@ -133,7 +138,7 @@ public final class SolverPool<S> implements AutoCloseable {
         // scheduled on the consumer thread.
         private boolean started;
         private boolean terminatedEarly;
-        private final List<CompletableFuture<Void>> pendingChanges = new ArrayList<>();
+        private final List<PendingChange> pendingChanges = new ArrayList<>();
         private S nextBest;
         private final List<CompletableFuture<Void>> nextBestChanges = new ArrayList<>();
         private boolean handOverScheduled;
@@ -158,7 +163,14 @@ public final class SolverPool<S> implements AutoCloseable {
                     status = SolverStatus.SOLVING_ACTIVE;
                 }
                 S finalBest = solver.solve(problemFinder.apply(id));
-                List<CompletableFuture<Void>> contained = takeChanges(solver.isEveryProblemChangeProcessed());
+                List<CompletableFuture<Void>> contained;
+                List<PendingChange> notTaken;
+                synchronized (this) {
+                    status = SolverStatus.NOT_SOLVING;
+                    contained = takeProcessedChanges();
+                    notTaken = new ArrayList<>(pendingChanges);
+                    pendingChanges.clear();
+                }
                 consumerThread.execute(() -> {
                     handOver();
                     try {
@@ -167,6 +179,8 @@ public final class SolverPool<S> implements AutoCloseable {
                         failureHandler.accept(id, e);
                     }
                     contained.forEach(change -> change.complete(null));
+                    // After the final consumer: whoever sent them can now apply them to the final solution.
+                    notTaken.forEach(change -> change.taken().cancel(false));
                 });
             } catch (RuntimeException | Error e) {
                 failureHandler.accept(id, e);
@@ -177,7 +191,7 @@ public final class SolverPool<S> implements AutoCloseable {
 
         private void ended() {
             synchronized (this) {
-                pendingChanges.forEach(change -> change.cancel(false));
+                pendingChanges.forEach(change -> change.taken().cancel(false));
                 pendingChanges.clear();
                 status = SolverStatus.NOT_SOLVING;
             }
@@ -191,10 +205,13 @@ public final class SolverPool<S> implements AutoCloseable {
                 throw new IllegalStateException("Cannot add a problem change: the solve of problem " + id
                         + " has ended.");
             }
-            CompletableFuture<Void> taken = new CompletableFuture<>();
-            pendingChanges.add(taken);
-            solver.addProblemChange(change);
-            return taken;
+            PendingChange pending = new PendingChange(new CompletableFuture<>(), new AtomicBoolean());
+            pendingChanges.add(pending);
+            solver.addProblemChange((working, director) -> {
+                change.doChange(working, director);
+                pending.processed().set(true);
+            });
+            return pending.taken();
         }
 
         void terminateEarly() {
@@ -222,8 +239,8 @@ public final class SolverPool<S> implements AutoCloseable {
 
         /** On the solver thread: a solution just became the best one. */
         private void bestSolutionChanged(BestSolutionChangedEvent<S> event) {
-            // Only the solver thread processes changes, so none can be processed between the event and this check.
-            List<CompletableFuture<Void>> contained = takeChanges(solver.isEveryProblemChangeProcessed());
+            // Changes are processed on the solver thread, this one: a change processed by now is in this solution.
+            List<CompletableFuture<Void>> contained = takeProcessedChanges();
             synchronized (this) {
                 nextBest = event.getNewBestSolution();
                 nextBestChanges.addAll(contained);
@@ -234,13 +251,10 @@ public final class SolverPool<S> implements AutoCloseable {
             }
         }
 
-        private synchronized List<CompletableFuture<Void>> takeChanges(boolean everyChangeProcessed) {
-            if (!everyChangeProcessed) {
-                return List.of();
-            }
-            List<CompletableFuture<Void>> taken = new ArrayList<>(pendingChanges);
-            pendingChanges.clear();
-            return taken;
+        private synchronized List<CompletableFuture<Void>> takeProcessedChanges() {
+            List<CompletableFuture<Void>> processed = new ArrayList<>();
+            pendingChanges.removeIf(change -> change.processed().get() && processed.add(change.taken()));
+            return processed;
         }
 
         /** On the consumer thread: hands the latest best solution over, if one is waiting. */

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -47,6 +48,8 @@ import jakarta.annotation.PreDestroy;
 public class PlanChanges {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanChanges.class);
+    private static final long END_POLL_MILLIS = 20;
+    private static final int MAX_END_POLLS = 500;
 
     private final JobService jobs;
     private final RepairLane repairLane;
@@ -82,7 +85,8 @@ public class PlanChanges {
 
     /**
      * Applies a change to the job's plan with OptaPlanner's {@link ProblemChange}. While this instance solves the
-     * job, the change goes into the running solve. If the job has ended, this instance claims it (so no other
+     * job, the change goes into the running solve (or, if that solve ends before taking it, into a repair of its final
+     * plan). If the job has ended, this instance claims it (so no other
      * instance can solve or repair it meanwhile) and a repair starts in the {@link RepairLane} from the current best
      * plan with every shift pinned except the {@code open} ones (so the rest of the plan stays as it is); the change
      * is applied in it, and the result completes with the repaired plan. While a repair of the job runs here, the
@@ -106,15 +110,38 @@ public class PlanChanges {
                 track(jobId, next);
                 return new PlanChange(next, by);
             }
-            Optional<CompletableFuture<Void>> taken = jobs.changeRunningSolve(job, change);
+            Optional<CompletableFuture<Void>> taken = takenByRunningSolve(job, change);
             if (taken.isPresent()) {
-                return new PlanChange(taken.get().thenApply(done -> null), null);
+                // A solve that ended just before taking the change: repair its final plan with it instead.
+                CompletableFuture<FieldPlan> result = taken.get().handle((done, notTaken) -> notTaken == null)
+                        .thenComposeAsync(inSolve -> inSolve ? CompletableFuture.<FieldPlan>completedFuture(null)
+                                : onceSolveEnded(jobId, MAX_END_POLLS).thenCompose(
+                                        ended -> apply(jobs.get(jobId), change, open, alwaysPinned).result()), queue);
+                return new PlanChange(result, null);
             }
             Instant by = repairLane.expectedEnd(clock.instant());
             CompletableFuture<FieldPlan> repaired = startRepair(job, change, open, alwaysPinned);
             track(jobId, repaired);
             return new PlanChange(repaired, by);
         }
+    }
+
+    /** The change put into the job's running solve here, if there is one; failed if that solve has just ended. */
+    private Optional<CompletableFuture<Void>> takenByRunningSolve(Job job, ProblemChange<FieldPlan> change) {
+        try {
+            return jobs.changeRunningSolve(job, change);
+        } catch (IllegalStateException solveEnded) {
+            return Optional.of(CompletableFuture.failedFuture(solveEnded));
+        }
+    }
+
+    /** Completes once the job's solve here has handed its final plan over (polled; the hand-over takes moments). */
+    private CompletableFuture<Void> onceSolveEnded(String jobId, int polls) {
+        if (polls == 0 || !jobs.get(jobId).isSolvingHere()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(END_POLL_MILLIS,
+                TimeUnit.MILLISECONDS)).thenCompose(none -> onceSolveEnded(jobId, polls - 1));
     }
 
     /** Keeps the job's last repair until it ends, so that a change arriving meanwhile queues behind it. */
