@@ -49,6 +49,18 @@ class SolverScoreIntegrityTest {
         assertThat(solved.getScore().isFeasible()).isTrue();
     }
 
+    /** Ruin-and-recreate moves only, likewise rare in the product's union. */
+    @Test
+    void incrementalScoreMatchesFullRecalculationForRuinAndRecreateMoves() {
+        SolverConfig config = fullAssertConfig();
+        ((LocalSearchPhaseConfig) config.getPhaseConfigList().get(1)).setMoveSelectorConfig(
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RuinRecreateMoveIteratorFactory.class));
+
+        FieldPlan solved = solveInFullAssert(config);
+
+        assertThat(solved.getScore().isFeasible()).isTrue();
+    }
+
     private static SolverConfig fullAssertConfig() {
         return SolverConfig.createFromXmlResource(FieldPlanSolverConfig.RESOURCE)
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
