@@ -41,7 +41,8 @@ public final class GreedyPlanner {
     }
 
     private static final Comparator<Shift> IN_TIME_ORDER = Comparator
-            .comparing((Shift shift) -> shift.getSlot().getStart()).thenComparing(shift -> shift.getVolunteer().getId());
+            .comparing((Shift shift) -> shift.getSlot().getStart())
+            .thenComparing(shift -> shift.getVolunteer().getId());
 
     private final Map<Precinct, Double> sumLog = new IdentityHashMap<>();
     private final Map<Precinct, Map<TimeSlot, List<Shift>>> teams = new IdentityHashMap<>();
@@ -120,9 +121,10 @@ public final class GreedyPlanner {
 
     private void runOn(Collection<Shift> context, Collection<Shift> toRefill, boolean pairUp, Random order) {
         Set<Shift> refill = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Shift> open = new ArrayList<>();
         for (Shift shift : toRefill) {
-            if (!shift.isPinned() && shift.isVolunteerAvailable()) {
-                refill.add(shift);
+            if (!shift.isPinned() && shift.isVolunteerAvailable() && refill.add(shift)) {
+                open.add(shift);
             }
         }
         for (Shift shift : context) {
@@ -136,7 +138,6 @@ public final class GreedyPlanner {
                 countShift(shift, 1);
             }
         }
-        List<Shift> open = new ArrayList<>(refill);
         open.forEach(shift -> assignment.put(shift, null));
         if (order != null) {
             Collections.shuffle(open, order);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -30,7 +31,6 @@ public class RuinRecreateMoveIteratorFactory extends CompoundMoveIteratorFactory
     private static final int TRIES = 8;
     /** Ruined precincts per move: the drawn one and up to this many minus one of its nearest. */
     private static final int MAX_RUINED = 4;
-    private static final boolean RANDOM_ORDER = Boolean.parseBoolean(System.getProperty("fieldplan.rr.random", "true"));
 
     private final Map<Precinct, List<Precinct>> nearestCache = new IdentityHashMap<>();
 
@@ -41,8 +41,7 @@ public class RuinRecreateMoveIteratorFactory extends CompoundMoveIteratorFactory
             Shift shift = movable[random.nextInt(movable.length)];
             if (shift.getPrecinct() != null) {
                 List<Precinct> nearest = nearest(shift.getPrecinct());
-                return ruinAndRecreate(nearest.subList(0, 1 + random.nextInt(nearest.size())),
-                        RANDOM_ORDER ? random : null);
+                return ruinAndRecreate(nearest.subList(0, 1 + random.nextInt(nearest.size())), random);
             }
         }
         return notDoable(movable[0]);
@@ -55,8 +54,9 @@ public class RuinRecreateMoveIteratorFactory extends CompoundMoveIteratorFactory
     ShiftsChangeMove ruinAndRecreate(List<Precinct> ruined, Random order) {
         Set<Precinct> within = Collections.newSetFromMap(new IdentityHashMap<>());
         within.addAll(ruined);
-        Set<Shift> open = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Shift> context = Collections.newSetFromMap(new IdentityHashMap<>());
+        // Insertion-ordered (shifts hash by identity): the same seed gives the same moves on every run.
+        Set<Shift> open = new LinkedHashSet<>();
+        Set<Shift> context = new LinkedHashSet<>();
         Map<Volunteer, Boolean> hasRoom = new IdentityHashMap<>();
         for (Precinct precinct : ruined) {
             context.addAll(index().pinnedAt(precinct));

@@ -62,7 +62,8 @@ class GreedyPlannerTest {
         FieldPlan plan = ProblemPreparer.prepare(problem);
         Set<Precinct> all = Set.copyOf(plan.getPrecincts());
 
-        List<GreedyPlanner.Decision> refill = GreedyPlanner.refill(plan.getShifts(), plan.getShifts(), all, true, null);
+        List<GreedyPlanner.Decision> refill = GreedyPlanner.refill(plan.getShifts(), plan.getShifts(), all, true,
+                null);
 
         assertThat(refill).isNotEmpty().containsExactlyInAnyOrderElementsOf(GreedyPlanner.decide(plan));
     }

@@ -40,17 +40,17 @@ class RuinRecreateMoveIteratorFactoryTest {
     @BeforeEach
     void setUp() {
         // Two nearby precincts everybody can reach, one 100 km away that nobody can; one shift per volunteer.
-        List<Precinct> precincts = List.of(precinct("LOW", -71.40, 41.82, 0.9, Set.of(), null),
-                precinct("RICH", -71.39, 41.82, 0.5, Set.of(), null),
-                precinct("FAR", -70.20, 41.82, 0.5, Set.of(), null));
+        List<Precinct> precincts = List.of(precinct("A", -71.40, 41.82, 0.6, Set.of(), null),
+                precinct("B", -71.39, 41.82, 0.6, Set.of(), null),
+                precinct("FAR", -70.20, 41.82, 0.6, Set.of(), null));
         List<Volunteer> volunteers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             volunteers.add(volunteer("v" + i).maxShifts(1, 1).build());
         }
         plan = ProblemPreparer.prepare(new FieldPlanProblem("ruin and recreate", "America/New_York", null, null,
                 List.of(), List.of(slot(AM, 0, 9), slot(PM, 0, 13)), precincts, volunteers, null, List.of()));
-        shift("v0", AM).setPrecinct(precinctById("LOW"));
-        shift("v1", AM).setPrecinct(precinctById("LOW"));
+        shift("v0", AM).setPrecinct(precinctById("A"));
+        shift("v1", AM).setPrecinct(precinctById("A"));
         @SuppressWarnings("unchecked")
         DefaultSolverFactory<FieldPlan> solverFactory = (DefaultSolverFactory<FieldPlan>) SolverFactory
                 .<FieldPlan>create(FieldPlanSolverConfig.create(Duration.ofSeconds(1)));
@@ -64,42 +64,42 @@ class RuinRecreateMoveIteratorFactoryTest {
         HardMediumSoftLongScore before = scoreDirector.calculateScore();
         assertThat(before.isFeasible()).isTrue();
 
-        ShiftsChangeMove move = factory.ruinAndRecreate(List.of(precinctById("LOW"), precinctById("RICH")), null);
+        ShiftsChangeMove move = factory.ruinAndRecreate(List.of(precinctById("A"), precinctById("B")), null);
         assertThat(move.isMoveDoable(scoreDirector)).isTrue();
         Move<FieldPlan> undo = move.doMove(scoreDirector);
         HardMediumSoftLongScore incremental = scoreDirector.calculateScore();
 
         // The freed pair and the idle volunteers are sent out again, to the ruined precincts only.
         assertThat(plan.getShifts()).filteredOn(shift -> shift.getPrecinct() != null)
-                .extracting(shift -> shift.getPrecinct().getId()).containsOnly("LOW", "RICH").hasSizeGreaterThan(2);
+                .extracting(shift -> shift.getPrecinct().getId()).isSubsetOf("A", "B").hasSizeGreaterThan(2);
         assertThat(incremental.isFeasible()).isTrue();
         assertThat(incremental).isGreaterThan(before);
         assertThat(incremental).isEqualTo(fromScratch());
 
         undo.doMoveOnly(scoreDirector);
-        assertThat(precinctOf("v0", AM)).isEqualTo("LOW");
-        assertThat(precinctOf("v1", AM)).isEqualTo("LOW");
+        assertThat(precinctOf("v0", AM)).isEqualTo("A");
+        assertThat(precinctOf("v1", AM)).isEqualTo("A");
         assertThat(plan.getShifts()).filteredOn(shift -> shift.getPrecinct() != null).hasSize(2);
         assertThat(scoreDirector.calculateScore()).isEqualTo(before);
     }
 
     @Test
     void aPrecinctNotRuinedIsLeftAloneAndNobodyIsSentThere() {
-        ShiftsChangeMove move = factory.ruinAndRecreate(List.of(precinctById("RICH")), null);
+        ShiftsChangeMove move = factory.ruinAndRecreate(List.of(precinctById("B")), null);
         move.doMoveOnly(scoreDirector);
 
-        assertThat(precinctOf("v0", AM)).isEqualTo("LOW");
-        assertThat(precinctOf("v1", AM)).isEqualTo("LOW");
+        assertThat(precinctOf("v0", AM)).isEqualTo("A");
+        assertThat(precinctOf("v1", AM)).isEqualTo("A");
         assertThat(plan.getShifts()).filteredOn(shift -> shift.getPrecinct() != null)
-                .extracting(shift -> shift.getPrecinct().getId()).containsOnly("LOW", "RICH");
+                .extracting(shift -> shift.getPrecinct().getId()).containsOnly("A", "B");
         assertThat(scoreDirector.calculateScore()).isEqualTo(fromScratch());
     }
 
     @Test
     void aRuinThatTheGreedyRefillsAsItWasIsNotDoable() {
-        factory.ruinAndRecreate(List.of(precinctById("LOW"), precinctById("RICH")), null).doMoveOnly(scoreDirector);
+        factory.ruinAndRecreate(List.of(precinctById("A"), precinctById("B")), null).doMoveOnly(scoreDirector);
 
-        ShiftsChangeMove again = factory.ruinAndRecreate(List.of(precinctById("LOW"), precinctById("RICH")), null);
+        ShiftsChangeMove again = factory.ruinAndRecreate(List.of(precinctById("A"), precinctById("B")), null);
 
         assertThat(again.isMoveDoable(scoreDirector)).isFalse();
     }
