@@ -73,7 +73,8 @@ final class ShiftIndex {
             servers[i] = buckets.get(i) == null ? NONE : buckets.get(i).toArray(Shift[]::new);
         }
         byVolunteer.forEach((volunteer, shifts) -> shiftsByVolunteer.put(volunteer, shifts.toArray(Shift[]::new)));
-        allByVolunteer.forEach((volunteer, shifts) -> allShiftsByVolunteer.put(volunteer, shifts.toArray(Shift[]::new)));
+        allByVolunteer.forEach((volunteer, shifts) ->
+                allShiftsByVolunteer.put(volunteer, shifts.toArray(Shift[]::new)));
         candidateCount = candidates;
     }
 

@@ -2,27 +2,18 @@ package org.fieldplan.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fieldplan.testing.Fixtures.precinct;
-import static org.fieldplan.testing.Fixtures.slot;
-import static org.fieldplan.testing.Fixtures.volunteer;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 import org.fieldplan.domain.FieldPlan;
-import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
-import org.fieldplan.domain.Volunteer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.impl.heuristic.move.Move;
 import org.optaplanner.core.impl.score.director.InnerScoreDirector;
-import org.optaplanner.core.impl.solver.DefaultSolverFactory;
 
 /**
  * The three compound moves of {@link TeamMoveIteratorFactory} on a real score director: what each changes, that its
@@ -30,8 +21,8 @@ import org.optaplanner.core.impl.solver.DefaultSolverFactory;
  */
 class TeamMoveIteratorFactoryTest {
 
-    private static final String AM = "sat-am";
-    private static final String PM = "sat-pm";
+    private static final String AM = MoveTestPlans.AM;
+    private static final String PM = MoveTestPlans.PM;
 
     private FieldPlan plan;
     private InnerScoreDirector<FieldPlan, HardMediumSoftLongScore> scoreDirector;
@@ -39,24 +30,11 @@ class TeamMoveIteratorFactoryTest {
 
     @BeforeEach
     void setUp() {
-        // Two nearby precincts everybody can reach, one 100 km away that nobody can; one shift per volunteer.
-        List<Precinct> precincts = List.of(precinct("P0", -71.40, 41.82, 0.6, Set.of(), null),
-                precinct("P1", -71.39, 41.82, 0.6, Set.of(), null),
-                precinct("FAR", -70.20, 41.82, 0.6, Set.of(), null));
-        List<Volunteer> volunteers = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            volunteers.add(volunteer("v" + i).maxShifts(1, 1).build());
-        }
-        plan = ProblemPreparer.prepare(new FieldPlanProblem("team moves", "America/New_York", null, null, List.of(),
-                List.of(slot(AM, 0, 9), slot(PM, 0, 13)), precincts, volunteers, null, List.of()));
+        plan = MoveTestPlans.twoNearbyPrecincts("team moves", 6);
         for (String id : List.of("v0", "v1", "v2")) {
             shift(id, AM).setPrecinct(precinctById("P0"));
         }
-        @SuppressWarnings("unchecked")
-        DefaultSolverFactory<FieldPlan> solverFactory = (DefaultSolverFactory<FieldPlan>) SolverFactory
-                .<FieldPlan>create(FieldPlanSolverConfig.create(Duration.ofSeconds(1)));
-        scoreDirector = solverFactory.<HardMediumSoftLongScore>getScoreDirectorFactory().buildScoreDirector(false, false);
-        scoreDirector.setWorkingSolution(plan);
+        scoreDirector = MoveTestPlans.scoreDirector(plan);
         factory.phaseStarted(scoreDirector);
     }
 
@@ -210,18 +188,14 @@ class TeamMoveIteratorFactoryTest {
     }
 
     private Shift shift(String volunteerId, String slotId) {
-        return plan.getShifts().stream()
-                .filter(shift -> shift.getVolunteer().getId().equals(volunteerId)
-                        && shift.getSlot().getId().equals(slotId))
-                .findFirst().orElseThrow();
+        return MoveTestPlans.shift(plan, volunteerId, slotId);
     }
 
     private String precinctOf(String volunteerId, String slotId) {
-        Precinct precinct = shift(volunteerId, slotId).getPrecinct();
-        return precinct == null ? null : precinct.getId();
+        return MoveTestPlans.precinctOf(plan, volunteerId, slotId);
     }
 
     private Precinct precinctById(String id) {
-        return plan.getPrecincts().stream().filter(precinct -> precinct.getId().equals(id)).findFirst().orElseThrow();
+        return MoveTestPlans.precinctById(plan, id);
     }
 }

@@ -8,15 +8,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import org.fieldplan.benchmarks.BenchmarkProblems;
-import org.fieldplan.benchmarks.BenchmarkProblems.RealRegion;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Shift;
 import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
-import org.fieldplan.solver.ProblemPreparer;
-import org.locationtech.jts.geom.Point;
 
 /**
  * What the local search misses on a piece of a real region: the pieces of {@link RealRegionOptimumGap} where
@@ -35,26 +31,18 @@ public final class PieceDifference {
     }
 
     public static void main(String[] args) {
-        RealRegion region = RealRegion.valueOf(args[0]);
-        int precincts = intArg(args, 1, 12);
-        int volunteers = intArg(args, 2, 40);
-        int pieces = intArg(args, 3, 6);
-        int cpSatSeconds = intArg(args, 4, 60);
-        int solverSeconds = intArg(args, 5, 10);
-        Random random = new Random(intArg(args, 6, 2));
-        FieldPlanProblem whole = BenchmarkProblems.votesOnly(
-                BenchmarkProblems.region(region, BenchmarkProblems.DEFAULT_DATA));
-        for (int piece = 0; piece < pieces; piece++) {
-            Point center = whole.precincts().get(random.nextInt(whole.precincts().size())).getCentroid();
-            FieldPlan prepared = ProblemPreparer.prepare(
-                    RealRegionOptimumGap.pieceAround(whole, center, precincts, volunteers));
-            CpSatResult optimum = CpSatModel.of(prepared).solve(Duration.ofSeconds(cpSatSeconds), 2);
+        RealRegionOptimumGap.PieceArgs arguments = RealRegionOptimumGap.PieceArgs.parse(args, 6, 2);
+        Random random = new Random(arguments.seed());
+        FieldPlanProblem whole = arguments.wholeRegion();
+        for (int piece = 0; piece < arguments.pieces(); piece++) {
+            FieldPlan prepared = RealRegionOptimumGap.randomPiece(whole, arguments, random);
+            CpSatResult optimum = CpSatModel.of(prepared).solve(Duration.ofSeconds(arguments.cpSatSeconds()), 2);
             if (!optimum.isFeasible()) {
                 System.out.printf("piece %d: CP-SAT %s%n", piece, optimum.status());
                 continue;
             }
             FieldPlan best = optimum.applyTo(prepared);
-            FieldPlan solved = FieldPlanSolver.withTimeLimit(Duration.ofSeconds(solverSeconds))
+            FieldPlan solved = FieldPlanSolver.withTimeLimit(Duration.ofSeconds(arguments.solverSeconds()))
                     .solve(prepared, plan -> { }).plan();
             double optimumVotes = PlanSummary.of(best).expectedNetVotes();
             double solverVotes = PlanSummary.of(solved).expectedNetVotes();
@@ -103,9 +91,5 @@ public final class PieceDifference {
         }
         teams.values().forEach(team -> team.sort(null));
         return teams;
-    }
-
-    private static int intArg(String[] args, int index, int fallback) {
-        return args.length > index ? Integer.parseInt(args[index]) : fallback;
     }
 }
