@@ -166,7 +166,10 @@ public final class GreedyPlanner {
         fill(open, movable, pairUp);
     }
 
-    /** Each open shift in the list's order to its best precinct; then lone canvassers among them and movable pair. */
+    /**
+     * Each open shift in the list's order to its best precinct; then lone canvassers among them and movable are paired,
+     * in time order when there are movable ones, else in the open shifts' order.
+     */
     private void fill(List<Shift> open, List<Shift> movable, boolean pairUp) {
         for (Shift shift : open) {
             Precinct best = bestPrecinct(shift);
@@ -175,9 +178,12 @@ public final class GreedyPlanner {
             }
         }
         if (pairUp) {
-            List<Shift> mayPair = new ArrayList<>(movable);
-            mayPair.addAll(open);
-            mayPair.sort(IN_TIME_ORDER);
+            List<Shift> mayPair = open;
+            if (!movable.isEmpty()) {
+                mayPair = new ArrayList<>(movable);
+                mayPair.addAll(open);
+                mayPair.sort(IN_TIME_ORDER);
+            }
             pairLoneCanvassers(mayPair);
         }
     }

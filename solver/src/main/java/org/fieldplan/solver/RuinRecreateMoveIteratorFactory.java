@@ -56,10 +56,8 @@ public class RuinRecreateMoveIteratorFactory extends CompoundMoveIteratorFactory
         within.addAll(ruined);
         // Insertion-ordered (shifts hash by identity): the same seed gives the same moves on every run.
         Set<Shift> open = new LinkedHashSet<>();
-        Set<Shift> context = new LinkedHashSet<>();
         Map<Volunteer, Boolean> hasRoom = new IdentityHashMap<>();
         for (Precinct precinct : ruined) {
-            context.addAll(index().pinnedAt(precinct));
             for (TimeSlot slot : plan().getTimeSlots()) {
                 for (Shift shift : index().servers(slot, precinct)) {
                     Precinct current = shift.getPrecinct();
@@ -71,10 +69,19 @@ public class RuinRecreateMoveIteratorFactory extends CompoundMoveIteratorFactory
                 }
             }
         }
+        // What the refill reads: every shift of the volunteers involved, and the pinned shifts of the ruined precincts.
         Set<Volunteer> volunteers = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Shift> context = new ArrayList<>();
         for (Shift shift : open) {
             if (volunteers.add(shift.getVolunteer())) {
                 context.addAll(Arrays.asList(index().allShiftsOf(shift.getVolunteer())));
+            }
+        }
+        for (Precinct precinct : ruined) {
+            for (Shift pinned : index().pinnedAt(precinct)) {
+                if (!volunteers.contains(pinned.getVolunteer())) {
+                    context.add(pinned);
+                }
             }
         }
         List<GreedyPlanner.Decision> decisions = GreedyPlanner.refill(context, open, within,
