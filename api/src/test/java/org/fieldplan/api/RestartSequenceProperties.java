@@ -89,14 +89,15 @@ class RestartSequenceProperties {
         final Map<String, String> lateVolunteers = new LinkedHashMap<>();
 
         void record(Request request, HttpResponse<String> response) {
-            if (response.statusCode() != 200) {
+            // Reads succeed too, with no body to remember.
+            if (response.statusCode() != 200 || !request.method().equals("POST")) {
                 return;
             }
-            JsonNode body = parse(request.body());
             if (request.path().endsWith("/field-reports")) {
+                JsonNode body = parse(request.body());
                 reportedShifts.add(body.get("volunteerId").asText() + "|" + body.get("slotId").asText());
             } else if (request.path().endsWith("/volunteers")) {
-                lateVolunteers.put(body.get("id").asText(), request.body());
+                lateVolunteers.put(parse(request.body()).get("id").asText(), request.body());
             }
         }
     }

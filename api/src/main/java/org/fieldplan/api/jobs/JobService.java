@@ -26,7 +26,7 @@ import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
-import org.optaplanner.core.api.solver.SolverManager;
+import org.fieldplan.solver.SolverPool;
 import org.optaplanner.core.api.solver.SolverStatus;
 import org.optaplanner.core.api.solver.change.ProblemChange;
 import org.slf4j.Logger;
@@ -39,8 +39,8 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Runs planning jobs on OptaPlanner's {@link SolverManager}, as one of possibly several instances sharing a
- * {@link JobRepository}. A submission goes into the shared queue if the cluster has a place for it (else 429). Each
+ * Runs planning jobs on a {@link SolverPool} (OptaPlanner solvers on a fixed number of threads), as one of possibly
+ * several instances sharing a {@link JobRepository}. A submission goes into the shared queue if the cluster has a place for it (else 429). Each
  * instance claims queued jobs while it has a free solver place, renews the lease of the jobs it solves, and claims a
  * job whose owner's lease has expired (its instance died), resuming it from the last saved best plan. The problem
  * and each new best plan live in the data layer's plan store (saved at most every two seconds while improving, and at
@@ -55,7 +55,7 @@ public class JobService {
     private static final int FINAL_SAVE_ATTEMPTS = 3;
     private static final Duration FINAL_SAVE_BACKOFF = Duration.ofMillis(200);
 
-    private final SolverManager<FieldPlan, String> solverManager;
+    private final SolverPool<FieldPlan> solverPool;
     private final RepairLane repairLane;
     private final FieldPlanSolver solver;
     private final JobPlans plans;
@@ -75,10 +75,10 @@ public class JobService {
     /** Its own thread, so that saves and claims on the job timer can never hold up a renewal past the lease. */
     private final ScheduledExecutorService heartbeatTimer = daemonTimer("job-heartbeat");
 
-    public JobService(SolverManager<FieldPlan, String> solverManager, RepairLane repairLane, FieldPlanSolver solver,
+    public JobService(SolverPool<FieldPlan> solverPool, RepairLane repairLane, FieldPlanSolver solver,
             DataStores stores, Clock clock, FieldPlanProperties properties, MeterRegistry meters,
             JobRepository repository, JobPlans plans) {
-        this.solverManager = solverManager;
+        this.solverPool = solverPool;
         this.repairLane = repairLane;
         this.repository = repository;
         this.solver = solver;
@@ -202,7 +202,7 @@ public class JobService {
                     record.takeovers());
         }
         Job claimed = job;
-        solverManager.solveAndListen(job.getId(), id -> start(claimed), best -> improved(claimed, best),
+        solverPool.solveAndListen(job.getId(), id -> start(claimed), best -> improved(claimed, best),
                 finalBest -> finish(claimed, finalBest), (id, failure) -> fail(claimed, failure));
     }
 
@@ -286,7 +286,7 @@ public class JobService {
      */
     Optional<CompletableFuture<Void>> changeRunningSolve(Job job, ProblemChange<FieldPlan> change) {
         if (job.isSolvingHere() && job.getStatus().isActive() && !job.isInRepair()) {
-            return Optional.of(solverManager.addProblemChange(job.getId(), change));
+            return Optional.of(solverPool.addProblemChange(job.getId(), change));
         }
         return Optional.empty();
     }
@@ -398,15 +398,15 @@ public class JobService {
 
     /** Stops the solve or repair of a job here (whichever lane has it; the other ignores the call). */
     private void terminateHere(String jobId) {
-        solverManager.terminateEarly(jobId);
-        repairLane.solverManager().terminateEarly(jobId);
+        solverPool.terminateEarly(jobId);
+        repairLane.solverPool().terminateEarly(jobId);
     }
 
     /** The solver manager's view of a job solved here; for a job solved elsewhere, the one its status implies. */
     public SolverStatus solverStatus(String jobId) {
         Job job = jobs.get(jobId);
         if (job != null && job.isSolvingHere()) {
-            return (job.isInRepair() ? repairLane.solverManager() : solverManager).getSolverStatus(jobId);
+            return (job.isInRepair() ? repairLane.solverPool() : solverPool).getSolverStatus(jobId);
         }
         JobStatus status = job == null ? JobStatus.SOLVED : job.getStatus();
         return switch (status) {
@@ -443,7 +443,7 @@ public class JobService {
         job.started(clock.instant(), greedy);
         save(job, true);
         long millis = job.isTerminationRequested() ? 0 : submission.solveTime().toMillis();
-        timer.schedule(() -> solverManager.terminateEarly(job.getId()), millis, TimeUnit.MILLISECONDS);
+        timer.schedule(() -> solverPool.terminateEarly(job.getId()), millis, TimeUnit.MILLISECONDS);
         return prepared;
     }
 

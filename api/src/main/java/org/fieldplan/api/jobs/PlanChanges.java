@@ -27,7 +27,7 @@ import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Shift;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
-import org.optaplanner.core.api.solver.SolverManager;
+import org.fieldplan.solver.SolverPool;
 import org.optaplanner.core.api.solver.change.ProblemChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,7 +150,7 @@ public class PlanChanges {
         CompletableFuture<FieldPlan> repaired = new CompletableFuture<>();
         job.repairing(clock.instant());
         jobs.saveBestPlanNow(job);
-        SolverManager<FieldPlan, String> lane = repairLane.solverManager();
+        SolverPool<FieldPlan> lane = repairLane.solverPool();
         repairLane.enter();
         // The lane's solver configuration ends the repair when it stops improving (FieldPlanSolverConfig.createRepair).
         lane.solveAndListen(job.getId(), id -> {

@@ -8,18 +8,17 @@ import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.FieldPlanSolverConfig;
-import org.optaplanner.core.api.solver.SolverManager;
-import org.optaplanner.core.config.solver.SolverManagerConfig;
+import org.fieldplan.solver.SolverPool;
 
 /**
  * Reserved repair capacity: repairs of finished plans (after a cancellation, a field report, a late volunteer) run on
  * this lane's own solver threads, so they never wait behind another job's long solve on the main
- * {@link SolverManager}. A repair ends once its best plan stops improving, and at the configured maximum at the
+ * {@link SolverPool}. A repair ends once its best plan stops improving, and at the configured maximum at the
  * latest, so the lane's queue moves fast and the time a queued repair will be applied by can be stated.
  */
 public final class RepairLane implements AutoCloseable {
 
-    private final SolverManager<FieldPlan, String> solverManager;
+    private final SolverPool<FieldPlan> solverPool;
     private final Duration maxRepair;
     private final int threads;
     /** Repairs submitted and not yet ended (running or waiting for a thread of the lane). */
@@ -28,14 +27,13 @@ public final class RepairLane implements AutoCloseable {
     RepairLane(FieldPlanProperties.Repair repair) {
         this.maxRepair = Duration.ofMillis(repair.maxMillis());
         this.threads = Math.max(1, repair.threads());
-        this.solverManager = SolverManager.create(
+        this.solverPool = new SolverPool<>(
                 new FieldPlanSolver(FieldPlanSolverConfig.createRepair(Duration.ofMillis(repair.unimprovedMillis()),
-                        maxRepair)).getSolverFactory(),
-                new SolverManagerConfig().withParallelSolverCount(Integer.toString(threads)));
+                        maxRepair)).getSolverFactory(), threads, "repairs");
     }
 
-    SolverManager<FieldPlan, String> solverManager() {
-        return solverManager;
+    SolverPool<FieldPlan> solverPool() {
+        return solverPool;
     }
 
     /**
@@ -63,6 +61,6 @@ public final class RepairLane implements AutoCloseable {
 
     @Override
     public void close() {
-        solverManager.close();
+        solverPool.close();
     }
 }

@@ -5,15 +5,14 @@ import java.time.Duration;
 import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.solver.FieldPlanSolver;
-import org.optaplanner.core.api.solver.SolverManager;
-import org.optaplanner.core.config.solver.SolverManagerConfig;
+import org.fieldplan.solver.SolverPool;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * One solver configuration ({@code FieldPlanSolverConfig}, Bavet, greedy start, pair moves) for every job. Its time
  * limit is the longest a job may ask for; {@link JobService} ends each job at its own time with
- * {@code terminateEarly}, because the 10.1 {@code SolverManager} takes no per-job termination. Repairs have a lane
+ * {@code terminateEarly} of its {@link SolverPool}, which takes no per-job termination. Repairs have a lane
  * of their own ({@link RepairLane}).
  */
 @Configuration
@@ -25,9 +24,8 @@ class SolverConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    SolverManager<FieldPlan, String> solverManager(FieldPlanSolver solver, FieldPlanProperties properties) {
-        return SolverManager.create(solver.getSolverFactory(), new SolverManagerConfig()
-                .withParallelSolverCount(Integer.toString(properties.jobs().concurrency())));
+    SolverPool<FieldPlan> solverPool(FieldPlanSolver solver, FieldPlanProperties properties) {
+        return new SolverPool<>(solver.getSolverFactory(), properties.jobs().concurrency(), "jobs");
     }
 
     /** Repairs on their own solver threads (reserved capacity), ending when they stop improving. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -18,8 +19,9 @@ import org.fieldplan.generator.RegionGenerator;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.FieldPlanSolverConfig;
 import org.fieldplan.solver.ProblemPreparer;
+import org.fieldplan.solver.SolverPool;
 import org.junit.jupiter.api.Test;
-import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.change.ProblemChange;
 
 /**
@@ -74,14 +76,14 @@ class CancelShiftsTest {
             frozen.add(new Shift(s.getVolunteer(), s.getSlot(), s.getPrecinct(), s.isPinned() || !open.test(s)));
         }
         FieldPlan start = plan.withShifts(frozen);
-        try (SolverManager<FieldPlan, String> lane = SolverManager.create(
-                FieldPlanSolverConfig.createEvaluationLimited(scoreCalculations))) {
-            return lane.solve("repair", id -> {
+        CompletableFuture<FieldPlan> repaired = new CompletableFuture<>();
+        try (SolverPool<FieldPlan> lane = new SolverPool<>(SolverFactory.create(
+                FieldPlanSolverConfig.createEvaluationLimited(scoreCalculations)), 1, "test-repairs")) {
+            lane.solveAndListen("repair", id -> {
                 lane.addProblemChange(id, change);
                 return start;
-            }, null).getFinalBestSolution();
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-            throw new AssertionError("the repair did not end", e);
+            }, best -> { }, repaired::complete, (id, failure) -> repaired.completeExceptionally(failure));
+            return repaired.join();
         }
     }
 }

@@ -1,0 +1,267 @@
+package org.fieldplan.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.api.solver.SolverStatus;
+import org.optaplanner.core.api.solver.change.ProblemChange;
+import org.optaplanner.core.api.solver.event.BestSolutionChangedEvent;
+
+/**
+ * Solves problems by id on a fixed number of solver threads, handing each new best solution to a listener on a
+ * consumer thread of its own (the latest one wins when the listener is slower than the solver), then the final best
+ * solution after every earlier one. The part of OptaPlanner's {@code SolverManager} that FieldPlan uses, with the same
+ * contract.
+ *
+ * <p>Why not {@code SolverManager}: in 10.1 its consumer hand-off can lose its only permit when the solver thread
+ * offers a new best solution just as the consumer thread takes the previous one (the scheduled consumption then finds
+ * nothing and never releases the permit). The solve then never ends: the final best solution waits for the permit
+ * forever, and {@code terminateEarly} waits for the solve. Seen on the 2-core test machine as a job that stayed
+ * {@code SOLVING} and a terminate request that never answered.
+ *
+ * @param <S> the planning solution
+ */
+public final class SolverPool<S> implements AutoCloseable {
+
+    private final SolverFactory<S> solverFactory;
+    private final ExecutorService solverThreads;
+    private final String name;
+    private final Map<String, Solve> solves = new ConcurrentHashMap<>();
+
+    /**
+     * @param threads how many problems are solved at once; the others wait for a thread in submission order
+     * @param name names the pool's threads ({@code name-solver-N}, {@code name-consumer-ID})
+     */
+    public SolverPool(SolverFactory<S> solverFactory, int threads, String name) {
+        this.solverFactory = solverFactory;
+        this.name = name;
+        this.solverThreads = Executors.newFixedThreadPool(threads, daemonThreads(name + "-solver-"));
+    }
+
+    /**
+     * Starts solving the problem {@code problemFinder} gives once a solver thread is free (called on that thread, so a
+     * large problem is prepared there). A solve terminated before it started calls none of the consumers.
+     *
+     * @param bestConsumer each new best solution, in order, skipping those superseded before it could take them
+     * @param finalBestConsumer the best solution once the solve has ended, after every call of {@code bestConsumer}
+     * @param failureHandler a failure of the solve or of a consumer
+     * @throws IllegalStateException when a problem with this id is already being solved here
+     */
+    public void solveAndListen(String id, Function<String, S> problemFinder, Consumer<? super S> bestConsumer,
+            Consumer<? super S> finalBestConsumer, BiConsumer<String, Throwable> failureHandler) {
+        Solve solve = new Solve(id, bestConsumer, failureHandler);
+        if (solves.putIfAbsent(id, solve) != null) {
+            throw new IllegalStateException("Problem " + id + " is already being solved in the " + name + " pool.");
+        }
+        solverThreads.execute(() -> solve.run(problemFinder, finalBestConsumer));
+    }
+
+    /**
+     * Adds a change to the running solve of the problem.
+     *
+     * @return completes once a best solution containing the change was given to the best-solution consumer (or to the
+     *     final one); cancelled when the solve ends before it takes the change
+     * @throws IllegalStateException when the problem is not being solved here
+     */
+    public CompletableFuture<Void> addProblemChange(String id, ProblemChange<S> change) {
+        Solve solve = solves.get(id);
+        if (solve == null) {
+            throw new IllegalStateException("Cannot add a problem change: problem " + id + " is not being solved in the "
+                    + name + " pool.");
+        }
+        return solve.addProblemChange(change);
+    }
+
+    /**
+     * Ends the solve of the problem early (its final best solution is handed over as usual) and returns once no
+     * consumer of the solve will be called again but the final one, possibly still running. Does nothing when the
+     * problem is not being solved here.
+     */
+    public void terminateEarly(String id) {
+        Solve solve = solves.get(id);
+        if (solve != null) {
+            solve.terminateEarly();
+        }
+    }
+
+    public SolverStatus getSolverStatus(String id) {
+        Solve solve = solves.get(id);
+        return solve == null ? SolverStatus.NOT_SOLVING : solve.status;
+    }
+
+    /** Terminates every solve and stops the threads, without waiting for the solves to end. */
+    @Override
+    public void close() {
+        solves.values().forEach(solve -> solve.terminate(false));
+        solverThreads.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** One problem's solve: its solver, its consumer thread and the problem changes not yet handed over. */
+    private final class Solve {
+        private final String id;
+        private final Solver<S> solver;
+        private final Consumer<? super S> bestConsumer;
+        private final BiConsumer<String, Throwable> failureHandler;
+        private final ExecutorService consumerThread;
+        private final CountDownLatch ended = new CountDownLatch(1);
+        private volatile SolverStatus status = SolverStatus.SOLVING_SCHEDULED;
+        // Guarded by this: whether the solve was started or terminated, the changes added and not yet in a best
+        // solution, the next best solution for the consumer with the changes it contains, and whether a hand-over is
+        // scheduled on the consumer thread.
+        private boolean started;
+        private boolean terminatedEarly;
+        private final List<CompletableFuture<Void>> pendingChanges = new ArrayList<>();
+        private S nextBest;
+        private final List<CompletableFuture<Void>> nextBestChanges = new ArrayList<>();
+        private boolean handOverScheduled;
+
+        Solve(String id, Consumer<? super S> bestConsumer, BiConsumer<String, Throwable> failureHandler) {
+            this.id = id;
+            // Built at once, so that a change can be added while the solve waits for a thread.
+            this.solver = solverFactory.buildSolver();
+            this.solver.addEventListener(this::bestSolutionChanged);
+            this.bestConsumer = bestConsumer;
+            this.failureHandler = failureHandler;
+            this.consumerThread = Executors.newSingleThreadExecutor(daemonThreads(name + "-consumer-" + id + "-"));
+        }
+
+        void run(Function<String, S> problemFinder, Consumer<? super S> finalBestConsumer) {
+            try {
+                synchronized (this) {
+                    if (terminatedEarly) {
+                        return;
+                    }
+                    started = true;
+                    status = SolverStatus.SOLVING_ACTIVE;
+                }
+                S finalBest = solver.solve(problemFinder.apply(id));
+                List<CompletableFuture<Void>> contained = takeChanges(solver.isEveryProblemChangeProcessed());
+                consumerThread.execute(() -> {
+                    handOver();
+                    try {
+                        finalBestConsumer.accept(finalBest);
+                    } catch (RuntimeException | Error e) {
+                        failureHandler.accept(id, e);
+                    }
+                    contained.forEach(change -> change.complete(null));
+                });
+            } catch (RuntimeException | Error e) {
+                failureHandler.accept(id, e);
+            } finally {
+                ended();
+            }
+        }
+
+        private void ended() {
+            synchronized (this) {
+                pendingChanges.forEach(change -> change.cancel(false));
+                pendingChanges.clear();
+                status = SolverStatus.NOT_SOLVING;
+            }
+            consumerThread.shutdown();
+            solves.remove(id, this);
+            ended.countDown();
+        }
+
+        synchronized CompletableFuture<Void> addProblemChange(ProblemChange<S> change) {
+            if (status == SolverStatus.NOT_SOLVING || terminatedEarly) {
+                throw new IllegalStateException("Cannot add a problem change: the solve of problem " + id
+                        + " has ended.");
+            }
+            CompletableFuture<Void> taken = new CompletableFuture<>();
+            pendingChanges.add(taken);
+            solver.addProblemChange(change);
+            return taken;
+        }
+
+        void terminateEarly() {
+            terminate(true);
+        }
+
+        void terminate(boolean waitForEnd) {
+            synchronized (this) {
+                terminatedEarly = true;
+                if (!started) {
+                    ended();
+                    return;
+                }
+            }
+            solver.terminateEarly();
+            try {
+                // A solver clears a termination asked for before its solve() began: ask again until it has ended.
+                while (waitForEnd && !ended.await(100, TimeUnit.MILLISECONDS)) {
+                    solver.terminateEarly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** On the solver thread: a solution just became the best one. */
+        private void bestSolutionChanged(BestSolutionChangedEvent<S> event) {
+            // Only the solver thread processes changes, so none can be processed between the event and this check.
+            List<CompletableFuture<Void>> contained = takeChanges(solver.isEveryProblemChangeProcessed());
+            synchronized (this) {
+                nextBest = event.getNewBestSolution();
+                nextBestChanges.addAll(contained);
+                if (!handOverScheduled) {
+                    handOverScheduled = true;
+                    consumerThread.execute(this::handOver);
+                }
+            }
+        }
+
+        private synchronized List<CompletableFuture<Void>> takeChanges(boolean everyChangeProcessed) {
+            if (!everyChangeProcessed) {
+                return List.of();
+            }
+            List<CompletableFuture<Void>> taken = new ArrayList<>(pendingChanges);
+            pendingChanges.clear();
+            return taken;
+        }
+
+        /** On the consumer thread: hands the latest best solution over, if one is waiting. */
+        private void handOver() {
+            S best;
+            List<CompletableFuture<Void>> contained;
+            synchronized (this) {
+                handOverScheduled = false;
+                best = nextBest;
+                nextBest = null;
+                contained = new ArrayList<>(nextBestChanges);
+                nextBestChanges.clear();
+            }
+            if (best != null) {
+                try {
+                    bestConsumer.accept(best);
+                } catch (RuntimeException | Error e) {
+                    failureHandler.accept(id, e);
+                }
+            }
+            contained.forEach(change -> change.complete(null));
+        }
+    }
+}
