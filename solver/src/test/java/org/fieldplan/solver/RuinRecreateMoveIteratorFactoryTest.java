@@ -1,6 +1,10 @@
 package org.fieldplan.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldplan.solver.MoveTestPlans.AM;
+import static org.fieldplan.solver.MoveTestPlans.precinctById;
+import static org.fieldplan.solver.MoveTestPlans.precinctOf;
+import static org.fieldplan.solver.MoveTestPlans.shift;
 import static org.fieldplan.testing.Fixtures.precinct;
 
 import java.util.List;
@@ -8,7 +12,6 @@ import java.util.Random;
 
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Precinct;
-import org.fieldplan.domain.Shift;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -21,9 +24,6 @@ import org.optaplanner.core.impl.score.director.InnerScoreDirector;
  */
 class RuinRecreateMoveIteratorFactoryTest {
 
-    private static final String AM = MoveTestPlans.AM;
-    private static final String PM = MoveTestPlans.PM;
-
     private FieldPlan plan;
     private InnerScoreDirector<FieldPlan, HardMediumSoftLongScore> scoreDirector;
     private final RuinRecreateMoveIteratorFactory factory = new RuinRecreateMoveIteratorFactory();
@@ -31,8 +31,8 @@ class RuinRecreateMoveIteratorFactoryTest {
     @BeforeEach
     void setUp() {
         plan = MoveTestPlans.twoNearbyPrecincts("ruin and recreate", 4);
-        shift("v0", AM).setPrecinct(precinctById("P0"));
-        shift("v1", AM).setPrecinct(precinctById("P0"));
+        shift(plan, "v0", AM).setPrecinct(precinctById(plan, "P0"));
+        shift(plan, "v1", AM).setPrecinct(precinctById(plan, "P0"));
         scoreDirector = MoveTestPlans.scoreDirector(plan);
         factory.phaseStarted(scoreDirector);
     }
@@ -42,7 +42,7 @@ class RuinRecreateMoveIteratorFactoryTest {
         HardMediumSoftLongScore before = scoreDirector.calculateScore();
         assertThat(before.isFeasible()).isTrue();
 
-        ShiftsChangeMove move = factory.ruinAndRecreate(List.of(precinctById("P0"), precinctById("P1")), null);
+        ShiftsChangeMove move = factory.ruinAndRecreate(bothPrecincts(), null);
         assertThat(move.isMoveDoable(scoreDirector)).isTrue();
         Move<FieldPlan> undo = move.doMove(scoreDirector);
         HardMediumSoftLongScore incremental = scoreDirector.calculateScore();
@@ -55,19 +55,19 @@ class RuinRecreateMoveIteratorFactoryTest {
         assertThat(incremental).isEqualTo(fromScratch());
 
         undo.doMoveOnly(scoreDirector);
-        assertThat(precinctOf("v0", AM)).isEqualTo("P0");
-        assertThat(precinctOf("v1", AM)).isEqualTo("P0");
+        assertThat(precinctOf(plan, "v0", AM)).isEqualTo("P0");
+        assertThat(precinctOf(plan, "v1", AM)).isEqualTo("P0");
         assertThat(plan.getShifts()).filteredOn(shift -> shift.getPrecinct() != null).hasSize(2);
         assertThat(scoreDirector.calculateScore()).isEqualTo(before);
     }
 
     @Test
     void aPrecinctNotRuinedIsLeftAloneAndNobodyIsSentThere() {
-        ShiftsChangeMove move = factory.ruinAndRecreate(List.of(precinctById("P1")), null);
+        ShiftsChangeMove move = factory.ruinAndRecreate(List.of(precinctById(plan, "P1")), null);
         move.doMoveOnly(scoreDirector);
 
-        assertThat(precinctOf("v0", AM)).isEqualTo("P0");
-        assertThat(precinctOf("v1", AM)).isEqualTo("P0");
+        assertThat(precinctOf(plan, "v0", AM)).isEqualTo("P0");
+        assertThat(precinctOf(plan, "v1", AM)).isEqualTo("P0");
         assertThat(plan.getShifts()).filteredOn(shift -> shift.getPrecinct() != null)
                 .extracting(shift -> shift.getPrecinct().getId()).containsOnly("P0", "P1");
         assertThat(scoreDirector.calculateScore()).isEqualTo(fromScratch());
@@ -75,9 +75,9 @@ class RuinRecreateMoveIteratorFactoryTest {
 
     @Test
     void aRuinThatTheGreedyRefillsAsItWasIsNotDoable() {
-        factory.ruinAndRecreate(List.of(precinctById("P0"), precinctById("P1")), null).doMoveOnly(scoreDirector);
+        factory.ruinAndRecreate(bothPrecincts(), null).doMoveOnly(scoreDirector);
 
-        ShiftsChangeMove again = factory.ruinAndRecreate(List.of(precinctById("P0"), precinctById("P1")), null);
+        ShiftsChangeMove again = factory.ruinAndRecreate(bothPrecincts(), null);
 
         assertThat(again.isMoveDoable(scoreDirector)).isFalse();
     }
@@ -104,15 +104,7 @@ class RuinRecreateMoveIteratorFactoryTest {
         return fresh.calculateScore();
     }
 
-    private Shift shift(String volunteerId, String slotId) {
-        return MoveTestPlans.shift(plan, volunteerId, slotId);
-    }
-
-    private String precinctOf(String volunteerId, String slotId) {
-        return MoveTestPlans.precinctOf(plan, volunteerId, slotId);
-    }
-
-    private Precinct precinctById(String id) {
-        return MoveTestPlans.precinctById(plan, id);
+    private List<Precinct> bothPrecincts() {
+        return List.of(precinctById(plan, "P0"), precinctById(plan, "P1"));
     }
 }
