@@ -2,12 +2,16 @@ package org.fieldplan.baseline;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Precinct;
@@ -26,6 +30,9 @@ import org.fieldplan.vote.MarginalVoteModel;
  * <p>Shifts that already have a precinct (pinned or from an earlier plan) are kept and counted; an unpinned one left
  * alone in its precinct-slot (its teammate cancelled) is paired, joins a team or goes home like the others. The result
  * respects every hard rule for shifts it assigns.
+ *
+ * <p>The same rule also recreates a ruined neighbourhood of a plan ({@link #refill}), the local search's
+ * ruin-and-recreate move.
  */
 public final class GreedyPlanner {
 
@@ -33,12 +40,18 @@ public final class GreedyPlanner {
     public record Decision(Shift shift, Precinct precinct) {
     }
 
+    private static final Comparator<Shift> IN_TIME_ORDER = Comparator
+            .comparing((Shift shift) -> shift.getSlot().getStart())
+            .thenComparing(shift -> shift.getVolunteer().getId());
+
     private final Map<Precinct, Double> sumLog = new IdentityHashMap<>();
     private final Map<Precinct, Map<TimeSlot, List<Shift>>> teams = new IdentityHashMap<>();
     private final Map<Volunteer, Integer> shiftsPerVolunteer = new IdentityHashMap<>();
     private final Map<Volunteer, Map<LocalDate, Integer>> shiftsPerDay = new IdentityHashMap<>();
     private final Map<Shift, Precinct> assignment = new LinkedHashMap<>();
     private final LoneCanvassers loneCanvassers;
+    /** The precincts shifts may go to, or null for all (see {@link #refill}). */
+    private final Set<Precinct> within;
 
     /** What becomes of a canvasser left alone in a slot after pairing. */
     public enum LoneCanvassers {
@@ -51,8 +64,9 @@ public final class GreedyPlanner {
         SEND_HOME
     }
 
-    private GreedyPlanner(LoneCanvassers loneCanvassers) {
+    private GreedyPlanner(LoneCanvassers loneCanvassers, Set<Precinct> within) {
         this.loneCanvassers = loneCanvassers;
+        this.within = within;
     }
 
     /** Assigns the plan's shifts in place (the baseline plan). */
@@ -73,15 +87,64 @@ public final class GreedyPlanner {
     }
 
     private static List<Decision> decide(FieldPlan plan, LoneCanvassers loneCanvassers) {
-        GreedyPlanner planner = new GreedyPlanner(loneCanvassers);
+        GreedyPlanner planner = new GreedyPlanner(loneCanvassers, null);
         planner.run(plan);
+        return planner.changes();
+    }
+
+    /**
+     * The greedy rule applied to a neighbourhood only, without changing the plan: the {@code open} shifts (those
+     * assigned are freed first; pinned ones and those of unavailable volunteers are left alone) are filled in time
+     * order, each with the precinct of {@code within} worth most to it, then paired, joined to a team of
+     * {@code within} or sent home, as in {@link #decide}. The {@code context} shifts stay as they are and count: it
+     * must hold every shift working a precinct of {@code within} and every shift of the open shifts' volunteers (the
+     * rest of the plan cannot change a decision). With every shift of a few precincts freed, this is the recreate
+     * half of a ruin-and-recreate move. With {@code order} the open shifts are filled in a random order instead (the
+     * time order gives the same refill every time; a random one lets repeated moves try other arrangements).
+     */
+    public static List<Decision> refill(Collection<Shift> context, Collection<Shift> open, Set<Precinct> within,
+            boolean pairUp, Random order) {
+        GreedyPlanner planner = new GreedyPlanner(LoneCanvassers.JOIN_A_TEAM, within);
+        planner.runOn(context, open, pairUp, order);
+        return planner.changes();
+    }
+
+    private List<Decision> changes() {
         List<Decision> changes = new ArrayList<>();
-        planner.assignment.forEach((shift, precinct) -> {
+        assignment.forEach((shift, precinct) -> {
             if (shift.getPrecinct() != precinct) {
                 changes.add(new Decision(shift, precinct));
             }
         });
         return changes;
+    }
+
+    private void runOn(Collection<Shift> context, Collection<Shift> toRefill, boolean pairUp, Random order) {
+        Set<Shift> refill = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Shift> open = new ArrayList<>();
+        for (Shift shift : toRefill) {
+            if (!shift.isPinned() && shift.isVolunteerAvailable() && refill.add(shift)) {
+                open.add(shift);
+            }
+        }
+        for (Shift shift : context) {
+            if (shift.getPrecinct() == null || refill.contains(shift)) {
+                continue;
+            }
+            if (allowed(shift.getPrecinct())) {
+                place(shift, shift.getPrecinct());
+            } else {
+                // Elsewhere it only counts against its volunteer's limits: no team or value here can change.
+                countShift(shift, 1);
+            }
+        }
+        open.forEach(shift -> assignment.put(shift, null));
+        if (order != null) {
+            Collections.shuffle(open, order);
+        } else {
+            open.sort(IN_TIME_ORDER);
+        }
+        fill(open, List.of(), pairUp);
     }
 
     private void run(FieldPlan plan) {
@@ -99,9 +162,15 @@ public final class GreedyPlanner {
                 open.add(shift);
             }
         }
-        Comparator<Shift> inTimeOrder = Comparator.comparing((Shift shift) -> shift.getSlot().getStart())
-                .thenComparing(shift -> shift.getVolunteer().getId());
-        open.sort(inTimeOrder);
+        open.sort(IN_TIME_ORDER);
+        fill(open, movable, pairUp);
+    }
+
+    /**
+     * Each open shift in the list's order to its best precinct; then lone canvassers among them and movable are paired,
+     * in time order when there are movable ones, else in the open shifts' order.
+     */
+    private void fill(List<Shift> open, List<Shift> movable, boolean pairUp) {
         for (Shift shift : open) {
             Precinct best = bestPrecinct(shift);
             if (best != null) {
@@ -109,11 +178,18 @@ public final class GreedyPlanner {
             }
         }
         if (pairUp) {
-            List<Shift> mayPair = new ArrayList<>(movable);
-            mayPair.addAll(open);
-            mayPair.sort(inTimeOrder);
+            List<Shift> mayPair = open;
+            if (!movable.isEmpty()) {
+                mayPair = new ArrayList<>(movable);
+                mayPair.addAll(open);
+                mayPair.sort(IN_TIME_ORDER);
+            }
             pairLoneCanvassers(mayPair);
         }
+    }
+
+    private boolean allowed(Precinct precinct) {
+        return within == null || within.contains(precinct);
     }
 
     private Precinct bestPrecinct(Shift shift) {
@@ -125,8 +201,12 @@ public final class GreedyPlanner {
         Precinct best = null;
         double bestValue = 0;
         for (Precinct precinct : shift.getCandidatePrecincts()) {
+            if (!allowed(precinct)) {
+                continue;
+            }
             List<Shift> team = team(precinct, shift.getSlot());
-            if (team.size() >= precinct.getCapacityPerSlot() || !languagesStillCoverable(precinct, team, volunteer)) {
+            if (team.size() >= precinct.getCapacityPerSlot()
+                    || !languagesStillCoverable(precinct, team, volunteer)) {
                 continue;
             }
             double value = MarginalVoteModel.marginalVotes(precinct, sumLog.getOrDefault(precinct, 0.0),
@@ -189,7 +269,7 @@ public final class GreedyPlanner {
         double bestValue = 0;
         if (loneCanvassers == LoneCanvassers.JOIN_A_TEAM) {
             for (Precinct precinct : shift.getCandidatePrecincts()) {
-                if (team(precinct, shift.getSlot()).size() < 2 || !canJoin(shift, precinct)) {
+                if (!allowed(precinct) || team(precinct, shift.getSlot()).size() < 2 || !canJoin(shift, precinct)) {
                     continue;
                 }
                 double value = MarginalVoteModel.marginalVotes(precinct, sumLog.getOrDefault(precinct, 0.0),
@@ -234,9 +314,14 @@ public final class GreedyPlanner {
         assignment.put(shift, precinct);
         sumLog.merge(precinct, shift.getLogUncoveredShareAt(precinct), Double::sum);
         team(precinct, shift.getSlot()).add(shift);
+        countShift(shift, 1);
+    }
+
+    private void countShift(Shift shift, int change) {
         Volunteer volunteer = shift.getVolunteer();
-        shiftsPerVolunteer.merge(volunteer, 1, Integer::sum);
-        shiftsPerDay.computeIfAbsent(volunteer, v -> new HashMap<>()).merge(shift.getSlot().getDay(), 1, Integer::sum);
+        shiftsPerVolunteer.merge(volunteer, change, Integer::sum);
+        shiftsPerDay.computeIfAbsent(volunteer, v -> new HashMap<>()).merge(shift.getSlot().getDay(), change,
+                Integer::sum);
     }
 
     private void unplace(Shift shift) {
@@ -246,9 +331,7 @@ public final class GreedyPlanner {
         }
         sumLog.merge(precinct, -shift.getLogUncoveredShareAt(precinct), Double::sum);
         team(precinct, shift.getSlot()).remove(shift);
-        Volunteer volunteer = shift.getVolunteer();
-        shiftsPerVolunteer.merge(volunteer, -1, Integer::sum);
-        shiftsPerDay.get(volunteer).merge(shift.getSlot().getDay(), -1, Integer::sum);
+        countShift(shift, -1);
     }
 
     private List<Shift> team(Precinct precinct, TimeSlot slot) {

@@ -18,10 +18,16 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
 abstract class CompoundMoveIteratorFactory implements MoveIteratorFactory<FieldPlan, ShiftsChangeMove> {
 
     private ShiftIndex index;
+    private FieldPlan plan;
 
     /** The index of the phase's working plan. */
     protected ShiftIndex index() {
         return index;
+    }
+
+    /** The phase's working plan. */
+    protected FieldPlan plan() {
+        return plan;
     }
 
     /** The next random move; one that changes nothing is filtered out by OptaPlanner as not doable. */
@@ -29,12 +35,14 @@ abstract class CompoundMoveIteratorFactory implements MoveIteratorFactory<FieldP
 
     @Override
     public void phaseStarted(ScoreDirector<FieldPlan> scoreDirector) {
-        index = new ShiftIndex(scoreDirector.getWorkingSolution());
+        plan = scoreDirector.getWorkingSolution();
+        index = new ShiftIndex(plan);
     }
 
     @Override
     public void phaseEnded(ScoreDirector<FieldPlan> scoreDirector) {
         index = null;
+        plan = null;
     }
 
     @Override

@@ -26,6 +26,10 @@ final class ShiftIndex {
     /** [slot × precinct] → the movable shifts of that slot that have the precinct among their candidates. */
     private final Shift[][] servers;
     private final Map<Volunteer, Shift[]> shiftsByVolunteer = new IdentityHashMap<>();
+    /** Every shift of each volunteer, pinned ones included: what counts against their shift limits. */
+    private final Map<Volunteer, Shift[]> allShiftsByVolunteer = new IdentityHashMap<>();
+    /** [precinct] → the pinned shifts working it. */
+    private final List<List<Shift>> pinnedAt = new ArrayList<>();
     private final long candidateCount;
 
     ShiftIndex(FieldPlan plan) {
@@ -40,7 +44,15 @@ final class ShiftIndex {
         List<Shift> movable = new ArrayList<>();
         Map<Volunteer, List<Shift>> byVolunteer = new IdentityHashMap<>();
         long candidates = 0;
+        Map<Volunteer, List<Shift>> allByVolunteer = new IdentityHashMap<>();
+        for (int i = 0; i < precinctCount; i++) {
+            pinnedAt.add(new ArrayList<>());
+        }
         for (Shift shift : plan.getShifts()) {
+            allByVolunteer.computeIfAbsent(shift.getVolunteer(), volunteer -> new ArrayList<>()).add(shift);
+            if (shift.isPinned() && shift.getPrecinct() != null) {
+                pinnedAt.get(shift.getPrecinct().getIndex()).add(shift);
+            }
             if (shift.isPinned() || shift.getCandidatePrecincts().isEmpty()) {
                 continue;
             }
@@ -61,6 +73,8 @@ final class ShiftIndex {
             servers[i] = buckets.get(i) == null ? NONE : buckets.get(i).toArray(Shift[]::new);
         }
         byVolunteer.forEach((volunteer, shifts) -> shiftsByVolunteer.put(volunteer, shifts.toArray(Shift[]::new)));
+        allByVolunteer.forEach((volunteer, shifts) ->
+                allShiftsByVolunteer.put(volunteer, shifts.toArray(Shift[]::new)));
         candidateCount = candidates;
     }
 
@@ -82,6 +96,16 @@ final class ShiftIndex {
     /** The movable shifts of {@code volunteer} (empty if none). */
     Shift[] shiftsOf(Volunteer volunteer) {
         return shiftsByVolunteer.getOrDefault(volunteer, NONE);
+    }
+
+    /** Every shift of {@code volunteer}, pinned ones included (empty if none). */
+    Shift[] allShiftsOf(Volunteer volunteer) {
+        return allShiftsByVolunteer.getOrDefault(volunteer, NONE);
+    }
+
+    /** The pinned shifts working {@code precinct} (they never move within a phase). */
+    List<Shift> pinnedAt(Precinct precinct) {
+        return pinnedAt.get(precinct.getIndex());
     }
 
     /** The movable shifts now working {@code precinct} in {@code slot}: the team a team move takes along. */

@@ -15,6 +15,7 @@ import org.fieldplan.domain.District;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.Shift;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.baseline.GreedyPlanner.LoneCanvassers;
@@ -52,6 +53,41 @@ class GreedyPlannerTest {
         Map<String, Long> teams = assignments.stream()
                 .collect(Collectors.groupingBy(a -> a.precinctId() + a.slotId(), Collectors.counting()));
         assertThat(teams.values()).allMatch(size -> size >= 2);
+    }
+
+    /** The ruin-and-recreate half: refilling the whole empty plan with every precinct allowed is the greedy plan. */
+    @Test
+    void refillingEveryShiftWithEveryPrecinctDecidesAsTheGreedy() {
+        FieldPlanProblem problem = new RegionGenerator().generate(50, 100, 3);
+        FieldPlan plan = ProblemPreparer.prepare(problem);
+        Set<Precinct> all = Set.copyOf(plan.getPrecincts());
+
+        List<GreedyPlanner.Decision> refill = GreedyPlanner.refill(plan.getShifts(), plan.getShifts(), all, true,
+                null);
+
+        assertThat(refill).isNotEmpty().containsExactlyInAnyOrderElementsOf(GreedyPlanner.decide(plan));
+    }
+
+    @Test
+    void refillFillsOnlyTheOpenShiftsAndOnlyWithTheAllowedPrecincts() {
+        List<Volunteer> volunteers = List.of(volunteer("v1").build(), volunteer("v2").build(),
+                volunteer("v3").build(), volunteer("v4").build(), volunteer("v5").languages("en", "es").build());
+        FieldPlanProblem problem = problem(volunteers);
+        FieldPlan plan = ProblemPreparer.prepare(problem);
+        Precinct p1 = plan.getPrecincts().stream().filter(p -> p.getId().equals("P1")).findFirst().orElseThrow();
+        plan.getShifts().stream().filter(shift -> shift.getSlot().getId().equals("sat-am"))
+                .filter(shift -> Set.of("v1", "v2").contains(shift.getVolunteer().getId()))
+                .forEach(shift -> shift.setPrecinct(p1));
+        List<Shift> open = plan.getShifts().stream()
+                .filter(shift -> Set.of("v3", "v4", "v5").contains(shift.getVolunteer().getId())).toList();
+
+        List<GreedyPlanner.Decision> decisions = GreedyPlanner.refill(plan.getShifts(), open, Set.of(p1), true, null);
+
+        assertThat(decisions).isNotEmpty().allMatch(d -> open.contains(d.shift()) && d.precinct() == p1);
+        decisions.forEach(d -> d.shift().setPrecinct(d.precinct()));
+        assertThat(plan.getShifts()).filteredOn(shift -> shift.getPrecinct() != null)
+                .allMatch(shift -> shift.getPrecinct() == p1);
+        assertThat(IndependentPlanChecker.violations(problem, ProblemPreparer.assignmentsOf(plan))).isEmpty();
     }
 
     @Test

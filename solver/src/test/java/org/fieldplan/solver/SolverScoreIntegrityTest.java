@@ -49,12 +49,29 @@ class SolverScoreIntegrityTest {
         assertThat(solved.getScore().isFeasible()).isTrue();
     }
 
+    /** Ruin-and-recreate moves only, likewise rare in the product's union. */
+    @Test
+    void incrementalScoreMatchesFullRecalculationForRuinAndRecreateMoves() {
+        SolverConfig config = fullAssertConfig();
+        ((LocalSearchPhaseConfig) config.getPhaseConfigList().get(1)).setMoveSelectorConfig(
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RuinRecreateMoveIteratorFactory.class));
+
+        // Each move changes up to ~20 shifts and is checked from scratch: fewer calculations cover many moves.
+        FieldPlan solved = solveInFullAssert(config, 2_000L);
+
+        assertThat(solved.getScore().isFeasible()).isTrue();
+    }
+
     private static SolverConfig fullAssertConfig() {
         return SolverConfig.createFromXmlResource(FieldPlanSolverConfig.RESOURCE)
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
     }
 
     private static FieldPlan solveInFullAssert(SolverConfig config) {
+        return solveInFullAssert(config, 8_000L);
+    }
+
+    private static FieldPlan solveInFullAssert(SolverConfig config, long scoreCalculations) {
         Random random = new Random(11);
         List<Precinct> precincts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -78,7 +95,8 @@ class SolverScoreIntegrityTest {
                 slots, precincts, volunteers, null, List.of());
         FieldPlan plan = ProblemPreparer.prepare(problem);
 
-        config.getPhaseConfigList().get(1).setTerminationConfig(new TerminationConfig().withScoreCalculationCountLimit(8_000L));
+        config.getPhaseConfigList().get(1).setTerminationConfig(
+                new TerminationConfig().withScoreCalculationCountLimit(scoreCalculations));
         return SolverFactory.<FieldPlan>create(config).buildSolver().solve(plan);
     }
 }

@@ -1,28 +1,23 @@
 package org.fieldplan.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.fieldplan.testing.Fixtures.precinct;
-import static org.fieldplan.testing.Fixtures.slot;
-import static org.fieldplan.testing.Fixtures.volunteer;
+import static org.fieldplan.solver.MoveTestPlans.AM;
+import static org.fieldplan.solver.MoveTestPlans.PM;
+import static org.fieldplan.solver.MoveTestPlans.precinctById;
+import static org.fieldplan.solver.MoveTestPlans.precinctOf;
+import static org.fieldplan.solver.MoveTestPlans.shift;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 import org.fieldplan.domain.FieldPlan;
-import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
-import org.fieldplan.domain.Volunteer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.impl.heuristic.move.Move;
 import org.optaplanner.core.impl.score.director.InnerScoreDirector;
-import org.optaplanner.core.impl.solver.DefaultSolverFactory;
 
 /**
  * The three compound moves of {@link TeamMoveIteratorFactory} on a real score director: what each changes, that its
@@ -30,33 +25,17 @@ import org.optaplanner.core.impl.solver.DefaultSolverFactory;
  */
 class TeamMoveIteratorFactoryTest {
 
-    private static final String AM = "sat-am";
-    private static final String PM = "sat-pm";
-
     private FieldPlan plan;
     private InnerScoreDirector<FieldPlan, HardMediumSoftLongScore> scoreDirector;
     private final TeamMoveIteratorFactory factory = new TeamMoveIteratorFactory();
 
     @BeforeEach
     void setUp() {
-        // Two nearby precincts everybody can reach, one 100 km away that nobody can; one shift per volunteer.
-        List<Precinct> precincts = List.of(precinct("P0", -71.40, 41.82, 0.6, Set.of(), null),
-                precinct("P1", -71.39, 41.82, 0.6, Set.of(), null),
-                precinct("FAR", -70.20, 41.82, 0.6, Set.of(), null));
-        List<Volunteer> volunteers = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            volunteers.add(volunteer("v" + i).maxShifts(1, 1).build());
-        }
-        plan = ProblemPreparer.prepare(new FieldPlanProblem("team moves", "America/New_York", null, null, List.of(),
-                List.of(slot(AM, 0, 9), slot(PM, 0, 13)), precincts, volunteers, null, List.of()));
+        plan = MoveTestPlans.twoNearbyPrecincts("team moves", 6);
         for (String id : List.of("v0", "v1", "v2")) {
-            shift(id, AM).setPrecinct(precinctById("P0"));
+            shift(plan, id, AM).setPrecinct(precinctById(plan, "P0"));
         }
-        @SuppressWarnings("unchecked")
-        DefaultSolverFactory<FieldPlan> solverFactory = (DefaultSolverFactory<FieldPlan>) SolverFactory
-                .<FieldPlan>create(FieldPlanSolverConfig.create(Duration.ofSeconds(1)));
-        scoreDirector = solverFactory.<HardMediumSoftLongScore>getScoreDirectorFactory().buildScoreDirector(false, false);
-        scoreDirector.setWorkingSolution(plan);
+        scoreDirector = MoveTestPlans.scoreDirector(plan);
         factory.phaseStarted(scoreDirector);
     }
 
@@ -65,25 +44,25 @@ class TeamMoveIteratorFactoryTest {
         HardMediumSoftLongScore before = scoreDirector.calculateScore();
         assertThat(before.isFeasible()).isTrue();
 
-        ShiftsChangeMove move = factory.teamMove(shift("v1", AM), precinctById("P1"));
+        ShiftsChangeMove move = factory.teamMove(shift(plan, "v1", AM), precinctById(plan, "P1"));
         assertThat(move.isMoveDoable(scoreDirector)).isTrue();
         assertThat(entities(move)).hasSize(3);
         Move<FieldPlan> undo = move.doMove(scoreDirector);
 
-        assertThat(precinctOf("v0", AM)).isEqualTo("P1");
-        assertThat(precinctOf("v1", AM)).isEqualTo("P1");
-        assertThat(precinctOf("v2", AM)).isEqualTo("P1");
+        assertThat(precinctOf(plan, "v0", AM)).isEqualTo("P1");
+        assertThat(precinctOf(plan, "v1", AM)).isEqualTo("P1");
+        assertThat(precinctOf(plan, "v2", AM)).isEqualTo("P1");
         assertThat(scoreDirector.calculateScore().isFeasible()).isTrue();
 
         undo.doMoveOnly(scoreDirector);
-        assertThat(precinctOf("v0", AM)).isEqualTo("P0");
-        assertThat(precinctOf("v2", AM)).isEqualTo("P0");
+        assertThat(precinctOf(plan, "v0", AM)).isEqualTo("P0");
+        assertThat(precinctOf(plan, "v2", AM)).isEqualTo("P0");
         assertThat(scoreDirector.calculateScore()).isEqualTo(before);
     }
 
     @Test
     void teamMoveHomeUnassignsTheWholeTeam() {
-        factory.teamMove(shift("v0", AM), null).doMoveOnly(scoreDirector);
+        factory.teamMove(shift(plan, "v0", AM), null).doMoveOnly(scoreDirector);
 
         assertThat(plan.getShifts()).allMatch(shift -> shift.getPrecinct() == null);
         assertThat(scoreDirector.calculateScore().isFeasible()).isTrue();
@@ -91,61 +70,62 @@ class TeamMoveIteratorFactoryTest {
 
     @Test
     void teamMoveIsNotDoableToAPrecinctOutsideAMembersCandidates() {
-        assertThat(shift("v0", AM).getCandidatePrecincts()).extracting(Precinct::getId).doesNotContain("FAR");
+        assertThat(shift(plan, "v0", AM).getCandidatePrecincts()).extracting(Precinct::getId).doesNotContain("FAR");
 
-        assertThat(factory.teamMove(shift("v0", AM), precinctById("FAR")).isMoveDoable(scoreDirector)).isFalse();
-        assertThat(factory.teamMove(shift("v0", AM), precinctById("P0")).isMoveDoable(scoreDirector)).isFalse();
+        Shift v0 = shift(plan, "v0", AM);
+        assertThat(factory.teamMove(v0, precinctById(plan, "FAR")).isMoveDoable(scoreDirector)).isFalse();
+        assertThat(factory.teamMove(v0, precinctById(plan, "P0")).isMoveDoable(scoreDirector)).isFalse();
     }
 
     @Test
     void teamSlotMoveWorksTheSamePrecinctInAnotherSlotWithinEveryMembersShiftLimit() {
         HardMediumSoftLongScore before = scoreDirector.calculateScore();
 
-        ShiftsChangeMove move = factory.teamSlotMove(shift("v0", AM), shift("v0", PM));
+        ShiftsChangeMove move = factory.teamSlotMove(shift(plan, "v0", AM), shift(plan, "v0", PM));
         assertThat(move.isMoveDoable(scoreDirector)).isTrue();
         Move<FieldPlan> undo = move.doMove(scoreDirector);
 
         for (String id : List.of("v0", "v1", "v2")) {
-            assertThat(precinctOf(id, AM)).as(id + " in the morning").isNull();
-            assertThat(precinctOf(id, PM)).as(id + " in the afternoon").isEqualTo("P0");
+            assertThat(precinctOf(plan, id, AM)).as(id + " in the morning").isNull();
+            assertThat(precinctOf(plan, id, PM)).as(id + " in the afternoon").isEqualTo("P0");
         }
         assertThat(scoreDirector.calculateScore().isFeasible()).isTrue();
 
         undo.doMoveOnly(scoreDirector);
-        assertThat(precinctOf("v1", AM)).isEqualTo("P0");
-        assertThat(precinctOf("v1", PM)).isNull();
+        assertThat(precinctOf(plan, "v1", AM)).isEqualTo("P0");
+        assertThat(precinctOf(plan, "v1", PM)).isNull();
         assertThat(scoreDirector.calculateScore()).isEqualTo(before);
     }
 
     @Test
     void teamSlotMoveLeavesBehindMembersWhoAlreadyWorkTheOtherSlot() {
-        shift("v2", AM).setPrecinct(null);
-        shift("v2", PM).setPrecinct(precinctById("P1"));
-        shift("v3", PM).setPrecinct(precinctById("P1"));
-        shift("v4", AM).setPrecinct(precinctById("P0"));
+        shift(plan, "v2", AM).setPrecinct(null);
+        shift(plan, "v2", PM).setPrecinct(precinctById(plan, "P1"));
+        shift(plan, "v3", PM).setPrecinct(precinctById(plan, "P1"));
+        shift(plan, "v4", AM).setPrecinct(precinctById(plan, "P0"));
         scoreDirector.setWorkingSolution(plan);
 
-        ShiftsChangeMove move = factory.teamSlotMove(shift("v0", AM), shift("v0", PM));
+        ShiftsChangeMove move = factory.teamSlotMove(shift(plan, "v0", AM), shift(plan, "v0", PM));
 
-        assertThat(entities(move)).containsExactlyInAnyOrder(shift("v0", AM), shift("v0", PM),
-                shift("v1", AM), shift("v1", PM), shift("v4", AM), shift("v4", PM));
+        assertThat(entities(move)).containsExactlyInAnyOrder(shift(plan, "v0", AM), shift(plan, "v0", PM),
+                shift(plan, "v1", AM), shift(plan, "v1", PM), shift(plan, "v4", AM), shift(plan, "v4", PM));
     }
 
     @Test
     void volunteerSlotMoveBringsAPartnerWhereTheTargetHasNoTeam() {
         // v1 and v2 have used their one shift: keep them out of the partners so the result is feasible.
-        shift("v1", PM).setPinned(true);
-        shift("v2", PM).setPinned(true);
+        shift(plan, "v1", PM).setPinned(true);
+        shift(plan, "v2", PM).setPinned(true);
         factory.phaseStarted(scoreDirector);
         HardMediumSoftLongScore before = scoreDirector.calculateScore();
 
-        ShiftsChangeMove move = factory.volunteerSlotMove(shift("v0", AM), shift("v0", PM), precinctById("P1"),
-                new Random(3));
+        ShiftsChangeMove move = factory.volunteerSlotMove(shift(plan, "v0", AM), shift(plan, "v0", PM),
+                precinctById(plan, "P1"), new Random(3));
         assertThat(entities(move)).hasSize(3);
         Move<FieldPlan> undo = move.doMove(scoreDirector);
 
-        assertThat(precinctOf("v0", AM)).isNull();
-        assertThat(precinctOf("v0", PM)).isEqualTo("P1");
+        assertThat(precinctOf(plan, "v0", AM)).isNull();
+        assertThat(precinctOf(plan, "v0", PM)).isEqualTo("P1");
         assertThat(plan.getShifts()).filteredOn(shift -> shift.getSlot().getId().equals(PM))
                 .filteredOn(shift -> shift.getPrecinct() != null).hasSize(2)
                 .allMatch(shift -> shift.getPrecinct().getId().equals("P1"));
@@ -159,21 +139,21 @@ class TeamMoveIteratorFactoryTest {
 
     @Test
     void volunteerSlotMoveJoinsAnExistingTeamAlone() {
-        shift("v3", PM).setPrecinct(precinctById("P1"));
-        shift("v4", PM).setPrecinct(precinctById("P1"));
+        shift(plan, "v3", PM).setPrecinct(precinctById(plan, "P1"));
+        shift(plan, "v4", PM).setPrecinct(precinctById(plan, "P1"));
         scoreDirector.setWorkingSolution(plan);
 
-        ShiftsChangeMove move = factory.volunteerSlotMove(shift("v0", AM), shift("v0", PM), precinctById("P1"),
-                new Random(3));
+        ShiftsChangeMove move = factory.volunteerSlotMove(shift(plan, "v0", AM), shift(plan, "v0", PM),
+                precinctById(plan, "P1"), new Random(3));
 
-        assertThat(entities(move)).containsExactly(shift("v0", AM), shift("v0", PM));
+        assertThat(entities(move)).containsExactly(shift(plan, "v0", AM), shift(plan, "v0", PM));
         move.doMoveOnly(scoreDirector);
         assertThat(scoreDirector.calculateScore().isFeasible()).isTrue();
     }
 
     @Test
     void rebaseFindsTheSameShiftsAndPrecinctsInACopyOfThePlan() {
-        ShiftsChangeMove move = factory.teamMove(shift("v0", AM), precinctById("P1"));
+        ShiftsChangeMove move = factory.teamMove(shift(plan, "v0", AM), precinctById(plan, "P1"));
         FieldPlan copy = scoreDirector.cloneSolution(plan);
         InnerScoreDirector<FieldPlan, HardMediumSoftLongScore> copyDirector = scoreDirector.getScoreDirectorFactory()
                 .buildScoreDirector(true, false);
@@ -188,7 +168,7 @@ class TeamMoveIteratorFactoryTest {
         rebased.doMoveOnly(copyDirector);
         assertThat(copy.getShifts()).filteredOn(shift -> shift.getPrecinct() != null)
                 .hasSize(3).allMatch(shift -> shift.getPrecinct().getId().equals("P1"));
-        assertThat(precinctOf("v0", AM)).isEqualTo("P0");
+        assertThat(precinctOf(plan, "v0", AM)).isEqualTo("P0");
     }
 
     @Test
@@ -207,21 +187,5 @@ class TeamMoveIteratorFactoryTest {
 
     private static List<Object> entities(ShiftsChangeMove move) {
         return List.copyOf(move.getPlanningEntities());
-    }
-
-    private Shift shift(String volunteerId, String slotId) {
-        return plan.getShifts().stream()
-                .filter(shift -> shift.getVolunteer().getId().equals(volunteerId)
-                        && shift.getSlot().getId().equals(slotId))
-                .findFirst().orElseThrow();
-    }
-
-    private String precinctOf(String volunteerId, String slotId) {
-        Precinct precinct = shift(volunteerId, slotId).getPrecinct();
-        return precinct == null ? null : precinct.getId();
-    }
-
-    private Precinct precinctById(String id) {
-        return plan.getPrecincts().stream().filter(precinct -> precinct.getId().equals(id)).findFirst().orElseThrow();
     }
 }

@@ -36,24 +36,18 @@ public final class RealRegionOptimumGap {
     }
 
     public static void main(String[] args) {
-        RealRegion region = RealRegion.valueOf(args[0]);
-        int precincts = intArg(args, 1, 12);
-        int volunteers = intArg(args, 2, 40);
-        int pieces = intArg(args, 3, 4);
-        int cpSatSeconds = intArg(args, 4, 60);
-        int solverSeconds = intArg(args, 5, 10);
-        Random random = new Random(intArg(args, 6, 1));
+        PieceArgs arguments = PieceArgs.parse(args, 4, 1);
+        int solverSeconds = arguments.solverSeconds();
+        Random random = new Random(arguments.seed());
         System.out.println("| piece | bound, rules dropped | bound | CP-SAT | optimum | optimum % of bound "
                 + "| FieldPlan " + solverSeconds + " s % of optimum | % of bound |");
         System.out.println("|---|---:|---:|---|---:|---:|---:|---:|");
-        for (int piece = 0; piece < pieces; piece++) {
-            FieldPlanProblem whole = BenchmarkProblems.votesOnly(
-                    BenchmarkProblems.region(region, BenchmarkProblems.DEFAULT_DATA));
-            Point center = whole.precincts().get(random.nextInt(whole.precincts().size())).getCentroid();
-            FieldPlan prepared = ProblemPreparer.prepare(pieceAround(whole, center, precincts, volunteers));
+        FieldPlanProblem whole = arguments.wholeRegion();
+        for (int piece = 0; piece < arguments.pieces(); piece++) {
+            FieldPlan prepared = randomPiece(whole, arguments, random);
             double bound = FlowUpperBound.of(prepared).expectedVotes();
             double dropped = FlowUpperBound.of(prepared, FlowUpperBound.TeamRules.DROPPED).expectedVotes();
-            CpSatResult optimum = CpSatModel.of(prepared).solve(Duration.ofSeconds(cpSatSeconds), 2);
+            CpSatResult optimum = CpSatModel.of(prepared).solve(Duration.ofSeconds(arguments.cpSatSeconds()), 2);
             double optimumVotes = optimum.isFeasible()
                     ? PlanSummary.of(optimum.applyTo(prepared)).expectedNetVotes() : Double.NaN;
             FieldPlan solved = FieldPlanSolver.withTimeLimit(Duration.ofSeconds(solverSeconds))
@@ -76,7 +70,29 @@ public final class RealRegionOptimumGap {
                 whole.districts(), whole.timeSlots(), nearPrecincts, nearVolunteers, whole.weights(), List.of());
     }
 
-    private static int intArg(String[] args, int index, int fallback) {
-        return args.length > index ? Integer.parseInt(args[index]) : fallback;
+    /** The prepared piece around a randomly drawn precinct of {@code whole}. */
+    static FieldPlan randomPiece(FieldPlanProblem whole, PieceArgs arguments, Random random) {
+        Point center = whole.precincts().get(random.nextInt(whole.precincts().size())).getCentroid();
+        return ProblemPreparer.prepare(pieceAround(whole, center, arguments.precincts(), arguments.volunteers()));
+    }
+
+    /** The piece tools' command line: region [precincts] [volunteers] [pieces] [cpSat s] [solver s] [seed]. */
+    record PieceArgs(RealRegion region, int precincts, int volunteers, int pieces, int cpSatSeconds,
+            int solverSeconds, int seed) {
+
+        static PieceArgs parse(String[] args, int defaultPieces, int defaultSeed) {
+            return new PieceArgs(RealRegion.valueOf(args[0]), intArg(args, 1, 12), intArg(args, 2, 40),
+                    intArg(args, 3, defaultPieces), intArg(args, 4, 60), intArg(args, 5, 10),
+                    intArg(args, 6, defaultSeed));
+        }
+
+        /** The whole region, votes-only. */
+        FieldPlanProblem wholeRegion() {
+            return BenchmarkProblems.votesOnly(BenchmarkProblems.region(region, BenchmarkProblems.DEFAULT_DATA));
+        }
+
+        private static int intArg(String[] args, int index, int fallback) {
+            return args.length > index ? Integer.parseInt(args[index]) : fallback;
+        }
     }
 }
