@@ -234,7 +234,8 @@ public final class GreedyPlanner {
      * other way round; whoever stays alone joins a team ({@link LoneCanvassers}) or goes home.
      */
     private void pairLoneCanvassers(List<Shift> open) {
-        Map<TimeSlot, List<Shift>> loneBySlot = new HashMap<>();
+        // Slots in the order their first lone canvasser comes: the same pairing on every run.
+        Map<TimeSlot, List<Shift>> loneBySlot = new LinkedHashMap<>();
         for (Shift shift : open) {
             Precinct precinct = assignment.get(shift);
             if (precinct != null && team(precinct, shift.getSlot()).size() == 1) {
