@@ -3,7 +3,6 @@ package org.fieldplan.solver;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,15 +110,37 @@ public class RuinRecreateMoveIteratorFactory extends CompoundMoveIteratorFactory
 
     /** The plan's precincts nearest {@code center} first (itself first), computed once per precinct and phase. */
     private List<Precinct> nearest(Precinct center) {
-        return nearestCache.computeIfAbsent(center, c -> {
-            // Planar distance between centroids (degrees) ranks neighbours well enough; JTS distance is 100× slower.
-            double x = c.getCentroid().getX();
-            double y = c.getCentroid().getY();
-            List<Precinct> byDistance = new ArrayList<>(plan().getPrecincts());
-            byDistance.sort(Comparator.comparingDouble(p -> p == c ? -1
-                    : Math.hypot(p.getCentroid().getX() - x, p.getCentroid().getY() - y)));
-            return List.copyOf(byDistance.subList(0, Math.min(MAX_RUINED, byDistance.size())));
-        });
+        return nearestCache.computeIfAbsent(center, c -> nearest(c, plan().getPrecincts(), MAX_RUINED));
+    }
+
+    /**
+     * The {@code count} precincts of {@code precincts} nearest {@code center} (itself first), ties in list order: one
+     * pass keeping the best few, not a sort of all of them (at XL's 20,000 precincts the sort took half the search's
+     * time, docs/benchmarks.md, session 5 XL).
+     */
+    static List<Precinct> nearest(Precinct center, List<Precinct> precincts, int count) {
+        // Planar distance between centroids (degrees) ranks neighbours well enough; JTS distance is 100× slower.
+        double x = center.getCentroid().getX();
+        double y = center.getCentroid().getY();
+        Precinct[] best = new Precinct[Math.min(count, precincts.size())];
+        double[] distances = new double[best.length];
+        int kept = 0;
+        for (Precinct precinct : precincts) {
+            double distance = precinct == center ? -1
+                    : Math.hypot(precinct.getCentroid().getX() - x, precinct.getCentroid().getY() - y);
+            if (kept == best.length && distance >= distances[kept - 1]) {
+                continue;
+            }
+            int at = kept == best.length ? kept - 1 : kept++;
+            while (at > 0 && distances[at - 1] > distance) {
+                best[at] = best[at - 1];
+                distances[at] = distances[at - 1];
+                at--;
+            }
+            best[at] = precinct;
+            distances[at] = distance;
+        }
+        return List.of(Arrays.copyOf(best, kept));
     }
 
     @Override

@@ -7,11 +7,16 @@ import static org.fieldplan.solver.MoveTestPlans.precinctOf;
 import static org.fieldplan.solver.MoveTestPlans.shift;
 import static org.fieldplan.testing.Fixtures.precinct;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Precinct;
+import org.fieldplan.generator.RegionGenerator;
+import org.fieldplan.generator.RegionSize;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -106,5 +111,26 @@ class RuinRecreateMoveIteratorFactoryTest {
 
     private List<Precinct> bothPrecincts() {
         return List.of(precinctById(plan, "P0"), precinctById(plan, "P1"));
+    }
+
+    @Test
+    void theNearestPrecinctsAreThoseOfAFullSortByDistanceTiesInListOrder() {
+        List<Precinct> precincts = new ArrayList<>(
+                ProblemPreparer.prepare(new RegionGenerator().generate(RegionSize.S, 7)).getPrecincts());
+        // Two precincts at the same place as the first one and one at another's: ties must keep list order.
+        precincts.add(precinct("same-as-first", precincts.get(0).getCentroid().getX(),
+                precincts.get(0).getCentroid().getY(), 0.5, Set.of(), null));
+        precincts.add(precinct("same-as-first-again", precincts.get(0).getCentroid().getX(),
+                precincts.get(0).getCentroid().getY(), 0.5, Set.of(), null));
+        for (Precinct center : precincts) {
+            List<Precinct> sorted = new ArrayList<>(precincts);
+            sorted.sort(Comparator.comparingDouble(p -> p == center ? -1 : Math.hypot(
+                    p.getCentroid().getX() - center.getCentroid().getX(),
+                    p.getCentroid().getY() - center.getCentroid().getY())));
+            for (int count : new int[] {1, 4, precincts.size() + 3}) {
+                assertThat(RuinRecreateMoveIteratorFactory.nearest(center, precincts, count))
+                        .containsExactlyElementsOf(sorted.subList(0, Math.min(count, sorted.size())));
+            }
+        }
     }
 }
