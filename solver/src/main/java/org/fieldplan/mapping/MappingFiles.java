@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.fieldplan.mapping.PrecinctMapping.Bounds;
 import org.fieldplan.mapping.PrecinctMapping.LanguageRule;
 import org.fieldplan.mapping.PrecinctMapping.Quantity;
 import org.fieldplan.mapping.PrecinctMapping.Support;
+import org.fieldplan.validation.IdAlphabet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +31,10 @@ final class MappingFiles {
     static final List<String> PRESETS = List.of("rhode-island", "new-hampshire");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+    private static final int MAX_PREFIX = 32;
+    /** Fields passed to {@code ogr2ogr} as option values. */
+    private static final Set<String> COMMAND_ARGUMENTS = Set.of("sourceCrs", "layer");
     /** The fields a mapping file may have; {@code precinct-mapping.schema.json} declares the same. */
     static final Set<String> FIELDS = Set.of("$schema", "description", "idPrefix", "id", "name",
             "registeredVoters", "ballots", "turnout", "support", "districts", "languages", "targetDoors",
@@ -99,14 +105,14 @@ final class MappingFiles {
             try {
                 return new PrecinctMapping(
                         optionalText(root, "description"),
-                        root.has("idPrefix") ? text(root, "idPrefix") : "",
+                        idPrefix(root),
                         columns(root, "id", true),
                         optionalText(root, "name"),
                         quantity(root, "registeredVoters", true),
                         quantity(root, "ballots", false),
                         quantity(root, "turnout", false),
                         support(root),
-                        columns(root, "districts", false),
+                        districtColumns(root),
                         languages(root),
                         quantity(root, "targetDoors", false),
                         quantity(root, "capacityPerSlot", false),
@@ -116,6 +122,32 @@ final class MappingFiles {
             } catch (IllegalArgumentException e) {
                 throw error("(document)", e.getMessage());
             }
+        }
+
+        /** Prepended to ids made URL-safe, so it must be in the id alphabet itself (it is not made safe). */
+        private String idPrefix(JsonNode root) {
+            if (!root.has("idPrefix")) {
+                return "";
+            }
+            String prefix = text(root, "idPrefix");
+            if (!prefix.isEmpty() && !IdAlphabet.isSafe(prefix)) {
+                throw error("idPrefix", IdAlphabet.problem(prefix).orElseThrow() + ", e.g. \"CT-\"");
+            }
+            if (prefix.length() > MAX_PREFIX) {
+                throw error("idPrefix", "is longer than " + MAX_PREFIX + " characters");
+            }
+            return prefix;
+        }
+
+        /** District ids are {@code COLUMN-value}: the column's name is the start of an id. */
+        private List<String> districtColumns(JsonNode root) {
+            List<String> columns = columns(root, "districts", false);
+            for (String column : columns) {
+                IdAlphabet.problem(column).ifPresent(problem -> {
+                    throw error("districts", "column " + column + " cannot start a district id: it " + problem);
+                });
+            }
+            return columns;
         }
 
         private Support support(JsonNode root) {
@@ -149,6 +181,9 @@ final class MappingFiles {
                 }
                 onlyFields(rule, path, Set.of("language", "when"));
                 String language = text(rule, "language", path + ".");
+                if (!LANGUAGE.matcher(language).matches()) {
+                    throw error(path + ".language", "must be a language code such as es or zh-Hant");
+                }
                 Expression when = expression(text(rule, "when", path + "."), path + ".when");
                 if (!when.isCondition()) {
                     throw error(path + ".when", "must be a condition, e.g. ratio(HVAP, VAP, 0) >= 0.3");
@@ -269,7 +304,16 @@ final class MappingFiles {
             if (value == null || !value.isTextual()) {
                 throw error(prefix + field, value == null ? "is required" : "must be a string");
             }
-            return value.asText();
+            String text = value.asText();
+            // Text of a mapping reaches the report, the page and GDAL's command line: one plain line, never an
+            // option of the command.
+            if (text.codePoints().anyMatch(Character::isISOControl)) {
+                throw error(prefix + field, "must not contain control characters (line breaks, tabs, ...)");
+            }
+            if (COMMAND_ARGUMENTS.contains(prefix + field) && text.startsWith("-")) {
+                throw error(prefix + field, "must not start with '-'");
+            }
+            return text;
         }
 
         private String optionalText(JsonNode node, String field) {

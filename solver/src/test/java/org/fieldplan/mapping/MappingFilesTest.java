@@ -69,6 +69,32 @@ class MappingFilesTest {
                 .hasMessageStartingWith("mapping test.json: ").hasMessageContaining(message);
     }
 
+    /** Strings of a mapping that become part of ids or shown values are checked when the mapping is read. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "'\"idPrefix\": \"${jndi:ldap://x/a}\"' | idPrefix: contains '$' at its start",
+            "'\"idPrefix\": \"CT/\"' | idPrefix: contains '/'",
+            "'\"idPrefix\": \"<b>\"' | idPrefix: contains '<' at its start",
+            "'\"idPrefix\": \"a..\"' | idPrefix: contains '.'",
+            "'\"idPrefix\": \"CT-THE-STATE-OF-CONNECTICUT-PRECINCTS-\"' | idPrefix: is longer than 32",
+            "'\"districts\": [\"HD;x\"]' | districts: column HD;x cannot start a district id",
+            "'\"languages\": [{\"language\": \"<img src=x>\", \"when\": \"R > 1\"}]'"
+                    + " | languages[0].language: must be a language code",
+            "'\"description\": \"two\\nlines\"' | description: must not contain control characters",
+            "'\"sourceCrs\": \"--config X\"' | sourceCrs: must not start with '-'",
+            "'\"layer\": \"-sql\"' | layer: must not start with '-'"})
+    void refusesMappingStringsThatWouldMakeUnsafeIdsOrValues(String field, String message) {
+        String json = VALID.replace("{\"id\"", "{" + field + ", \"id\"");
+        assertThatThrownBy(() -> read(json)).isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("mapping test.json: ").hasMessageContaining(message);
+    }
+
+    @Test
+    void aPrefixInTheIdAlphabetIsKept() {
+        assertThat(read(VALID.replace("{\"id\"", "{\"idPrefix\": \"CT_2018-\", \"id\"")).idPrefix())
+                .isEqualTo("CT_2018-");
+    }
+
     @Test
     void anUnknownPresetListsTheKnownOnes() {
         assertThatThrownBy(() -> PrecinctMapping.resolve("ohio"))
