@@ -5,13 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +18,7 @@ import java.util.function.Supplier;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.mapping.ImportReport.RowProblem;
 import org.fieldplan.validation.GeometryRules;
+import org.fieldplan.validation.IdAlphabet;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -162,7 +161,7 @@ public final class MappedPrecinctReader {
                     : value(problems, index, id, "turnout", () -> mapping.turnout().expression().evaluate(row));
             Double support = value(problems, index, id, "support", () -> support(row));
             List<String> districts = value(problems, index, id, "districts", () -> mapping.districtColumns().stream()
-                    .map(column -> column + "-" + row.text(column)).toList());
+                    .map(column -> district(column, row.text(column))).toList());
             Set<String> languages = value(problems, index, id, "languages", () -> languages(row));
             Double targetDoors = optional(problems, index, id, mapping.targetDoors(), row);
             Double capacity = optional(problems, index, id, mapping.capacityPerSlot(), row);
@@ -191,11 +190,27 @@ public final class MappedPrecinctReader {
             for (String column : mapping.idColumns()) {
                 parts.add(row.text(column));
             }
-            String slug = slug(String.join("-", parts));
+            String slug = IdAlphabet.slug(String.join("-", parts));
             if (slug.isEmpty()) {
                 throw new RowValueException("id columns " + mapping.idColumns() + " give no letters or digits");
             }
-            return mapping.idPrefix() + slug;
+            String id = mapping.idPrefix() + slug;
+            IdAlphabet.problem(id).ifPresent(problem -> {
+                throw new RowValueException("id " + problem);
+            });
+            return id;
+        }
+
+        /**
+         * {@code COLUMN-value} ({@code HDIST-035}), kept to the id alphabet: a run of other characters in the value
+         * becomes one {@code -} ({@code "12 B"} → {@code HDIST-12-B}).
+         */
+        private String district(String column, String value) {
+            String id = column + "-" + value.strip().replaceAll("[^A-Za-z0-9_-]+", "-");
+            IdAlphabet.problem(id).ifPresent(problem -> {
+                throw new RowValueException("district id " + problem);
+            });
+            return id;
         }
 
         private double support(FeatureRow row) {
@@ -347,9 +362,4 @@ public final class MappedPrecinctReader {
         return fixed.getFactory().buildGeometry(polygons);
     }
 
-    /** {@code "Bethlehem - Entire"} → {@code "bethlehem-entire"}: ids that need no quoting in URLs or CSVs. */
-    static String slug(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    }
 }

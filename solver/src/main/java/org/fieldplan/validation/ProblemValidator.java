@@ -26,7 +26,8 @@ import org.fieldplan.vote.VoteModelParameters;
  * rather than the first, so an author can fix an input in one pass.
  *
  * <p>Rules: name and time zone present (the zone a valid IANA id); at least one time slot and one precinct; ids
- * unique among districts, slots, precincts and volunteers; every slot and availability window ends after it
+ * (also organizer and district ids) in the {@link IdAlphabet} and unique among districts, slots, precincts and
+ * volunteers; every slot and availability window ends after it
  * starts; a slot lasts at most {@link #MAX_SLOT_HOURS} hours and no two slots overlap (each volunteer has one shift
  * per slot, so overlapping slots would book one person twice at once: an input mistake, refused here rather than
  * scored by a hard constraint on every move); precinct geometries valid non-empty (Multi)Polygons and volunteer homes points, all within WGS84
@@ -90,12 +91,14 @@ public final class ProblemValidator {
         }
         for (int i = 0; i < problem.districts().size(); i++) {
             District district = problem.districts().get(i);
-            share(ErrorPath.item("districts", i, district.id()), "expectedSupportShare",
-                    district.expectedSupportShare());
+            String path = ErrorPath.item("districts", i, district.id());
+            id(path, "id", district.id());
+            share(path, "expectedSupportShare", district.expectedSupportShare());
         }
         for (int i = 0; i < problem.timeSlots().size(); i++) {
             TimeSlot slot = problem.timeSlots().get(i);
             String path = ErrorPath.item("timeSlots", i, slot.getId());
+            id(path, "id", slot.getId());
             period(path, slot.getStart(), slot.getEnd());
             if (slot.getEnd().isAfter(slot.getStart().plusHours(MAX_SLOT_HOURS))) {
                 error(ErrorPath.field(path, "end"), "a slot may last at most " + MAX_SLOT_HOURS + " hours, this one "
@@ -153,6 +156,8 @@ public final class ProblemValidator {
     }
 
     private void checkPrecinct(String path, Precinct precinct) {
+        id(path, "id", precinct.getId());
+        precinct.getDistrictIds().forEach(district -> id(path, "districtIds", district));
         if (precinct.getGeometry() == null) {
             error(ErrorPath.field(path, "geometry"), "is missing");
         } else {
@@ -180,6 +185,10 @@ public final class ProblemValidator {
     }
 
     private void checkVolunteer(String path, Volunteer volunteer, Set<String> precinctIds) {
+        id(path, "id", volunteer.getId());
+        if (volunteer.getOrganizerId() != null) {
+            id(path, "organizerId", volunteer.getOrganizerId());
+        }
         if (volunteer.getHome() == null) {
             error(ErrorPath.field(path, "home"), "is missing");
         } else {
@@ -250,6 +259,11 @@ public final class ProblemValidator {
                         + "): slots may not overlap, a volunteer would be booked twice at once");
             }
         }
+    }
+
+    /** Ids go into URLs, CSV cells and markup: one alphabet that needs no escaping in any ({@link IdAlphabet}). */
+    private void id(String path, String field, String id) {
+        IdAlphabet.problem(id).ifPresent(problem -> error(ErrorPath.field(path, field), problem));
     }
 
     private void period(String path, LocalDateTime start, LocalDateTime end) {

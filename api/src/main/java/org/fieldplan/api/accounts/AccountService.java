@@ -14,6 +14,7 @@ import org.fieldplan.api.security.Caller;
 import org.fieldplan.api.security.CredentialAuthenticator;
 import org.fieldplan.api.security.CredentialFilter;
 import org.fieldplan.api.security.Role;
+import org.fieldplan.validation.IdAlphabet;
 import org.fieldplan.validation.ValidationError;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
@@ -137,6 +138,8 @@ public class AccountService implements CredentialAuthenticator {
         } else if (request.role() == Role.ORGANIZER
                 && (request.organizerId() == null || request.organizerId().isBlank())) {
             errors.add(new ValidationError("organizerId", "is required for an organizer: whose volunteers"));
+        } else if (request.role() == Role.ORGANIZER && !IdAlphabet.isSafe(request.organizerId())) {
+            errors.add(new ValidationError("organizerId", IdAlphabet.problem(request.organizerId()).orElseThrow()));
         } else if (request.role() != Role.ORGANIZER && request.organizerId() != null) {
             errors.add(new ValidationError("organizerId", "is only for organizers"));
         }

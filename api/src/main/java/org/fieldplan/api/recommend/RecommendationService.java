@@ -126,7 +126,9 @@ public class RecommendationService {
                 known != null ? known.getMaxShiftsPerDay() : Integer.MAX_VALUE,
                 known != null ? known.getOrganizerId() : caller.organizerId(), attendance, Set.of());
         if (home != null) {
-            errors.addAll(ProblemValidator.validateVolunteer(asker, Set.of()));
+            // The newcomer's placeholder id is outside the id alphabet on purpose: no volunteer can have it.
+            ProblemValidator.validateVolunteer(asker, Set.of()).stream().filter(e -> !e.path().equals("id"))
+                    .forEach(errors::add);
         }
         return asker;
     }

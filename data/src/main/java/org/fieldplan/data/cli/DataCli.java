@@ -28,6 +28,7 @@ import org.fieldplan.io.ProblemJson;
 import org.fieldplan.mapping.ImportReport;
 import org.fieldplan.mapping.MappingException;
 import org.fieldplan.mapping.PrecinctMapping;
+import org.fieldplan.validation.IdAlphabet;
 import org.fieldplan.validation.ProblemValidationException;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -117,13 +118,22 @@ public final class DataCli {
         }
     }
 
+    /** {@code --region}: region ids travel in the API's URLs, so they are in the id alphabet. */
+    private static String regionId(CliArguments arguments) {
+        String region = arguments.required("region");
+        IdAlphabet.problem(region).ifPresent(problem -> {
+            throw new CliException("--region " + problem);
+        });
+        return region;
+    }
+
     private static CliArguments options(String[] args, String... allowed) {
         return new CliArguments(args[0], args, 1, Set.of(allowed));
     }
 
     /** Prints the import report, one finding per line: on stdout when imported, on stderr when rejected. */
     private int importPrecincts(CliArguments arguments) {
-        String region = arguments.required("region");
+        String region = regionId(arguments);
         Path file = arguments.existingFile("file");
         PrecinctMapping mapping = PrecinctMapping.resolve(arguments.required("mapping"));
         CampaignCalendar calendar = calendarOption(arguments);
@@ -141,21 +151,21 @@ public final class DataCli {
     }
 
     private void importVolunteers(CliArguments arguments) {
-        String region = arguments.required("region");
+        String region = regionId(arguments);
         Path csv = arguments.existingFile("csv");
         int added = new VolunteerCsvImporter(stores().regions()).importCsv(region, csv);
         out.printf("added %d volunteers to region %s%n", added, region);
     }
 
     private void importGenerated(CliArguments arguments) {
-        String region = arguments.required("region");
+        String region = regionId(arguments);
         RegionSize size = arguments.choice("size", RegionSize.class);
         long seed = arguments.anyLong("seed", null);
         reportRegion(region, new SampleRegions(stores().regions()).generated(region, size, seed));
     }
 
     private void importReal(CliArguments arguments) {
-        String region = arguments.required("region");
+        String region = regionId(arguments);
         Path file = arguments.existingFile("file");
         Path census = arguments.existingFile("census");
         PrecinctMapping mapping = PrecinctMapping.resolve(arguments.required("mapping"));
@@ -181,20 +191,20 @@ public final class DataCli {
     }
 
     private void setCalendar(CliArguments arguments) {
-        String region = arguments.required("region");
+        String region = regionId(arguments);
         CampaignCalendar calendar = readCalendar(arguments.existingFile("calendar"));
         reportCalendar(region, stores().calendarChange().apply(region, calendar));
     }
 
     private void showCalendar(CliArguments arguments) {
-        String region = arguments.required("region");
+        String region = regionId(arguments);
         RegionCalendar calendar = stores().regions().calendar(region);
         reportCalendar(region, calendar);
         calendar.declared().ifPresent(declared -> out.println(CalendarJson.write(declared)));
     }
 
     private void placeVolunteers(CliArguments arguments) {
-        String region = arguments.required("region");
+        String region = regionId(arguments);
         Path census = arguments.existingFile("census");
         long volunteers = arguments.positiveLong("volunteers", null);
         long seed = arguments.anyLong("seed", null);

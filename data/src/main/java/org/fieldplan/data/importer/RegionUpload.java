@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.fieldplan.calendar.CalendarJson;
 import org.fieldplan.calendar.CampaignCalendar;
@@ -26,6 +25,7 @@ import org.fieldplan.mapping.ImportReport.Outcome;
 import org.fieldplan.mapping.MappedPrecinctReader;
 import org.fieldplan.mapping.MappingException;
 import org.fieldplan.mapping.PrecinctMapping;
+import org.fieldplan.validation.IdAlphabet;
 import org.fieldplan.validation.ProblemValidationException;
 import org.fieldplan.validation.ValidationError;
 import org.locationtech.jts.geom.Envelope;
@@ -44,7 +44,6 @@ public final class RegionUpload {
     /** How many precincts a result carries for a preview on the map, spread evenly over the file. */
     public static final int PREVIEW_PRECINCTS = 25;
 
-    private static final Pattern REGION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     private final RegionStore regions;
 
@@ -119,10 +118,9 @@ public final class RegionUpload {
     }
 
     private Checked read(String regionId, Upload files) {
-        if (regionId == null || !REGION_ID.matcher(regionId).matches()) {
-            throw new UploadRejectedException(List.of(new ValidationError("regionId",
-                    "must be 1–64 letters, digits, - or _, starting with a letter or digit: " + regionId)));
-        }
+        IdAlphabet.problem(regionId).ifPresent(problem -> {
+            throw new UploadRejectedException(List.of(new ValidationError("regionId", problem)));
+        });
         if (regions.list().stream().map(RegionSummary::id).anyMatch(regionId::equals)) {
             throw new RegionIdTakenException(regionId);
         }

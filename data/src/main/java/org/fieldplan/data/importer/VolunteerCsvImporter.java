@@ -25,6 +25,7 @@ import org.fieldplan.domain.AvailabilityWindow;
 import org.fieldplan.domain.Skill;
 import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
+import org.fieldplan.validation.IdAlphabet;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 
@@ -146,6 +147,9 @@ public final class VolunteerCsvImporter {
                 return null;
             }
             String id = required("id");
+            if (!id.isEmpty()) {
+                IdAlphabet.problem(id).ifPresent(problem -> error("id: " + problem));
+            }
             double lat = number("lat", -90, 90);
             double lon = number("lon", -180, 180);
             Set<Skill> skills = list("skills", name -> Skill.valueOf(name.toUpperCase(Locale.ROOT)),
@@ -159,12 +163,15 @@ public final class VolunteerCsvImporter {
             int maxShiftsPerDay = (int) integer("max_shifts_per_day", 0);
             double attendance = number("attendance_probability", 0, 1);
             Set<String> preferred = list("preferred_precincts", Function.identity(), null);
+            String organizer = text("organizer_id");
+            if (!organizer.isEmpty()) {
+                IdAlphabet.problem(organizer).ifPresent(problem -> error("organizer_id: " + problem));
+            }
             if (bad) {
                 return null;
             }
             Point home = Geometries.FACTORY.createPoint(new Coordinate(lon, lat));
             String name = text("name");
-            String organizer = text("organizer_id");
             return new Volunteer(id, name.isEmpty() ? null : name, home, skills, languages, mode, maxTravelMinutes,
                     availability, maxShifts, maxShiftsPerDay, organizer.isEmpty() ? null : organizer, attendance,
                     preferred);

@@ -81,12 +81,16 @@ class DataCliTest {
                 .isEqualTo(2);
         assertThat(run(noDatabase, "import-generated", "--region", "r", "--size", "S", "--seed", "1")).isEqualTo(2);
         assertThat(run(noDatabase, "export")).isEqualTo(2);
+        assertThat(run(noDatabase, "import-generated", "--region", "../etc", "--size", "S", "--seed", "1"))
+                .isEqualTo(2);
 
         assertThat(errors().lines().toList()).containsExactly(
                 "fieldplan-data: --file missing.geojson: no such file",
                 "fieldplan-data: --size must be one of [S, M, L, XL], got 'HUGE'",
                 "fieldplan-data: FIELDPLAN_DB_URL is not set (e.g. jdbc:postgresql://127.0.0.1:5432/fieldplan)",
-                "fieldplan-data: unknown command 'export' (try: fieldplan-data help)");
+                "fieldplan-data: unknown command 'export' (try: fieldplan-data help)",
+                "fieldplan-data: --region contains '.' at its start (ids are 1-128 letters (A-Z, a-z), digits, '-' or"
+                        + " '_', starting with a letter or digit)");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 

@@ -27,6 +27,7 @@ import org.fieldplan.domain.Volunteer;
 import org.fieldplan.generator.RegionSize;
 import org.fieldplan.mapping.ImportReport;
 import org.fieldplan.mapping.PrecinctMapping;
+import org.fieldplan.validation.IdAlphabet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +152,24 @@ abstract class ImportContractTest {
                                 tuple(4,
                                         "attendance_probability: must be between 0 and 1, was 1.5"),
                                 tuple(5, "id: \"S1\" appears twice in the file")));
+        assertThat(loadAll(regionId).volunteers()).hasSize(RegionSize.S.volunteerCount());
+    }
+
+    @Test
+    void idsOutsideTheIdAlphabetAreRowErrorsNamingTheColumn() throws IOException {
+        new SampleRegions(stores.regions()).generated(regionId, RegionSize.S, 3);
+        Path sheet = write(HEADER
+                + "S/1,Ann,,41.82,-71.41,,,CAR,30,,3,2,,0.8,\n"
+                + "<img src=x onerror=alert(1)>,Bob,,41.82,-71.41,,,CAR,30,,3,2,,0.8,\n"
+                + "S3,Cy,,41.82,-71.41,,,CAR,30,,3,2,org;3,0.8,\n");
+
+        assertThatThrownBy(() -> new VolunteerCsvImporter(stores.regions()).importCsv(regionId, sheet))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.errors())
+                        .extracting(RowError::row, RowError::reason)
+                        .containsExactly(
+                                tuple(2, "id: contains '/' (" + IdAlphabet.RULE + ")"),
+                                tuple(3, "id: contains '<' at its start (" + IdAlphabet.RULE + ")"),
+                                tuple(4, "organizer_id: contains ';' (" + IdAlphabet.RULE + ")")));
         assertThat(loadAll(regionId).volunteers()).hasSize(RegionSize.S.volunteerCount());
     }
 
