@@ -1,6 +1,6 @@
 // The page's start: ask for the API key, read who it belongs to and which plans it may open, switch views.
 import { forgetKey, getJson, storeKey, storedKey } from './api.js';
-import { escapeHtml } from './mapview.js';
+import { option } from './dom.js';
 import { OrganizerView } from './organizer.js';
 import { ImportView } from './importer.js';
 import { StrategistView } from './strategist.js';
@@ -57,8 +57,8 @@ function showSignedOut() {
 }
 
 function fillJobs(jobs) {
-  $('job').innerHTML = jobs.map(job => `<option value="${escapeHtml(job.id)}" ${job.hasPlan ? '' : 'disabled'}>`
-    + `${escapeHtml(job.problemName)} · ${escapeHtml(job.status.toLowerCase())} · ${escapeHtml(job.id.slice(0, 8))}</option>`).join('');
+  $('job').replaceChildren(...jobs.map(job => option(job.id,
+    `${job.problemName} · ${job.status.toLowerCase()} · ${job.id.slice(0, 8)}`, !job.hasPlan)));
 }
 
 /** Re-reads the job list (after a submission or a solve's end), keeping the job on the map selected. */

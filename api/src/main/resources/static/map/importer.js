@@ -2,7 +2,7 @@
 // small map), then the import itself. Uploads go by XMLHttpRequest, whose upload events give a progress bar.
 import * as L from '/webjars/leaflet/dist/leaflet-src.esm.js';
 import { ApiError, storedKey } from './api.js';
-import { escapeHtml } from './mapview.js';
+import { el } from './dom.js';
 
 const $ = id => document.getElementById(id);
 const percent = value => `${Math.round(100 * value)}%`;
@@ -81,14 +81,13 @@ export class ImportView {
     $('import-summary').textContent = `${result.stored ? 'Stored' : 'Dry run, nothing stored'}: `
       + `${r.precincts} precincts of ${r.featuresRead} features, ${r.volunteers} volunteers; calendar ${c.timeZone} `
       + `${c.from} to ${c.to}, ${c.slots} slots (${c.firstSlots.join(', ')}…)`;
-    $('import-report').innerHTML = r.lines.map(line => `<li>${escapeHtml(line)}</li>`).join('');
+    $('import-report').replaceChildren(...r.lines.map(line => el('li', {}, line)));
     this.preview(result);
   }
 
   showErrors(errors) {
     $('import-summary').textContent = 'Nothing was stored.';
-    $('import-report').innerHTML = errors.map(e => `<li class="error">${escapeHtml(e.path)}: ${escapeHtml(e.message)}</li>`)
-      .join('');
+    $('import-report').replaceChildren(...errors.map(e => el('li', { class: 'error' }, `${e.path}: ${e.message}`)));
     $('import-map').hidden = true;
   }
 
@@ -106,8 +105,8 @@ export class ImportView {
       style: { color: '#225ea8', weight: 1, fillColor: '#41b6c4', fillOpacity: 0.5 },
       onEachFeature: (feature, path) => {
         const p = feature.properties;
-        path.bindTooltip(`${escapeHtml(p.name)} (${escapeHtml(p.id)}): ${p.registeredVoters} voters, `
-          + `turnout ${percent(p.expectedTurnout)}, support ${percent(p.supportShare)}`);
+        path.bindTooltip(el('span', {}, `${p.name} (${p.id}): ${p.registeredVoters} voters, `
+          + `turnout ${percent(p.expectedTurnout)}, support ${percent(p.supportShare)}`));
       },
     }).addTo(this.map);
     this.layer.eachLayer(path => {

@@ -1,5 +1,6 @@
 // The Leaflet map: precinct polygons shaded by marginal vote value or coverage, volunteer homes, trips, a legend.
 import * as L from '/webjars/leaflet/dist/leaflet-src.esm.js';
+import { el } from './dom.js';
 import { COVERAGE_BREAKS, NO_VALUE, VIRIDIS, YL_GN_BU, colourOf, quantileBreaks, spread } from './palette.js';
 
 // Math.abs on tiny values: "-0.000" reads as a loss.
@@ -99,8 +100,11 @@ export class MapView {
     return true;
   }
 
-  /** Homes and a line from each home to the precinct (GeoJSON trips of the day's sheet), one colour per team. */
-  showTrips(geoJson, slotId) {
+  /**
+   * Homes and a line from each home to the precinct (GeoJSON trips of the day's sheet), one colour per team;
+   * `names` maps volunteer and precinct ids to the names their tooltips show.
+   */
+  showTrips(geoJson, slotId, names = new Map()) {
     this.tripLayer.clearLayers();
     const trips = geoJson.features.filter(f => f.properties.kind === 'trip' && (!slotId || f.properties.slotId === slotId));
     const teams = [...new Set(trips.map(f => `${f.properties.precinctId}@${f.properties.slotId}`))];
@@ -110,7 +114,8 @@ export class MapView {
       const [home, precinct] = trip.geometry.coordinates.map(([lon, lat]) => [lat, lon]);
       const line = L.polyline([home, precinct], {
         className: 'trip', color: teamColour(teams.indexOf(team)), weight: 2, opacity: 0.9,
-      }).bindTooltip(`${trip.properties.volunteerId} → ${trip.properties.precinctId} (${trip.properties.travelMinutes} min)`);
+      }).bindTooltip(el('span', {}, `${named(trip.properties.volunteerId, names)} → `
+        + `${named(trip.properties.precinctId, names)} (${trip.properties.travelMinutes} min)`));
       line.addTo(this.tripLayer);
       line.getElement().dataset.volunteer = trip.properties.volunteerId;
       line.getElement().dataset.team = team;
@@ -118,7 +123,7 @@ export class MapView {
     }
     for (const [volunteerId, home] of homes) {
       const marker = L.circleMarker(home, { className: 'home', radius: 4, color: '#1b1b1f', weight: 2, fillColor: '#fff', fillOpacity: 1 })
-        .bindTooltip(`Home of ${volunteerId}`);
+        .bindTooltip(el('span', {}, `Home of ${named(volunteerId, names)}`));
       marker.addTo(this.tripLayer);
       marker.getElement().dataset.volunteer = volunteerId;
     }
@@ -157,11 +162,16 @@ export class MapView {
       rows.push([NO_VALUE, 'no value']);
     }
     const title = this.shading === 'coverage' ? 'Coverage: shifts assigned / useful' : 'Marginal value: net votes of one more shift';
-    this.legend.innerHTML = `<h3>${title}</h3><ul>${rows.map(([colour, label]) =>
-      `<li><span class="swatch" style="background:${colour}"></span>${label}</li>`).join('')}
-      <li><span class="swatch home"></span>volunteer home</li>
-      <li><span class="swatch trip"></span>trip (one colour per team)</li>
-      <li><span class="swatch changed"></span>changed by the last re-plan</li></ul>`;
+    const swatch = (className, colour) => {
+      const span = el('span', { class: className });
+      if (colour) span.style.background = colour; // CSSOM, not a style attribute: the CSP allows no inline style
+      return span;
+    };
+    this.legend.replaceChildren(el('h3', {}, title), el('ul', {},
+      rows.map(([colour, label]) => el('li', {}, swatch('swatch', colour), label)),
+      el('li', {}, swatch('swatch home'), 'volunteer home'),
+      el('li', {}, swatch('swatch trip'), 'trip (one colour per team)'),
+      el('li', {}, swatch('swatch changed'), 'changed by the last re-plan')));
   }
 
   /** Leaflet needs this when its container was hidden while the map was built. */
@@ -177,31 +187,36 @@ function teamColour(index) {
   return TEAM_COLOURS[index % TEAM_COLOURS.length];
 }
 
-/** The figures of one precinct as a definition list. */
+/** "Name (id)", or the id alone when no name is known. */
+function named(id, names) {
+  const name = names.get(id);
+  return name && name !== id ? `${name} (${id})` : id;
+}
+
+/** The figures of one precinct: a heading, a definition list and the volunteers per slot (DOM nodes). */
 export function precinctDetails(values, slots) {
   const coverage = coverageOf(values);
   const perSlot = Object.entries(values.shiftsPerSlot);
-  return `<h2>${escapeHtml(values.name)} <small>(${escapeHtml(values.id)})</small></h2>
-    <dl>
-      <dt>Registered voters</dt><dd>${number(values.registeredVoters)}</dd>
-      <dt>Our support</dt><dd>${percent(values.supportShare)}</dd>
-      <dt>Expected turnout</dt><dd>${percent(values.expectedTurnout)}</dd>
-      <dt>Pivotality</dt><dd>${number(values.pivotality, 2)}</dd>
-      <dt>Doors left</dt><dd>${number(values.remainingDoors)}</dd>
-      <dt>Expected net votes</dt><dd>${number(values.expectedVotes, 3)} of ${number(values.fullCoverageVotes, 3)}</dd>
-      <dt>One more shift adds</dt><dd>${number(values.marginalVotes, 3)} votes</dd>
-      <dt>Shifts</dt><dd>${values.shifts} of ${values.usefulShifts} useful${coverage === null ? '' : ` (${percent(coverage)})`}</dd>
-    </dl>
-    <h3>Volunteers per slot</h3>
-    ${perSlot.length ? `<ul>${perSlot.map(([slot, count]) => `<li>${escapeHtml(slotLabel(slot, slots))}: ${count}</li>`).join('')}</ul>`
-      : '<p class="hint">None in this day or slot.</p>'}`;
+  const figures = [
+    ['Registered voters', number(values.registeredVoters)],
+    ['Our support', percent(values.supportShare)],
+    ['Expected turnout', percent(values.expectedTurnout)],
+    ['Pivotality', number(values.pivotality, 2)],
+    ['Doors left', number(values.remainingDoors)],
+    ['Expected net votes', `${number(values.expectedVotes, 3)} of ${number(values.fullCoverageVotes, 3)}`],
+    ['One more shift adds', `${number(values.marginalVotes, 3)} votes`],
+    ['Shifts', `${values.shifts} of ${values.usefulShifts} useful${coverage === null ? '' : ` (${percent(coverage)})`}`],
+  ];
+  return [
+    el('h2', {}, values.name, ' ', el('small', {}, `(${values.id})`)),
+    el('dl', {}, figures.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
+    el('h3', {}, 'Volunteers per slot'),
+    perSlot.length ? el('ul', {}, perSlot.map(([slot, count]) => el('li', {}, `${slotLabel(slot, slots)}: ${count}`)))
+      : el('p', { class: 'hint' }, 'None in this day or slot.'),
+  ];
 }
 
 export function slotLabel(slotId, slots) {
   const slot = slots.find(s => s.id === slotId);
   return slot ? `${slot.day} ${slot.start.slice(11, 16)}–${slot.end.slice(11, 16)}` : slotId;
-}
-
-export function escapeHtml(text) {
-  return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }

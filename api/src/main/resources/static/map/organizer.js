@@ -1,6 +1,7 @@
 // The organizer view: the day's precincts, homes and trips on the map, the assignment sheet and field actions.
 import { download, getJson, postJson } from './api.js';
-import { MapView, escapeHtml, precinctDetails, slotLabel } from './mapview.js';
+import { el, option } from './dom.js';
+import { MapView, precinctDetails, slotLabel } from './mapview.js';
 
 const $ = id => document.getElementById(id);
 
@@ -23,6 +24,8 @@ export class OrganizerView {
     document.querySelectorAll('input[name="shading"]').forEach(radio =>
       radio.addEventListener('change', () => this.map.setShading(radio.value)));
     $('find-precinct').addEventListener('change', event => this.find(event.target.value));
+    // The filters apply as they change; Enter in "Find precinct" must not submit (reload) the page.
+    $('filters').addEventListener('submit', event => event.preventDefault());
     $('print').addEventListener('click', () => window.print());
     $('export-csv').addEventListener('click', () => this.exportCsv());
   }
@@ -34,7 +37,7 @@ export class OrganizerView {
     const organizer = $('organizer');
     if (context.role === 'ORGANIZER') {
       // The API answers an organizer key with its own volunteers only; the filter just says so.
-      organizer.innerHTML = `<option value="${escapeHtml(context.organizerId)}">${escapeHtml(context.organizerId)}</option>`;
+      organizer.replaceChildren(option(context.organizerId, context.organizerId));
       organizer.disabled = true;
     }
   }
@@ -51,18 +54,17 @@ export class OrganizerView {
     this.slots = layer.slots;
     const days = [...new Set(this.slots.map(s => s.day))];
     const today = new Date().toISOString().slice(0, 10);
-    $('day').innerHTML = days.map(day => `<option value="${day}">${day}</option>`).join('');
+    $('day').replaceChildren(...days.map(day => option(day, day)));
     $('day').value = days.includes(today) ? today : days[0] || '';
-    $('precinct-names').innerHTML = layer.features
-      .map(f => `<option value="${escapeHtml(f.properties.id)}">${escapeHtml(f.properties.name)}</option>`).join('');
+    $('precinct-names').replaceChildren(...layer.features.map(f => option(f.properties.id, f.properties.name)));
     this.fillSlots();
     await this.reload();
   }
 
   fillSlots() {
     const day = $('day').value;
-    $('slot').innerHTML = '<option value="">Whole day</option>' + this.slots.filter(s => s.day === day)
-      .map(s => `<option value="${escapeHtml(s.id)}">${escapeHtml(slotLabel(s.id, this.slots))}</option>`).join('');
+    $('slot').replaceChildren(option('', 'Whole day'), ...this.slots.filter(s => s.day === day)
+      .map(s => option(s.id, slotLabel(s.id, this.slots))));
   }
 
   async dayChanged() {
@@ -97,7 +99,7 @@ export class OrganizerView {
       this.layer = layer;
       this.sheet = sheet;
       this.map.showPrecincts(layer);
-      this.map.showTrips(trips, slot);
+      this.map.showTrips(trips, slot, namesOf(sheet));
       if (this.focusPending) {
         this.map.focusOnTrips();
         this.focusPending = false;
@@ -117,14 +119,13 @@ export class OrganizerView {
     if (this.context.role === 'ORGANIZER' || $('organizer').value) return;
     const organizers = [...new Set(sheet.assignments.map(a => a.organizerId))].sort((a, b) =>
       a.localeCompare(b, 'en', { numeric: true }));
-    $('organizer').innerHTML = '<option value="">All organizers</option>' +
-      organizers.map(o => `<option value="${escapeHtml(o)}">${escapeHtml(o)}</option>`).join('');
+    $('organizer').replaceChildren(option('', 'All organizers'), ...organizers.map(o => option(o, o)));
   }
 
   showDetails(values, pinned) {
     if (pinned) this.pinnedPrecinct = values.id;
     else if (this.pinnedPrecinct) return;
-    $('details').innerHTML = precinctDetails(values, this.slots);
+    $('details').replaceChildren(...precinctDetails(values, this.slots));
   }
 
   find(text) {
@@ -142,26 +143,24 @@ export class OrganizerView {
     const changed = new Set(this.changes.map(c => `${c.volunteerId}@${c.slotId}`));
     const job = encodeURIComponent(this.jobId);
     let lastTeam = null;
-    $('assignments').tBodies[0].innerHTML = rows.map(a => {
+    $('assignments').tBodies[0].replaceChildren(...rows.map(a => {
       const team = `${a.precinct.id}@${a.slotId}`;
       const classes = [team !== lastTeam ? 'team-start' : '', changed.has(`${a.volunteerId}@${a.slotId}`) ? 'changed' : '']
         .filter(Boolean).join(' ');
       lastTeam = team;
       const calendar = `/api/jobs/${job}/volunteers/${encodeURIComponent(a.volunteerId)}/calendar.ics`;
-      return `<tr class="${classes}" data-volunteer="${escapeHtml(a.volunteerId)}" data-slot="${escapeHtml(a.slotId)}"
-          data-organizer="${escapeHtml(a.organizerId)}" data-team="${escapeHtml(team)}">
-        <td>${escapeHtml(a.name)} <small>${escapeHtml(a.volunteerId)}</small></td>
-        <td>${escapeHtml(slotLabel(a.slotId, this.slots))}</td>
-        <td><button type="button" class="link show-precinct" data-precinct="${escapeHtml(a.precinct.id)}">${escapeHtml(a.precinct.name)}</button></td>
-        <td>${a.buddies.map(b => escapeHtml(b.name || b.volunteerId)).join(', ') || '—'}</td>
-        <td>${a.travelMinutes} min</td>
-        <td><a class="ical" href="${calendar}" data-volunteer="${escapeHtml(a.volunteerId)}">iCal</a></td>
-        <td class="no-print"><div class="row-actions">
-          <button type="button" class="cancel-shift">Cancel</button>
-          <button type="button" class="report-shift">Done…</button>
-        </div></td>
-      </tr>`;
-    }).join('');
+      return el('tr', { class: classes || null, 'data-volunteer': a.volunteerId, 'data-slot': a.slotId,
+        'data-organizer': a.organizerId, 'data-team': team },
+      el('td', {}, a.name, ' ', el('small', {}, a.volunteerId)),
+      el('td', {}, slotLabel(a.slotId, this.slots)),
+      el('td', {}, el('button', { type: 'button', class: 'link show-precinct', 'data-precinct': a.precinct.id }, a.precinct.name)),
+      el('td', {}, a.buddies.map(b => b.name || b.volunteerId).join(', ') || '—'),
+      el('td', {}, `${a.travelMinutes} min`),
+      el('td', {}, el('a', { class: 'ical', href: calendar, 'data-volunteer': a.volunteerId }, 'iCal')),
+      el('td', { class: 'no-print' }, el('div', { class: 'row-actions' },
+        el('button', { type: 'button', class: 'cancel-shift' }, 'Cancel'),
+        el('button', { type: 'button', class: 'report-shift' }, 'Done…'))));
+    }));
     const people = new Set(rows.map(a => a.volunteerId)).size;
     $('sheet-summary').textContent = `${rows.length} shifts, ${people} volunteers, ${new Set(rows.map(a => `${a.precinct.id}@${a.slotId}`)).size} teams`;
     this.wireRows();
@@ -222,11 +221,10 @@ export class OrganizerView {
     $('change-summary').textContent = `${result.mode === 'REPAIRED' ? 'Repaired' : 'Sent to the running solve'}: `
       + `expected net votes ${votes(result.expectedNetVotesBefore)} → ${votes(result.expectedNetVotesAfter)}.`;
     const precinct = id => id || 'not sent out';
-    $('change-list').innerHTML = result.changes.length
-      ? result.changes.map(c => `<li data-volunteer="${escapeHtml(c.volunteerId)}">${escapeHtml(c.volunteerId)} on `
-        + `${escapeHtml(slotLabel(c.slotId, this.slots))}: ${escapeHtml(precinct(c.fromPrecinctId))} → `
-        + `${escapeHtml(precinct(c.toPrecinctId))}</li>`).join('')
-      : '<li>No assignment changed.</li>';
+    $('change-list').replaceChildren(...(result.changes.length
+      ? result.changes.map(c => el('li', { 'data-volunteer': c.volunteerId }, `${c.volunteerId} on `
+        + `${slotLabel(c.slotId, this.slots)}: ${precinct(c.fromPrecinctId)} → ${precinct(c.toPrecinctId)}`))
+      : [el('li', {}, 'No assignment changed.')]));
     $('changes').hidden = false;
   }
 
@@ -239,4 +237,14 @@ export class OrganizerView {
   refreshSize() {
     this.map.refreshSize();
   }
+}
+
+/** Volunteer and precinct names by id, from a sheet, for the map's tooltips. */
+function namesOf(sheet) {
+  const names = new Map();
+  for (const a of sheet.assignments) {
+    names.set(a.volunteerId, a.name);
+    names.set(a.precinct.id, a.precinct.name);
+  }
+  return names;
 }

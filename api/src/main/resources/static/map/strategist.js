@@ -1,6 +1,6 @@
 // The strategist view: submit a problem, follow the solve live (server-sent events), stop it, compare with greedy.
 import { followEvents, getJson, postJson } from './api.js';
-import { escapeHtml } from './mapview.js';
+import { el, svg } from './dom.js';
 
 const $ = id => document.getElementById(id);
 const ACTIVE = new Set(['QUEUED', 'SOLVING']);
@@ -157,7 +157,8 @@ export class StrategistView {
     const y = v => 75 - (70 * (v - low)) / Math.max(1e-9, high - low);
     const x = t => 5 + (290 * (t - t0)) / span;
     const line = key => this.points.filter(p => p[key] != null).map(p => `${x(p.t).toFixed(1)},${y(p[key]).toFixed(1)}`).join(' ');
-    chart.innerHTML = `<polyline class="greedy" points="${line('greedy')}"/><polyline class="best" points="${line('best')}"/>`;
+    chart.replaceChildren(svg('polyline', { class: 'greedy', points: line('greedy') }),
+      svg('polyline', { class: 'best', points: line('best') }));
   }
 
   compare(job) {
@@ -175,9 +176,10 @@ export class StrategistView {
     ];
     const gain = job.gainOverGreedy;
     const share = greedy.expectedNetVotes > 0 ? ` (${(100 * gain / greedy.expectedNetVotes).toFixed(1)}%)` : '';
-    $('compare').tBodies[0].innerHTML = rows.map(([label, b, g]) =>
-      `<tr><th scope="row">${label}</th><td>${escapeHtml(b)}</td><td>${escapeHtml(g)}</td></tr>`).join('')
-      + `<tr class="gain"><th scope="row">Gain over greedy</th><td colspan="2">${gain >= 0 ? '+' : ''}${gain.toFixed(3)} net votes${share}</td></tr>`;
+    $('compare').tBodies[0].replaceChildren(
+      ...rows.map(([label, b, g]) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', {}, b), el('td', {}, g))),
+      el('tr', { class: 'gain' }, el('th', { scope: 'row' }, 'Gain over greedy'),
+        el('td', { colspan: 2 }, `${gain >= 0 ? '+' : ''}${gain.toFixed(3)} net votes${share}`)));
     $('compare-card').hidden = false;
   }
 }

@@ -1,5 +1,7 @@
 // The volunteer page: the link's fragment (#job=…&token=…) names the plan and carries the token, which goes out only
 // in the X-Volunteer-Token header (a fragment is never sent to the server or in a Referer).
+import { el } from '/map/dom.js';
+
 const params = new URLSearchParams(location.hash.slice(1));
 const job = params.get('job');
 const token = params.get('token');
@@ -27,12 +29,6 @@ async function call(path, { method = 'GET', json, raw = false } = {}) {
   return raw ? response : response.json();
 }
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  for (const child of children) node.append(child);
-  return node;
-}
 
 const when = shift => {
   const start = new Date(shift.start);

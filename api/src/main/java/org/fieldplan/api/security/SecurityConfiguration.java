@@ -3,6 +3,7 @@ package org.fieldplan.api.security;
 import java.util.List;
 
 import org.fieldplan.api.errors.ProblemResponses;
+import org.fieldplan.api.map.MapProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -11,6 +12,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import jakarta.servlet.DispatcherType;
@@ -24,9 +27,12 @@ import jakarta.servlet.DispatcherType;
 @Configuration
 class SecurityConfiguration {
 
+    /** The pages use none of the browser's powerful features. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<CredentialAuthenticator> authenticators,
-            FailedAttempts failures, ProblemResponses problems) throws Exception {
+            FailedAttempts failures, ProblemResponses problems, MapProperties map) throws Exception {
         String volunteer = Role.VOLUNTEER.name();
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -34,6 +40,14 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // On every answer, pages and API alike; Spring Security's defaults add nosniff, DENY framing and
+                // cache control.
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.of(map)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                        .crossOriginOpenerPolicy(opener -> opener.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+                        .frameOptions(frames -> frames.deny()))
                 .addFilterBefore(new CredentialFilter(authenticators, failures, problems),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
