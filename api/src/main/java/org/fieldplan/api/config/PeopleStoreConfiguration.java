@@ -1,5 +1,7 @@
 package org.fieldplan.api.config;
 
+import java.time.Clock;
+
 import org.fieldplan.api.accounts.AccountStore;
 import org.fieldplan.api.accounts.InMemoryAccountStore;
 import org.fieldplan.api.accounts.PostgisAccountStore;
@@ -7,6 +9,9 @@ import org.fieldplan.api.audit.AuditLog;
 import org.fieldplan.api.audit.InMemoryAuditLog;
 import org.fieldplan.api.audit.PostgisAuditLog;
 import org.fieldplan.api.jobs.JobRepository;
+import org.fieldplan.api.security.FailedCredentialStore;
+import org.fieldplan.api.security.InMemoryFailedCredentialStore;
+import org.fieldplan.api.security.PostgisFailedCredentialStore;
 import org.fieldplan.api.volunteers.InMemoryPeopleVersion;
 import org.fieldplan.api.volunteers.InMemoryShiftStatusStore;
 import org.fieldplan.api.volunteers.InMemoryVolunteerLinkStore;
@@ -23,7 +28,8 @@ import org.springframework.context.annotation.Configuration;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * Where accounts, the audit trail, volunteers' links, shift answers and their {@link PeopleVersion} live: in memory
+ * Where accounts, the audit trail, volunteers' links, shift answers and their {@link PeopleVersion}, and the count of
+ * failed credentials live: in memory
  * by default, in the API's PostGIS tables with {@code fieldplan.store=postgis}. The PostGIS stores take the
  * {@link JobRepository} only so that the API's migrations (which it runs) have made their tables first.
  */
@@ -92,5 +98,17 @@ public class PeopleStoreConfiguration {
     @ConditionalOnProperty(name = STORE, havingValue = "postgis")
     PeopleVersion postgisPeopleVersion(HikariDataSource dataSource, JobRepository migrated) {
         return new PostgisPeopleVersion(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
+    FailedCredentialStore inMemoryFailedCredentials(Clock clock) {
+        return new InMemoryFailedCredentialStore(clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = STORE, havingValue = "postgis")
+    FailedCredentialStore postgisFailedCredentials(HikariDataSource dataSource, JobRepository migrated) {
+        return new PostgisFailedCredentialStore(dataSource);
     }
 }

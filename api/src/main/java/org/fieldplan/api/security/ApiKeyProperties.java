@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * from the environment; accounts created over the API are the usual way. A key left blank grants nothing, so an
  * unset environment variable cannot open the service.
  *
- * @param maxFailedAttempts credentials (API keys, volunteer links) that fail from one client address within
- *     {@code failureWindowSeconds}; beyond that the address gets 429 until the window ends, whatever it sends
+ * @param maxFailedAttempts credentials (API keys, volunteer links) that may fail from one client address within
+ *     {@code failureWindowSeconds}; beyond that its wrong credentials get 429 until the window ends (valid ones
+ *     are still accepted)
  */
 @ConfigurationProperties("fieldplan.security")
 public record ApiKeyProperties(@DefaultValue List<Key> keys, @DefaultValue("20") int maxFailedAttempts,

@@ -20,9 +20,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Spring Security's authentication step for FieldPlan's header credentials: the first header present among the
  * {@link CredentialAuthenticator}s' is checked; a known credential becomes the request's authentication (principal:
- * the {@link Caller}, authority: its role), an unknown one is answered 401 at once and counted in
- * {@link FailedAttempts}, and a client over that limit gets 429 before anything is checked. Without any credential
- * the request goes on anonymous, and the authorization rules decide.
+ * the {@link Caller}, authority: its role), whatever other clients at the same address did; an unknown one is
+ * counted in {@link FailedAttempts} and answered 401, or 429 with {@code Retry-After} once the address has used up
+ * its budget of failures. Without any credential the request goes on anonymous, and the authorization rules decide.
  */
 public class CredentialFilter extends OncePerRequestFilter {
 
@@ -48,19 +48,17 @@ public class CredentialFilter extends OncePerRequestFilter {
             if (credential == null) {
                 continue;
             }
-            String address = request.getRemoteAddr();
-            long blocked = failures.blockedSeconds(address);
-            if (blocked > 0) {
-                response.setHeader("Retry-After", Long.toString(blocked));
-                problems.write(response, HttpStatus.TOO_MANY_REQUESTS,
-                        "too many failed credentials from this address; try again in " + blocked + " s");
-                return;
-            }
             Optional<Caller> caller = authenticator.authenticate(credential);
             if (caller.isEmpty()) {
-                failures.failed(address);
-                problems.write(response, HttpStatus.UNAUTHORIZED,
-                        "the credential in the " + authenticator.header() + " header is not valid");
+                long wait = failures.failed(request.getRemoteAddr());
+                if (wait > 0) {
+                    response.setHeader("Retry-After", Long.toString(wait));
+                    problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too many failed credentials from this "
+                            + "address; try again in " + wait + " s (valid credentials are still accepted)");
+                } else {
+                    problems.write(response, HttpStatus.UNAUTHORIZED,
+                            "the credential in the " + authenticator.header() + " header is not valid");
+                }
                 return;
             }
             SecurityContext context = SecurityContextHolder.createEmptyContext();
