@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Debian's Chromium, headless, driven through Debian's chromedriver (both installed by
  * {@code scripts/ensure-chromium.sh}). The driver path is given explicitly, so Selenium Manager never tries to
  * download one; each browser gets a fresh profile that is deleted on close. Chrome's performance log records every
- * network request the page makes, for {@link #requestedUrls()}.
+ * network request the page makes, for {@link #requestedUrls()}; its browser log the console, for
+ * {@link #consoleMessages()}.
  */
 final class HeadlessChromium implements AutoCloseable {
 
@@ -57,6 +58,7 @@ final class HeadlessChromium implements AutoCloseable {
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
+        logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -92,6 +94,11 @@ final class HeadlessChromium implements AutoCloseable {
             }
         }
         return urls;
+    }
+
+    /** The page's console messages since the last call (e.g. Content-Security-Policy violations). */
+    List<String> consoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     /** Saves a PNG of the top of the page (for the docs; never asserted on). */

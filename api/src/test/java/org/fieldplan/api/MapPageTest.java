@@ -131,6 +131,7 @@ class MapPageTest {
             assertThat(browser.driver().findElements(By.cssSelector("#map path.precinct.changed")))
                     .extracting(e -> e.getAttribute("data-precinct")).contains(workedPrecinct);
             assertThat(doorsLeft(browser, workedPrecinct)).isEqualTo(Math.max(0, doorsBefore - 40));
+            assertNoPolicyViolation(browser);
         }
     }
 
@@ -202,6 +203,7 @@ class MapPageTest {
             assertThat(browser.driver().findElements(By.cssSelector("#map path.precinct"))).hasSize(50);
             assertThat(new Select(browser.driver().findElement(By.id("job"))).getFirstSelectedOption()
                     .getAttribute("value")).isEqualTo(job);
+            assertNoPolicyViolation(browser);
         }
     }
 
@@ -280,6 +282,12 @@ class MapPageTest {
         assertThat(shown).containsExactlyInAnyOrderElementsOf(expected);
         long trips = browser.driver().findElements(By.cssSelector("#map path.trip")).size();
         assertThat(trips).as("one line from home to precinct per shift").isEqualTo(expected.size());
+    }
+
+    /** The page never needs what its Content-Security-Policy forbids (inline script or style, outside hosts). */
+    private static void assertNoPolicyViolation(HeadlessChromium browser) {
+        assertThat(browser.consoleMessages())
+                .noneSatisfy(message -> assertThat(message).containsIgnoringCase("Content Security Policy"));
     }
 
     /** Every visible input and select has a label (or an aria-label) for screen readers. */

@@ -80,6 +80,8 @@ class ScriptInjectionTest {
             assertThat(browser.driver().findElements(By.cssSelector("main img"))).as("markup parsed as elements")
                     .isEmpty();
             assertThat(browser.script("return typeof window.__pwned")).isEqualTo("undefined");
+            assertThat(browser.consoleMessages()).as("the page itself keeps to its policy")
+                    .noneSatisfy(message -> assertThat(message).containsIgnoringCase("Content Security Policy"));
         }
     }
 
@@ -94,7 +96,21 @@ class ScriptInjectionTest {
             browser.await("the probe image to fail", d -> (Boolean) browser.script(
                     "const i = document.getElementById('probe'); return i.complete && i.naturalWidth === 0"));
             assertThat(browser.script("return typeof window.__pwned")).isEqualTo("undefined");
+            assertThat(browser.consoleMessages()).as("the refusal, in the console")
+                    .anySatisfy(message -> assertThat(message).containsIgnoringCase("Content Security Policy"));
         }
+    }
+
+    @Test
+    void swaggerUiWorksUnderThePolicy() {
+        try (HeadlessChromium browser = new HeadlessChromium(1280, 900)) {
+            browser.driver().get("http://localhost:" + port + "/swagger-ui/index.html");
+            browser.await("the API's operations listed", d -> !d.findElements(By.cssSelector(".opblock")).isEmpty());
+            assertThat(browser.consoleMessages())
+                    .noneSatisfy(message -> assertThat(message).containsIgnoringCase("Content Security Policy"));
+        }
+        assertThat(api.get("/swagger-ui/index.html", null).headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self';", "object-src 'none'"));
     }
 
     @Test

@@ -21,8 +21,20 @@ final class ContentSecurityPolicy {
     }
 
     static String of(MapProperties map) {
+        return policy("'self'", map);
+    }
+
+    /**
+     * The same for Springdoc's Swagger UI ({@code /swagger-ui/**}), except that it may set inline styles, which
+     * its bundle does; scripts stay the service's own.
+     */
+    static String swaggerUi(MapProperties map) {
+        return policy("'self' 'unsafe-inline'", map);
+    }
+
+    private static String policy(String styles, MapProperties map) {
         String tiles = map == null || !map.hasTiles() ? "" : tileSource(map.tileUrl().strip());
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + tiles
+        return "default-src 'self'; script-src 'self'; style-src " + styles + "; img-src 'self' data:" + tiles
                 + "; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
                 + "form-action 'self'";
     }

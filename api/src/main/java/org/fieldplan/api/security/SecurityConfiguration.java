@@ -12,9 +12,15 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import jakarta.servlet.DispatcherType;
 
@@ -29,6 +35,8 @@ class SecurityConfiguration {
 
     /** The pages use none of the browser's powerful features. */
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+    /** Springdoc's Swagger UI, which sets inline styles: its own policy (see {@link ContentSecurityPolicy}). */
+    private static final RequestMatcher SWAGGER_UI = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<CredentialAuthenticator> authenticators,
@@ -43,7 +51,8 @@ class SecurityConfiguration {
                 // On every answer, pages and API alike; Spring Security's defaults add nosniff, DENY framing and
                 // cache control.
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.of(map)))
+                        .addHeaderWriter(policy(SWAGGER_UI, ContentSecurityPolicy.swaggerUi(map)))
+                        .addHeaderWriter(policy(new NegatedRequestMatcher(SWAGGER_UI), ContentSecurityPolicy.of(map)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                         .crossOriginOpenerPolicy(opener -> opener.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
@@ -65,6 +74,10 @@ class SecurityConfiguration {
                                 HttpStatus.FORBIDDEN, "your role may not " + request.getMethod() + " "
                                         + request.getRequestURI())));
         return http.build();
+    }
+
+    private static HeaderWriter policy(RequestMatcher requests, String directives) {
+        return new DelegatingRequestMatcherHeaderWriter(requests, new ContentSecurityPolicyHeaderWriter(directives));
     }
 
     /**
