@@ -159,6 +159,16 @@ class ScriptInjectionTest {
     }
 
     @Test
+    void anOrganizerAccountForAnIdOutsideTheAlphabetIsRefusedNamingTheField() {
+        HttpResponse<String> refused = api.postJson("/api/accounts", ApiClient.ADMIN,
+                "{\"name\": \"Ana\", \"role\": \"ORGANIZER\", \"organizerId\": \"org;1\"}");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json(refused).at("/errors/0/path").asText()).isEqualTo("organizerId");
+        assertThat(json(refused).at("/errors/0/message").asText()).startsWith("contains ';'");
+    }
+
+    @Test
     void aProblemWithAPrecinctIdThatBreaksUrlsIsRefusedNamingTheField() throws Exception {
         ObjectNode problem = (ObjectNode) JSON.readTree(ApiClient.smallProblem());
         ((ObjectNode) problem.withArray("precincts").get(0)).put("id", "P/../0001");
