@@ -1,20 +1,18 @@
 package org.fieldplan.mapping;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One feature's properties as an expression {@link Expression.Row}. Numbers written as text ({@code "597.0"}, common
- * in shapefile exports) are read as numbers and counted per column in {@code textNumbers}, so the report can say
- * so; a missing, null, negative or non-numeric value is an error of the row naming the column.
+ * One feature's properties as an expression {@link Expression.Row}. Numbers written as text ({@code "597.0"},
+ * {@code "1,042"}, {@code "60.27%"}) are read as numbers by {@link TextNumbers}, which counts them for the report;
+ * a missing, null, negative or non-numeric value is an error of the row naming the column.
  */
 final class FeatureRow implements Expression.Row {
 
     private final JsonNode properties;
-    private final Map<String, Integer> textNumbers;
+    private final TextNumbers textNumbers;
 
-    FeatureRow(JsonNode properties, Map<String, Integer> textNumbers) {
+    FeatureRow(JsonNode properties, TextNumbers textNumbers) {
         this.properties = properties;
         this.textNumbers = textNumbers;
     }
@@ -33,8 +31,7 @@ final class FeatureRow implements Expression.Row {
         if (value.isNumber()) {
             number = value.asDouble();
         } else if (value.isTextual()) {
-            number = parse(column, value.asText());
-            textNumbers.merge(column, 1, Integer::sum);
+            number = textNumbers.parse(column, value.asText());
         } else {
             throw new RowValueException("column " + column + " must be a number, was " + value);
         }
@@ -57,13 +54,5 @@ final class FeatureRow implements Expression.Row {
             throw new RowValueException("column " + column + " is " + (value == null ? "missing" : "empty"));
         }
         return value.asText().trim();
-    }
-
-    private static double parse(String column, String text) {
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw new RowValueException("column " + column + " must be a number, was \"" + text + "\"");
-        }
     }
 }

@@ -27,6 +27,7 @@ import org.fieldplan.domain.Precinct;
  * @param turnoutCapReason why turnout can exceed 1 with this mapping
  * @param repairedIds precincts whose invalid polygon was repaired
  * @param zeroVoterIds precincts with no registered voters: no doors to knock
+ * @param join what the mapping's declared join matched, or null without one
  */
 public record ImportReport(
         String source,
@@ -41,7 +42,8 @@ public record ImportReport(
         List<String> turnoutCappedIds,
         String turnoutCapReason,
         List<String> repairedIds,
-        List<String> zeroVoterIds) {
+        List<String> zeroVoterIds,
+        JoinSummary join) {
 
     /** What an import did. */
     public enum Outcome {
@@ -80,7 +82,7 @@ public record ImportReport(
     /** The same report with another outcome (the store's decision). */
     public ImportReport withOutcome(Outcome newOutcome) {
         return new ImportReport(source, newOutcome, featuresRead, precincts, fileErrors, rowErrors, skippedRows,
-                warnings, proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds);
+                warnings, proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds, join);
     }
 
     /** The same report with more warnings (e.g. checks that need the volunteers too). */
@@ -88,7 +90,7 @@ public record ImportReport(
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
         return new ImportReport(source, outcome, featuresRead, precincts, fileErrors, rowErrors, skippedRows, all,
-                proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds);
+                proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds, join);
     }
 
     /** Every error, file errors first, each once, as one line of text. */

@@ -19,6 +19,9 @@ final class ImportReportLines {
         report.fileErrors().forEach(e -> lines.add("error: " + e));
         String rowLabel = report.skippedRows() ? "skipped: " : "error: ";
         report.rowErrors().forEach(e -> lines.add(rowLabel + e));
+        if (report.join() != null) {
+            lines.addAll(join(report.join()));
+        }
         for (ImportReport.ProxyUse proxy : report.proxies()) {
             lines.add(String.format(Locale.ROOT, "proxy: %s = %s for %d precincts (%s)", proxy.field(),
                     proxy.expression(), proxy.precincts(), proxy.note()));
@@ -37,6 +40,27 @@ final class ImportReportLines {
                     report.zeroVoterIds().size(), ids(report.zeroVoterIds())));
         }
         report.warnings().forEach(w -> lines.add("warning: " + w));
+        return lines;
+    }
+
+    /** The match count, then the table's rows no precinct matched and the keys that are not unique. */
+    private static List<String> join(JoinSummary join) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "join: %d of %d precincts matched one row of %s (%d of %d rows%s)",
+                join.matched(), join.precincts(), join.table(), join.rowsKept(), join.rowsRead(),
+                join.filter() == null ? "" : " kept by " + join.filter()));
+        if (!join.unmatchedRows().isEmpty()) {
+            lines.add(String.format(Locale.ROOT, "warning: join: %d rows of %s match no precinct: %s",
+                    join.unmatchedRows().size(), join.table(), ids(join.unmatchedRows())));
+        }
+        if (!join.duplicateKeys().isEmpty()) {
+            lines.add(String.format(Locale.ROOT, "warning: join: %d keys are not unique: %s",
+                    join.duplicateKeys().size(), ids(join.duplicateKeys())));
+        }
+        if (!join.shadowedColumns().isEmpty()) {
+            lines.add("warning: join: columns in both files, the precinct file's values are used: "
+                    + String.join(", ", join.shadowedColumns()));
+        }
         return lines;
     }
 

@@ -71,8 +71,18 @@ public final class MappedPrecinctReader {
     }
 
     public Result read(Path geoJson, String source) {
+        return read(geoJson, source, null);
+    }
+
+    /**
+     * Reads precincts with the rows of {@code table} joined to them as the mapping's {@code join} declares.
+     *
+     * @param table the table to join, or null when the mapping declares no join (one it declares is then missing:
+     *     an error of the file)
+     */
+    public Result read(Path geoJson, String source, JoinTable table) {
         try (InputStream in = Files.newInputStream(geoJson)) {
-            return read(in, source);
+            return read(in, source, table);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
         }
@@ -80,7 +90,12 @@ public final class MappedPrecinctReader {
 
     /** Reads a FeatureCollection from the stream (which is not closed); {@code source} names it in the report. */
     public Result read(InputStream geoJson, String source) throws IOException {
-        Read read = new Read(source);
+        return read(geoJson, source, null);
+    }
+
+    /** As {@link #read(Path, String, JoinTable)}, from a stream (which is not closed). */
+    public Result read(InputStream geoJson, String source, JoinTable table) throws IOException {
+        Read read = new Read(source, table);
         JsonNode collection;
         try {
             collection = JSON.readTree(geoJson);
@@ -108,10 +123,14 @@ public final class MappedPrecinctReader {
         private final List<String> zeroVoters = new ArrayList<>();
         private final List<String> turnoutCapped = new ArrayList<>();
         private final Map<String, Integer> firstIndexById = new HashMap<>();
-        private final Map<String, Integer> textNumbers = new LinkedHashMap<>();
+        private final JoinTable table;
+        private final TextNumbers textNumbers;
+        private TableMatcher join;
 
-        Read(String source) {
+        Read(String source, JoinTable table) {
             this.source = source;
+            this.table = mapping.join() == null ? null : table;
+            this.textNumbers = new TextNumbers(this.table == null ? Set.of() : this.table.columns());
         }
 
         Result features(JsonNode features) {
@@ -119,6 +138,7 @@ public final class MappedPrecinctReader {
                 fileErrors.add("the file has no features: an empty collection would make an empty region");
                 return result(0);
             }
+            joinTable(features);
             missingColumns(features);
             if (!fileErrors.isEmpty()) {
                 return result(features.size());
@@ -130,11 +150,27 @@ public final class MappedPrecinctReader {
             return result(features.size());
         }
 
+        /** Matches the features to the declared table's rows (a missing table or key column is a file error). */
+        private void joinTable(JsonNode features) {
+            if (mapping.join() == null) {
+                return;
+            }
+            if (table == null) {
+                fileErrors.add("the mapping joins a table (join), but no table file was given");
+                return;
+            }
+            join = TableMatcher.match(mapping.join(), table, features);
+            fileErrors.addAll(join.fileErrors());
+        }
+
         /** A column the mapping names that no feature has is a mistake of the mapping, not of rows. */
         private void missingColumns(JsonNode features) {
             Set<String> present = new LinkedHashSet<>();
             for (JsonNode feature : features) {
                 feature.path("properties").fieldNames().forEachRemaining(present::add);
+            }
+            if (table != null) {
+                present.addAll(table.columns());
             }
             for (String column : mapping.columns()) {
                 if (!present.contains(column)) {
@@ -145,7 +181,12 @@ public final class MappedPrecinctReader {
         }
 
         private void feature(int index, JsonNode feature) {
-            FeatureRow row = new FeatureRow(feature.path("properties"), textNumbers);
+            JsonNode properties = join == null ? feature.path("properties") : join.properties(index);
+            if (properties == null) {
+                rowErrors.add(new RowProblem(index, null, TableMatcher.FIELD, join.problem(index)));
+                return;
+            }
+            FeatureRow row = new FeatureRow(properties, textNumbers);
             List<RowProblem> problems = new ArrayList<>();
             String id = value(problems, index, null, "id", () -> id(row));
             if (id != null && firstIndexById.putIfAbsent(id, index) != null) {
@@ -182,7 +223,7 @@ public final class MappedPrecinctReader {
             precincts.add(new Precinct(id, name, geometry, voters, turnout, support, districts, null,
                     targetDoors == null ? null : (int) Math.round(targetDoors), languages, null,
                     capacity == null ? null : (int) Math.round(capacity), null, 0));
-            attributes.put(id, JSON.convertValue(feature.path("properties"), PROPERTIES));
+            attributes.put(id, JSON.convertValue(properties, PROPERTIES));
         }
 
         private String id(FeatureRow row) {
@@ -324,8 +365,7 @@ public final class MappedPrecinctReader {
             }
             boolean rejected = !fileErrors.isEmpty() || !rowErrors.isEmpty() && !skipBadRows;
             List<String> allWarnings = new ArrayList<>();
-            textNumbers.forEach((column, count) -> allWarnings.add("column " + column + ": " + count
-                    + " values were text (e.g. \"597.0\") and were read as numbers"));
+            allWarnings.addAll(textNumbers.warnings());
             allWarnings.addAll(LocationChecks.outliers(precincts));
             List<ImportReport.ProxyUse> proxies = new ArrayList<>();
             List<PrecinctMapping.Quantity> quantities = new ArrayList<>(mapping.quantities());
@@ -339,7 +379,8 @@ public final class MappedPrecinctReader {
             ImportReport report = new ImportReport(source,
                     rejected ? ImportReport.Outcome.REJECTED : ImportReport.Outcome.READY, featureCount,
                     rejected ? List.of() : precincts, fileErrors, rowErrors, skipBadRows && !rowErrors.isEmpty(),
-                    allWarnings, proxies, turnoutCapped, capReason(), repaired, zeroVoters);
+                    allWarnings, proxies, turnoutCapped, capReason(), repaired, zeroVoters,
+                    join == null ? null : join.summary());
             return new Result(report, rejected ? Map.of() : attributes);
         }
 

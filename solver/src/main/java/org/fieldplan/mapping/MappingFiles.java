@@ -34,11 +34,11 @@ final class MappingFiles {
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8})*");
     private static final int MAX_PREFIX = 32;
     /** Fields passed to {@code ogr2ogr} as option values. */
-    private static final Set<String> COMMAND_ARGUMENTS = Set.of("sourceCrs", "layer");
+    private static final Set<String> COMMAND_ARGUMENTS = Set.of("sourceCrs", "layer", "join.layer");
     /** The fields a mapping file may have; {@code precinct-mapping.schema.json} declares the same. */
     static final Set<String> FIELDS = Set.of("$schema", "description", "idPrefix", "id", "name",
             "registeredVoters", "ballots", "turnout", "support", "districts", "languages", "targetDoors",
-            "capacityPerSlot", "sourceCrs", "layer", "expectedBounds");
+            "capacityPerSlot", "sourceCrs", "layer", "expectedBounds", "join");
 
     private MappingFiles() {
     }
@@ -89,7 +89,7 @@ final class MappingFiles {
     }
 
     /** Reading one file's fields; every error names {@code source} and the field's path. */
-    private record Fields(String source) {
+    record Fields(String source) {
 
         PrecinctMapping mapping(JsonNode root) {
             if (root == null || !root.isObject()) {
@@ -118,7 +118,8 @@ final class MappingFiles {
                         quantity(root, "capacityPerSlot", false),
                         optionalText(root, "sourceCrs"),
                         optionalText(root, "layer"),
-                        bounds(root));
+                        bounds(root),
+                        new TableJoinFields(this).join(root.get("join")));
             } catch (IllegalArgumentException e) {
                 throw error("(document)", e.getMessage());
             }
@@ -283,7 +284,7 @@ final class MappingFiles {
             return columns;
         }
 
-        private void onlyFields(JsonNode node, String path, Set<String> allowed) {
+        void onlyFields(JsonNode node, String path, Set<String> allowed) {
             if (!node.isObject()) {
                 throw error(path, "must be an object with " + String.join(", ", allowed));
             }
@@ -299,7 +300,7 @@ final class MappingFiles {
             return text(node, field, "");
         }
 
-        private String text(JsonNode node, String field, String prefix) {
+        String text(JsonNode node, String field, String prefix) {
             JsonNode value = node.get(field);
             if (value == null || !value.isTextual()) {
                 throw error(prefix + field, value == null ? "is required" : "must be a string");
@@ -316,11 +317,11 @@ final class MappingFiles {
             return text;
         }
 
-        private String optionalText(JsonNode node, String field) {
+        String optionalText(JsonNode node, String field) {
             return node.has(field) && !node.get(field).isNull() ? text(node, field) : null;
         }
 
-        private MappingException error(String path, String message) {
+        MappingException error(String path, String message) {
             return new MappingException("mapping " + source + ": " + path + ": " + message);
         }
     }

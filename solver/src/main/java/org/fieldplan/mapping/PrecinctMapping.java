@@ -32,6 +32,7 @@ import java.util.stream.Stream;
  * @param layer the layer to read from a file with several (e.g. a GeoPackage), or null for the only one
  * @param expectedBounds where the precincts must lie (longitude/latitude), or null to check only US ranges and
  *     outliers
+ * @param join a second table (e.g. the election results) joined to the shapes by key, or null
  */
 public record PrecinctMapping(
         String description,
@@ -48,7 +49,8 @@ public record PrecinctMapping(
         Quantity capacityPerSlot,
         String sourceCrs,
         String layer,
-        Bounds expectedBounds) {
+        Bounds expectedBounds,
+        TableJoin join) {
 
     public PrecinctMapping {
         Objects.requireNonNull(idPrefix, "idPrefix");

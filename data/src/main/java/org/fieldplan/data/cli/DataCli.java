@@ -43,13 +43,15 @@ public final class DataCli {
     private static final String USAGE = """
             usage: fieldplan-data <command> [options]
               import-precincts  --region ID --file FILE --mapping PRESET|MAPPING.json [--name NAME]
-                                [--calendar CALENDAR.json] [--dry-run] [--skip-bad-rows]
+                                [--join-file TABLE] [--calendar CALENDAR.json] [--dry-run] [--skip-bad-rows]
                                 FILE: zipped shapefile, GeoJSON, GeoPackage, CSV with WKT or lon/lat (any CRS);
+                                TABLE: the table the mapping's join joins by key (e.g. results CSV);
                                 presets: rhode-island, new-hampshire; mapping files: docs/import.md
               import-volunteers --region ID --csv FILE            (into an existing region; columns: data/README.md)
               import-generated  --region ID --size S|M|L|XL --seed N
               import-real       --region ID --mapping PRESET|MAPPING.json --file FILE --census CSV
-                                --volunteers N --seed N [--calendar CALENDAR.json] [--out problem.json]
+                                --volunteers N --seed N [--join-file TABLE] [--calendar CALENDAR.json]
+                                [--out problem.json]
                                 (--out: write the problem for `fieldplan solve` instead of storing it; no database)
               set-calendar      --region ID --calendar CALENDAR.json  (time zone, days, slots: docs/calendar.md)
               show-calendar     --region ID
@@ -92,12 +94,12 @@ public final class DataCli {
             switch (command) {
                 case "import-precincts" -> {
                     return importPrecincts(new CliArguments(command, args, 1, Set.of("region", "file", "mapping",
-                            "name", "calendar"), Set.of("dry-run", "skip-bad-rows")));
+                            "name", "calendar", "join-file"), Set.of("dry-run", "skip-bad-rows")));
                 }
                 case "import-volunteers" -> importVolunteers(options(args, "region", "csv"));
                 case "import-generated" -> importGenerated(options(args, "region", "size", "seed"));
                 case "import-real" -> importReal(options(args, "region", "mapping", "file", "census",
-                        "volunteers", "seed", "calendar", "out"));
+                        "volunteers", "seed", "calendar", "out", "join-file"));
                 case "set-calendar" -> setCalendar(options(args, "region", "calendar"));
                 case "show-calendar" -> showCalendar(options(args, "region"));
                 case "place-volunteers" -> placeVolunteers(options(args, "region", "census", "volunteers", "seed"));
@@ -138,7 +140,7 @@ public final class DataCli {
         PrecinctMapping mapping = PrecinctMapping.resolve(arguments.required("mapping"));
         CampaignCalendar calendar = calendarOption(arguments);
         ImportOptions options = new ImportOptions(arguments.flag("dry-run"), arguments.flag("skip-bad-rows"),
-                arguments.optional("name", null));
+                arguments.optional("name", null), joinFile(arguments, mapping));
         // A dry run stores nothing, so it needs no database.
         DataStores stores = options.dryRun() && !environment.containsKey("FIELDPLAN_DB_URL") ? DataStores.inMemory()
                 : stores();
@@ -169,6 +171,7 @@ public final class DataCli {
         Path file = arguments.existingFile("file");
         Path census = arguments.existingFile("census");
         PrecinctMapping mapping = PrecinctMapping.resolve(arguments.required("mapping"));
+        Path joinFile = joinFile(arguments, mapping);
         long volunteers = arguments.positiveLong("volunteers", null);
         long seed = arguments.anyLong("seed", null);
         if (volunteers > Integer.MAX_VALUE) {
@@ -176,8 +179,8 @@ public final class DataCli {
         }
         String out = arguments.optional("out", null);
         DataStores stores = out == null ? stores() : DataStores.inMemory();
-        SampleRegions.RealRegion real = new SampleRegions(stores.regions()).realWithReport(region, file, mapping,
-                census, (int) volunteers, seed, calendarOption(arguments));
+        SampleRegions.RealRegion real = new SampleRegions(stores.regions()).realWithReport(region, file, joinFile,
+                mapping, census, (int) volunteers, seed, calendarOption(arguments));
         // The precinct report's findings (proxies, capped turnout, repairs …); its summary line would say "stored".
         real.report().lines().stream().skip(1).forEach(this.out::println);
         FieldPlanProblem problem = real.region();
@@ -215,6 +218,19 @@ public final class DataCli {
                 .size();
         out.printf("added %d volunteers to region %s at census block-group centres of %s%n", added, region,
                 census.getFileName());
+    }
+
+    /** {@code --join-file}: required exactly when the mapping declares a join, so neither is silently ignored. */
+    private static Path joinFile(CliArguments arguments, PrecinctMapping mapping) {
+        boolean given = arguments.optional("join-file", null) != null;
+        if (mapping.join() != null && !given) {
+            throw new CliException("--join-file is required: the mapping joins a table (join.tableKey "
+                    + mapping.join().tableKey() + "), e.g. the election results");
+        }
+        if (mapping.join() == null && given) {
+            throw new CliException("--join-file is given but the mapping declares no join (see docs/import.md)");
+        }
+        return given ? arguments.existingFile("join-file") : null;
     }
 
     /** The {@code --calendar} file, read and checked before anything is imported; null when not given. */

@@ -10,6 +10,7 @@ import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.GotvCalendar;
 import org.fieldplan.mapping.ImportReport;
 import org.fieldplan.mapping.ImportReport.Outcome;
+import org.fieldplan.mapping.JoinTable;
 import org.fieldplan.mapping.MappedPrecinctReader;
 import org.fieldplan.mapping.PrecinctMapping;
 
@@ -39,7 +40,7 @@ public final class PrecinctImporter {
      * @throws StoreException when the store refuses the region (e.g. the id is taken); nothing is stored then
      */
     public ImportReport importFile(String regionId, Path file, PrecinctMapping mapping, ImportOptions options) {
-        MappedPrecinctReader.Result read = read(file, mapping, options.skipBadRows());
+        MappedPrecinctReader.Result read = read(file, options.joinFile(), mapping, options.skipBadRows());
         ImportReport report = read.report();
         if (!report.accepted()) {
             return report;
@@ -59,19 +60,35 @@ public final class PrecinctImporter {
      * cannot read gives a rejected report.
      */
     public static MappedPrecinctReader.Result read(Path file, PrecinctMapping mapping, boolean skipBadRows) {
+        return read(file, null, mapping, skipBadRows);
+    }
+
+    /**
+     * As {@link #read(Path, PrecinctMapping, boolean)}, joining the rows of {@code joinFile} (any table GDAL reads)
+     * as the mapping's {@code join} declares.
+     *
+     * @param joinFile the table to join, or null when the mapping declares no join
+     */
+    public static MappedPrecinctReader.Result read(Path file, Path joinFile, PrecinctMapping mapping,
+            boolean skipBadRows) {
         try (TemporaryDirectory work = TemporaryDirectory.create("fieldplan-import")) {
             Path geoJson;
+            JoinTable table = null;
             try {
                 geoJson = VectorFileConverter.toWgs84GeoJson(file, mapping.sourceCrs(), mapping.layer(), work.path());
-            } catch (VectorFileConverter.UnreadableFileException | StoreException e) {
+                if (joinFile != null && mapping.join() != null) {
+                    table = JoinTable.fromGeoJson(VectorFileConverter.tableToGeoJson(joinFile,
+                            mapping.join().layer(), work.path()), joinFile.toString());
+                }
+            } catch (VectorFileConverter.UnreadableFileException | StoreException | IllegalArgumentException e) {
                 return new MappedPrecinctReader.Result(unreadable(file, e.getMessage()), Map.of());
             }
-            return new MappedPrecinctReader(mapping, skipBadRows).read(geoJson, file.toString());
+            return new MappedPrecinctReader(mapping, skipBadRows).read(geoJson, file.toString(), table);
         }
     }
 
     private static ImportReport unreadable(Path file, String reason) {
         return new ImportReport(file.toString(), Outcome.REJECTED, 0, List.of(), List.of(reason), List.of(), false,
-                List.of(), List.of(), List.of(), null, List.of(), List.of());
+                List.of(), List.of(), List.of(), null, List.of(), List.of(), null);
     }
 }

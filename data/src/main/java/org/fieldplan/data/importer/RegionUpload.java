@@ -196,7 +196,7 @@ public final class RegionUpload {
     private static ImportReport named(ImportReport r, String source) {
         return new ImportReport(source, r.outcome(), r.featuresRead(), r.precincts(), r.fileErrors(), r.rowErrors(),
                 r.skippedRows(), r.warnings(), r.proxies(), r.turnoutCappedIds(), r.turnoutCapReason(),
-                r.repairedIds(), r.zeroVoterIds());
+                r.repairedIds(), r.zeroVoterIds(), r.join());
     }
 
     /** The upload's file name without any directory part, keeping the extension GDAL goes by. */

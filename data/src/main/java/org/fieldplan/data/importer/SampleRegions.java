@@ -51,17 +51,22 @@ public final class SampleRegions {
      */
     public FieldPlanProblem real(String regionId, Path precinctFile, PrecinctMapping mapping, Path censusCsv,
             int volunteerCount, long seed, CampaignCalendar calendar) {
-        return realWithReport(regionId, precinctFile, mapping, censusCsv, volunteerCount, seed, calendar).region();
+        return realWithReport(regionId, precinctFile, null, mapping, censusCsv, volunteerCount, seed, calendar)
+                .region();
     }
 
     /** A stored real region and the import report of its precincts (proxies, capped turnout, repairs …). */
     public record RealRegion(FieldPlanProblem region, ImportReport report) {
     }
 
-    /** As {@link #real}, with the precinct import's report. */
-    public RealRegion realWithReport(String regionId, Path precinctFile, PrecinctMapping mapping, Path censusCsv,
-            int volunteerCount, long seed, CampaignCalendar calendar) {
-        MappedPrecinctReader.Result read = PrecinctImporter.read(precinctFile, mapping, false);
+    /**
+     * As {@link #real}, with the precinct import's report.
+     *
+     * @param joinFile the table the mapping's {@code join} joins to the precincts (e.g. election results), or null
+     */
+    public RealRegion realWithReport(String regionId, Path precinctFile, Path joinFile, PrecinctMapping mapping,
+            Path censusCsv, int volunteerCount, long seed, CampaignCalendar calendar) {
+        MappedPrecinctReader.Result read = PrecinctImporter.read(precinctFile, joinFile, mapping, false);
         ImportReport report = read.report();
         if (!report.accepted()) {
             throw new ImportRejectedException(precinctFile.toString(), RowError.of(report));

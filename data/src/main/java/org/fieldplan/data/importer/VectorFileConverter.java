@@ -65,11 +65,25 @@ final class VectorFileConverter {
         return ogr2ogr(file, file, sourceCrs, layer, workDirectory);
     }
 
+    /**
+     * A table of any format GDAL reads (CSV, spreadsheet, DBF, GeoPackage …) as GeoJSON whose features' properties
+     * are its rows, for a declared join. A CSV's values all stay text: keys keep their leading zeros, and the
+     * mapping's expressions read the numbers.
+     *
+     * @throws UnreadableFileException when GDAL cannot read the table
+     */
+    static Path tableToGeoJson(Path table, String layer, Path workDirectory) {
+        List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", "GeoJSON"));
+        if (table.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            command.addAll(List.of("-oo", "AUTODETECT_TYPE=NO"));
+        }
+        return run(command, table, table, layer, workDirectory.resolve("table.geojson"), null);
+    }
+
     private static Path ogr2ogr(Path input, Path original, String statedCrs, String layer, Path workDirectory) {
         boolean csv = input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
         String sourceCrs = statedCrs == null && csv ? "EPSG:4326" : statedCrs;
         Path output = workDirectory.resolve("converted.geojson");
-        Path log = workDirectory.resolve("ogr2ogr.log");
         List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4326",
                 "-dim", "XY", "-lco", "RFC7946=NO", "-lco", "COORDINATE_PRECISION=9"));
         if (sourceCrs != null) {
@@ -84,6 +98,14 @@ final class VectorFileConverter {
                     // Quoted values stay text: district "035" must not become 35.
                     "-oo", "QUOTED_FIELDS_AS_STRING=YES"));
         }
+        return run(command, input, original, layer, output, statedCrs);
+    }
+
+    /** Runs {@code ogr2ogr} with {@code options}, writing {@code output} from {@code input}'s {@code layer}. */
+    private static Path run(List<String> options, Path input, Path original, String layer, Path output,
+            String statedCrs) {
+        Path log = output.resolveSibling(output.getFileName() + ".log");
+        List<String> command = new ArrayList<>(options);
         command.add(output.toString());
         command.add(input.toString());
         if (layer != null) {
