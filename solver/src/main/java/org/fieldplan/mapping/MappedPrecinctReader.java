@@ -139,7 +139,9 @@ public final class MappedPrecinctReader {
                 return result(0);
             }
             joinTable(features);
-            missingColumns(features);
+            if (fileErrors.isEmpty()) { // without the table, every column it would bring is missing
+                missingColumns(features);
+            }
             if (!fileErrors.isEmpty()) {
                 return result(features.size());
             }

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Reads a mapping file's {@code join} field; every error names the field's path ({@code join.aliases.COLS}). */
 final class TableJoinFields {
 
-    private static final Set<String> FIELDS = Set.of("description", "precinctKey", "tableKey", "filter",
+    /** The fields of {@code join}; {@code precinct-mapping.schema.json} declares the same. */
+    static final Set<String> FIELDS = Set.of("description", "precinctKey", "tableKey", "filter",
             "normalize", "aliases", "layer");
 
     private final MappingFiles.Fields fields;
@@ -117,7 +118,8 @@ final class TableJoinFields {
             String name = names.next();
             String path = "join.aliases.";
             String value = fields.text(node, name, path);
-            if (name.codePoints().anyMatch(Character::isISOControl) || !name.codePoints().anyMatch(Character::isLetterOrDigit)) {
+            if (name.codePoints().anyMatch(Character::isISOControl)
+                    || name.codePoints().noneMatch(Character::isLetterOrDigit)) {
                 throw fields.error(path + name, "must be a word or phrase of letters or digits");
             }
             aliases.put(name, value);

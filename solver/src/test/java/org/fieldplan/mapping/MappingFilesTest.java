@@ -89,6 +89,53 @@ class MappingFilesTest {
                 .hasMessageStartingWith("mapping test.json: ").hasMessageContaining(message);
     }
 
+    /** A join declaration's mistakes name their field under {@code join}. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "'{\"tableKey\": \"P\"}' | join.precinctKey: is required",
+            "'{\"precinctKey\": \"N\", \"tableKey\": [\"P\", \"C\"]}' | join: precinctKey and tableKey must name"
+                    + " as many columns (1 and 2)",
+            "'{\"precinctKey\": \"N\", \"tableKey\": \"P\", \"normalise\": []}' | join.normalise: unknown field",
+            "'{\"precinctKey\": \"N\", \"tableKey\": \"P\", \"normalize\": [\"zeros\"]}'"
+                    + " | join.normalize: unknown rule \"zeros\" (known: case, spaces, punctuation, leadingZeros, accents)",
+            "'{\"precinctKey\": \"N\", \"tableKey\": \"P\", \"filter\": {\"county\": {\"is\": 1}}}'"
+                    + " | join.filter.county: must be a value or a list of values",
+            "'{\"precinctKey\": \"N\", \"tableKey\": \"P\", \"filter\": \"county = Franklin\"}'"
+                    + " | join.filter: must be an object of column → value",
+            "'{\"precinctKey\": \"N\", \"tableKey\": \"P\", \"aliases\": {\"COLS\": 1}}'"
+                    + " | join.aliases.COLS: must be a string",
+            "'{\"precinctKey\": \"N\", \"tableKey\": \"P\", \"aliases\": {\"-\": \"X\"}}'"
+                    + " | join.aliases.-: must be a word or phrase of letters or digits",
+            "'{\"precinctKey\": \"N\", \"tableKey\": \"P\", \"layer\": \"-sql\"}' | join.layer: must not start"
+                    + " with '-'"})
+    void namesTheJoinFieldOfEachMistake(String join, String message) {
+        String json = VALID.replace("{\"id\"", "{\"join\": " + join + ", \"id\"");
+        assertThatThrownBy(() -> read(json)).isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("mapping test.json: ").hasMessageContaining(message);
+    }
+
+    @Test
+    void theFranklinExampleJoinsItsResultsByDeclaration() {
+        PrecinctMapping franklin = PrecinctMapping.resolve(
+                TestFiles.repositoryRoot().resolve("docs/mappings/ohio-franklin.json").toString());
+
+        TableJoin join = franklin.join();
+        assertThat(join.precinctKey()).containsExactly("PRECINCT");
+        assertThat(join.tableKey()).containsExactly("precinct_name");
+        assertThat(join.filterText()).isEqualTo("county = Franklin");
+        assertThat(join.aliases()).containsEntry("COLS", "COLUMBUS").hasSize(8);
+        assertThat(join.keys().normalize("COLS 01-A")).isEqualTo(join.keys().normalize("COLUMBUS 01-A"));
+    }
+
+    @Test
+    void withoutNormalizeKeysIgnoreCaseAndSpacesOnly() {
+        TableJoin join = read(VALID.replace("{\"id\"", "{\"join\": {\"precinctKey\": \"N\", \"tableKey\": \"P\"},"
+                + " \"id\"")).join();
+
+        assertThat(join.normalize()).isEqualTo(TableJoin.DEFAULT_RULES);
+        assertThat(join.keys().normalize(" ward  1-a ")).isEqualTo("WARD 1-A");
+    }
+
     @Test
     void aPrefixInTheIdAlphabetIsKept() {
         assertThat(read(VALID.replace("{\"id\"", "{\"idPrefix\": \"CT_2018-\", \"id\"")).idPrefix())
@@ -116,5 +163,13 @@ class MappingFilesTest {
 
         assertThat(declared).isEqualTo(new TreeSet<>(MappingFiles.FIELDS));
         assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
+        JsonNode join = schema.get("properties").get("join");
+        Set<String> joinFields = new TreeSet<>();
+        join.get("properties").fieldNames().forEachRemaining(joinFields::add);
+        assertThat(joinFields).isEqualTo(new TreeSet<>(TableJoinFields.FIELDS));
+        Set<String> rules = new TreeSet<>();
+        join.get("properties").get("normalize").get("items").get("enum").forEach(rule -> rules.add(rule.asText()));
+        assertThat(rules).isEqualTo(new TreeSet<>(java.util.Arrays.stream(TableJoin.KeyRule.values())
+                .map(TableJoin.KeyRule::json).toList()));
     }
 }
