@@ -109,6 +109,37 @@ class DataCliTest {
     }
 
     @Test
+    void aDryRunOfFranklinJoinsItsResultsFromTheTableFile() {
+        assertThat(run(Map.of(), "import-precincts", "--region", "franklin", "--file",
+                SharedData.file("precincts/OH_franklin_precincts.zip").toString(), "--mapping",
+                RepositoryFiles.file("docs/mappings/ohio-franklin.json").toString(), "--join-file",
+                SharedData.file("results/ohio_2018_results.csv").toString(), "--dry-run"))
+                .isZero();
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).endsWith("would import 863 of 863 precincts");
+        assertThat(lines).anyMatch(l -> l.startsWith("join: 863 of 863 precincts matched one row of ")
+                && l.endsWith("ohio_2018_results.csv (863 of 8904 rows kept by county = Franklin)"));
+        assertThat(errors()).isEmpty();
+    }
+
+    @Test
+    void aJoinWithoutItsTableFileOrATableWithoutAJoinIsOneLine() {
+        String shapes = SharedData.file("precincts/OH_franklin_precincts.zip").toString();
+        assertThat(run(Map.of(), "import-precincts", "--region", "franklin", "--file", shapes, "--mapping",
+                RepositoryFiles.file("docs/mappings/ohio-franklin.json").toString(), "--dry-run")).isEqualTo(2);
+        assertThat(errors().lines().toList()).containsExactly("fieldplan-data: --join-file is required: the mapping "
+                + "joins a table (join.tableKey [precinct_name]), e.g. the election results");
+
+        err.reset();
+        assertThat(run(Map.of(), "import-precincts", "--region", "ct", "--file", shapes, "--mapping",
+                RepositoryFiles.file("docs/mappings/connecticut.json").toString(), "--join-file", shapes,
+                "--dry-run")).isEqualTo(2);
+        assertThat(errors().lines().toList()).containsExactly(
+                "fieldplan-data: --join-file is given but the mapping declares no join (see docs/import.md)");
+    }
+
+    @Test
     void aRejectedPrecinctFilePrintsEachErrorOnceOnALineOfItsOwnAndExits2() throws IOException {
         Path file = temp.resolve("bad.geojson");
         String square = "[[[-71.41,41.81],[-71.39,41.81],[-71.39,41.83],[-71.41,41.83],[-71.41,41.81]]]";
