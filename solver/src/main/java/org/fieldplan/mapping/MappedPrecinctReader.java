@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,12 +73,7 @@ public final class MappedPrecinctReader {
         return read(geoJson, source, null);
     }
 
-    /**
-     * Reads precincts with the rows of {@code table} joined to them as the mapping's {@code join} declares.
-     *
-     * @param table the table to join, or null when the mapping declares no join (one it declares is then missing:
-     *     an error of the file)
-     */
+    /** Reads precincts with the rows of {@code table} (null when the mapping declares no join) joined to them. */
     public Result read(Path geoJson, String source, JoinTable table) {
         try (InputStream in = Files.newInputStream(geoJson)) {
             return read(in, source, table);
@@ -154,15 +148,10 @@ public final class MappedPrecinctReader {
 
         /** Matches the features to the declared table's rows (a missing table or key column is a file error). */
         private void joinTable(JsonNode features) {
-            if (mapping.join() == null) {
-                return;
+            if (mapping.join() != null) {
+                join = TableMatcher.match(mapping.join(), table, features);
+                fileErrors.addAll(join.fileErrors());
             }
-            if (table == null) {
-                fileErrors.add("the mapping joins a table (join), but no table file was given");
-                return;
-            }
-            join = TableMatcher.match(mapping.join(), table, features);
-            fileErrors.addAll(join.fileErrors());
         }
 
         /** A column the mapping names that no feature has is a mistake of the mapping, not of rows. */

@@ -72,7 +72,8 @@ final class TableJoinFields {
             Map.Entry<String, JsonNode> condition = it.next();
             String path = "join.filter." + condition.getKey();
             List<String> values = new ArrayList<>();
-            for (JsonNode value : condition.getValue().isArray() ? condition.getValue() : List.of(condition.getValue())) {
+            JsonNode given = condition.getValue();
+            for (JsonNode value : given.isArray() ? given : List.of(given)) {
                 if (!(value.isTextual() || value.isNumber())) {
                     throw fields.error(path, "must be a value or a list of values, found " + value);
                 }

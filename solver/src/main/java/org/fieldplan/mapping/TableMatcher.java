@@ -38,10 +38,18 @@ final class TableMatcher {
         this.keys = join.keys();
     }
 
-    /** Matches {@code features} (a GeoJSON feature array) to the table's rows. */
+    /**
+     * Matches {@code features} (a GeoJSON feature array) to the table's rows.
+     *
+     * @param table the table, or null when none was given: then a {@link #fileErrors file error}
+     */
     static TableMatcher match(TableJoin join, JoinTable table, JsonNode features) {
         TableMatcher matcher = new TableMatcher(join, table);
-        matcher.run(features);
+        if (table == null) {
+            matcher.fileErrors.add("the mapping joins a table (join), but no table file was given");
+        } else {
+            matcher.run(features);
+        }
         return matcher;
     }
 
@@ -60,6 +68,7 @@ final class TableMatcher {
         return problems.get(featureIndex);
     }
 
+    /** What was matched, or null when no table was given. */
     JoinSummary summary() {
         return summary;
     }

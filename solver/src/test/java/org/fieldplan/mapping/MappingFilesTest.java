@@ -97,7 +97,8 @@ class MappingFilesTest {
                     + " as many columns (1 and 2)",
             "'{\"precinctKey\": \"N\", \"tableKey\": \"P\", \"normalise\": []}' | join.normalise: unknown field",
             "'{\"precinctKey\": \"N\", \"tableKey\": \"P\", \"normalize\": [\"zeros\"]}'"
-                    + " | join.normalize: unknown rule \"zeros\" (known: case, spaces, punctuation, leadingZeros, accents)",
+                    + " | join.normalize: unknown rule \"zeros\" (known: case, spaces, punctuation, leadingZeros,"
+                    + " accents)",
             "'{\"precinctKey\": \"N\", \"tableKey\": \"P\", \"filter\": {\"county\": {\"is\": 1}}}'"
                     + " | join.filter.county: must be a value or a list of values",
             "'{\"precinctKey\": \"N\", \"tableKey\": \"P\", \"filter\": \"county = Franklin\"}'"
