@@ -153,6 +153,33 @@ class RegionImportTest {
         assertThat(listed(region)).isFalse();
     }
 
+    @Test
+    void franklinsResultsUploadAsATableTheMappingJoins() throws Exception {
+        byte[] mapping = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../docs/mappings/ohio-franklin.json"));
+        byte[] shapes = SharedFiles.bytes("precincts/OH_franklin_precincts.zip");
+
+        HttpResponse<String> dry = post("oh-" + UUID.randomUUID(), true, new MultipartBody()
+                .file("precincts", "OH_franklin_precincts.zip", "application/zip", shapes)
+                .file("mapping", "ohio-franklin.json", "application/json", mapping)
+                .file("joinTable", "ohio_2018_results.csv", "text/csv",
+                        SharedFiles.bytes("results/ohio_2018_results.csv")));
+
+        assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+        JsonNode report = json(dry).get("report");
+        assertThat(report.get("precincts").asInt()).isEqualTo(863);
+        assertThat(report.get("lines")).extracting(JsonNode::asText).contains("join: 863 of 863 precincts matched "
+                + "one row of ohio_2018_results.csv (863 of 8904 rows kept by county = Franklin)");
+
+        HttpResponse<String> withoutTable = post("oh-" + UUID.randomUUID(), true, new MultipartBody()
+                .file("precincts", "OH_franklin_precincts.zip", "application/zip", shapes)
+                .file("mapping", "ohio-franklin.json", "application/json", mapping));
+        assertThat(withoutTable.statusCode()).isEqualTo(400);
+        assertThat(json(withoutTable).get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("path").asText()).isEqualTo("joinTable");
+            assertThat(error.get("message").asText()).startsWith("is required: the mapping joins a table");
+        });
+    }
+
     static Stream<Arguments> badUploads() {
         String empty = "{\"type\": \"FeatureCollection\", \"features\": []}";
         return Stream.of(

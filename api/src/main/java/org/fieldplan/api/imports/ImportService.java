@@ -27,10 +27,11 @@ public class ImportService {
     }
 
     public ImportView upload(String regionId, Part precincts, Part mapping, Part volunteers, Part calendar,
-            boolean dryRun, boolean skipBadRows) {
+            Part joinTable, boolean dryRun, boolean skipBadRows) {
         byte[] sheet = bytes(volunteers);
         RegionUpload.Upload files = new RegionUpload.Upload(bytes(precincts), name(precincts), bytes(mapping),
-                sheet == null ? null : new String(sheet, StandardCharsets.UTF_8), bytes(calendar), skipBadRows);
+                sheet == null ? null : new String(sheet, StandardCharsets.UTF_8), bytes(calendar), skipBadRows,
+                bytes(joinTable), name(joinTable));
         RegionUpload upload = new RegionUpload(stores.regions());
         try {
             return ImportView.of(dryRun ? upload.check(regionId, files) : upload.store(regionId, files));

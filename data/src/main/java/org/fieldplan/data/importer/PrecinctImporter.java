@@ -78,7 +78,7 @@ public final class PrecinctImporter {
                 geoJson = VectorFileConverter.toWgs84GeoJson(file, mapping.sourceCrs(), mapping.layer(), work.path());
                 if (joinFile != null && mapping.join() != null) {
                     table = JoinTable.fromGeoJson(VectorFileConverter.tableToGeoJson(joinFile,
-                            mapping.join().layer(), work.path()), joinFile.toString());
+                            mapping.join().layer(), work.path()), joinFile.getFileName().toString());
                 }
             } catch (VectorFileConverter.UnreadableFileException | StoreException | IllegalArgumentException e) {
                 return new MappedPrecinctReader.Result(unreadable(file, e.getMessage()), Map.of());

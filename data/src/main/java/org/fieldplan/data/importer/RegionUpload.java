@@ -60,9 +60,18 @@ public final class RegionUpload {
      * @param volunteersCsv the volunteer sheet, or null
      * @param calendar the calendar JSON, or null for the standard GOTV weekend
      * @param skipBadRows leave unusable features out (listed in the report) instead of rejecting the file
+     * @param joinTable the table the mapping's {@code join} joins (e.g. election results, any format GDAL reads), or
+     *     null
+     * @param joinTableName its file name (GDAL goes by the extension)
      */
     public record Upload(byte[] precincts, String precinctsName, byte[] mapping, String volunteersCsv,
-            byte[] calendar, boolean skipBadRows) {
+            byte[] calendar, boolean skipBadRows, byte[] joinTable, String joinTableName) {
+
+        /** Without a joined table. */
+        public Upload(byte[] precincts, String precinctsName, byte[] mapping, String volunteersCsv, byte[] calendar,
+                boolean skipBadRows) {
+            this(precincts, precinctsName, mapping, volunteersCsv, calendar, skipBadRows, null, null);
+        }
     }
 
     /**
@@ -177,7 +186,11 @@ public final class RegionUpload {
         try (TemporaryDirectory work = TemporaryDirectory.create("fieldplan-upload")) {
             Path file = work.path().resolve(safeName(files.precinctsName()));
             Files.write(file, files.precincts());
-            read = PrecinctImporter.read(file, mapping, files.skipBadRows());
+            Path table = joinTable(files, mapping, work.path(), errors);
+            if (mapping.join() != null && table == null) {
+                return null;
+            }
+            read = PrecinctImporter.read(file, table, mapping, files.skipBadRows());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the uploaded precinct file for reading", e);
         }
@@ -191,6 +204,28 @@ public final class RegionUpload {
             return null;
         }
         return read;
+    }
+
+    /**
+     * The uploaded table, kept under its own name in a directory of its own; null, with an error naming the part,
+     * when the mapping's join lacks it or it comes without a join.
+     */
+    private static Path joinTable(Upload files, PrecinctMapping mapping, Path work, List<ValidationError> errors)
+            throws IOException {
+        boolean given = files.joinTable() != null && files.joinTable().length > 0;
+        if (mapping.join() == null) {
+            if (given) {
+                errors.add(new ValidationError("joinTable", "the mapping declares no join: nothing to join it to"));
+            }
+            return null;
+        }
+        if (!given) {
+            errors.add(new ValidationError("joinTable", "is required: the mapping joins a table (join.tableKey "
+                    + mapping.join().tableKey() + "), e.g. the election results"));
+            return null;
+        }
+        Path table = Files.createDirectories(work.resolve("table")).resolve(safeName(files.joinTableName()));
+        return Files.write(table, files.joinTable());
     }
 
     private static ImportReport named(ImportReport r, String source) {
