@@ -86,6 +86,7 @@ final class TableMatcher {
             return;
         }
         Map<String, List<Integer>> rowsByKey = new LinkedHashMap<>();
+        List<Integer> unmatched = new ArrayList<>();
         int kept = 0;
         for (int r = 0; r < table.rows().size(); r++) {
             JsonNode row = table.rows().get(r);
@@ -96,6 +97,8 @@ final class TableMatcher {
             String key = key(row, join.tableKey());
             if (key != null) {
                 rowsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            } else {
+                unmatched.add(r); // a kept row without a key can match nothing
             }
         }
         Map<String, List<Integer>> featuresByKey = new LinkedHashMap<>();
@@ -108,11 +111,10 @@ final class TableMatcher {
             }
         }
         featuresByKey.forEach((key, indexes) -> attach(key, indexes, rowsByKey.get(key), features));
-        List<String> unmatched = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         rowsByKey.forEach((key, rows) -> {
             if (!featuresByKey.containsKey(key)) {
-                rows.forEach(r -> unmatched.add(rowLabel(r)));
+                unmatched.addAll(rows);
             }
             if (rows.size() > 1) {
                 duplicates.add(key + ": rows " + rows.stream().map(r -> String.valueOf(r + 1))
@@ -127,7 +129,7 @@ final class TableMatcher {
         });
         List<String> shadowed = tableColumns.stream().filter(precinctColumns::contains).toList();
         summary = new JoinSummary(table.source(), join.filterText(), table.rows().size(), kept, features.size(),
-                joined.size(), unmatched, duplicates, shadowed);
+                joined.size(), unmatched.stream().sorted().map(this::rowLabel).toList(), duplicates, shadowed);
     }
 
     /** One precinct key's features get its row when both sides have exactly one. */

@@ -58,13 +58,14 @@ class JoinedTableReadTest {
     void unmatchedRowsOnBothSidesAreListed() throws IOException {
         ImportReport strict = read(false, shapes("COLUMBUS 01-A", "BEXLEY 1-A"),
                 row("Franklin", "COLS 01-A", "10", "50%", "1", "1", "3"),
-                row("Franklin", "WHITEHALL 1-A", "10", "50%", "1", "1", "3"));
+                row("Franklin", "WHITEHALL 1-A", "10", "50%", "1", "1", "3"),
+                row("Franklin", " ", "10", "50%", "1", "1", "3"));
 
         assertThat(strict.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(strict.errorLines()).containsExactly("features[1] join: no row of results.csv with county = "
                 + "Franklin has key BEXLEY1A (normalised from 'BEXLEY 1-A')");
         assertThat(strict.lines()).contains(
-                "warning: join: 1 rows of results.csv match no precinct: row 2 (WHITEHALL 1-A)");
+                "warning: join: 2 rows of results.csv match no precinct: row 2 (WHITEHALL 1-A), row 3 ()");
 
         ImportReport skipping = read(true, shapes("COLUMBUS 01-A", "BEXLEY 1-A"),
                 row("Franklin", "COLS 01-A", "10", "50%", "1", "1", "3"));
