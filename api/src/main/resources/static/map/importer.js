@@ -31,6 +31,8 @@ export class ImportView {
     const mappingFile = $('import-mapping').files[0];
     if (mappingFile) data.append('mapping', mappingFile, mappingFile.name);
     else if ($('import-preset').value) data.append('mapping', new Blob([$('import-preset').value]), 'preset.txt');
+    const joinTable = $('import-join-table').files[0];
+    if (joinTable) data.append('joinTable', joinTable, joinTable.name);
     const volunteers = $('import-volunteers').files[0];
     if (volunteers) data.append('volunteers', volunteers, volunteers.name);
     const calendar = $('import-calendar').files[0];

@@ -98,8 +98,31 @@ class ImportPageTest {
         }
     }
 
-    /** Signs in as a strategist, opens the import form and fills in the region id and New Hampshire's file. */
+    @Test
+    void franklinsShapesAndResultsTableImportThroughItsMappingFile() {
+        String region = "oh-page-" + UUID.randomUUID().toString().substring(0, 8);
+        try (HeadlessChromium browser = new HeadlessChromium(1280, 1000)) {
+            WebDriver page = openImportForm(browser, region, "precincts/OH_franklin_precincts.zip");
+            page.findElement(By.id("import-mapping")).sendKeys(
+                    Path.of("../docs/mappings/ohio-franklin.json").toAbsolutePath().normalize().toString());
+            page.findElement(By.id("import-join-table")).sendKeys(
+                    SharedFiles.path("results/ohio_2018_results.csv").toString());
+            page.findElement(By.id("import-check")).click();
+
+            browser.await("the dry run", d -> d.findElement(By.id("import-summary")).getText()
+                    .contains("Dry run, nothing stored"));
+            assertThat(page.findElement(By.id("import-summary")).getText()).contains("863 precincts");
+            assertThat(page.findElement(By.id("import-report")).getText()).contains(
+                    "join: 863 of 863 precincts matched one row of ohio_2018_results.csv");
+        }
+    }
+
     private WebDriver openImportForm(HeadlessChromium browser, String region) {
+        return openImportForm(browser, region, "precincts/nh-precincts.geojson");
+    }
+
+    /** Signs in as a strategist, opens the import form and fills in the region id and the precinct file. */
+    private WebDriver openImportForm(HeadlessChromium browser, String region, String precincts) {
         WebDriver page = browser.driver();
         page.get("http://localhost:" + port + "/");
         browser.await("the key field", d -> d.findElement(By.id("api-key"))).sendKeys(STRATEGIST, Keys.ENTER);
@@ -108,7 +131,7 @@ class ImportPageTest {
         browser.await("the import form", d -> d.findElement(By.id("import-form")).isDisplayed());
         page.findElement(By.id("import-region")).sendKeys(region);
         page.findElement(By.id("import-precincts")).sendKeys(
-                SharedFiles.path("precincts/nh-precincts.geojson").toString());
+                SharedFiles.path(precincts).toString());
         return page;
     }
 }
