@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The organizer's path at field speed (issue #13), printed as Markdown:
+# The organizer's path at field speed, printed as Markdown:
 #  1. every day sheet (organizer org-3 and strategist; JSON, CSV, GeoJSON; the strategist's JSON also with every
 #     volunteer's link, links=true) under wrk beside /actuator/health, the box's baseline for a trivial answer, at 16
 #     and 64 connections, in one run; every request sends Accept-Encoding: gzip, as a browser does;

@@ -22,7 +22,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Generated request sequences over real HTTP (issue 12): field reports, cancellations, late availability, late
+ * Generated request sequences over real HTTP: field reports, cancellations, late availability, late
  * volunteers, job submissions and reads with well-formed and hostile values ({@link GeneratedRequests}), against a
  * job planned from a stored region. After every request: a success or a 4xx with an RFC 7807 body, never a 5xx; after
  * every repair of a feasible plan, hard score 0; after every sequence, the stored region (with the field reports so

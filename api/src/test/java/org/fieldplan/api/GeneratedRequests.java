@@ -33,7 +33,7 @@ import net.jqwik.api.Combinators;
 
 /**
  * Generated requests against one job planned from a stored region, and the checks every response and every stored
- * region must pass (issue 12), shared by the HTTP property suites ({@link ApiRequestProperties} on one service,
+ * region must pass, shared by the HTTP property suites ({@link ApiRequestProperties} on one service,
  * {@link RestartSequenceProperties} across restarts). Requests aim at the plan's real shifts as well as at made-up
  * ones, with well-formed and hostile values.
  */

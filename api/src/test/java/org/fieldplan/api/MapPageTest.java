@@ -224,6 +224,22 @@ class MapPageTest {
     }
 
     @Test
+    void atPhoneWidthTheStrategistViewFitsWithoutSidewaysScrolling() {
+        try (HeadlessChromium browser = new HeadlessChromium(390, 844)) {
+            signIn(browser, STRATEGIST, "");
+            browser.driver().findElement(By.id("show-strategist")).click();
+            browser.await("the strategist view", d -> d.findElement(By.id("submit-form")).isDisplayed());
+
+            assertThat(browser.script("return [...document.querySelectorAll('.strategist *')]"
+                    + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)"
+                    + ".map(e => e.tagName + '#' + e.id + '.' + e.className)")).as("elements past the right edge")
+                    .isEqualTo(List.of());
+            assertThat((Boolean) browser.script(
+                    "return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+        }
+    }
+
+    @Test
     void pageLoadRequestsNothingOutsideTheService() {
         try (HeadlessChromium browser = new HeadlessChromium(1280, 900)) {
             signIn(browser, STRATEGIST, "");

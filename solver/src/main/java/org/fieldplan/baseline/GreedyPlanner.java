@@ -58,7 +58,7 @@ public final class GreedyPlanner {
         /** Joins the existing team of the slot worth most to them, or goes home if none can take them. */
         JOIN_A_TEAM,
         /**
-         * Goes home: the greedy before issue 11, kept to show that the repair never loses votes
+         * Goes home: the simpler greedy, kept to show that the repair never loses votes
          * ({@code GreedyPlannerTest}) and to measure what it gains.
          */
         SEND_HOME

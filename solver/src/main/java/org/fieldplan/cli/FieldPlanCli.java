@@ -32,13 +32,13 @@ import org.fieldplan.validation.ProblemValidationException;
  */
 public final class FieldPlanCli {
 
-    private static final String USAGE = """
+    private static final CliUsage USAGE = new CliUsage("""
             usage: fieldplan <command> [options]
               generate --size S|M|L|XL --seed N --out problem.json
               import   --precincts ri-precincts.geojson --mapping rhode-island|new-hampshire|MAPPING.json
                        --census cenpop2020_bg_RI.csv --volunteers N --seed N --out problem.json
               solve    --problem problem.json --seconds N --out plan.json
-            """;
+            """);
     /** Progress lines at most this often: large problems improve thousands of times a second. */
     private static final long PROGRESS_INTERVAL_MILLIS = 1000;
 
@@ -55,9 +55,13 @@ public final class FieldPlanCli {
     /** Runs one command; returns the process exit code. */
     int run(String[] args) {
         try {
-            if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-                out.print(USAGE);
-                return args.length == 0 ? 2 : 0;
+            if (args.length == 0) {
+                out.print(USAGE.text());
+                return 2;
+            }
+            if (CliUsage.asksForHelp(args)) {
+                out.print(USAGE.helpFor(args));
+                return 0;
             }
             switch (args[0]) {
                 case "generate" -> generate(new CliArguments("generate", args, 1, Set.of("size", "seed", "out")));

@@ -74,4 +74,29 @@ class FieldPlanCliTest {
         assertThat(message.lines()).hasSize(1);
         assertThat(message).startsWith("fieldplan: ").contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "generate --help | generate --size S|M|L|XL",
+            "import --help   | import   --precincts",
+            "solve --help    | solve    --problem problem.json --seconds N --out plan.json",
+            "help solve      | solve    --problem problem.json --seconds N --out plan.json",
+            "solve -h        | solve    --problem problem.json --seconds N --out plan.json"})
+    void everyCommandAnswersHelpWithItsUsageAndExitCode0(String commandLine, String expected) {
+        assertThat(run(commandLine.trim().split("\\s+"))).isZero();
+
+        String printed = output.toString(StandardCharsets.UTF_8);
+        assertThat(printed).startsWith("usage: fieldplan " + commandLine.replace("help ", "").split(" ")[0])
+                .contains(expected);
+        assertThat(printed.lines().filter(line -> line.matches("  \\S.*"))).as("command lines").hasSize(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void helpAloneListsEveryCommand() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("  generate ").contains("  import ")
+                .contains("  solve ");
+    }
 }

@@ -12,6 +12,8 @@ import java.util.Set;
 import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.data.DataStores;
+import org.fieldplan.data.problem.BuiltProblem;
+import org.fieldplan.data.problem.DataIssue;
 import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.data.region.RegionCalendar;
 import org.fieldplan.domain.FieldPlanProblem;
@@ -117,13 +119,36 @@ public class JobRequestReader {
         }
         Duration solveTime = seconds("seconds", seconds);
         ProblemQuery query = new ProblemQuery(regionId, from, to, organizerId);
-        FieldPlanProblem stored;
+        BuiltProblem built;
         try {
-            stored = stores.problemBuilder().build(query).problem();
+            built = stores.problemBuilder().build(query);
         } catch (NoSuchElementException e) {
             throw ApiException.invalid("regionId", "no stored region with id \"" + regionId + "\"");
         }
-        return new JobSubmission(withWeights(stored, weights), query, solveTime);
+        // Validation first: days without any time slot are told as such, not as days without volunteers.
+        FieldPlanProblem problem = withWeights(built.problem(), weights);
+        requireVolunteers(built, query);
+        return new JobSubmission(problem, query, solveTime);
+    }
+
+    /**
+     * A plan without volunteers is empty whatever the solver does: refuse it and say why, rather than "solve" it in
+     * milliseconds.
+     */
+    private static void requireVolunteers(BuiltProblem built, ProblemQuery query) {
+        if (!built.problem().volunteers().isEmpty()) {
+            return;
+        }
+        long unavailable = built.issues().stream()
+                .filter(issue -> issue.kind() == DataIssue.Kind.VOLUNTEER_WITHOUT_AVAILABILITY).count();
+        String whose = query.organizerId() == null ? "region " + query.regionId()
+                : "organizer " + query.organizerId() + " in region " + query.regionId();
+        String why = unavailable > 0 ? unavailable + " stored volunteer" + (unavailable == 1 ? " is" : "s are")
+                + " available on none of those days" : "no volunteer is stored";
+        throw ApiException.invalid(query.organizerId() == null ? "regionId" : "organizerId",
+                "nothing to plan: " + whose + " has no volunteer available from " + query.from() + " to "
+                        + query.to() + " (" + why + "); add volunteers to the region (a volunteer sheet with the import, or "
+                        + "place-volunteers from census data) or pick other days");
     }
 
     /** Round-trips the stored problem through the documented format, so it is validated like an inline one. */

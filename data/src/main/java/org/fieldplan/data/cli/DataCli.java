@@ -14,6 +14,7 @@ import org.fieldplan.calendar.CalendarJson;
 import org.fieldplan.calendar.CampaignCalendar;
 import org.fieldplan.cli.CliArguments;
 import org.fieldplan.cli.CliException;
+import org.fieldplan.cli.CliUsage;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.data.importer.ImportOptions;
@@ -40,7 +41,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class DataCli {
 
-    private static final String USAGE = """
+    private static final CliUsage USAGE = new CliUsage("""
             usage: fieldplan-data <command> [options]
               import-precincts  --region ID --file FILE --mapping PRESET|MAPPING.json [--name NAME]
                                 [--calendar CALENDAR.json] [--dry-run] [--skip-bad-rows]
@@ -57,7 +58,7 @@ public final class DataCli {
                                 (census block-group centres; availability over the region's calendar)
             database: FIELDPLAN_DB_URL (e.g. jdbc:postgresql://127.0.0.1:5432/fieldplan), FIELDPLAN_DB_USER,
                       FIELDPLAN_DB_PASSWORD
-            """;
+            """);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -84,9 +85,13 @@ public final class DataCli {
     /** Runs one command; returns the process exit code. */
     int run(String[] args) {
         try {
-            if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-                out.print(USAGE);
-                return args.length == 0 ? 2 : 0;
+            if (args.length == 0) {
+                out.print(USAGE.text());
+                return 2;
+            }
+            if (CliUsage.asksForHelp(args)) {
+                out.print(USAGE.helpFor(args));
+                return 0;
             }
             String command = args[0];
             switch (command) {

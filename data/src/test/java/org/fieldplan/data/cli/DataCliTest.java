@@ -95,6 +95,19 @@ class DataCliTest {
     }
 
     @Test
+    void everyCommandAnswersHelpWithItsUsageAndExitCode0WithoutADatabase() {
+        for (String command : List.of("import-precincts", "import-volunteers", "import-generated", "import-real",
+                "set-calendar", "show-calendar", "place-volunteers")) {
+            out.reset();
+            assertThat(run(Map.of(), command, "--help")).as(command).isZero();
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertThat(printed).as(command).startsWith("usage: fieldplan-data " + command + " [options]\n  "
+                    + command + " ").contains("FIELDPLAN_DB_URL");
+        }
+        assertThat(errors()).isEmpty();
+    }
+
+    @Test
     void aDryRunOfConnecticutPrintsTheReportWithItsProxiesWithoutADatabase() {
         assertThat(run(Map.of(), "import-precincts", "--region", "ct", "--file",
                 SharedData.file("precincts/CT_precincts.zip").toString(), "--mapping",
