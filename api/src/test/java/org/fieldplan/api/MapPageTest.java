@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code scripts/screenshots.sh} writes the ones in {@code docs/screenshots}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "fieldplan.demo.enabled=true", "fieldplan.demo.size=S", "fieldplan.demo.seconds=2"})
+        "fieldplan.demo.enabled=true", "fieldplan.demo.size=S", "fieldplan.demo.seconds=2",
+        "fieldplan.now=2026-10-31T10:00"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MapPageTest {
