@@ -32,7 +32,7 @@ S=bench-strategist
 O=bench-organizer
 BASE="http://127.0.0.1:$PORT"
 
-bash scripts/ensure-wrk.sh
+[[ $SHEETS == 1 ]] && bash scripts/ensure-wrk.sh
 if [[ ! -f $JAR ]]; then
   bash scripts/ensure-build-tools.sh
   mvn -B -q -Dstyle.color=never -pl api -am package -DskipTests

@@ -37,8 +37,8 @@ time_field_reports() {
   local base=$1 key=$2 job=$3 count=$4 started=$5 picks answer seconds i=0
   local -a times=()
   picks=$(mktemp)
-  echo "| # | volunteer | slot | seconds | mode | changed assignments | hard before → after |"
-  echo "| ---: | --- | --- | ---: | --- | ---: | --- |"
+  echo "| # | volunteer | slot | seconds | mode | changed assignments | hard before → after | broken rules |"
+  echo "| ---: | --- | --- | ---: | --- | ---: | --- | --- |"
   curl -s -H "X-Api-Key: $key" "$base/api/jobs/$job/plan" | jq -r --argjson n "$count" --arg started "$started" \
     '[.assignments[] | select(.slotId|test($started))] | unique_by(.volunteerId) | .[:$n][]
      | "\(.volunteerId) \(.slotId)"' >"$picks"
@@ -49,7 +49,8 @@ time_field_reports() {
       "$base/api/jobs/$job/field-reports" \
       -d "{\"volunteerId\":\"$volunteer\",\"slotId\":\"$slot\",\"doorsKnocked\":40,\"contacts\":10}")
     echo "| $i | $volunteer | $slot | $seconds | $(jq -r .mode "$answer") | $(jq '.changes | length' "$answer") |" \
-      "$(jq -r '"\(.scoreBefore // "-" | sub("hard.*"; "")) → \(.scoreAfter // "-" | sub("hard.*"; ""))"' "$answer") |"
+      "$(jq -r '"\(.scoreBefore // "-" | sub("hard.*"; "")) → \(.scoreAfter // "-" | sub("hard.*"; ""))"' "$answer") |" \
+      "$(jq -r '.brokenRules // [] | join("; ")' "$answer") |"
     times+=("$seconds")
     rm -f "$answer"
   done <"$picks"

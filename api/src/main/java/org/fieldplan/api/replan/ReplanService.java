@@ -54,6 +54,8 @@ public class ReplanService {
 
     /** How long past one repair's maximum time to wait for its result before answering that it is queued. */
     private static final Duration ANSWER_GRACE = Duration.ofMillis(250);
+    /** What the news ledger keeps for a cancelled volunteer-slot. */
+    private static final String CANCELLED = "cancelled";
 
     private final PlanChanges planChanges;
     private final PlanClock planClock;
@@ -61,10 +63,9 @@ public class ReplanService {
     private final Duration answerWithin;
     private final NewsLedger news;
     private final HardRuleBreaks hardRuleBreaks;
-    private static final String CANCELLED = "cancelled";
 
-    public ReplanService(PlanChanges planChanges, PlanClock planClock, Clock clock, RepairLane repairLane, NewsLedger news,
-            HardRuleBreaks hardRuleBreaks) {
+    public ReplanService(PlanChanges planChanges, PlanClock planClock, Clock clock, RepairLane repairLane,
+            NewsLedger news, HardRuleBreaks hardRuleBreaks) {
         this.planChanges = planChanges;
         this.planClock = planClock;
         this.clock = clock;
