@@ -46,7 +46,7 @@ class FeasibleRepairTest {
     @Test
     void aReportThatLowersCapacityReopensEveryLaterSlotOfThePrecinct() {
         ApiClient api = new ApiClient(port);
-        String jobId = api.solve(capacityProblem());
+        String jobId = api.solve(capacityProblem(2));
         Map<String, Integer> teamsBefore = teamSizes(api, jobId, "P1");
         assertThat(teamsBefore).as("the plan fills P1's later slots beyond the capacity the report will leave")
                 .hasEntrySatisfying("2026-11-01-pm", size -> assertThat(size).isGreaterThan(2));
@@ -87,6 +87,28 @@ class FeasibleRepairTest {
                 rule.asText()).contains("Nobody canvasses alone").contains("P1").contains("2026-10-31-pm"));
         String explained = api.get("/api/jobs/" + jobId + "/explain?volunteer=Z", STRATEGIST).body();
         assertThat(explained).doesNotContain("Max shifts per day");
+    }
+
+    /**
+     * A team that has started cannot be made smaller: when a report lowers the capacity below it, the repair says so
+     * (the capacity rule counts every slot) instead of answering REPAIRED, and the later slots still fit.
+     */
+    @Test
+    void aReportThatLowersCapacityBelowAStartedTeamSaysSo() {
+        ApiClient api = new ApiClient(port);
+        String jobId = api.solve(capacityProblem(3));
+        assertThat(teamSizes(api, jobId, "P1")).containsEntry("2026-10-31-am", 3);
+
+        HttpResponse<String> response = api.postJson("/api/jobs/" + jobId + "/field-reports", STRATEGIST,
+                "{\"volunteerId\":\"X1\",\"slotId\":\"2026-10-31-am\",\"doorsKnocked\":900,\"contacts\":200}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = json(response);
+        assertThat(result.get("mode").asText()).as(response.body()).isEqualTo("REPAIRED_WITH_BREAKS");
+        assertThat(result.get("brokenRules")).as(response.body()).singleElement().satisfies(rule -> assertThat(
+                rule.asText()).isEqualTo("Precinct-slot capacity: P1 on 2026-10-31-am has 3 canvassers, room for 2"));
+        assertThat(teamSizes(api, jobId, "P1")).allSatisfy((slot, size) -> assertThat(size).as(slot)
+                .isLessThanOrEqualTo(slot.equals("2026-10-31-am") ? 3 : 2));
     }
 
     /** Issue 21, item 4: a field report needs a shift that has started, whoever sends it. */
@@ -136,20 +158,22 @@ class FeasibleRepairTest {
     }
 
     /**
-     * P1 is worth far more than P2 and can take 8 canvassers a slot; X1 and X2 worked it on Saturday morning (pinned:
-     * the shift has started); ten more volunteers are free from Saturday afternoon on.
+     * P1 is worth far more than P2 and can take 12 canvassers a slot; X1 … X{@code started} worked it on Saturday
+     * morning (pinned: the shift has started); ten more volunteers are free from Saturday afternoon on.
      */
-    private static String capacityProblem() {
+    private static String capacityProblem(int started) {
         List<String> volunteers = new ArrayList<>();
-        volunteers.add(volunteer("X1", "2026-10-31T09:00", 4, 2));
-        volunteers.add(volunteer("X2", "2026-10-31T09:00", 4, 2));
+        List<String> morning = new ArrayList<>();
+        for (int i = 1; i <= started; i++) {
+            volunteers.add(volunteer("X" + i, "2026-10-31T09:00", 4, 2));
+            morning.add("{\"volunteerId\": \"X" + i + "\", \"slotId\": \"2026-10-31-am\", \"precinctId\": \"P1\", "
+                    + "\"pinned\": true}");
+        }
         for (int i = 1; i <= 10; i++) {
             volunteers.add(volunteer("W" + i, "2026-10-31T13:00", 3, 2));
         }
         return problem("P1 at capacity", 6000, 0.60, "\"targetDoors\": 1000, \"doorsPerHour\": 20.0", volunteers,
-                """
-                {"volunteerId": "X1", "slotId": "2026-10-31-am", "precinctId": "P1", "pinned": true},
-                {"volunteerId": "X2", "slotId": "2026-10-31-am", "precinctId": "P1", "pinned": true}""");
+                String.join(",\n", morning));
     }
 
     /**
