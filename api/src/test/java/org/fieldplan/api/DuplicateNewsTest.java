@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * News the service already has is answered at once, with what was done, and repairs nothing (issue 21, item 5): the
- * same cancellation sent twenty times at once removes the shift once and runs one repair.
+ * same cancellation sent twenty times at once removes the shift once and runs one repair; the same report sent twice
+ * counts its doors once, while a corrected one replaces it.
  */
 // Spring Boot tests turn metric exporters off unless asked.
 @AutoConfigureObservability
@@ -90,6 +91,36 @@ class DuplicateNewsTest {
         assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
         assertThat(json(later).get("mode").asText()).as("once applied, still a duplicate").isEqualTo("DUPLICATE");
         assertThat(repairs(api) - repairsBefore).isEqualTo(1.0);
+    }
+
+    @Test
+    void theSameReportTwiceIsRecordedOnceAndACorrectionIsNot() {
+        ApiClient api = new ApiClient(port);
+        String jobId = api.solveSmallProblem();
+        JsonNode morning = ReplanTest.morningShift(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)), 0);
+        String precinct = morning.get("precinctId").asText();
+        String report = "{\"volunteerId\":\"" + morning.get("volunteerId").asText() + "\",\"slotId\":\""
+                + morning.get("slotId").asText() + "\",\"doorsKnocked\":%d,\"contacts\":8}";
+        HttpResponse<String> first = api.postJson("/api/jobs/" + jobId + "/field-reports", STRATEGIST,
+                report.formatted(30));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        double doorsAfterFirst = ReplanTest.doorsLeft(api, jobId, precinct);
+        double repairsAfterFirst = repairs(api);
+
+        HttpResponse<String> again = api.postJson("/api/jobs/" + jobId + "/field-reports", STRATEGIST,
+                report.formatted(30));
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(json(again).get("mode").asText()).isEqualTo("DUPLICATE");
+        assertThat(json(again).get("effects").get(0).asText()).contains("already recorded");
+        assertThat(ReplanTest.doorsLeft(api, jobId, precinct)).isEqualTo(doorsAfterFirst);
+        assertThat(repairs(api)).as("no second repair").isEqualTo(repairsAfterFirst);
+
+        HttpResponse<String> corrected = api.postJson("/api/jobs/" + jobId + "/field-reports", STRATEGIST,
+                report.formatted(20));
+        assertThat(json(corrected).get("mode").asText()).as(corrected.body()).isNotEqualTo("DUPLICATE");
+        assertThat(json(corrected).get("effects").get(0).asText()).contains("replaces the earlier report of 30");
+        assertThat(ReplanTest.doorsLeft(api, jobId, precinct)).isEqualTo(doorsAfterFirst + 10);
     }
 
     /** Repairs run by this instance so far, from the metrics endpoint (0 before the first). */
