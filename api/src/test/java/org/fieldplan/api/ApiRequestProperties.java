@@ -41,7 +41,8 @@ class ApiRequestProperties {
     @BeforeContainer
     static void startServiceWithAPlannedRegion() {
         service = new SpringApplicationBuilder(FieldPlanApplication.class).profiles("test")
-                .run("--server.port=0", "--fieldplan.cluster.instance-id=fuzz");
+                .run("--server.port=0", "--fieldplan.cluster.instance-id=fuzz",
+                        GeneratedRequests.FIRST_DAY_STARTED);
         api = new ApiClient(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
         region = new RegionGenerator().generate(12, 30, 7);
         requests = GeneratedRequests.planStoredRegion(service.getBean(DataStores.class), api, REGION, region,
@@ -70,6 +71,27 @@ class ApiRequestProperties {
             GeneratedRequests.assertRepairKeepsFeasible(api, jobId, request, response);
         }
         GeneratedRequests.assertRegionSolvable(service.getBean(DataStores.class), REGION, region);
+    }
+
+    /**
+     * Field reports on shifts that have started and cancellations, many in a row: after each repair the plan's hard
+     * score is no lower than before it, or the answer says which rules stay broken and only shifts that cannot move
+     * break them (issue 17, item 5).
+     */
+    @Property
+    void repairsAfterReportsAndCancellationsNeverEndBelowTheHardScoreTheyStartFrom(
+            @ForAll("news") List<Request> sequence) {
+        for (Request request : sequence) {
+            HttpResponse<String> response = GeneratedRequests.send(api, jobId, request);
+            GeneratedRequests.assertSuccessOrProblem(request, response);
+            GeneratedRequests.assertRepairKeepsFeasible(api, jobId, request, response);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Request>> news() {
+        return Arbitraries.oneOf(requests.reportsOnStartedShifts(), requests.cancellationsOfPlannedShifts()).list()
+                .ofMinSize(2).ofMaxSize(12);
     }
 
     @Provide

@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Hardening cases, each reproduced over real HTTP: what an attacker or a careless user sent that broke a
  * region, the service or a spreadsheet must now get a 4xx problem naming the field, or be harmless.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "fieldplan.now=2026-10-31T10:00")
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HardeningTest {
@@ -75,7 +76,7 @@ class HardeningTest {
     /** Reports for one volunteer-slot replace each other rather than add up. */
     @Test
     void aSecondReportForAShiftReplacesTheFirst() {
-        JsonNode assignment = firstUnpinned();
+        JsonNode assignment = ReplanTest.morningShift(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)), 0);
         String precinct = assignment.get("precinctId").asText();
         double doorsBefore = ReplanTest.doorsLeft(api, jobId, precinct);
 
@@ -90,7 +91,7 @@ class HardeningTest {
     /** A shift already reported as worked cannot be cancelled (its doors stay counted). */
     @Test
     void aWorkedShiftCannotBeCancelled() {
-        JsonNode assignment = firstUnpinned();
+        JsonNode assignment = ReplanTest.morningShift(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)), 1);
         assertThat(report(assignment, "\"doorsKnocked\":20,\"contacts\":5").statusCode()).isEqualTo(200);
 
         HttpResponse<String> cancellation = api.postJson("/api/jobs/" + jobId + "/cancellations", STRATEGIST,

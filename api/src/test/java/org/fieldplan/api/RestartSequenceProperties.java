@@ -102,6 +102,12 @@ class RestartSequenceProperties {
         }
     }
 
+    private static String[] withFirstDayStarted(String[] arguments) {
+        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        all[arguments.length] = GeneratedRequests.FIRST_DAY_STARTED;
+        return all;
+    }
+
     private static JsonNode parse(String json) {
         try {
             return ApiClient.JSON.readTree(json);
@@ -128,7 +134,7 @@ class RestartSequenceProperties {
 
     private static ConfigurableApplicationContext start() {
         ConfigurableApplicationContext started = new SpringApplicationBuilder(FieldPlanApplication.class)
-                .profiles("test").run(TestDatabases.postgisServiceArguments(databaseUrl));
+                .profiles("test").run(withFirstDayStarted(TestDatabases.postgisServiceArguments(databaseUrl)));
         api = new ApiClient(Integer.parseInt(started.getEnvironment().getProperty("local.server.port")));
         return started;
     }

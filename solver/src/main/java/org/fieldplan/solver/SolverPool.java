@@ -173,6 +173,9 @@ public final class SolverPool<S> implements AutoCloseable {
                     notTaken = new ArrayList<>(pendingChanges);
                     pendingChanges.clear();
                 }
+                // Ended: the problem may be solved again as soon as the final consumer has it (a repair answered, the
+                // next change repairs at once), not only once this thread gets to ended().
+                solves.remove(id, this);
                 consumerThread.execute(() -> {
                     try {
                         handOver();
