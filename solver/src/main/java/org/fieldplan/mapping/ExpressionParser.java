@@ -25,11 +25,24 @@ import java.util.function.Supplier;
  * A column is a bare name ({@code GOV18D}) or, when it has spaces or symbols, a bracketed one
  * ({@code [Total Votes]}). Division by zero is an error of the row, except in {@code ratio}, which states the value
  * to use instead.
+ *
+ * <p>Mappings come from uploads, so the parser bounds its own work: an expression longer than
+ * {@value #MAX_LENGTH} characters is refused before parsing, and one nesting parentheses, unary minus or function
+ * calls more than {@value #MAX_DEPTH} levels deep while parsing. Recursive descent (and the evaluation of the tree)
+ * would otherwise need a stack frame per level and overflow the stack.
  */
 public final class ExpressionParser {
 
+    /** Far above any real mapping's expression (the longest shipped is under 100 characters). */
+    public static final int MAX_LENGTH = 2000;
+    /** Levels of parentheses, unary minus and function calls, nested. */
+    public static final int MAX_DEPTH = 64;
+    /** How much of the text an error message repeats. */
+    private static final int QUOTED_CHARS = 60;
+
     private final String text;
     private int position;
+    private int depth;
 
     private ExpressionParser(String text) {
         this.text = text;
@@ -43,6 +56,10 @@ public final class ExpressionParser {
     public static Expression parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("is empty");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("is " + text.length() + " characters long, more than the " + MAX_LENGTH
+                    + " allowed");
         }
         ExpressionParser parser = new ExpressionParser(text);
         Node node = parser.or();
@@ -151,17 +168,28 @@ public final class ExpressionParser {
 
     private Node unary() {
         if (symbol("-")) {
-            Node operand = number(unary(), "-");
+            Node operand = number(nested(this::unary), "-");
             return new Node(row -> -operand.eval(row), false, operand);
         }
         return primary();
+    }
+
+    /** Parses one level deeper, refusing to go past {@link #MAX_DEPTH}. */
+    private Node nested(Supplier<Node> inner) {
+        if (++depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("nests more than " + MAX_DEPTH + " levels deep at position " + position
+                    + " of '" + quoted() + "'");
+        }
+        Node node = inner.get();
+        depth--;
+        return node;
     }
 
     private Node primary() {
         skipSpaces();
         int start = position;
         if (symbol("(")) {
-            Node inner = or();
+            Node inner = nested(this::or);
             expect(")");
             return inner.withText(text.substring(start, position).strip());
         }
@@ -206,7 +234,7 @@ public final class ExpressionParser {
         expect("(");
         List<Node> arguments = new ArrayList<>();
         do {
-            arguments.add(or());
+            arguments.add(nested(this::or));
         } while (symbol(","));
         expect(")");
         String written = text.substring(start, position).strip();
@@ -326,7 +354,11 @@ public final class ExpressionParser {
     }
 
     private IllegalArgumentException error(String message) {
-        return new IllegalArgumentException(message + " at position " + (position + 1) + " of '" + text + "'");
+        return new IllegalArgumentException(message + " at position " + (position + 1) + " of '" + quoted() + "'");
+    }
+
+    private String quoted() {
+        return text.length() <= QUOTED_CHARS ? text : text.substring(0, QUOTED_CHARS) + "…";
     }
 
     @FunctionalInterface

@@ -69,6 +69,19 @@ class MappingFilesTest {
                 .hasMessageStartingWith("mapping test.json: ").hasMessageContaining(message);
     }
 
+    /** Each hostile shape is one line naming the mapping field, never a stack overflow. */
+    @ParameterizedTest
+    @CsvSource({"terms", "parentheses", "unary minus"})
+    void anOverlongExpressionIsAnErrorOfItsField(String shape) {
+        String json = VALID.replace("\"REG\"", "{\"expression\": \"" + ExpressionParserTest.hostile(shape)
+                + "\", \"proxy\": \"why\"}");
+        assertThatThrownBy(() -> read(json)).isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("mapping test.json: registeredVoters.expression: is ")
+                .hasMessageContaining("characters long, more than the 2000 allowed")
+                .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(1))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
+    }
+
     @Test
     void anUnknownPresetListsTheKnownOnes() {
         assertThatThrownBy(() -> PrecinctMapping.resolve("ohio"))
