@@ -47,9 +47,16 @@ public final class RegionUpload {
     private static final Pattern REGION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     private final RegionStore regions;
+    private final ArchiveLimits limits;
 
     public RegionUpload(RegionStore regions) {
+        this(regions, ArchiveLimits.DEFAULT);
+    }
+
+    /** @param limits how far a compressed precinct file may inflate */
+    public RegionUpload(RegionStore regions, ArchiveLimits limits) {
         this.regions = regions;
+        this.limits = limits;
     }
 
     /**
@@ -169,7 +176,7 @@ public final class RegionUpload {
     }
 
     /** Converts (GDAL) and reads the precinct file as the command line does; its errors become the upload's. */
-    private static MappedPrecinctReader.Result precincts(Upload files, PrecinctMapping mapping,
+    private MappedPrecinctReader.Result precincts(Upload files, PrecinctMapping mapping,
             List<ValidationError> errors) {
         if (files.precincts() == null || files.precincts().length == 0) {
             errors.add(new ValidationError("precincts", "is required: a precinct file"));
@@ -179,7 +186,8 @@ public final class RegionUpload {
         try (TemporaryDirectory work = TemporaryDirectory.create("fieldplan-upload")) {
             Path file = work.path().resolve(safeName(files.precinctsName()));
             Files.write(file, files.precincts());
-            read = PrecinctImporter.read(file, mapping, files.skipBadRows());
+            String shownName = files.precinctsName() == null ? "upload" : files.precinctsName();
+            read = PrecinctImporter.read(file, shownName, mapping, files.skipBadRows(), limits);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the uploaded precinct file for reading", e);
         }
