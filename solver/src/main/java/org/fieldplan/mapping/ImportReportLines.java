@@ -24,8 +24,8 @@ final class ImportReportLines {
                     proxy.expression(), proxy.precincts(), proxy.note()));
         }
         if (!report.turnoutCappedIds().isEmpty()) {
-            lines.add(String.format(Locale.ROOT, "warning: turnout capped at 1 in %d of %d precincts (%s): %s",
-                    report.turnoutCappedIds().size(), report.precincts().size(), report.turnoutCapReason(),
+            lines.add(String.format(Locale.ROOT, "warning: turnout capped at 1 in %d of %s (%s): %s",
+                    report.turnoutCappedIds().size(), outOf(report), report.turnoutCapReason(),
                     ids(report.turnoutCappedIds())));
         }
         if (!report.repairedIds().isEmpty()) {
@@ -53,6 +53,11 @@ final class ImportReportLines {
             case STORED -> String.format(Locale.ROOT, "%s: imported %d of %d precincts%s", report.source(),
                     report.precincts().size(), report.featuresRead(), skipped(rows));
         };
+    }
+
+    /** What findings are counted against: the precincts, or, when the file is rejected (none), its features. */
+    private static String outOf(ImportReport report) {
+        return report.accepted() ? report.precincts().size() + " precincts" : report.featuresRead() + " features";
     }
 
     private static String skipped(int rows) {

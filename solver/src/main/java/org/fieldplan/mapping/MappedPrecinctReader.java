@@ -110,6 +110,8 @@ public final class MappedPrecinctReader {
         private final List<String> turnoutCapped = new ArrayList<>();
         private final Map<String, Integer> firstIndexById = new HashMap<>();
         private final Map<String, Integer> textNumbers = new LinkedHashMap<>();
+        /** Per proxy field, the imported precincts whose value the proxy gave. */
+        private final Map<String, Integer> proxyUses = new HashMap<>();
 
         Read(String source) {
             this.source = source;
@@ -184,6 +186,23 @@ public final class MappedPrecinctReader {
                     targetDoors == null ? null : (int) Math.round(targetDoors), languages, null,
                     capacity == null ? null : (int) Math.round(capacity), null, 0));
             attributes.put(id, JSON.convertValue(feature.path("properties"), PROPERTIES));
+            countProxies(row);
+        }
+
+        /** A proxy with a fallback ({@code coalesce}) stands in only where its fallback did; any other always. */
+        private void countProxies(FeatureRow row) {
+            for (PrecinctMapping.Quantity quantity : proxies()) {
+                Expression expression = quantity.expression();
+                if (!expression.hasFallback() || expression.fellBack(row)) {
+                    proxyUses.merge(quantity.field(), 1, Integer::sum);
+                }
+            }
+        }
+
+        private List<PrecinctMapping.Quantity> proxies() {
+            List<PrecinctMapping.Quantity> quantities = new ArrayList<>(mapping.quantities());
+            quantities.addAll(mapping.support().quantities());
+            return quantities.stream().filter(PrecinctMapping.Quantity::isProxy).toList();
         }
 
         private String id(FeatureRow row) {
@@ -313,12 +332,12 @@ public final class MappedPrecinctReader {
                     + " values were text (e.g. \"597.0\") and were read as numbers"));
             allWarnings.addAll(LocationChecks.outliers(precincts));
             List<ImportReport.ProxyUse> proxies = new ArrayList<>();
-            List<PrecinctMapping.Quantity> quantities = new ArrayList<>(mapping.quantities());
-            quantities.addAll(mapping.support().quantities());
-            for (PrecinctMapping.Quantity quantity : quantities) {
-                if (quantity.isProxy()) {
+            for (PrecinctMapping.Quantity quantity : proxies()) {
+                int uses = rejected ? 0 : proxyUses.getOrDefault(quantity.field(), 0);
+                // A fallback that never stood in is no proxy of this file.
+                if (uses > 0 || rejected || !quantity.expression().hasFallback()) {
                     proxies.add(new ImportReport.ProxyUse(quantity.field(), quantity.expression().text(),
-                            quantity.proxy(), rejected ? 0 : precincts.size()));
+                            quantity.proxy(), uses));
                 }
             }
             ImportReport report = new ImportReport(source,
