@@ -36,6 +36,11 @@ final class ImportReportLines {
             lines.add(String.format(Locale.ROOT, "warning: %d precincts have no registered voters (no doors): %s",
                     report.zeroVoterIds().size(), ids(report.zeroVoterIds())));
         }
+        if (!report.dissolved().isEmpty()) {
+            int parts = report.dissolved().stream().mapToInt(d -> d.features().size()).sum();
+            lines.add(String.format(Locale.ROOT, "dissolved: %d precincts from %d features sharing their ids: %s",
+                    report.dissolved().size(), parts, dissolved(report.dissolved())));
+        }
         report.warnings().forEach(w -> lines.add("warning: " + w));
         return lines;
     }
@@ -62,6 +67,13 @@ final class ImportReportLines {
 
     private static String skipped(int rows) {
         return rows == 0 ? "" : String.format(Locale.ROOT, ", %d skipped", rows);
+    }
+
+    private static String dissolved(List<ImportReport.Dissolved> dissolved) {
+        List<String> shown = dissolved.stream().limit(IDS_SHOWN).map(d -> d.id() + " (features " + String.join(", ",
+                d.features().stream().map(String::valueOf).toList()) + ")").toList();
+        return String.join(", ", shown) + (dissolved.size() > IDS_SHOWN ? ", … (" + (dissolved.size() - IDS_SHOWN)
+                + " more)" : "");
     }
 
     private static String ids(List<String> ids) {

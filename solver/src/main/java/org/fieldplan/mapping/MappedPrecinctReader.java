@@ -112,6 +112,7 @@ public final class MappedPrecinctReader {
         private final Map<String, Integer> textNumbers = new LinkedHashMap<>();
         /** Per proxy field, the imported precincts whose value the proxy gave. */
         private final Map<String, Integer> proxyUses = new HashMap<>();
+        private final List<ImportReport.Dissolved> dissolved = new ArrayList<>();
 
         Read(String source) {
             this.source = source;
@@ -126,11 +127,30 @@ public final class MappedPrecinctReader {
             if (!fileErrors.isEmpty()) {
                 return result(features.size());
             }
-            for (int i = 0; i < features.size(); i++) {
-                feature(i, features.get(i));
+            if (mapping.dissolve() == null) {
+                for (int i = 0; i < features.size(); i++) {
+                    feature(i, features.get(i));
+                }
+                locationVerdict(features.size());
+                return result(features.size());
             }
-            locationVerdict(features.size());
+            FeatureDissolver.Result merged = FeatureDissolver.dissolve(features, this::idOrNull,
+                    mapping.dissolve() == PrecinctMapping.Dissolve.SUM ? mapping.countColumns() : Set.of());
+            dissolved.addAll(merged.merged());
+            for (int i = 0; i < merged.features().size(); i++) {
+                feature(merged.indexes().get(i), merged.features().get(i));
+            }
+            locationVerdict(merged.features().size());
             return result(features.size());
+        }
+
+        /** A feature's id, or null when it cannot be formed (its row error comes when the feature is read). */
+        private String idOrNull(JsonNode feature) {
+            try {
+                return id(new FeatureRow(feature.path("properties"), new HashMap<>()));
+            } catch (RowValueException e) {
+                return null;
+            }
         }
 
         /** A column the mapping names that no feature has is a mistake of the mapping, not of rows. */
@@ -343,7 +363,7 @@ public final class MappedPrecinctReader {
             ImportReport report = new ImportReport(source,
                     rejected ? ImportReport.Outcome.REJECTED : ImportReport.Outcome.READY, featureCount,
                     rejected ? List.of() : precincts, fileErrors, rowErrors, skipBadRows && !rowErrors.isEmpty(),
-                    allWarnings, proxies, turnoutCapped, capReason(), repaired, zeroVoters);
+                    allWarnings, proxies, turnoutCapped, capReason(), repaired, zeroVoters, dissolved);
             return new Result(report, rejected ? Map.of() : attributes);
         }
 

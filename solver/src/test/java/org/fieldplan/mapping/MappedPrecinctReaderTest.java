@@ -170,6 +170,45 @@ class MappedPrecinctReaderTest {
         assertThat(none.proxies()).as("replaced nothing: not reported").isEmpty();
     }
 
+    /**
+     * A precinct split over two features (two squares side by side) is one precinct with {@code dissolve}: the
+     * union of the polygons, and the counts summed ({@code sum}) or the first part's ({@code first}).
+     */
+    @Test
+    void aPrecinctSplitOverTwoFeaturesIsDissolvedIntoOne() throws IOException {
+        String west = feature("Split", 100, 50, 30, 10, 0, 100);
+        String east = feature("Split", 60, 30, 10, 10, 40, 60).replace(SQUARE,
+                "[[[-71.39,41.81],[-71.37,41.81],[-71.37,41.83],[-71.39,41.83],[-71.39,41.81]]]");
+        String features = west + "," + feature("Other", 10, 5, 3, 2, 0, 10) + "," + east;
+
+        ImportReport summed = read(TEST_MAPPING.replace("\"idPrefix\"", "\"dissolve\": \"sum\", \"idPrefix\""),
+                false, features);
+
+        assertThat(summed.errorLines()).isEmpty();
+        assertThat(summed.precincts()).extracting(Precinct::getId).containsExactly("T-split", "T-other");
+        Precinct split = summed.precincts().get(0);
+        assertThat(split.getRegisteredVoters()).isEqualTo(160);
+        assertThat(split.getExpectedTurnout()).isEqualTo(80.0 / 160);
+        assertThat(split.getSupportShare()).isEqualTo(40.0 / 60);
+        assertThat(split.getRequiredLanguages()).as("HVAP 40 of VAP 160 is 25 %: below 30 %").isEmpty();
+        assertThat(split.getGeometry().getGeometryType()).isEqualTo("Polygon");
+        assertThat(split.getGeometry().getArea()).isCloseTo(2 * 0.02 * 0.02, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(summed.dissolved()).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo("T-split");
+            assertThat(d.features()).containsExactly(0, 2);
+        });
+        assertThat(summed.lines()).contains("dissolved: 1 precincts from 2 features sharing their ids: T-split "
+                + "(features 0, 2)");
+
+        ImportReport first = read(TEST_MAPPING.replace("\"idPrefix\"", "\"dissolve\": \"first\", \"idPrefix\""),
+                false, features);
+        assertThat(first.precincts().get(0).getRegisteredVoters()).isEqualTo(100);
+        assertThat(first.precincts().get(0).getGeometry().getArea()).isEqualTo(split.getGeometry().getArea());
+
+        assertThat(read(features).errorLines()).as("without dissolve a repeated id stays an error")
+                .singleElement().asString().contains("duplicate id, also features[0]");
+    }
+
     static final String SQUARE = "[[[-71.41,41.81],[-71.39,41.81],[-71.39,41.83],[-71.41,41.83],[-71.41,41.81]]]";
 
     static final String TEST_MAPPING = """

@@ -83,6 +83,15 @@ class MappingFilesTest {
     }
 
     @Test
+    void dissolveIsSumOrFirst() {
+        assertThat(read(VALID.replace("\"id\"", "\"dissolve\": \"sum\", \"id\"")).dissolve())
+                .isEqualTo(PrecinctMapping.Dissolve.SUM);
+        assertThat(read(VALID).dissolve()).isNull();
+        assertThatThrownBy(() -> read(VALID.replace("\"id\"", "\"dissolve\": \"union\", \"id\"")))
+                .hasMessageStartingWith("mapping test.json: dissolve: must be \"sum\"");
+    }
+
+    @Test
     void anUnknownPresetListsTheKnownOnes() {
         assertThatThrownBy(() -> PrecinctMapping.resolve("ohio"))
                 .hasMessageContaining("neither a preset (rhode-island, new-hampshire) nor a file");

@@ -192,7 +192,7 @@ public final class RegionUpload {
             throw new UncheckedIOException("cannot keep the uploaded precinct file for reading", e);
         }
         // The report names the file as uploaded, not the temporary copy GDAL read.
-        ImportReport report = named(read.report(), files.precinctsName());
+        ImportReport report = read.report().withSource(files.precinctsName());
         read = new MappedPrecinctReader.Result(report, read.attributes());
         if (!report.accepted()) {
             report.fileErrors().forEach(error -> errors.add(new ValidationError("precincts", error)));
@@ -201,12 +201,6 @@ public final class RegionUpload {
             return null;
         }
         return read;
-    }
-
-    private static ImportReport named(ImportReport r, String source) {
-        return new ImportReport(source, r.outcome(), r.featuresRead(), r.precincts(), r.fileErrors(), r.rowErrors(),
-                r.skippedRows(), r.warnings(), r.proxies(), r.turnoutCappedIds(), r.turnoutCapReason(),
-                r.repairedIds(), r.zeroVoterIds());
     }
 
     /** The upload's file name without any directory part, keeping the extension GDAL goes by. */
