@@ -82,7 +82,7 @@ final class BoundedInflation {
     void checkGzip(Path gz) {
         long[] total = {0};
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), BUFFER)) {
-            copy(in, OutputStream.nullOutputStream(), displayName, Math.max(1, Files.size(gz)), total);
+            copy(in, OutputStream.nullOutputStream(), null, Math.max(1, Files.size(gz)), total);
         } catch (ArchiveRefusedException e) {
             throw new ArchiveRefusedException(e.getMessage(), 0); // counted, never written
         } catch (IOException e) {
@@ -118,23 +118,28 @@ final class BoundedInflation {
         }
     }
 
-    /** Copies one entry, counting: stops at the entry, total or ratio limit, whatever the archive declared. */
+    /**
+     * Copies one entry, counting: stops at the entry, total or ratio limit, whatever the archive declared.
+     *
+     * @param entry the entry's name, or null for a gzip file's one content
+     */
     private void copy(InputStream in, OutputStream out, String entry, long compressed, long[] total)
             throws IOException {
+        String what = entry == null ? "" : entry + " ";
         byte[] buffer = new byte[BUFFER];
         long entryBytes = 0;
         for (int n; (n = in.read(buffer)) > 0; ) {
             entryBytes += n;
             total[0] += n;
             if (entryBytes > limits.maxEntryBytes()) {
-                throw refused(entry + " inflates to more than the " + size(limits.maxEntryBytes())
+                throw refused(what + "inflates to more than the " + size(limits.maxEntryBytes())
                         + " allowed per file", total[0] - n);
             }
             if (total[0] > limits.maxTotalBytes()) {
                 throw refused("inflates to more than the " + size(limits.maxTotalBytes()) + " allowed", total[0] - n);
             }
             if (limits.ratioExceeded(entryBytes, compressed)) {
-                throw refused(entry + " inflates more than " + limits.maxRatio() + " times its compressed size "
+                throw refused(what + "inflates more than " + limits.maxRatio() + " times its compressed size "
                         + "(a zip bomb?)", total[0] - n);
             }
             out.write(buffer, 0, n);
