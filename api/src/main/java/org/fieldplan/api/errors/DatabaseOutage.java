@@ -2,6 +2,7 @@ package org.fieldplan.api.errors;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -52,8 +53,7 @@ public final class DatabaseOutage {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
-        ProblemDetail problem = ProblemDetailsAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, DETAIL,
-                java.util.List.of());
+        ProblemDetail problem = ProblemDetailsAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, DETAIL, List.of());
         return new ResponseEntity<>(problem, headers, HttpStatus.SERVICE_UNAVAILABLE);
     }
 }
