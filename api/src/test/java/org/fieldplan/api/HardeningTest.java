@@ -159,12 +159,15 @@ class HardeningTest {
                 "application/json, " + "x".repeat(64 * 1024));
         // Found by ApiRequestProperties: Spring Security's firewall refuses an encoded ';' before any handler.
         HttpResponse<String> encodedSemicolon = api.get("/api/jobs/'%3B--", STRATEGIST);
+        // The servlet error page itself answers in the same form, not Spring Boot's {timestamp, error, path}.
+        HttpResponse<String> errorPage = api.get("/error", null);
 
-        for (HttpResponse<String> response : new HttpResponse[] {encodedSlash, hugeHeader, encodedSemicolon}) {
+        for (HttpResponse<String> response : new HttpResponse[] {encodedSlash, hugeHeader, encodedSemicolon,
+                errorPage}) {
             assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
-            assertThat(response.body()).doesNotContain("<html").doesNotContain("Tomcat");
+            assertThat(response.body()).doesNotContain("<html").doesNotContain("Tomcat").doesNotContain("timestamp");
             assertThat(json(response).get("status").asInt()).isEqualTo(response.statusCode());
         }
     }

@@ -27,6 +27,7 @@ import org.fieldplan.domain.Precinct;
  * @param turnoutCapReason why turnout can exceed 1 with this mapping
  * @param repairedIds precincts whose invalid polygon was repaired
  * @param zeroVoterIds precincts with no registered voters: no doors to knock
+ * @param dissolved precincts merged from several features of the same id (the mapping's {@code dissolve})
  */
 public record ImportReport(
         String source,
@@ -41,7 +42,8 @@ public record ImportReport(
         List<String> turnoutCappedIds,
         String turnoutCapReason,
         List<String> repairedIds,
-        List<String> zeroVoterIds) {
+        List<String> zeroVoterIds,
+        List<Dissolved> dissolved) {
 
     /** What an import did. */
     public enum Outcome {
@@ -65,6 +67,16 @@ public record ImportReport(
         turnoutCappedIds = List.copyOf(turnoutCappedIds);
         repairedIds = List.copyOf(repairedIds);
         zeroVoterIds = List.copyOf(zeroVoterIds);
+        dissolved = List.copyOf(dissolved);
+    }
+
+    /** A report without dissolved precincts. */
+    public ImportReport(String source, Outcome outcome, int featuresRead, List<Precinct> precincts,
+            List<String> fileErrors, List<RowProblem> rowErrors, boolean skippedRows, List<String> warnings,
+            List<ProxyUse> proxies, List<String> turnoutCappedIds, String turnoutCapReason, List<String> repairedIds,
+            List<String> zeroVoterIds) {
+        this(source, outcome, featuresRead, precincts, fileErrors, rowErrors, skippedRows, warnings, proxies,
+                turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds, List.of());
     }
 
     /** Whether the precincts may be stored: no file error, and no row error unless rows are skipped. */
@@ -80,7 +92,13 @@ public record ImportReport(
     /** The same report with another outcome (the store's decision). */
     public ImportReport withOutcome(Outcome newOutcome) {
         return new ImportReport(source, newOutcome, featuresRead, precincts, fileErrors, rowErrors, skippedRows,
-                warnings, proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds);
+                warnings, proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds, dissolved);
+    }
+
+    /** The same report naming the file otherwise (an upload's own name rather than the server's copy). */
+    public ImportReport withSource(String newSource) {
+        return new ImportReport(newSource, outcome, featuresRead, precincts, fileErrors, rowErrors, skippedRows,
+                warnings, proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds, dissolved);
     }
 
     /** The same report with more warnings (e.g. checks that need the volunteers too). */
@@ -88,7 +106,7 @@ public record ImportReport(
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
         return new ImportReport(source, outcome, featuresRead, precincts, fileErrors, rowErrors, skippedRows, all,
-                proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds);
+                proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds, dissolved);
     }
 
     /** Every error, file errors first, each once, as one line of text. */
@@ -127,5 +145,18 @@ public record ImportReport(
      * @param precincts to how many imported precincts it was applied
      */
     public record ProxyUse(String field, String expression, String note, int precincts) {
+    }
+
+    /**
+     * A precinct merged from several features with its id.
+     *
+     * @param id the precinct's id
+     * @param features the 0-based indexes of its parts in the file
+     */
+    public record Dissolved(String id, List<Integer> features) {
+
+        public Dissolved {
+            features = List.copyOf(features);
+        }
     }
 }

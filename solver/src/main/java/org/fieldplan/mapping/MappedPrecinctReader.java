@@ -109,6 +109,9 @@ public final class MappedPrecinctReader {
         private final List<String> turnoutCapped = new ArrayList<>();
         private final Map<String, Integer> firstIndexById = new HashMap<>();
         private final Map<String, Integer> textNumbers = new LinkedHashMap<>();
+        /** Per proxy field, the imported precincts whose value the proxy gave. */
+        private final Map<String, Integer> proxyUses = new HashMap<>();
+        private final List<ImportReport.Dissolved> dissolved = new ArrayList<>();
 
         Read(String source) {
             this.source = source;
@@ -123,11 +126,30 @@ public final class MappedPrecinctReader {
             if (!fileErrors.isEmpty()) {
                 return result(features.size());
             }
-            for (int i = 0; i < features.size(); i++) {
-                feature(i, features.get(i));
+            if (mapping.dissolve() == null) {
+                for (int i = 0; i < features.size(); i++) {
+                    feature(i, features.get(i));
+                }
+                locationVerdict(features.size());
+                return result(features.size());
             }
-            locationVerdict(features.size());
+            FeatureDissolver.Result merged = FeatureDissolver.dissolve(features, this::idOrNull,
+                    mapping.dissolve() == PrecinctMapping.Dissolve.SUM ? mapping.countColumns() : Set.of());
+            dissolved.addAll(merged.merged());
+            for (int i = 0; i < merged.features().size(); i++) {
+                feature(merged.indexes().get(i), merged.features().get(i));
+            }
+            locationVerdict(merged.features().size());
             return result(features.size());
+        }
+
+        /** A feature's id, or null when it cannot be formed (its row error comes when the feature is read). */
+        private String idOrNull(JsonNode feature) {
+            try {
+                return id(new FeatureRow(feature.path("properties"), new HashMap<>()));
+            } catch (RowValueException e) {
+                return null;
+            }
         }
 
         /** A column the mapping names that no feature has is a mistake of the mapping, not of rows. */
@@ -183,6 +205,23 @@ public final class MappedPrecinctReader {
                     targetDoors == null ? null : (int) Math.round(targetDoors), languages, null,
                     capacity == null ? null : (int) Math.round(capacity), null, 0));
             attributes.put(id, JSON.convertValue(feature.path("properties"), PROPERTIES));
+            countProxies(row);
+        }
+
+        /** A proxy with a fallback ({@code coalesce}) stands in only where its fallback did; any other always. */
+        private void countProxies(FeatureRow row) {
+            for (PrecinctMapping.Quantity quantity : proxies()) {
+                Expression expression = quantity.expression();
+                if (!expression.hasFallback() || expression.fellBack(row)) {
+                    proxyUses.merge(quantity.field(), 1, Integer::sum);
+                }
+            }
+        }
+
+        private List<PrecinctMapping.Quantity> proxies() {
+            List<PrecinctMapping.Quantity> quantities = new ArrayList<>(mapping.quantities());
+            quantities.addAll(mapping.support().quantities());
+            return quantities.stream().filter(PrecinctMapping.Quantity::isProxy).toList();
         }
 
         private String id(FeatureRow row) {
@@ -328,18 +367,18 @@ public final class MappedPrecinctReader {
                     + " values were text (e.g. \"597.0\") and were read as numbers"));
             allWarnings.addAll(LocationChecks.outliers(precincts));
             List<ImportReport.ProxyUse> proxies = new ArrayList<>();
-            List<PrecinctMapping.Quantity> quantities = new ArrayList<>(mapping.quantities());
-            quantities.addAll(mapping.support().quantities());
-            for (PrecinctMapping.Quantity quantity : quantities) {
-                if (quantity.isProxy()) {
+            for (PrecinctMapping.Quantity quantity : proxies()) {
+                int uses = rejected ? 0 : proxyUses.getOrDefault(quantity.field(), 0);
+                // A fallback that never stood in is no proxy of this file.
+                if (uses > 0 || rejected || !quantity.expression().hasFallback()) {
                     proxies.add(new ImportReport.ProxyUse(quantity.field(), quantity.expression().text(),
-                            quantity.proxy(), rejected ? 0 : precincts.size()));
+                            quantity.proxy(), uses));
                 }
             }
             ImportReport report = new ImportReport(source,
                     rejected ? ImportReport.Outcome.REJECTED : ImportReport.Outcome.READY, featureCount,
                     rejected ? List.of() : precincts, fileErrors, rowErrors, skipBadRows && !rowErrors.isEmpty(),
-                    allWarnings, proxies, turnoutCapped, capReason(), repaired, zeroVoters);
+                    allWarnings, proxies, turnoutCapped, capReason(), repaired, zeroVoters, dissolved);
             return new Result(report, rejected ? Map.of() : attributes);
         }
 

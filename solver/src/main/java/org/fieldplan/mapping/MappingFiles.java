@@ -38,7 +38,7 @@ final class MappingFiles {
     /** The fields a mapping file may have; {@code precinct-mapping.schema.json} declares the same. */
     static final Set<String> FIELDS = Set.of("$schema", "description", "idPrefix", "id", "name",
             "registeredVoters", "ballots", "turnout", "support", "districts", "languages", "targetDoors",
-            "capacityPerSlot", "sourceCrs", "layer", "expectedBounds");
+            "capacityPerSlot", "sourceCrs", "layer", "expectedBounds", "dissolve");
 
     private MappingFiles() {
     }
@@ -118,7 +118,8 @@ final class MappingFiles {
                         quantity(root, "capacityPerSlot", false),
                         optionalText(root, "sourceCrs"),
                         optionalText(root, "layer"),
-                        bounds(root));
+                        bounds(root),
+                        dissolve(root));
             } catch (IllegalArgumentException e) {
                 throw error("(document)", e.getMessage());
             }
@@ -191,6 +192,19 @@ final class MappingFiles {
                 rules.add(new LanguageRule(language, when));
             }
             return rules;
+        }
+
+        private PrecinctMapping.Dissolve dissolve(JsonNode root) {
+            String dissolve = optionalText(root, "dissolve");
+            if (dissolve == null) {
+                return null;
+            }
+            return switch (dissolve) {
+                case "sum" -> PrecinctMapping.Dissolve.SUM;
+                case "first" -> PrecinctMapping.Dissolve.FIRST;
+                default -> throw error("dissolve", "must be \"sum\" (each part counts its own voters and votes) or "
+                        + "\"first\" (each part repeats the whole precinct's figures), not \"" + dissolve + "\"");
+            };
         }
 
         private Bounds bounds(JsonNode root) {

@@ -137,6 +137,78 @@ class MappedPrecinctReaderTest {
                 .startsWith("features[1] (id T-open) geometry: is not GeoJSON").contains("closed");
     }
 
+    /** A rejected file has no precincts: its findings count against the features read, never "6 of 0". */
+    @Test
+    void findingsOfARejectedFileAreCountedAgainstItsFeaturesNotAgainstNoPrecincts() throws IOException {
+        String overTurnout = feature("Over", 100, 150, 30, 20, 0, 100);
+        String missingVoters = feature("Bad", 100, 50, 30, 20, 0, 100).replace("\"REG\":100,", "\"REG\":null,");
+
+        ImportReport report = read(overTurnout + "," + feature("Fine", 100, 50, 30, 20, 0, 100) + "," + missingVoters);
+
+        assertThat(report.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(report.lines()).anyMatch(l -> l.startsWith("warning: turnout capped at 1 in 1 of 3 features"))
+                .noneMatch(l -> l.contains(" of 0 "));
+    }
+
+    /** A {@code coalesce} proxy stands in only where the column it falls back from has no value. */
+    @Test
+    void aCoalesceProxyIsReportedForTheRowsItReplacedOnly() throws IOException {
+        String mapping = TEST_MAPPING.replace("\"registeredVoters\": \"REG\"", "\"registeredVoters\": "
+                + "{\"expression\": \"coalesce(REG, VAP * 0.7)\", \"proxy\": \"70 % of VAP where REG is blank\"}");
+        String blank = feature("Blank", 0, 50, 30, 20, 0, 100).replace("\"REG\":0,", "\"REG\":null,");
+
+        ImportReport report = read(mapping, false, feature("A", 100, 50, 30, 20, 0, 100) + "," + blank + ","
+                + feature("B", 90, 50, 30, 20, 0, 100));
+
+        assertThat(report.precincts()).extracting(Precinct::getRegisteredVoters).containsExactly(100, 70, 90);
+        assertThat(report.proxies()).extracting(ImportReport.ProxyUse::field, ImportReport.ProxyUse::precincts)
+                .containsExactly(tuple("registeredVoters", 1));
+        assertThat(report.lines()).contains("proxy: registeredVoters = coalesce(REG, VAP * 0.7) for 1 precincts "
+                + "(70 % of VAP where REG is blank)");
+
+        ImportReport none = read(mapping, false, feature("A", 100, 50, 30, 20, 0, 100));
+        assertThat(none.proxies()).as("replaced nothing: not reported").isEmpty();
+    }
+
+    /**
+     * A precinct split over two features (two squares side by side) is one precinct with {@code dissolve}: the
+     * union of the polygons, and the counts summed ({@code sum}) or the first part's ({@code first}).
+     */
+    @Test
+    void aPrecinctSplitOverTwoFeaturesIsDissolvedIntoOne() throws IOException {
+        String west = feature("Split", 100, 50, 30, 10, 0, 100);
+        String east = feature("Split", 60, 30, 10, 10, 40, 60).replace(SQUARE,
+                "[[[-71.39,41.81],[-71.37,41.81],[-71.37,41.83],[-71.39,41.83],[-71.39,41.81]]]");
+        String features = west + "," + feature("Other", 10, 5, 3, 2, 0, 10) + "," + east;
+
+        ImportReport summed = read(TEST_MAPPING.replace("\"idPrefix\"", "\"dissolve\": \"sum\", \"idPrefix\""),
+                false, features);
+
+        assertThat(summed.errorLines()).isEmpty();
+        assertThat(summed.precincts()).extracting(Precinct::getId).containsExactly("T-split", "T-other");
+        Precinct split = summed.precincts().get(0);
+        assertThat(split.getRegisteredVoters()).isEqualTo(160);
+        assertThat(split.getExpectedTurnout()).isEqualTo(80.0 / 160);
+        assertThat(split.getSupportShare()).isEqualTo(40.0 / 60);
+        assertThat(split.getRequiredLanguages()).as("HVAP 40 of VAP 160 is 25 %: below 30 %").isEmpty();
+        assertThat(split.getGeometry().getGeometryType()).isEqualTo("Polygon");
+        assertThat(split.getGeometry().getArea()).isCloseTo(2 * 0.02 * 0.02, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(summed.dissolved()).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo("T-split");
+            assertThat(d.features()).containsExactly(0, 2);
+        });
+        assertThat(summed.lines()).contains("dissolved: 1 precincts from 2 features sharing their ids: T-split "
+                + "(features 0, 2)");
+
+        ImportReport first = read(TEST_MAPPING.replace("\"idPrefix\"", "\"dissolve\": \"first\", \"idPrefix\""),
+                false, features);
+        assertThat(first.precincts().get(0).getRegisteredVoters()).isEqualTo(100);
+        assertThat(first.precincts().get(0).getGeometry().getArea()).isEqualTo(split.getGeometry().getArea());
+
+        assertThat(read(features).errorLines()).as("without dissolve a repeated id stays an error")
+                .singleElement().asString().contains("duplicate id, also features[0]");
+    }
+
     static final String SQUARE = "[[[-71.41,41.81],[-71.39,41.81],[-71.39,41.83],[-71.41,41.83],[-71.41,41.81]]]";
 
     static final String TEST_MAPPING = """
@@ -149,8 +221,12 @@ class MappedPrecinctReaderTest {
     }
 
     private static ImportReport read(boolean skipBadRows, String features) throws IOException {
+        return read(TEST_MAPPING, skipBadRows, features);
+    }
+
+    private static ImportReport read(String mappingJson, boolean skipBadRows, String features) throws IOException {
         PrecinctMapping mapping = PrecinctMapping.read(
-                new ByteArrayInputStream(TEST_MAPPING.getBytes(StandardCharsets.UTF_8)), "test");
+                new ByteArrayInputStream(mappingJson.getBytes(StandardCharsets.UTF_8)), "test");
         String collection = "{\"type\":\"FeatureCollection\",\"features\":[" + features + "]}";
         return new MappedPrecinctReader(mapping, skipBadRows)
                 .read(new ByteArrayInputStream(collection.getBytes(StandardCharsets.UTF_8)), "test.geojson").report();

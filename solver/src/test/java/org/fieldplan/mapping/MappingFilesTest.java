@@ -95,6 +95,28 @@ class MappingFilesTest {
                 .isEqualTo("CT_2018-");
     }
 
+    /** Each hostile shape is one line naming the mapping field, never a stack overflow. */
+    @ParameterizedTest
+    @CsvSource({"terms", "parentheses", "unary minus"})
+    void anOverlongExpressionIsAnErrorOfItsField(String shape) {
+        String json = VALID.replace("\"REG\"", "{\"expression\": \"" + ExpressionParserTest.hostile(shape)
+                + "\", \"proxy\": \"why\"}");
+        assertThatThrownBy(() -> read(json)).isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("mapping test.json: registeredVoters.expression: is ")
+                .hasMessageContaining("characters long, more than the 2000 allowed")
+                .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(1))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
+    }
+
+    @Test
+    void dissolveIsSumOrFirst() {
+        assertThat(read(VALID.replace("\"id\"", "\"dissolve\": \"sum\", \"id\"")).dissolve())
+                .isEqualTo(PrecinctMapping.Dissolve.SUM);
+        assertThat(read(VALID).dissolve()).isNull();
+        assertThatThrownBy(() -> read(VALID.replace("\"id\"", "\"dissolve\": \"union\", \"id\"")))
+                .hasMessageStartingWith("mapping test.json: dissolve: must be \"sum\"");
+    }
+
     @Test
     void anUnknownPresetListsTheKnownOnes() {
         assertThatThrownBy(() -> PrecinctMapping.resolve("ohio"))

@@ -21,9 +21,11 @@ import jakarta.servlet.http.Part;
 public class ImportService {
 
     private final DataStores stores;
+    private final ImportProperties properties;
 
-    public ImportService(DataStores stores) {
+    public ImportService(DataStores stores, ImportProperties properties) {
         this.stores = stores;
+        this.properties = properties;
     }
 
     public ImportView upload(String regionId, Part precincts, Part mapping, Part volunteers, Part calendar,
@@ -31,7 +33,7 @@ public class ImportService {
         byte[] sheet = bytes(volunteers);
         RegionUpload.Upload files = new RegionUpload.Upload(bytes(precincts), name(precincts), bytes(mapping),
                 sheet == null ? null : new String(sheet, StandardCharsets.UTF_8), bytes(calendar), skipBadRows);
-        RegionUpload upload = new RegionUpload(stores.regions());
+        RegionUpload upload = new RegionUpload(stores.regions(), properties.archive().limits());
         try {
             return ImportView.of(dryRun ? upload.check(regionId, files) : upload.store(regionId, files));
         } catch (UploadRejectedException e) {

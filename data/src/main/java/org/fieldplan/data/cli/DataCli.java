@@ -51,6 +51,7 @@ public final class DataCli {
               import-generated  --region ID --size S|M|L|XL --seed N
               import-real       --region ID --mapping PRESET|MAPPING.json --file FILE --census CSV
                                 --volunteers N --seed N [--calendar CALENDAR.json] [--out problem.json]
+                                [--skip-bad-rows]
                                 (--out: write the problem for `fieldplan solve` instead of storing it; no database)
               set-calendar      --region ID --calendar CALENDAR.json  (time zone, days, slots: docs/calendar.md)
               show-calendar     --region ID
@@ -101,8 +102,8 @@ public final class DataCli {
                 }
                 case "import-volunteers" -> importVolunteers(options(args, "region", "csv"));
                 case "import-generated" -> importGenerated(options(args, "region", "size", "seed"));
-                case "import-real" -> importReal(options(args, "region", "mapping", "file", "census",
-                        "volunteers", "seed", "calendar", "out"));
+                case "import-real" -> importReal(new CliArguments(command, args, 1, Set.of("region", "mapping",
+                        "file", "census", "volunteers", "seed", "calendar", "out"), Set.of("skip-bad-rows")));
                 case "set-calendar" -> setCalendar(options(args, "region", "calendar"));
                 case "show-calendar" -> showCalendar(options(args, "region"));
                 case "place-volunteers" -> placeVolunteers(options(args, "region", "census", "volunteers", "seed"));
@@ -182,7 +183,7 @@ public final class DataCli {
         String out = arguments.optional("out", null);
         DataStores stores = out == null ? stores() : DataStores.inMemory();
         SampleRegions.RealRegion real = new SampleRegions(stores.regions()).realWithReport(region, file, mapping,
-                census, (int) volunteers, seed, calendarOption(arguments));
+                census, (int) volunteers, seed, calendarOption(arguments), arguments.flag("skip-bad-rows"));
         // The precinct report's findings (proxies, capped turnout, repairs …); its summary line would say "stored".
         real.report().lines().stream().skip(1).forEach(this.out::println);
         FieldPlanProblem problem = real.region();

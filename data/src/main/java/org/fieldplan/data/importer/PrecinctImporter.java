@@ -55,23 +55,33 @@ public final class PrecinctImporter {
     }
 
     /**
-     * Converts and reads {@code file} without storing it (the first half of every precinct import); a file GDAL
-     * cannot read gives a rejected report.
+     * Converts and reads {@code file} without storing it (the first half of every precinct import), compressed
+     * files inflating within the default {@link ArchiveLimits}; a file GDAL cannot read gives a rejected report.
      */
     public static MappedPrecinctReader.Result read(Path file, PrecinctMapping mapping, boolean skipBadRows) {
+        return read(file, file.toString(), mapping, skipBadRows, ArchiveLimits.DEFAULT);
+    }
+
+    /**
+     * As {@link #read(Path, PrecinctMapping, boolean)}, naming the file {@code displayName} in the report (an
+     * upload's own name rather than the server's copy) and inflating within {@code limits}.
+     */
+    public static MappedPrecinctReader.Result read(Path file, String displayName, PrecinctMapping mapping,
+            boolean skipBadRows, ArchiveLimits limits) {
         try (TemporaryDirectory work = TemporaryDirectory.create("fieldplan-import")) {
             Path geoJson;
             try {
-                geoJson = VectorFileConverter.toWgs84GeoJson(file, mapping.sourceCrs(), mapping.layer(), work.path());
+                geoJson = VectorFileConverter.toWgs84GeoJson(file, displayName, mapping.sourceCrs(), mapping.layer(),
+                        work.path(), limits);
             } catch (VectorFileConverter.UnreadableFileException | StoreException e) {
-                return new MappedPrecinctReader.Result(unreadable(file, e.getMessage()), Map.of());
+                return new MappedPrecinctReader.Result(unreadable(displayName, e.getMessage()), Map.of());
             }
-            return new MappedPrecinctReader(mapping, skipBadRows).read(geoJson, file.toString());
+            return new MappedPrecinctReader(mapping, skipBadRows).read(geoJson, displayName);
         }
     }
 
-    private static ImportReport unreadable(Path file, String reason) {
-        return new ImportReport(file.toString(), Outcome.REJECTED, 0, List.of(), List.of(reason), List.of(), false,
+    private static ImportReport unreadable(String source, String reason) {
+        return new ImportReport(source, Outcome.REJECTED, 0, List.of(), List.of(reason), List.of(), false,
                 List.of(), List.of(), List.of(), null, List.of(), List.of());
     }
 }

@@ -46,9 +46,16 @@ public final class RegionUpload {
 
 
     private final RegionStore regions;
+    private final ArchiveLimits limits;
 
     public RegionUpload(RegionStore regions) {
+        this(regions, ArchiveLimits.DEFAULT);
+    }
+
+    /** @param limits how far a compressed precinct file may inflate */
+    public RegionUpload(RegionStore regions, ArchiveLimits limits) {
         this.regions = regions;
+        this.limits = limits;
     }
 
     /**
@@ -167,7 +174,7 @@ public final class RegionUpload {
     }
 
     /** Converts (GDAL) and reads the precinct file as the command line does; its errors become the upload's. */
-    private static MappedPrecinctReader.Result precincts(Upload files, PrecinctMapping mapping,
+    private MappedPrecinctReader.Result precincts(Upload files, PrecinctMapping mapping,
             List<ValidationError> errors) {
         if (files.precincts() == null || files.precincts().length == 0) {
             errors.add(new ValidationError("precincts", "is required: a precinct file"));
@@ -177,12 +184,13 @@ public final class RegionUpload {
         try (TemporaryDirectory work = TemporaryDirectory.create("fieldplan-upload")) {
             Path file = work.path().resolve(safeName(files.precinctsName()));
             Files.write(file, files.precincts());
-            read = PrecinctImporter.read(file, mapping, files.skipBadRows());
+            String shownName = files.precinctsName() == null ? "upload" : files.precinctsName();
+            read = PrecinctImporter.read(file, shownName, mapping, files.skipBadRows(), limits);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the uploaded precinct file for reading", e);
         }
         // The report names the file as uploaded, not the temporary copy GDAL read.
-        ImportReport report = named(read.report(), files.precinctsName());
+        ImportReport report = read.report().withSource(files.precinctsName());
         read = new MappedPrecinctReader.Result(report, read.attributes());
         if (!report.accepted()) {
             report.fileErrors().forEach(error -> errors.add(new ValidationError("precincts", error)));
@@ -191,12 +199,6 @@ public final class RegionUpload {
             return null;
         }
         return read;
-    }
-
-    private static ImportReport named(ImportReport r, String source) {
-        return new ImportReport(source, r.outcome(), r.featuresRead(), r.precincts(), r.fileErrors(), r.rowErrors(),
-                r.skippedRows(), r.warnings(), r.proxies(), r.turnoutCappedIds(), r.turnoutCapReason(),
-                r.repairedIds(), r.zeroVoterIds());
     }
 
     /** The upload's file name without any directory part, keeping the extension GDAL goes by. */

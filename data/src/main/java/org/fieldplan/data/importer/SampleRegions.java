@@ -51,17 +51,22 @@ public final class SampleRegions {
      */
     public FieldPlanProblem real(String regionId, Path precinctFile, PrecinctMapping mapping, Path censusCsv,
             int volunteerCount, long seed, CampaignCalendar calendar) {
-        return realWithReport(regionId, precinctFile, mapping, censusCsv, volunteerCount, seed, calendar).region();
+        return realWithReport(regionId, precinctFile, mapping, censusCsv, volunteerCount, seed, calendar, false)
+                .region();
     }
 
     /** A stored real region and the import report of its precincts (proxies, capped turnout, repairs …). */
     public record RealRegion(FieldPlanProblem region, ImportReport report) {
     }
 
-    /** As {@link #real}, with the precinct import's report. */
+    /**
+     * As {@link #real}, with the precinct import's report.
+     *
+     * @param skipBadRows leave unusable features out (listed in the report) instead of rejecting the file
+     */
     public RealRegion realWithReport(String regionId, Path precinctFile, PrecinctMapping mapping, Path censusCsv,
-            int volunteerCount, long seed, CampaignCalendar calendar) {
-        MappedPrecinctReader.Result read = PrecinctImporter.read(precinctFile, mapping, false);
+            int volunteerCount, long seed, CampaignCalendar calendar, boolean skipBadRows) {
+        MappedPrecinctReader.Result read = PrecinctImporter.read(precinctFile, mapping, skipBadRows);
         ImportReport report = read.report();
         if (!report.accepted()) {
             throw new ImportRejectedException(precinctFile.toString(), RowError.of(report));
