@@ -183,7 +183,7 @@ public final class GreedyPlanner {
             Precinct precinct = assignment.get(shift);
             Volunteer volunteer = shift.getVolunteer();
             if (!shift.isVolunteerAvailable()
-                    || team(precinct, shift.getSlot()).size() > precinct.getCapacityPerSlot()
+                    || overCapacity(precinct, team(precinct, shift.getSlot()))
                     || shiftsPerVolunteer.getOrDefault(volunteer, 0) > volunteer.getMaxShifts()
                     || shiftsOnDay(volunteer, shift.getSlot().getDay()) > volunteer.getMaxShiftsPerDay()) {
                 unplace(shift);
@@ -364,6 +364,12 @@ public final class GreedyPlanner {
 
     private List<Shift> team(Precinct precinct, TimeSlot slot) {
         return teams.computeIfAbsent(precinct, p -> new HashMap<>()).computeIfAbsent(slot, s -> new ArrayList<>());
+    }
+
+    /** The constraint's capacity rule: members who cannot move count as room ({@link Precinct#capacityWith}). */
+    private static boolean overCapacity(Precinct precinct, List<Shift> team) {
+        int fixed = (int) team.stream().filter(Shift::isPinned).count();
+        return team.size() > precinct.capacityWith(fixed);
     }
 
     private int shiftsOnDay(Volunteer volunteer, LocalDate day) {

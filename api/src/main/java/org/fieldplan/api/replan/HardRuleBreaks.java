@@ -46,11 +46,13 @@ class HardRuleBreaks {
         return breaks;
     }
 
-    /** The facts of one match, e.g. (precinct, slot, team size) for the capacity rule, in words. */
+    /** The facts of one match, e.g. (precinct, slot, team size, members who cannot move) for the capacity rule, in words. */
     private static String what(String rule, List<Object> facts) {
         return switch (rule) {
             case FieldPlanWeights.CAPACITY -> facts.get(0) instanceof Precinct precinct
-                    ? team(facts) + " has " + facts.get(2) + " canvassers, room for " + precinct.getCapacityPerSlot()
+                    ? team(facts) + " has " + facts.get(2) + " canvassers, room for " + (facts.size() > 3
+                            && facts.get(3) instanceof Integer fixed ? precinct.capacityWith(fixed)
+                            : precinct.getCapacityPerSlot())
                     : words(facts);
             case FieldPlanWeights.BUDDY_RULE -> team(facts) + " has one canvasser";
             case FieldPlanWeights.REQUIRED_LANGUAGES -> team(facts) + " has no speaker of a language it needs";
