@@ -96,8 +96,9 @@ final class MappingFiles {
                             + ")");
                 }
             }
+            PrecinctMapping mapping;
             try {
-                return new PrecinctMapping(
+                mapping = new PrecinctMapping(
                         optionalText(root, "description"),
                         root.has("idPrefix") ? text(root, "idPrefix") : "",
                         columns(root, "id", true),
@@ -116,6 +117,10 @@ final class MappingFiles {
             } catch (IllegalArgumentException e) {
                 throw error("(document)", e.getMessage());
             }
+            SharedColumns.conflict(mapping).ifPresent(message -> {
+                throw new MappingException("mapping " + source + ": " + message);
+            });
+            return mapping;
         }
 
         private Support support(JsonNode root) {
