@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import org.fieldplan.api.config.PlanClock;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.importer.RegionUpload;
@@ -21,9 +22,11 @@ import jakarta.servlet.http.Part;
 public class ImportService {
 
     private final DataStores stores;
+    private final PlanClock clock;
 
-    public ImportService(DataStores stores) {
+    public ImportService(DataStores stores, PlanClock clock) {
         this.stores = stores;
+        this.clock = clock;
     }
 
     public ImportView upload(String regionId, Part precincts, Part mapping, Part volunteers, Part calendar,
@@ -31,7 +34,7 @@ public class ImportService {
         byte[] sheet = bytes(volunteers);
         RegionUpload.Upload files = new RegionUpload.Upload(bytes(precincts), name(precincts), bytes(mapping),
                 sheet == null ? null : new String(sheet, StandardCharsets.UTF_8), bytes(calendar), skipBadRows);
-        RegionUpload upload = new RegionUpload(stores.regions());
+        RegionUpload upload = new RegionUpload(stores.regions(), clock.campaignClock());
         try {
             return ImportView.of(dryRun ? upload.check(regionId, files) : upload.store(regionId, files));
         } catch (UploadRejectedException e) {

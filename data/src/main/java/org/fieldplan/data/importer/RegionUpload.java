@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.fieldplan.calendar.CalendarChecks;
 import org.fieldplan.calendar.CalendarJson;
 import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.calendar.CampaignClock;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.data.importer.VolunteerCsvImporter.VolunteerSheet;
 import org.fieldplan.data.region.RegionStore;
@@ -47,9 +49,17 @@ public final class RegionUpload {
     private static final Pattern REGION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     private final RegionStore regions;
+    private final CampaignClock clock;
 
+    /** Checks calendars against the system clock. */
     public RegionUpload(RegionStore regions) {
+        this(regions, CampaignClock.system());
+    }
+
+    /** @param clock "now", against which a calendar's election day must not be past */
+    public RegionUpload(RegionStore regions, CampaignClock clock) {
         this.regions = regions;
+        this.clock = clock;
     }
 
     /**
@@ -131,10 +141,31 @@ public final class RegionUpload {
         PrecinctMapping mapping = mapping(files.mapping(), errors);
         MappedPrecinctReader.Result read = mapping == null ? null : precincts(files, mapping, errors);
         VolunteerSheet volunteers = volunteers(files.volunteersCsv(), errors);
+        boolean calendarGiven = files.calendar() != null && files.calendar().length > 0;
+        if (calendar != null && calendarGiven) {
+            CalendarChecks.inThePast(calendar, clock.today(calendar.timeZone()))
+                    .forEach(error -> errors.add(prefixed("calendar", error)));
+        }
+        ImportReport report = read == null ? null : read.report();
+        if (calendar != null && report != null) {
+            report = report.withWarnings(zoneFit(calendar, calendarGiven, report.precincts(), errors));
+        }
         if (!errors.isEmpty()) {
             throw new UploadRejectedException(errors);
         }
-        return new Checked(regionId, read.report(), read.attributes(), volunteers, calendar);
+        return new Checked(regionId, report, read.attributes(), volunteers, calendar);
+    }
+
+    /**
+     * The calendar's zone against the precincts ({@link CalendarChecks#zoneFit}): its errors join the upload's, its
+     * warnings are returned for the report. The standard weekend, used when no calendar is given, is checked too.
+     */
+    private static List<String> zoneFit(CampaignCalendar calendar, boolean given, List<Precinct> precincts,
+            List<ValidationError> errors) {
+        CalendarChecks.Verdict verdict = CalendarChecks.zoneFit(calendar.timeZone(), calendar.from(), precincts);
+        verdict.errors().forEach(error -> errors.add(prefixed("calendar", error)));
+        return given ? verdict.warnings() : verdict.warnings().stream()
+                .map(w -> w + " (no calendar was given: the standard GOTV weekend's zone was used)").toList();
     }
 
     private static CampaignCalendar calendar(byte[] json, List<ValidationError> errors) {

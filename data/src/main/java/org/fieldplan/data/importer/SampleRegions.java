@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.fieldplan.calendar.CalendarChecks;
 import org.fieldplan.calendar.CampaignCalendar;
 import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.domain.FieldPlanProblem;
@@ -63,6 +64,12 @@ public final class SampleRegions {
             int volunteerCount, long seed, CampaignCalendar calendar) {
         MappedPrecinctReader.Result read = PrecinctImporter.read(precinctFile, mapping, false);
         ImportReport report = read.report();
+        if (report.accepted() && calendar != null) {
+            CalendarChecks.Verdict zone = CalendarChecks.zoneFit(calendar.timeZone(), calendar.from(),
+                    report.precincts());
+            report = zone.errors().isEmpty() ? report.withWarnings(zone.warnings())
+                    : report.rejectedFor(zone.errors().stream().map(e -> "calendar." + e).toList());
+        }
         if (!report.accepted()) {
             throw new ImportRejectedException(precinctFile.toString(), RowError.of(report));
         }
