@@ -160,6 +160,21 @@ class RegionCalendarTest {
     }
 
     @Test
+    void aJobForAnOrganizerWithoutVolunteersInTheRegionIsRefusedNamingTheField() {
+        String region = "central-organizer-" + UUID.randomUUID();
+        new SampleRegions(stores.regions()).generated(region, RegionSize.S, 14);
+
+        HttpResponse<String> unknown = api.postJson("/api/jobs", STRATEGIST,
+                "{\"regionId\": \"" + region + "\", \"organizerId\": \"org-99\", \"seconds\": 1}");
+
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(json(unknown).get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("path").asText()).isEqualTo("organizerId");
+            assertThat(e.get("message").asText()).contains("org-99").contains("org-1");
+        });
+    }
+
+    @Test
     void aBadCalendarIsAProblemDetailNamingTheFieldAndChangesNothing() {
         String region = "central-bad-" + UUID.randomUUID();
         new SampleRegions(stores.regions()).generated(region, RegionSize.S, 12);

@@ -123,7 +123,27 @@ public class JobRequestReader {
         } catch (NoSuchElementException e) {
             throw ApiException.invalid("regionId", "no stored region with id \"" + regionId + "\"");
         }
+        if (organizerId != null && stored.volunteers().isEmpty()) {
+            knownOrganizer(query);
+        }
         return new JobSubmission(withWeights(stored, weights), query, solveTime);
+    }
+
+    /**
+     * An organizer none of whose volunteers is in the region would get an empty plan that "solves" at once: a typo
+     * in the id, most likely. Refused naming the field and the region's organizers. (Only asked when the organizer's
+     * problem has no volunteer: one with volunteers exists.)
+     */
+    private void knownOrganizer(ProblemQuery query) {
+        Set<String> organizers = new java.util.TreeSet<>();
+        stores.regions().load(ProblemQuery.of(query.regionId(), query.from(), query.to())).volunteers()
+                .forEach(v -> organizers.add(v.getOrganizerId() == null ? "(none)" : v.getOrganizerId()));
+        if (!organizers.contains(query.organizerId())) {
+            throw ApiException.invalid("organizerId", "no volunteer of region " + query.regionId()
+                    + " belongs to organizer \"" + query.organizerId() + "\" (its organizers: "
+                    + (organizers.isEmpty() ? "none, the region has no volunteers" : String.join(", ", organizers))
+                    + ")");
+        }
     }
 
     /** Round-trips the stored problem through the documented format, so it is validated like an inline one. */
