@@ -279,6 +279,12 @@ public final class MappedPrecinctReader {
             if (location == null) {
                 location = LocationChecks.outsideBounds(inside, mapping.expectedBounds());
             }
+            if (location == null) {
+                location = LocationChecks.outsideState(inside, mapping.state());
+            }
+            if (location == null && !declaresArea()) {
+                location = LocationChecks.inNoState(inside);
+            }
             if (location != null) {
                 RowProblem outside = new RowProblem(index, id, "geometry", location);
                 problems.add(outside);
@@ -312,6 +318,12 @@ public final class MappedPrecinctReader {
             textNumbers.forEach((column, count) -> allWarnings.add("column " + column + ": " + count
                     + " values were text (e.g. \"597.0\") and were read as numbers"));
             allWarnings.addAll(LocationChecks.outliers(precincts));
+            if (!rejected && mapping.sourceCrs() != null && !declaresArea() && !precincts.isEmpty()) {
+                allWarnings.add("LOCATION CHECKED ONLY LOOSELY: the mapping states sourceCrs " + mapping.sourceCrs()
+                        + " but neither state nor expectedBounds, so the precincts were only checked to lie in some "
+                        + "US state's box; a wrong reference system can still put them in the wrong state: declare "
+                        + "\"state\" (e.g. \"CT\")");
+            }
             List<ImportReport.ProxyUse> proxies = new ArrayList<>();
             List<PrecinctMapping.Quantity> quantities = new ArrayList<>(mapping.quantities());
             quantities.addAll(mapping.support().quantities());
@@ -326,6 +338,10 @@ public final class MappedPrecinctReader {
                     rejected ? List.of() : precincts, fileErrors, rowErrors, skipBadRows && !rowErrors.isEmpty(),
                     allWarnings, proxies, turnoutCapped, capReason(), repaired, zeroVoters);
             return new Result(report, rejected ? Map.of() : attributes);
+        }
+
+        private boolean declaresArea() {
+            return mapping.expectedBounds() != null || mapping.state() != null;
         }
 
         private String capReason() {

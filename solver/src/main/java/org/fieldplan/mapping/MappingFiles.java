@@ -32,7 +32,7 @@ final class MappingFiles {
     /** The fields a mapping file may have; {@code precinct-mapping.schema.json} declares the same. */
     static final Set<String> FIELDS = Set.of("$schema", "description", "idPrefix", "id", "name",
             "registeredVoters", "ballots", "turnout", "support", "districts", "languages", "targetDoors",
-            "capacityPerSlot", "sourceCrs", "layer", "expectedBounds");
+            "capacityPerSlot", "sourceCrs", "layer", "expectedBounds", "state");
 
     private MappingFiles() {
     }
@@ -113,7 +113,8 @@ final class MappingFiles {
                         quantity(root, "capacityPerSlot", false),
                         optionalText(root, "sourceCrs"),
                         optionalText(root, "layer"),
-                        bounds(root));
+                        bounds(root),
+                        state(root));
             } catch (IllegalArgumentException e) {
                 throw error("(document)", e.getMessage());
             }
@@ -161,6 +162,16 @@ final class MappingFiles {
                 rules.add(new LanguageRule(language, when));
             }
             return rules;
+        }
+
+        private StateBounds.State state(JsonNode root) {
+            String code = optionalText(root, "state");
+            if (code == null) {
+                return null;
+            }
+            return StateBounds.of(code).orElseThrow(() -> error("state", "is not a US state's or territory's USPS "
+                    + "or FIPS code: \"" + code + "\" (e.g. CT or 09; codes: " + String.join(", ", StateBounds.codes())
+                    + ")"));
         }
 
         private Bounds bounds(JsonNode root) {

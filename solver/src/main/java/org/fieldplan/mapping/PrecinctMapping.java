@@ -32,6 +32,8 @@ import java.util.stream.Stream;
  * @param layer the layer to read from a file with several (e.g. a GeoPackage), or null for the only one
  * @param expectedBounds where the precincts must lie (longitude/latitude), or null to check only US ranges and
  *     outliers
+ * @param state the US state (or territory) the precincts are in, by USPS or FIPS code, checked against its built-in
+ *     bounding box ({@link StateBounds}); null when not declared
  */
 public record PrecinctMapping(
         String description,
@@ -48,7 +50,8 @@ public record PrecinctMapping(
         Quantity capacityPerSlot,
         String sourceCrs,
         String layer,
-        Bounds expectedBounds) {
+        Bounds expectedBounds,
+        StateBounds.State state) {
 
     public PrecinctMapping {
         Objects.requireNonNull(idPrefix, "idPrefix");

@@ -75,12 +75,16 @@ public final class SampleRegions {
         }
         FieldPlanProblem region = RealRegionProblem.build("Real region " + regionId, report.precincts(), censusCsv,
                 volunteerCount, seed, calendar == null ? GotvCalendar.calendar() : calendar);
+        List<Point> homes = region.volunteers().stream().map(Volunteer::getHome).toList();
+        LocationChecks.mostlyFarFrom(report.precincts(), homes).ifPresent(error -> {
+            throw new ImportRejectedException(precinctFile.toString(), List.of(new RowError(RowError.WHOLE_FILE,
+                    error)));
+        });
         regions.save(regionId, region, read.attributes());
         if (calendar != null) {
             // Records the declaration beside the slots it was expanded to (a region without plans takes any).
             regions.replaceCalendar(regionId, calendar);
         }
-        List<Point> homes = region.volunteers().stream().map(Volunteer::getHome).toList();
         return new RealRegion(region, report.withOutcome(ImportReport.Outcome.STORED)
                 .withWarnings(LocationChecks.farFromVolunteers(report.precincts(), homes)));
     }
