@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.mapping.ImportReport.RowProblem;
 import org.fieldplan.validation.GeometryRules;
+import org.fieldplan.vote.MarginalVoteModel;
+import org.fieldplan.vote.VoteModelParameters;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -318,6 +320,9 @@ public final class MappedPrecinctReader {
             textNumbers.forEach((column, count) -> allWarnings.add("column " + column + ": " + count
                     + " values were text (e.g. \"597.0\") and were read as numbers"));
             allWarnings.addAll(LocationChecks.outliers(precincts));
+            if (!rejected && mapping.districtColumns().isEmpty() && !precincts.isEmpty()) {
+                allWarnings.add(districtsNotMapped(precincts));
+            }
             if (!rejected && mapping.sourceCrs() != null && !declaresArea() && !precincts.isEmpty()) {
                 allWarnings.add("LOCATION CHECKED ONLY LOOSELY: the mapping states sourceCrs " + mapping.sourceCrs()
                         + " but neither state nor expectedBounds, so the precincts were only checked to lie in some "
@@ -338,6 +343,17 @@ public final class MappedPrecinctReader {
                     rejected ? List.of() : precincts, fileErrors, rowErrors, skipBadRows && !rowErrors.isEmpty(),
                     allWarnings, proxies, turnoutCapped, capReason(), repaired, zeroVoters);
             return new Result(report, rejected ? Map.of() : attributes);
+        }
+
+        /** Without districts the model weighs every precinct by the mapped race over the whole region. */
+        private String districtsNotMapped(List<Precinct> all) {
+            double share = MarginalVoteModel.regionWideSupportShare(all);
+            double weight = new MarginalVoteModel(VoteModelParameters.DEFAULTS).pivotality(share);
+            return String.format(Locale.ROOT, "DISTRICTS NOT MAPPED: every precinct is weighed by the closeness of "
+                    + "the mapped race over the whole region (our side %.1f %% of its ballots: pivotality %.2f of a "
+                    + "toss-up's, the same everywhere), not by its own districts' races; map \"districts\" (e.g. "
+                    + "state house, senate, congressional district columns) so that volunteers go where a race is "
+                    + "close (docs/model.md)", 100 * share, weight);
         }
 
         private boolean declaresArea() {

@@ -127,6 +127,18 @@ class MappedPrecinctReaderTest {
     }
 
     @Test
+    void withoutDistrictsTheReportSaysEveryPrecinctIsWeighedByTheMappedRaceOverTheRegion() throws IOException {
+        // 30 of 50 and 10 of 50 ballots for our side: 40 %, a 60/40 race: pivotality exp(-0.2²/0.02) = 0.14.
+        ImportReport report = read(feature("A", 100, 50, 30, 20, 0, 100) + "," + feature("B", 100, 50, 10, 40, 0,
+                100));
+
+        assertThat(report.warnings()).filteredOn(w -> w.startsWith("DISTRICTS NOT MAPPED")).singleElement()
+                .asString().contains("our side 40.0 % of its ballots: pivotality 0.14 of a toss-up's")
+                .contains("map \"districts\"");
+        assertThat(report.lines()).anyMatch(line -> line.startsWith("warning: DISTRICTS NOT MAPPED"));
+    }
+
+    @Test
     void aPrecinctAtSeaIsAnErrorOfItsRowAndMostAtSeaRejectTheFile() throws IOException {
         // 200 km off Cape Hatteras: inside the United States' longitude and latitude ranges, in no state.
         String atSea = feature("Sea", 100, 50, 30, 20, 0, 100).replace(SQUARE,
