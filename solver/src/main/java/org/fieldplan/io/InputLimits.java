@@ -11,22 +11,22 @@ import org.fieldplan.validation.ValidationError;
 /**
  * Upper bounds on the lists and strings of a problem's volunteers and precincts ({@code docs/problem-format.md}),
  * checked as read, before duplicates collapse: 100,000 copies of one skill are an error naming the field, not a
- * volunteer that costs every later read.
+ * volunteer that costs every later read. The volunteer sheet (CSV) importer applies the same limits.
  */
-final class InputLimits {
+public final class InputLimits {
 
     /** Ids (volunteers, precincts, slots, districts, organizers). */
-    static final int MAX_ID_LENGTH = 128;
+    public static final int MAX_ID_LENGTH = 128;
     /** Names and other free text. */
-    static final int MAX_TEXT_LENGTH = 200;
+    public static final int MAX_TEXT_LENGTH = 200;
     /** A language tag (BCP 47 tags are at most 35 characters in practice). */
-    static final int MAX_LANGUAGE_LENGTH = 35;
+    public static final int MAX_LANGUAGE_LENGTH = 35;
     /** Skills, languages, required skills and languages, districts of one item. */
-    static final int MAX_SHORT_LIST = 20;
+    public static final int MAX_SHORT_LIST = 20;
     /** Availability windows of one volunteer: several a day over the longest calendar. */
-    static final int MAX_WINDOWS = 1_000;
+    public static final int MAX_WINDOWS = 1_000;
     /** Preferred precincts of one volunteer. */
-    static final int MAX_PREFERRED_PRECINCTS = 100;
+    public static final int MAX_PREFERRED_PRECINCTS = 100;
 
     private final List<ValidationError> errors;
 
