@@ -188,6 +188,15 @@ class RegionImportTest {
                                 StandardCharsets.UTF_8)).file("mapping", "m.txt", "new-hampshire").file("calendar",
                         "c.json", "{\"timeZone\": \"Europe/Paris\", \"electionDay\": \"2026-11-03\"}"),
                         "calendar.timeZone"),
+                Arguments.of("Honolulu without a calendar (the default weekend is Eastern time)",
+                        (UnaryOperator<MultipartBody>) b -> b.file("precincts", "p.geojson", "{\"type\":"
+                                + "\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+                                + "{\"N\":\"a\",\"REG\":100,\"BAL\":50,\"D\":30,\"R\":20},\"geometry\":"
+                                + "{\"type\":\"Polygon\",\"coordinates\":[[[-157.86,21.30],[-157.85,21.30],"
+                                + "[-157.85,21.31],[-157.86,21.31],[-157.86,21.30]]]}}]}")
+                                .file("mapping", "m.json", "{\"id\": \"N\", \"registeredVoters\": \"REG\", "
+                                        + "\"ballots\": \"BAL\", \"support\": {\"dem\": \"D\", \"rep\": \"R\"}}"),
+                        "calendar.timeZone"),
                 Arguments.of("bad volunteer row", (UnaryOperator<MultipartBody>) b -> b.file("precincts", "p.geojson",
                         empty).file("mapping", "m.txt", "new-hampshire").file("volunteers", "v.csv",
                         VOLUNTEERS.replace("43.2081", "143.2081")), "volunteers.line 2"));

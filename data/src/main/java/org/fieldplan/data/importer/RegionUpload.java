@@ -163,9 +163,11 @@ public final class RegionUpload {
     private static List<String> zoneFit(CampaignCalendar calendar, boolean given, List<Precinct> precincts,
             List<ValidationError> errors) {
         CalendarChecks.Verdict verdict = CalendarChecks.zoneFit(calendar.timeZone(), calendar.from(), precincts);
-        verdict.errors().forEach(error -> errors.add(prefixed("calendar", error)));
-        return given ? verdict.warnings() : verdict.warnings().stream()
-                .map(w -> w + " (no calendar was given: the standard GOTV weekend's zone was used)").toList();
+        String defaulted = given ? "" : " (no calendar was given: the standard GOTV weekend's zone was used; give a "
+                + "calendar in the region's zone)";
+        verdict.errors().forEach(error -> errors.add(new ValidationError("calendar." + error.path(),
+                error.message() + defaulted)));
+        return verdict.warnings().stream().map(w -> w + defaulted).toList();
     }
 
     private static CampaignCalendar calendar(byte[] json, List<ValidationError> errors) {
