@@ -179,6 +179,24 @@ class MappedPrecinctReaderTest {
     }
 
     @Test
+    void aStatedSourceCrsWithoutAnExpectedAreaIsWarnedAboutAsOnlyLooselyChecked() throws IOException {
+        PrecinctMapping withCrs = PrecinctMapping.read(new ByteArrayInputStream(TEST_MAPPING
+                .replace("{\"idPrefix\"", "{\"sourceCrs\": \"EPSG:4269\", \"idPrefix\"")
+                .getBytes(StandardCharsets.UTF_8)), "crs");
+        String collection = "{\"type\":\"FeatureCollection\",\"features\":[" + feature("A", 100, 50, 30, 20, 0,
+                100) + "]}";
+
+        ImportReport report = new MappedPrecinctReader(withCrs, false)
+                .read(new ByteArrayInputStream(collection.getBytes(StandardCharsets.UTF_8)), "t.geojson").report();
+
+        assertThat(report.outcome()).isEqualTo(Outcome.READY);
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).startsWith("LOCATION CHECKED ONLY LOOSELY: the "
+                + "mapping states sourceCrs EPSG:4269 but neither state nor expectedBounds"));
+        assertThat(read(feature("A", 100, 50, 30, 20, 0, 100)).warnings())
+                .noneMatch(w -> w.startsWith("LOCATION CHECKED ONLY LOOSELY"));
+    }
+
+    @Test
     void theStateBoxesHoldEveryRealPrecinctOfRhodeIslandAndNewHampshire() {
         for (String[] presetAndState : new String[][] {{"rhode-island", "RI"}, {"new-hampshire", "NH"}}) {
             String file = presetAndState[0].equals("rhode-island") ? "ri-precincts.geojson" : "nh-precincts.geojson";
