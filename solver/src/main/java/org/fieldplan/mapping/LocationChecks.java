@@ -3,6 +3,7 @@ package org.fieldplan.mapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.fieldplan.domain.Precinct;
 import org.locationtech.jts.geom.Point;
@@ -128,17 +129,17 @@ public final class LocationChecks {
      * so the reference system (or the census file) is wrong. Empty otherwise; the few far ones are
      * {@link #farFromVolunteers}' warning.
      */
-    public static java.util.Optional<String> mostlyFarFrom(List<Precinct> precincts, List<Point> censusPoints) {
+    public static Optional<String> mostlyFarFrom(List<Precinct> precincts, List<Point> censusPoints) {
         if (censusPoints.isEmpty() || precincts.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long far = precincts.stream().filter(p -> censusPoints.stream()
                 .allMatch(h -> kilometres(p.getCentroid(), h) > FAR_FROM_VOLUNTEERS_KM)).count();
         if (far * 2 <= precincts.size()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Point first = precincts.get(0).getCentroid();
-        return java.util.Optional.of(String.format(Locale.ROOT, "%d of %d precincts lie more than %.0f km from every "
+        return Optional.of(String.format(Locale.ROOT, "%d of %d precincts lie more than %.0f km from every "
                 + "point of the census file (e.g. %s at %s): is the reference system right (sourceCrs in the mapping), "
                 + "and is the census file the region's state?", far, precincts.size(), FAR_FROM_VOLUNTEERS_KM,
                 precincts.get(0).getId(), format(first.getX(), first.getY())));

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.api.errors.ApiException;
@@ -135,7 +136,7 @@ public class JobRequestReader {
      * problem has no volunteer: one with volunteers exists.)
      */
     private void knownOrganizer(ProblemQuery query) {
-        Set<String> organizers = new java.util.TreeSet<>();
+        Set<String> organizers = new TreeSet<>();
         stores.regions().load(ProblemQuery.of(query.regionId(), query.from(), query.to())).volunteers()
                 .forEach(v -> organizers.add(v.getOrganizerId() == null ? "(none)" : v.getOrganizerId()));
         if (!organizers.contains(query.organizerId())) {
