@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,6 +26,7 @@ import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.validation.ProblemValidationException;
+import org.locationtech.jts.geom.Point;
 
 /**
  * The FieldPlan command line: generate demo problems, import real data, solve. User errors print one line
@@ -105,8 +107,11 @@ public final class FieldPlanCli {
         }
         report.lines().stream().skip(1).forEach(out::println);
         FieldPlanProblem problem = RealRegionProblem.build(name, report.precincts(), census, volunteers, seed);
-        LocationChecks.farFromVolunteers(report.precincts(),
-                problem.volunteers().stream().map(Volunteer::getHome).toList())
+        List<Point> homes = problem.volunteers().stream().map(Volunteer::getHome).toList();
+        LocationChecks.mostlyFarFrom(report.precincts(), homes).ifPresent(error -> {
+            throw new CliException(precincts + " rejected: " + error);
+        });
+        LocationChecks.farFromVolunteers(report.precincts(), homes)
                 .forEach(warning -> out.println("warning: " + warning));
         ProblemJson.write(problem, target);
         out.printf(Locale.ROOT, "imported %s: %d precincts, %d volunteers -> %s%n", name, problem.precincts().size(),

@@ -109,6 +109,14 @@ public record ImportReport(
                 proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds, dissolved);
     }
 
+    /** The same report rejected for more whole-file errors (e.g. a calendar that does not fit the precincts). */
+    public ImportReport rejectedFor(List<String> errors) {
+        List<String> all = new java.util.ArrayList<>(fileErrors);
+        all.addAll(errors);
+        return new ImportReport(source, Outcome.REJECTED, featuresRead, List.of(), all, rowErrors, skippedRows,
+                warnings, proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds);
+    }
+
     /** Every error, file errors first, each once, as one line of text. */
     public List<String> errorLines() {
         return Stream.concat(fileErrors.stream(), rowErrors.stream().map(RowProblem::toString))

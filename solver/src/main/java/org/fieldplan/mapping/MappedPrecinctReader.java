@@ -19,6 +19,8 @@ import org.fieldplan.domain.Precinct;
 import org.fieldplan.mapping.ImportReport.RowProblem;
 import org.fieldplan.validation.GeometryRules;
 import org.fieldplan.validation.IdAlphabet;
+import org.fieldplan.vote.MarginalVoteModel;
+import org.fieldplan.vote.VoteModelParameters;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -333,6 +335,12 @@ public final class MappedPrecinctReader {
             if (location == null) {
                 location = LocationChecks.outsideBounds(inside, mapping.expectedBounds());
             }
+            if (location == null) {
+                location = LocationChecks.outsideState(inside, mapping.state());
+            }
+            if (location == null && !declaresArea()) {
+                location = LocationChecks.inNoState(inside);
+            }
             if (location != null) {
                 RowProblem outside = new RowProblem(index, id, "geometry", location);
                 problems.add(outside);
@@ -366,6 +374,15 @@ public final class MappedPrecinctReader {
             textNumbers.forEach((column, count) -> allWarnings.add("column " + column + ": " + count
                     + " values were text (e.g. \"597.0\") and were read as numbers"));
             allWarnings.addAll(LocationChecks.outliers(precincts));
+            if (!rejected && mapping.districtColumns().isEmpty() && !precincts.isEmpty()) {
+                allWarnings.add(districtsNotMapped(precincts));
+            }
+            if (!rejected && mapping.sourceCrs() != null && !declaresArea() && !precincts.isEmpty()) {
+                allWarnings.add("LOCATION CHECKED ONLY LOOSELY: the mapping states sourceCrs " + mapping.sourceCrs()
+                        + " but neither state nor expectedBounds, so the precincts were only checked to lie in some "
+                        + "US state's box; a wrong reference system can still put them in the wrong state: declare "
+                        + "\"state\" (e.g. \"CT\")");
+            }
             List<ImportReport.ProxyUse> proxies = new ArrayList<>();
             for (PrecinctMapping.Quantity quantity : proxies()) {
                 int uses = rejected ? 0 : proxyUses.getOrDefault(quantity.field(), 0);
@@ -380,6 +397,21 @@ public final class MappedPrecinctReader {
                     rejected ? List.of() : precincts, fileErrors, rowErrors, skipBadRows && !rowErrors.isEmpty(),
                     allWarnings, proxies, turnoutCapped, capReason(), repaired, zeroVoters, dissolved);
             return new Result(report, rejected ? Map.of() : attributes);
+        }
+
+        /** Without districts the model weighs every precinct by the mapped race over the whole region. */
+        private String districtsNotMapped(List<Precinct> all) {
+            double share = MarginalVoteModel.regionWideSupportShare(all);
+            double weight = new MarginalVoteModel(VoteModelParameters.DEFAULTS).pivotality(share);
+            return String.format(Locale.ROOT, "DISTRICTS NOT MAPPED: every precinct is weighed by the closeness of "
+                    + "the mapped race over the whole region (our side %.1f %% of its ballots: pivotality %.2f of a "
+                    + "toss-up's, the same everywhere), not by its own districts' races; map \"districts\" (e.g. "
+                    + "state house, senate, congressional district columns) so that volunteers go where a race is "
+                    + "close (docs/model.md)", 100 * share, weight);
+        }
+
+        private boolean declaresArea() {
+            return mapping.expectedBounds() != null || mapping.state() != null;
         }
 
         private String capReason() {

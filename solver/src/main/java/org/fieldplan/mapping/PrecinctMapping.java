@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  * @param expectedBounds where the precincts must lie (longitude/latitude), or null to check only US ranges and
  *     outliers
  * @param dissolve how features sharing an id are merged into one precinct, or null to refuse duplicate ids
+ * @param state the US state (or territory) the precincts are in, by USPS or FIPS code, checked against its built-in
+ *     bounding box ({@link StateBounds}); null when not declared
  */
 public record PrecinctMapping(
         String description,
@@ -50,7 +52,8 @@ public record PrecinctMapping(
         String sourceCrs,
         String layer,
         Bounds expectedBounds,
-        Dissolve dissolve) {
+        Dissolve dissolve,
+        StateBounds.State state) {
 
     public PrecinctMapping {
         Objects.requireNonNull(idPrefix, "idPrefix");
@@ -65,15 +68,6 @@ public record PrecinctMapping(
         if ((ballots == null) == (turnout == null)) {
             throw new IllegalArgumentException("a mapping states either ballots or turnout");
         }
-    }
-
-    /** A mapping without {@code dissolve}: duplicate ids are errors of their rows. */
-    public PrecinctMapping(String description, String idPrefix, List<String> idColumns, String nameColumn,
-            Quantity registeredVoters, Quantity ballots, Quantity turnout, Support support,
-            List<String> districtColumns, List<LanguageRule> languages, Quantity targetDoors,
-            Quantity capacityPerSlot, String sourceCrs, String layer, Bounds expectedBounds) {
-        this(description, idPrefix, idColumns, nameColumn, registeredVoters, ballots, turnout, support,
-                districtColumns, languages, targetDoors, capacityPerSlot, sourceCrs, layer, expectedBounds, null);
     }
 
     /**

@@ -122,8 +122,91 @@ class MappedPrecinctReaderTest {
         ImportReport report = read(feature("A", 100, 50, 30, 20, 0, 100).replace("\"REG\":100", "\"REG\":\"100.0\""));
 
         assertThat(report.precincts().get(0).getRegisteredVoters()).isEqualTo(100);
-        assertThat(report.warnings()).containsExactly(
+        assertThat(report.warnings()).contains(
                 "column REG: 1 values were text (e.g. \"597.0\") and were read as numbers");
+    }
+
+    @Test
+    void withoutDistrictsTheReportSaysEveryPrecinctIsWeighedByTheMappedRaceOverTheRegion() throws IOException {
+        // 30 of 50 and 10 of 50 ballots for our side: 40 %, a 60/40 race: pivotality exp(-0.2²/0.02) = 0.14.
+        ImportReport report = read(feature("A", 100, 50, 30, 20, 0, 100) + "," + feature("B", 100, 50, 10, 40, 0,
+                100));
+
+        assertThat(report.warnings()).filteredOn(w -> w.startsWith("DISTRICTS NOT MAPPED")).singleElement()
+                .asString().contains("our side 40.0 % of its ballots: pivotality 0.14 of a toss-up's")
+                .contains("map \"districts\"");
+        assertThat(report.lines()).anyMatch(line -> line.startsWith("warning: DISTRICTS NOT MAPPED"));
+    }
+
+    @Test
+    void aPrecinctAtSeaIsAnErrorOfItsRowAndMostAtSeaRejectTheFile() throws IOException {
+        // 200 km off Cape Hatteras: inside the United States' longitude and latitude ranges, in no state.
+        String atSea = feature("Sea", 100, 50, 30, 20, 0, 100).replace(SQUARE,
+                "[[[-73.41,34.81],[-73.39,34.81],[-73.39,34.83],[-73.41,34.83],[-73.41,34.81]]]");
+
+        ImportReport one = read(atSea + "," + feature("A", 100, 50, 30, 20, 0, 100) + ","
+                + feature("B", 100, 50, 30, 20, 0, 100));
+        ImportReport most = read(atSea + "," + atSea.replace("Sea", "Sea2") + "," + feature("A", 100, 50, 30, 20, 0,
+                100));
+
+        assertThat(one.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(one.rowErrors()).singleElement().asString().isEqualTo("features[0] (id T-sea) geometry: lies at "
+                + "(-73.40000, 34.82000), in no US state or territory (at sea or abroad): is the reference system "
+                + "right? (sourceCrs in the mapping; declare the mapping's state to check against it)");
+        assertThat(most.fileErrors()).singleElement().asString().startsWith("2 of 3 features are out of place");
+    }
+
+    @Test
+    void aDeclaredStateRefusesPrecinctsOutsideItsBoxAndAnUnknownStateIsAMappingError() throws IOException {
+        PrecinctMapping connecticut = PrecinctMapping.read(new ByteArrayInputStream(TEST_MAPPING
+                .replace("{\"idPrefix\"", "{\"state\": \"09\", \"idPrefix\"").getBytes(StandardCharsets.UTF_8)),
+                "ct");
+        String collection = "{\"type\":\"FeatureCollection\",\"features\":[" + feature("A", 100, 50, 30, 20, 0,
+                100) + "]}";
+
+        // The test square lies in Providence, Rhode Island.
+        ImportReport report = new MappedPrecinctReader(connecticut, false)
+                .read(new ByteArrayInputStream(collection.getBytes(StandardCharsets.UTF_8)), "t.geojson").report();
+
+        assertThat(report.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(report.fileErrors()).singleElement().asString().contains("outside the mapping's state "
+                + "Connecticut (CT, -73.73…-71.78, 40.98…42.05)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PrecinctMapping.read(new ByteArrayInputStream(
+                TEST_MAPPING.replace("{\"idPrefix\"", "{\"state\": \"Conneticut\", \"idPrefix\"")
+                        .getBytes(StandardCharsets.UTF_8)), "ct"))
+                .hasMessageStartingWith("mapping ct: state: is not a US state's or territory's USPS or FIPS code: "
+                        + "\"Conneticut\"");
+    }
+
+    @Test
+    void aStatedSourceCrsWithoutAnExpectedAreaIsWarnedAboutAsOnlyLooselyChecked() throws IOException {
+        PrecinctMapping withCrs = PrecinctMapping.read(new ByteArrayInputStream(TEST_MAPPING
+                .replace("{\"idPrefix\"", "{\"sourceCrs\": \"EPSG:4269\", \"idPrefix\"")
+                .getBytes(StandardCharsets.UTF_8)), "crs");
+        String collection = "{\"type\":\"FeatureCollection\",\"features\":[" + feature("A", 100, 50, 30, 20, 0,
+                100) + "]}";
+
+        ImportReport report = new MappedPrecinctReader(withCrs, false)
+                .read(new ByteArrayInputStream(collection.getBytes(StandardCharsets.UTF_8)), "t.geojson").report();
+
+        assertThat(report.outcome()).isEqualTo(Outcome.READY);
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).startsWith("LOCATION CHECKED ONLY LOOSELY: the "
+                + "mapping states sourceCrs EPSG:4269 but neither state nor expectedBounds"));
+        assertThat(read(feature("A", 100, 50, 30, 20, 0, 100)).warnings())
+                .noneMatch(w -> w.startsWith("LOCATION CHECKED ONLY LOOSELY"));
+    }
+
+    @Test
+    void theStateBoxesHoldEveryRealPrecinctOfRhodeIslandAndNewHampshire() {
+        for (String[] presetAndState : new String[][] {{"rhode-island", "RI"}, {"new-hampshire", "NH"}}) {
+            String file = presetAndState[0].equals("rhode-island") ? "ri-precincts.geojson" : "nh-precincts.geojson";
+            ImportReport report = new MappedPrecinctReader(PrecinctMapping.preset(presetAndState[0]), false)
+                    .read(TestFiles.sharedData("precincts/" + file), file).report();
+            StateBounds.State state = StateBounds.of(presetAndState[1]).orElseThrow();
+            assertThat(report.precincts()).isNotEmpty().allSatisfy(p -> assertThat(state.contains(
+                    p.getGeometry().getInteriorPoint().getX(), p.getGeometry().getInteriorPoint().getY()))
+                    .as(p.getId()).isTrue());
+        }
     }
 
     @Test

@@ -123,6 +123,32 @@ class MappingFilesTest {
                 .hasMessageContaining("neither a preset (rhode-island, new-hampshire) nor a file");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // 50 % support everywhere
+            "'{\"id\": \"N\", \"registeredVoters\": \"REG\", \"ballots\": \"BAL\","
+                    + " \"support\": {\"dem\": \"GOV18D\", \"rep\": \"[GOV18D]\"}}'"
+                    + " | support.dem and support.rep both read column GOV18D",
+            // 100 % turnout and no doors
+            "'{\"id\": \"N\", \"registeredVoters\": \"TOT\", \"ballots\": \" TOT \","
+                    + " \"support\": {\"dem\": \"D\", \"rep\": \"R\"}}'"
+                    + " | registeredVoters and ballots both read column TOT",
+            "'{\"id\": \"N\", \"registeredVoters\": \"REG\", \"turnout\": \"X / 100\","
+                    + " \"support\": {\"share\": \"X/100\"}}'"
+                    + " | turnout and support.share both read the same expression X / 100"})
+    void oneColumnMappedToTwoFieldsIsRefusedNamingBoth(String json, String message) {
+        assertThatThrownBy(() -> read(json)).isInstanceOf(MappingException.class).hasMessageContaining(message)
+                .hasMessageContaining("one column cannot be two fields");
+    }
+
+    @Test
+    void aDeclaredProxyMayReuseAColumnOnPurpose() {
+        PrecinctMapping mapping = read("""
+                {"id": "N", "registeredVoters": {"expression": "VAP", "proxy": "no registration: all adults"},
+                 "ballots": "VAP", "support": {"dem": "D", "rep": "R"}}""");
+        assertThat(mapping.registeredVoters().isProxy()).isTrue();
+    }
+
     private static PrecinctMapping read(String json) {
         return PrecinctMapping.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
     }

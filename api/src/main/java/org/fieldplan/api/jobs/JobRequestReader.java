@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.api.errors.ApiException;
@@ -127,6 +128,9 @@ public class JobRequestReader {
         }
         // Validation first: days without any time slot are told as such, not as days without volunteers.
         FieldPlanProblem problem = withWeights(built.problem(), weights);
+        if (organizerId != null && built.problem().volunteers().isEmpty()) {
+            knownOrganizer(query);
+        }
         requireVolunteers(built, query);
         return new JobSubmission(problem, query, solveTime);
     }
@@ -149,6 +153,23 @@ public class JobRequestReader {
                 "nothing to plan: " + whose + " has no volunteer available from " + query.from() + " to "
                         + query.to() + " (" + why + "); add volunteers to the region (a volunteer sheet with the import, or "
                         + "place-volunteers from census data) or pick other days");
+    }
+
+    /**
+     * An organizer none of whose volunteers is in the region would get an empty plan that "solves" at once: a typo
+     * in the id, most likely. Refused naming the field and the region's organizers. (Only asked when the organizer's
+     * problem has no volunteer: one with volunteers exists.)
+     */
+    private void knownOrganizer(ProblemQuery query) {
+        Set<String> organizers = new TreeSet<>();
+        stores.regions().load(ProblemQuery.of(query.regionId(), query.from(), query.to())).volunteers()
+                .forEach(v -> organizers.add(v.getOrganizerId() == null ? "(none)" : v.getOrganizerId()));
+        if (!organizers.contains(query.organizerId())) {
+            throw ApiException.invalid("organizerId", "no volunteer of region " + query.regionId()
+                    + " belongs to organizer \"" + query.organizerId() + "\" (its organizers: "
+                    + (organizers.isEmpty() ? "none, the region has no volunteers" : String.join(", ", organizers))
+                    + ")");
+        }
     }
 
     /** Round-trips the stored problem through the documented format, so it is validated like an inline one. */

@@ -10,8 +10,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
+import org.fieldplan.calendar.CalendarChecks;
 import org.fieldplan.calendar.CalendarJson;
 import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.calendar.CampaignClock;
 import org.fieldplan.cli.CliArguments;
 import org.fieldplan.cli.CliException;
 import org.fieldplan.cli.CliUsage;
@@ -148,7 +150,8 @@ public final class DataCli {
         // A dry run stores nothing, so it needs no database.
         DataStores stores = options.dryRun() && !environment.containsKey("FIELDPLAN_DB_URL") ? DataStores.inMemory()
                 : stores();
-        ImportReport report = new PrecinctImporter(stores.regions()).importFile(region, file, mapping, options);
+        ImportReport report = new PrecinctImporter(stores.regions()).importFile(region, file, mapping, options,
+                calendar);
         report.lines().forEach(report.accepted() ? out::println : err::println);
         if (report.outcome() == ImportReport.Outcome.STORED && calendar != null) {
             reportCalendar(region, stores.calendarChange().apply(region, calendar));
@@ -198,8 +201,15 @@ public final class DataCli {
 
     private void setCalendar(CliArguments arguments) {
         String region = regionId(arguments);
-        CampaignCalendar calendar = readCalendar(arguments.existingFile("calendar"));
-        reportCalendar(region, stores().calendarChange().apply(region, calendar));
+        Path file = arguments.existingFile("calendar");
+        CampaignCalendar calendar = readCalendar(file);
+        DataStores stores = stores();
+        try {
+            stores.calendarChange().check(region, calendar, clock()).forEach(w -> out.println("warning: " + w));
+        } catch (ProblemValidationException e) {
+            throw refused(file, e);
+        }
+        reportCalendar(region, stores.calendarChange().apply(region, calendar));
     }
 
     private void showCalendar(CliArguments arguments) {
@@ -223,18 +233,43 @@ public final class DataCli {
                 census.getFileName());
     }
 
-    /** The {@code --calendar} file, read and checked before anything is imported; null when not given. */
-    private static CampaignCalendar calendarOption(CliArguments arguments) {
-        String file = arguments.optional("calendar", null);
-        return file == null ? null : readCalendar(arguments.existingFile("calendar"));
+    /**
+     * The {@code --calendar} file, read and checked before anything is imported (an election day in the past is
+     * refused); null when not given.
+     */
+    private CampaignCalendar calendarOption(CliArguments arguments) {
+        String name = arguments.optional("calendar", null);
+        if (name == null) {
+            return null;
+        }
+        Path file = arguments.existingFile("calendar");
+        CampaignCalendar calendar = readCalendar(file);
+        var past = CalendarChecks.inThePast(calendar, clock().today(calendar.timeZone()));
+        if (!past.isEmpty()) {
+            throw refused(file, new ProblemValidationException(past));
+        }
+        return calendar;
     }
 
     private static CampaignCalendar readCalendar(Path file) {
         try {
             return CalendarJson.read(file);
         } catch (ProblemValidationException e) {
-            throw new CliException(file + ": " + e.getErrors().stream().map(Object::toString)
-                    .collect(Collectors.joining("; ")));
+            throw refused(file, e);
+        }
+    }
+
+    private static CliException refused(Path file, ProblemValidationException e) {
+        return new CliException(file + ": " + e.getErrors().stream().map(Object::toString)
+                .collect(Collectors.joining("; ")));
+    }
+
+    /** "Now": {@code FIELDPLAN_NOW} when set (rehearsals of past dates), else the system clock. */
+    private CampaignClock clock() {
+        try {
+            return CampaignClock.fromEnvironment(environment);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
         }
     }
 

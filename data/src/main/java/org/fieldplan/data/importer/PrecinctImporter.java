@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.fieldplan.calendar.CalendarChecks;
+import org.fieldplan.calendar.CampaignCalendar;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.domain.FieldPlanProblem;
@@ -39,17 +41,38 @@ public final class PrecinctImporter {
      * @throws StoreException when the store refuses the region (e.g. the id is taken); nothing is stored then
      */
     public ImportReport importFile(String regionId, Path file, PrecinctMapping mapping, ImportOptions options) {
+        return importFile(regionId, file, mapping, options, null);
+    }
+
+    /**
+     * Imports as {@link #importFile(String, Path, PrecinctMapping, ImportOptions)}, the region in the zone and slots
+     * of {@code calendar} (null: the standard GOTV weekend): a zone far from the precincts' solar time is a warning
+     * of the report, or rejects it when grossly wrong ({@link CalendarChecks#zoneFit}). The caller stores the
+     * calendar's declaration and checks its dates.
+     */
+    public ImportReport importFile(String regionId, Path file, PrecinctMapping mapping, ImportOptions options,
+            CampaignCalendar calendar) {
         MappedPrecinctReader.Result read = read(file, mapping, options.skipBadRows());
         ImportReport report = read.report();
         if (!report.accepted()) {
             return report;
         }
+        if (calendar != null) {
+            CalendarChecks.Verdict zone = CalendarChecks.zoneFit(calendar.timeZone(), calendar.from(),
+                    report.precincts());
+            if (!zone.errors().isEmpty()) {
+                return report.rejectedFor(zone.errors().stream().map(e -> "calendar." + e).toList());
+            }
+            report = report.withWarnings(zone.warnings());
+        }
         if (options.dryRun()) {
             return report.withOutcome(Outcome.DRY_RUN);
         }
         String name = options.regionName() != null ? options.regionName() : "Precincts of " + file.getFileName();
-        FieldPlanProblem region = new FieldPlanProblem(name, GotvCalendar.TIME_ZONE, null, null, List.of(),
-                GotvCalendar.weekendSlots(), report.precincts(), List.of(), null, List.of());
+        FieldPlanProblem region = new FieldPlanProblem(name,
+                calendar == null ? GotvCalendar.TIME_ZONE : calendar.timeZone().getId(), null, null, List.of(),
+                calendar == null ? GotvCalendar.weekendSlots() : calendar.slots(), report.precincts(), List.of(),
+                null, List.of());
         regions.save(regionId, region, read.attributes());
         return report.withOutcome(Outcome.STORED);
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.fieldplan.calendar.CalendarChecks;
 import org.fieldplan.calendar.CampaignCalendar;
 import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.domain.FieldPlanProblem;
@@ -68,17 +69,27 @@ public final class SampleRegions {
             int volunteerCount, long seed, CampaignCalendar calendar, boolean skipBadRows) {
         MappedPrecinctReader.Result read = PrecinctImporter.read(precinctFile, mapping, skipBadRows);
         ImportReport report = read.report();
+        if (report.accepted() && calendar != null) {
+            CalendarChecks.Verdict zone = CalendarChecks.zoneFit(calendar.timeZone(), calendar.from(),
+                    report.precincts());
+            report = zone.errors().isEmpty() ? report.withWarnings(zone.warnings())
+                    : report.rejectedFor(zone.errors().stream().map(e -> "calendar." + e).toList());
+        }
         if (!report.accepted()) {
             throw new ImportRejectedException(precinctFile.toString(), RowError.of(report));
         }
         FieldPlanProblem region = RealRegionProblem.build("Real region " + regionId, report.precincts(), censusCsv,
                 volunteerCount, seed, calendar == null ? GotvCalendar.calendar() : calendar);
+        List<Point> homes = region.volunteers().stream().map(Volunteer::getHome).toList();
+        LocationChecks.mostlyFarFrom(report.precincts(), homes).ifPresent(error -> {
+            throw new ImportRejectedException(precinctFile.toString(), List.of(new RowError(RowError.WHOLE_FILE,
+                    error)));
+        });
         regions.save(regionId, region, read.attributes());
         if (calendar != null) {
             // Records the declaration beside the slots it was expanded to (a region without plans takes any).
             regions.replaceCalendar(regionId, calendar);
         }
-        List<Point> homes = region.volunteers().stream().map(Volunteer::getHome).toList();
         return new RealRegion(region, report.withOutcome(ImportReport.Outcome.STORED)
                 .withWarnings(LocationChecks.farFromVolunteers(report.precincts(), homes)));
     }

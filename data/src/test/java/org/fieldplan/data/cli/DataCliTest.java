@@ -122,6 +122,33 @@ class DataCliTest {
     }
 
     @Test
+    void aCalendarOfAPastElectionOrOfAZoneFarFromThePrecinctsRejectsTheImportInOneLine() throws IOException {
+        String ri = SharedData.file("precincts/ri-precincts.geojson").toString();
+        Path paris = Files.writeString(temp.resolve("paris.json"),
+                "{\"timeZone\": \"Europe/Paris\", \"electionDay\": \"2026-11-03\"}");
+        Path eastern = Files.writeString(temp.resolve("eastern.json"),
+                "{\"timeZone\": \"America/New_York\", \"electionDay\": \"2026-11-03\"}");
+
+        assertThat(run(Map.of("FIELDPLAN_NOW", "2026-10-31T08:00"), "import-precincts", "--region", "r", "--file", ri,
+                "--mapping", "rhode-island", "--calendar", paris.toString(), "--dry-run")).isEqualTo(2);
+        assertThat(errors()).contains("error: calendar.timeZone: time zone Europe/Paris (standard time UTC+01:00) is "
+                + "5.8 hours from the region's solar time");
+        err.reset();
+        assertThat(run(Map.of("FIELDPLAN_NOW", "2026-11-10T08:00"), "import-precincts", "--region", "r", "--file", ri,
+                "--mapping", "rhode-island", "--calendar", eastern.toString(), "--dry-run")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("fieldplan-data: " + eastern + ": electionDay: 2026-11-03 is in the past "
+                + "(today is 2026-11-10 in America/New_York): give the coming election's day" + System.lineSeparator());
+        err.reset();
+        assertThat(run(Map.of("FIELDPLAN_NOW", "2026-10-31T08:00"), "import-precincts", "--region", "r", "--file", ri,
+                "--mapping", "rhode-island", "--calendar", eastern.toString(), "--dry-run")).isZero();
+        err.reset();
+        assertThat(run(Map.of("FIELDPLAN_NOW", "31/10/2026"), "import-precincts", "--region", "r", "--file", ri,
+                "--mapping", "rhode-island", "--calendar", eastern.toString(), "--dry-run")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("fieldplan-data: FIELDPLAN_NOW is not a local date-time such as "
+                + "2026-10-31T08:00: \"31/10/2026\"" + System.lineSeparator());
+    }
+
+    @Test
     void aRejectedPrecinctFilePrintsEachErrorOnceOnALineOfItsOwnAndExits2() throws IOException {
         Path file = temp.resolve("bad.geojson");
         String square = "[[[-71.41,41.81],[-71.39,41.81],[-71.39,41.83],[-71.41,41.83],[-71.41,41.81]]]";
