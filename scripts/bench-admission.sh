@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Admission control under a burst (issue 12, "must show" 3): N parallel region submissions (POST /api/jobs
+# Admission control under a burst: N parallel region submissions (POST /api/jobs
 # {"regionId":"demo",...}) against a fresh service on loopback; prints the answers by status, the time to the last
 # answer, answer-time percentiles and the service's peak RSS (VmHWM) as a Markdown table row.
 #   bash scripts/bench-admission.sh                          # the jar built from this tree

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the API on loopback (issue #4, "must show" 5) and prints a Markdown report:
+# Measures the API on loopback and prints a Markdown report:
 #  1. throughput and latency of the daily-assignments endpoint (JSON and CSV) under wrk at several concurrency
 #     levels, after a warm-up;
 #  2. re-plan latency after a cancellation on the demo M instance: wall time from POST /cancellations to the

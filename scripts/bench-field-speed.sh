@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The organizer's path at field speed (issue #13), printed as Markdown:
+# The organizer's path at field speed, printed as Markdown:
 #  1. every day sheet (organizer org-3 and strategist; JSON, CSV, GeoJSON; the strategist's JSON also with every
 #     volunteer's link, links=true) under wrk beside /actuator/health, the box's baseline for a trivial answer, at 16
 #     and 64 connections, in one run; every request sends Accept-Encoding: gzip, as a browser does;
 #  2. repair latency after 20 cancellations on the demo M instance (request to answer, changed assignments);
-#  3. a field report on the finished demo job while another job solves for 60 s.
+#  3. repair latency after REPORTS field reports on shifts of the first morning (it has started), each reopening the
+#     precinct's later slots;
+#  4. a field report on the finished demo job while another job solves for 60 s.
+# SHEETS=0 skips part 1 (the wrk runs), e.g. to measure only the repairs on a busy machine.
 # Starts its own service on loopback ($JAR, default this tree's api jar; demo region M seed 7 solved at startup) and
 # stops it at the end. FIELDPLAN_STORE=postgis with FIELDPLAN_DB_URL/_USER/_PASSWORD (e.g. under
 # scripts/with-postgis.sh) measures the PostGIS store. Every wrk run is bounded by DURATION seconds.
@@ -20,6 +23,8 @@ DURATION=${DURATION:-10}          # seconds per wrk run
 WARMUP=${WARMUP:-5}               # seconds of warm-up load per endpoint before measuring
 LEVELS=${LEVELS:-"16 64"}         # concurrent connections
 CANCELLATIONS=${CANCELLATIONS:-20}
+REPORTS=${REPORTS:-10}
+SHEETS=${SHEETS:-1}
 DEMO_SECONDS=${DEMO_SECONDS:-30}
 JAR=${JAR:-api/target/fieldplan-api.jar}
 DATE=2026-10-31
@@ -27,15 +32,17 @@ S=bench-strategist
 O=bench-organizer
 BASE="http://127.0.0.1:$PORT"
 
-bash scripts/ensure-wrk.sh
+[[ $SHEETS == 1 ]] && bash scripts/ensure-wrk.sh
 if [[ ! -f $JAR ]]; then
   bash scripts/ensure-build-tools.sh
   mvn -B -q -Dstyle.color=never -pl api -am package -DskipTests
 fi
 
 log=$(mktemp)
-# FIELDPLAN_NOW before the demo weekend: no shift has started, so every assignment can be cancelled.
-FIELDPLAN_STRATEGIST_KEY=$S FIELDPLAN_ORGANIZER_KEY=$O FIELDPLAN_ORGANIZER_ID=org-3 FIELDPLAN_NOW=${DATE}T08:00 \
+# FIELDPLAN_NOW in the first morning slot: its shifts have started (field reports concern them), the rest of the
+# weekend can still be cancelled.
+STARTED='-31-am$'
+FIELDPLAN_STRATEGIST_KEY=$S FIELDPLAN_ORGANIZER_KEY=$O FIELDPLAN_ORGANIZER_ID=org-3 FIELDPLAN_NOW=${DATE}T10:00 \
   PORT=$PORT java -jar "$JAR" --server.address=127.0.0.1 --fieldplan.demo.seconds="$DEMO_SECONDS" \
   --fieldplan.jobs.queue-length=4 >"$log" 2>&1 &
 service=$!
@@ -64,6 +71,7 @@ sheets=(
   "strategist CSV|$S|/api/jobs/$job/assignments.csv?date=$DATE|"
   "strategist GeoJSON|$S|/api/jobs/$job/assignments?date=$DATE|application/geo+json"
 )
+if [[ $SHEETS == 1 ]]; then
 echo "| answer | bytes (gzip) | connections | requests/s | % of health | p99 | × health p99 | errors |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 declare -A health_rps health_p99
@@ -92,12 +100,19 @@ for entry in "${sheets[@]}"; do
 done
 echo
 echo "Load after the wrk runs: $(uptime | sed 's/.*load average/load average/')"
+fi
 
 echo
 echo "Repair after a cancellation ($CANCELLATIONS cancellations of different volunteers' first unpinned shift, one"
 echo "after another, each timed by curl from request to answer):"
 echo
-time_cancellations "$BASE" "$S" "$job" "$CANCELLATIONS"
+time_cancellations "$BASE" "$S" "$job" "$CANCELLATIONS" "$STARTED"
+
+echo
+echo "Repair after a field report ($REPORTS reports of 40 doors on different volunteers' first-morning shifts, one"
+echo "after another, each timed by curl from request to answer; each reopens the precinct's later slots):"
+echo
+time_field_reports "$BASE" "$S" "$job" "$REPORTS" "$STARTED"
 
 echo
 echo "A field report on the finished demo job while another job (the demo region, 60 s) solves:"
@@ -108,8 +123,8 @@ for _ in $(seq 1 120); do
   [[ $(get $S "/api/jobs/$long" | jq -r .status) == SOLVING ]] && break
   sleep 0.5
 done
-read -r volunteer slot < <(get $S "/api/jobs/$job/plan" | jq -r '[.assignments[] | select(.pinned|not)]
-  | .[-1] | "\(.volunteerId) \(.slotId)"')
+read -r volunteer slot < <(get $S "/api/jobs/$job/plan" | jq -r --arg started "$STARTED" \
+  '[.assignments[] | select(.slotId|test($started))] | .[-1] | "\(.volunteerId) \(.slotId)"')
 answer=$(mktemp)
 seconds=$(curl -s -o "$answer" -w '%{time_total}' -H "X-Api-Key: $S" -H 'Content-Type: application/json' \
   "$BASE/api/jobs/$job/field-reports" \

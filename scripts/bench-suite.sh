@@ -4,7 +4,8 @@
 # GDAL's ogr2ogr), each with the default weights and votes-only, reads every plan against the flow upper bound, and
 # writes out/bench-suite/result.json and summary.md with SVG charts. Arguments pass through, e.g. --seconds 10,
 # --seconds S=5,L=30, --only S,M,RI_VOTES, --xl, --out DIR, --candidates 80, --no-bound, --solver-config FILE
-# (an OptaPlanner XML in place of the product's, to compare search settings). JVM options:
+# (an OptaPlanner XML in place of the product's, to compare search settings), --figures benchmarks/figures.json
+# (then refresh its suite rows and the current-figures table of docs/benchmarks.md). JVM options:
 # $BENCH_JAVA_OPTS (default -Xmx8g; the peak heap figures depend on it).
 #   scripts/bench-suite.sh [ARGS...]
 set -euo pipefail

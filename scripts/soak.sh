@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The longer soak of the property-based suites (issue 12): the same properties `mvn verify` runs with a few to a few
+# The longer soak of the property-based suites: the same properties `mvn verify` runs with a few to a few
 # hundred generated cases each, here with TRIES cases per property (default 2000 for the problem inputs; the HTTP
 # request sequences get TRIES/10, each sequence being up to four real requests with repairs; the sequences with
 # restarts on PostGIS get TRIES/100, at least 1, each restarting the service one to four times, about 10 s a restart).

@@ -5,6 +5,15 @@ import { MapView, precinctDetails, slotLabel } from './mapview.js';
 
 const $ = id => document.getElementById(id);
 
+/** What each answer of a cancellation or field report means, in words (api/README.md). */
+const MODES = {
+  REPAIRED: 'Repaired',
+  REPAIRED_WITH_BREAKS: 'Repaired, but rules stay broken that no repair may change',
+  RUNNING_SOLVE: 'Sent to the running solve',
+  REPAIR_QUEUED: 'Stored; the repair is queued',
+  DUPLICATE: 'Already known, nothing changed',
+};
+
 export class OrganizerView {
   /** @param report shows a status line (text, isError) */
   constructor(report) {
@@ -218,8 +227,10 @@ export class OrganizerView {
 
   showChanges(result) {
     const votes = v => (v == null ? '–' : v.toFixed(2));
-    $('change-summary').textContent = `${result.mode === 'REPAIRED' ? 'Repaired' : 'Sent to the running solve'}: `
-      + `expected net votes ${votes(result.expectedNetVotesBefore)} → ${votes(result.expectedNetVotesAfter)}.`;
+    const broken = result.brokenRules && result.brokenRules.length
+      ? ` Still broken: ${result.brokenRules.join('; ')}.` : '';
+    $('change-summary').textContent = `${MODES[result.mode] || result.mode}: `
+      + `expected net votes ${votes(result.expectedNetVotesBefore)} → ${votes(result.expectedNetVotesAfter)}.${broken}`;
     const precinct = id => id || 'not sent out';
     $('change-list').replaceChildren(...(result.changes.length
       ? result.changes.map(c => el('li', { 'data-volunteer': c.volunteerId }, `${c.volunteerId} on `

@@ -22,7 +22,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Generated request sequences over real HTTP (issue 12): field reports, cancellations, late availability, late
+ * Generated request sequences over real HTTP: field reports, cancellations, late availability, late
  * volunteers, job submissions and reads with well-formed and hostile values ({@link GeneratedRequests}), against a
  * job planned from a stored region. After every request: a success or a 4xx with an RFC 7807 body, never a 5xx; after
  * every repair of a feasible plan, hard score 0; after every sequence, the stored region (with the field reports so
@@ -41,7 +41,8 @@ class ApiRequestProperties {
     @BeforeContainer
     static void startServiceWithAPlannedRegion() {
         service = new SpringApplicationBuilder(FieldPlanApplication.class).profiles("test")
-                .run("--server.port=0", "--fieldplan.cluster.instance-id=fuzz");
+                .run("--server.port=0", "--fieldplan.cluster.instance-id=fuzz",
+                        GeneratedRequests.FIRST_DAY_STARTED);
         api = new ApiClient(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
         region = new RegionGenerator().generate(12, 30, 7);
         requests = GeneratedRequests.planStoredRegion(service.getBean(DataStores.class), api, REGION, region,
@@ -70,6 +71,27 @@ class ApiRequestProperties {
             GeneratedRequests.assertRepairKeepsFeasible(api, jobId, request, response);
         }
         GeneratedRequests.assertRegionSolvable(service.getBean(DataStores.class), REGION, region);
+    }
+
+    /**
+     * Field reports on shifts that have started and cancellations, many in a row: after each repair the plan's hard
+     * score is no lower than before it, or the answer says which rules stay broken and only shifts that cannot move
+     * break them (issue 17, item 5).
+     */
+    @Property
+    void repairsAfterReportsAndCancellationsNeverEndBelowTheHardScoreTheyStartFrom(
+            @ForAll("news") List<Request> sequence) {
+        for (Request request : sequence) {
+            HttpResponse<String> response = GeneratedRequests.send(api, jobId, request);
+            GeneratedRequests.assertSuccessOrProblem(request, response);
+            GeneratedRequests.assertRepairKeepsFeasible(api, jobId, request, response);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Request>> news() {
+        return Arbitraries.oneOf(requests.reportsOnStartedShifts(), requests.cancellationsOfPlannedShifts()).list()
+                .ofMinSize(2).ofMaxSize(12);
     }
 
     @Provide

@@ -221,6 +221,20 @@ class BadRequestTest {
                         .put("end", "2027-01-01T12:00")), 400, "availability"),
                 addVolunteer("late volunteer preferring unknown precinct", lateVolunteer(v -> v
                         .putArray("preferredPrecinctIds").add("P9999")), 400, "preferredPrecinctIds"),
+                addVolunteer("late volunteer with 5,000 skills", lateVolunteer(v -> {
+                    ArrayNode skills = v.putArray("skills");
+                    for (int i = 0; i < 5_000; i++) {
+                        skills.add("CANVASS");
+                    }
+                }), 400, "\"skills\",\"message\":\"lists 5,000 entries, at most 20 are allowed"),
+                addVolunteer("late volunteer with a 1,000-character name", lateVolunteer(v -> v.put("name",
+                        "x".repeat(1_000))), 400, "\"name\",\"message\":\"is 1,000 characters long, at most 200"),
+                post("precinct with 500 districts", problem(p -> {
+                    ArrayNode districts = precinct(p, 0).putArray("districtIds");
+                    for (int i = 0; i < 500; i++) {
+                        districts.add("D" + i);
+                    }
+                }), 400, "districtIds\",\"message\":\"lists 500 entries, at most 20"),
                 addVolunteer("late volunteer already in the job", lateVolunteer(v -> v.put("id", "V01")), 409,
                         "already"),
                 new Case("organizer adds to another organizer's turf", "POST", "/api/jobs/" + JOB + "/volunteers",

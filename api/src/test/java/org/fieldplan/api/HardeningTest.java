@@ -20,10 +20,11 @@ import org.springframework.test.context.ActiveProfiles;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The findings of issue 12, each reproduced over real HTTP: what an attacker or a careless user sent that broke a
+ * Hardening cases, each reproduced over real HTTP: what an attacker or a careless user sent that broke a
  * region, the service or a spreadsheet must now get a 4xx problem naming the field, or be harmless.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "fieldplan.now=2026-10-31T10:00")
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HardeningTest {
@@ -64,7 +65,7 @@ class HardeningTest {
         }
     }
 
-    /** Finding 1: a report beyond what a shift can knock is refused, and nothing is stored. */
+    /** A report beyond what a shift can knock is refused, and nothing is stored. */
     @Test
     void aFieldReportBeyondTheBoundIsRefused() {
         HttpResponse<String> response = report(firstUnpinned(), "\"doorsKnocked\":2147483647,\"contacts\":0");
@@ -72,10 +73,10 @@ class HardeningTest {
         assertProblem(response, 400, "doorsKnocked", "at most 1000");
     }
 
-    /** Finding 1: reports for one volunteer-slot replace each other rather than add up. */
+    /** Reports for one volunteer-slot replace each other rather than add up. */
     @Test
     void aSecondReportForAShiftReplacesTheFirst() {
-        JsonNode assignment = firstUnpinned();
+        JsonNode assignment = ReplanTest.morningShift(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)), 0);
         String precinct = assignment.get("precinctId").asText();
         double doorsBefore = ReplanTest.doorsLeft(api, jobId, precinct);
 
@@ -87,10 +88,10 @@ class HardeningTest {
         assertThat(ReplanTest.doorsLeft(api, jobId, precinct)).isEqualTo(Math.max(0, doorsBefore - 30));
     }
 
-    /** Finding 5: a shift already reported as worked cannot be cancelled (its doors stay counted). */
+    /** A shift already reported as worked cannot be cancelled (its doors stay counted). */
     @Test
     void aWorkedShiftCannotBeCancelled() {
-        JsonNode assignment = firstUnpinned();
+        JsonNode assignment = ReplanTest.morningShift(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)), 1);
         assertThat(report(assignment, "\"doorsKnocked\":20,\"contacts\":5").statusCode()).isEqualTo(200);
 
         HttpResponse<String> cancellation = api.postJson("/api/jobs/" + jobId + "/cancellations", STRATEGIST,
@@ -101,7 +102,7 @@ class HardeningTest {
         assertThat(json(cancellation).get("detail").asText()).contains("already reported as worked");
     }
 
-    /** Findings 5 and 6: one strict JSON policy, also for the re-planning bodies. */
+    /** One strict JSON policy, also for the re-planning bodies. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "number as a string | \"doorsKnocked\":\"10\",\"contacts\":1 | doorsKnocked | whole number",
@@ -114,7 +115,7 @@ class HardeningTest {
         assertProblem(report(firstUnpinned(), counts), 400, path, mentions);
     }
 
-    /** Finding 6: duplicate keys in a job submission. */
+    /** Duplicate keys in a job submission. */
     @Test
     void aDuplicateKeyInASubmissionIsRefused() {
         HttpResponse<String> response = api.postJson("/api/jobs", STRATEGIST,
@@ -123,7 +124,7 @@ class HardeningTest {
         assertProblem(response, 400, "regionId", "duplicate");
     }
 
-    /** Finding 2: with every place taken, a region submission is refused before the region is even looked up. */
+    /** With every place taken, a region submission is refused before the region is even looked up. */
     @Test
     void aFullQueueRefusesBeforeReadingTheRegion() {
         List<String> places = api.takeAllPlaces();
@@ -137,7 +138,7 @@ class HardeningTest {
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
     }
 
-    /** Finding 4: slots that overlap would book one volunteer twice at once. */
+    /** Slots that overlap would book one volunteer twice at once. */
     @Test
     void overlappingOrOverlongSlotsAreRefused() {
         String overlapping = ApiClient.smallProblem().replace("\"2026-10-31T13:00\"", "\"2026-10-31T11:00\"");
@@ -150,7 +151,7 @@ class HardeningTest {
                 "timeSlots[0] (id \"2026-10-31-am\").end", "at most 12 hours");
     }
 
-    /** Finding 8: errors Tomcat answers itself are RFC 7807 too, not its HTML page. */
+    /** Errors Tomcat answers itself are RFC 7807 too, not its HTML page. */
     @Test
     void containerErrorsAreProblemDetails() {
         HttpResponse<String> encodedSlash = api.get("/api/jobs/a%2Fb", STRATEGIST);
@@ -158,17 +159,20 @@ class HardeningTest {
                 "application/json, " + "x".repeat(64 * 1024));
         // Found by ApiRequestProperties: Spring Security's firewall refuses an encoded ';' before any handler.
         HttpResponse<String> encodedSemicolon = api.get("/api/jobs/'%3B--", STRATEGIST);
+        // The servlet error page itself answers in the same form, not Spring Boot's {timestamp, error, path}.
+        HttpResponse<String> errorPage = api.get("/error", null);
 
-        for (HttpResponse<String> response : new HttpResponse[] {encodedSlash, hugeHeader, encodedSemicolon}) {
+        for (HttpResponse<String> response : new HttpResponse[] {encodedSlash, hugeHeader, encodedSemicolon,
+                errorPage}) {
             assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
-            assertThat(response.body()).doesNotContain("<html").doesNotContain("Tomcat");
+            assertThat(response.body()).doesNotContain("<html").doesNotContain("Tomcat").doesNotContain("timestamp");
             assertThat(json(response).get("status").asInt()).isEqualTo(response.statusCode());
         }
     }
 
-    /** Finding 8: an organizer's map context lists only jobs with their own volunteers, not every job's name. */
+    /** An organizer's map context lists only jobs with their own volunteers, not every job's name. */
     @Test
     void anOrganizerSeesOnlyJobsWithTheirOwnVolunteers() {
         String onlyOrg1 = api.solve(ApiClient.smallProblem().replace("\"org-2\"", "\"org-1\""));

@@ -64,6 +64,8 @@ class ImportPageTest {
             assertThat(page.findElement(By.id("import-summary")).getText()).contains("Dry run, nothing stored")
                     .contains("320 precincts").contains("America/Chicago").contains("10 slots");
             assertThat(page.findElements(By.cssSelector("#import-report li"))).isNotEmpty();
+            // New Hampshire is on Eastern time: the Central calendar is imported with a loud warning.
+            assertThat(page.findElement(By.id("import-report")).getText()).contains("CHECK THE TIME ZONE");
             assertThat(page.findElement(By.id("import-confirm")).isEnabled()).isTrue();
             assertThat(api.get("/api/regions/" + region + "/calendar", STRATEGIST).statusCode()).isEqualTo(404);
             browser.screenshot(SCREENSHOTS.resolve("strategist-import.png"));
@@ -117,6 +119,26 @@ class ImportPageTest {
         }
     }
 
+    @Test
+    void anElectionDayInThePastIsShownAsTheCalendarsErrorAndStoresNothing() {
+        String region = "past-page-" + UUID.randomUUID().toString().substring(0, 8);
+        try (HeadlessChromium browser = new HeadlessChromium(1280, 1000)) {
+            WebDriver page = openImportForm(browser, region);
+            new Select(page.findElement(By.id("import-preset"))).selectByValue("new-hampshire");
+            page.findElement(By.id("import-zone")).sendKeys("America/New_York");
+            browser.script("const e = document.getElementById('import-election'); e.value = '2020-11-03';"
+                    + " e.dispatchEvent(new Event('change', {bubbles: true}));");
+            page.findElement(By.id("import-check")).click();
+
+            browser.await("the errors", d -> !d.findElements(By.cssSelector("#import-report li.error")).isEmpty());
+            assertThat(page.findElement(By.id("import-report")).getText())
+                    .contains("calendar.electionDay").contains("2020-11-03 is in the past");
+            assertThat(page.findElement(By.id("import-confirm")).isEnabled()).isFalse();
+            assertThat(api.get("/api/regions/" + region + "/calendar", STRATEGIST).statusCode()).isEqualTo(404);
+        }
+    }
+
+    /** Signs in as a strategist, opens the import form and fills in the region id and New Hampshire's file. */
     private WebDriver openImportForm(HeadlessChromium browser, String region) {
         return openImportForm(browser, region, "precincts/nh-precincts.geojson");
     }

@@ -56,6 +56,19 @@ class JobFlowTest {
     }
 
     @Test
+    void terminateAnswersTheEndedJobNotSolving() {
+        String running = json(api.postJson("/api/jobs?seconds=600", STRATEGIST, ApiClient.smallProblem()))
+                .get("id").asText();
+        api.awaitBestPlan(running);
+
+        JsonNode answer = json(api.postJson("/api/jobs/" + running + "/terminate", STRATEGIST, null));
+
+        assertThat(answer.get("status").asText()).isEqualTo("TERMINATED");
+        assertThat(answer.get("solverStatus").asText()).isEqualTo("NOT_SOLVING");
+        assertThat(json(api.get("/api/jobs/" + running, STRATEGIST)).get("status").asText()).isEqualTo("TERMINATED");
+    }
+
+    @Test
     void planKeepsThePinnedAssignment() {
         JsonNode plan = json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST));
 

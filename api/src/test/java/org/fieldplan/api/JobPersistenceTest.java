@@ -6,6 +6,7 @@ import static org.fieldplan.api.ApiClient.STRATEGIST;
 import static org.fieldplan.api.ApiClient.json;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -42,8 +43,8 @@ class JobPersistenceTest {
         try (ConfigurableApplicationContext first = start()) {
             ApiClient api = client(first);
             solvedId = api.solveSmallProblem();
-            JsonNode reported = ReplanTest.firstUnpinned(json(api.get("/api/jobs/" + solvedId + "/plan",
-                    STRATEGIST)));
+            JsonNode reported = ReplanTest.morningShift(json(api.get("/api/jobs/" + solvedId + "/plan",
+                    STRATEGIST)), 0);
             reportedPrecinct = reported.get("precinctId").asText();
             HttpResponse<String> report = api.postJson("/api/jobs/" + solvedId + "/field-reports", STRATEGIST,
                     "{\"volunteerId\":\"" + reported.get("volunteerId").asText() + "\",\"slotId\":\""
@@ -99,9 +100,16 @@ class JobPersistenceTest {
         }
     }
 
+    /** The service's arguments with Saturday morning started, so that it can be reported on. */
+    private static String[] withMorningStarted(String[] arguments) {
+        String[] all = Arrays.copyOf(arguments, arguments.length + 1);
+        all[arguments.length] = "--fieldplan.now=2026-10-31T10:00";
+        return all;
+    }
+
     private static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(FieldPlanApplication.class).profiles("test")
-                .run(TestDatabases.postgisServiceArguments(url));
+                .run(withMorningStarted(TestDatabases.postgisServiceArguments(url)));
     }
 
 

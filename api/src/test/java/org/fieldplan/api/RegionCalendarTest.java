@@ -77,6 +77,10 @@ class RegionCalendarTest {
         assertThat(slots.get(0).get("startUtc").asText()).isEqualTo("2026-10-31T14:00:00Z");
         assertThat(slots.get(6).get("id").asText()).isEqualTo("2026-11-02-eve");
         assertThat(slots.get(6).get("startUtc").asText()).isEqualTo("2026-11-02T23:00:00Z");
+        // The generated region lies at 71.4° W, solar time UTC−4.8: Central time is 1.2 hours off, set with a warning.
+        assertThat(calendar.get("warnings")).singleElement().satisfies(w -> assertThat(w.asText())
+                .startsWith("CHECK THE TIME ZONE: time zone America/Chicago (standard time UTC-06:00) is 1.2 hours"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) calendar).putArray("warnings");
         assertThat(json(api.get("/api/regions/" + regionId + "/calendar", STRATEGIST))).isEqualTo(calendar);
 
         // A job without dates covers the whole calendar.
@@ -119,6 +123,55 @@ class RegionCalendarTest {
         assertThat(dropped.statusCode()).as(dropped.body()).isEqualTo(409);
         assertThat(json(dropped).get("detail").asText()).contains("would drop or move slots that stored plans use");
         assertThat(json(api.get("/api/regions/" + regionId + "/calendar", STRATEGIST))).isEqualTo(calendar);
+    }
+
+    @Test
+    void anElectionDayInThePastOrAZoneHoursFromTheRegionIsRefusedNamingTheField() {
+        String region = "central-past-" + UUID.randomUUID();
+        new SampleRegions(stores.regions()).generated(region, RegionSize.S, 13);
+        JsonNode before = json(api.get("/api/regions/" + region + "/calendar", STRATEGIST));
+
+        // "Now" is fieldplan.now = 2026-10-31T08:00 (application-test.properties).
+        HttpResponse<String> past = putCalendar(region, "{\"timeZone\": \"America/New_York\", "
+                + "\"electionDay\": \"2020-11-03\"}");
+        assertThat(past.statusCode()).as(past.body()).isEqualTo(400);
+        assertThat(json(past).get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("path").asText()).isEqualTo("electionDay");
+            assertThat(e.get("message").asText()).startsWith("2020-11-03 is in the past (today is 2026-10-31");
+        });
+        HttpResponse<String> pastDays = putCalendar(region, "{\"timeZone\": \"America/New_York\", "
+                + "\"from\": \"2020-10-31\", \"to\": \"2020-11-03\"}");
+        assertThat(pastDays.statusCode()).as(pastDays.body()).isEqualTo(400);
+        assertThat(json(pastDays).at("/errors/0/path").asText()).isEqualTo("to");
+
+        HttpResponse<String> european = putCalendar(region, "{\"timeZone\": \"Europe/Berlin\", "
+                + "\"electionDay\": \"2026-11-03\"}");
+        assertThat(european.statusCode()).as(european.body()).isEqualTo(400);
+        assertThat(json(european).get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("path").asText()).isEqualTo("timeZone");
+            assertThat(e.get("message").asText()).contains("Europe/Berlin").contains("cannot be the region's zone");
+        });
+        assertThat(json(api.get("/api/regions/" + region + "/calendar", STRATEGIST))).isEqualTo(before);
+
+        HttpResponse<String> eastern = putCalendar(region, "{\"timeZone\": \"America/New_York\", "
+                + "\"electionDay\": \"2026-11-03\"}");
+        assertThat(eastern.statusCode()).as(eastern.body()).isEqualTo(200);
+        assertThat(json(eastern).get("warnings")).isEmpty();
+    }
+
+    @Test
+    void aJobForAnOrganizerWithoutVolunteersInTheRegionIsRefusedNamingTheField() {
+        String region = "central-organizer-" + UUID.randomUUID();
+        new SampleRegions(stores.regions()).generated(region, RegionSize.S, 14);
+
+        HttpResponse<String> unknown = api.postJson("/api/jobs", STRATEGIST,
+                "{\"regionId\": \"" + region + "\", \"organizerId\": \"org-99\", \"seconds\": 1}");
+
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(json(unknown).get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("path").asText()).isEqualTo("organizerId");
+            assertThat(e.get("message").asText()).contains("org-99").contains("org-1");
+        });
     }
 
     @Test

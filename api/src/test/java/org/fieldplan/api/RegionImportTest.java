@@ -94,6 +94,9 @@ class RegionImportTest {
         assertThat(report.at("/report/volunteers").asInt()).isEqualTo(3);
         assertThat(report.at("/calendar/timeZone").asText()).isEqualTo("America/Chicago");
         assertThat(report.at("/calendar/slots").asInt()).isEqualTo(10);
+        // New Hampshire lies at 71.6° W (solar time UTC−4.8): Central time is reported loudly, not refused.
+        assertThat(report.at("/report/warnings")).anySatisfy(w -> assertThat(w.asText())
+                .startsWith("CHECK THE TIME ZONE: time zone America/Chicago (standard time UTC-06:00) is 1.2 hours"));
         JsonNode features = report.at("/preview/features");
         assertThat(features.size()).isBetween(20, 25);
         assertThat(features.get(0).at("/geometry/type").asText()).isIn("Polygon", "MultiPolygon");
@@ -203,6 +206,24 @@ class RegionImportTest {
                 Arguments.of("bad calendar", (UnaryOperator<MultipartBody>) b -> b.file("precincts", "p.geojson",
                         empty).file("mapping", "m.txt", "new-hampshire").file("calendar", "c.json",
                         "{\"timeZone\": \"Central\", \"electionDay\": \"2026-11-03\"}"), "calendar.timeZone"),
+                Arguments.of("election day in the past", (UnaryOperator<MultipartBody>) b -> b.file("precincts",
+                        "p.geojson", empty).file("mapping", "m.txt", "new-hampshire").file("calendar", "c.json",
+                        "{\"timeZone\": \"America/New_York\", \"electionDay\": \"2020-11-03\"}"),
+                        "calendar.electionDay"),
+                Arguments.of("a European zone for New Hampshire", (UnaryOperator<MultipartBody>) b -> b.file(
+                        "precincts", "p.geojson", new String(SharedFiles.bytes("precincts/nh-precincts.geojson"),
+                                StandardCharsets.UTF_8)).file("mapping", "m.txt", "new-hampshire").file("calendar",
+                        "c.json", "{\"timeZone\": \"Europe/Paris\", \"electionDay\": \"2026-11-03\"}"),
+                        "calendar.timeZone"),
+                Arguments.of("Honolulu without a calendar (the default weekend is Eastern time)",
+                        (UnaryOperator<MultipartBody>) b -> b.file("precincts", "p.geojson", "{\"type\":"
+                                + "\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+                                + "{\"N\":\"a\",\"REG\":100,\"BAL\":50,\"D\":30,\"R\":20},\"geometry\":"
+                                + "{\"type\":\"Polygon\",\"coordinates\":[[[-157.86,21.30],[-157.85,21.30],"
+                                + "[-157.85,21.31],[-157.86,21.31],[-157.86,21.30]]]}}]}")
+                                .file("mapping", "m.json", "{\"id\": \"N\", \"registeredVoters\": \"REG\", "
+                                        + "\"ballots\": \"BAL\", \"support\": {\"dem\": \"D\", \"rep\": \"R\"}}"),
+                        "calendar.timeZone"),
                 Arguments.of("bad volunteer row", (UnaryOperator<MultipartBody>) b -> b.file("precincts", "p.geojson",
                         empty).file("mapping", "m.txt", "new-hampshire").file("volunteers", "v.csv",
                         VOLUNTEERS.replace("43.2081", "143.2081")), "volunteers.line 2"));

@@ -6,6 +6,8 @@ import static org.fieldplan.api.ApiClient.STRATEGIST;
 import static org.fieldplan.api.ApiClient.json;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,11 +18,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Cancellations, field reports, late volunteers and late availability repair a finished plan through problem changes,
- * touching only their slots.
+ * touching only what they concern. "Now" is 10:00 on the first day: the morning has started (and can be reported on),
+ * the afternoon has not.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "fieldplan.now=2026-10-31T10:00")
 @ActiveProfiles("test")
 class ReplanTest {
+
+    static final String MORNING = "2026-10-31-am";
 
     @LocalServerPort
     int port;
@@ -58,7 +64,7 @@ class ReplanTest {
     void fieldReportPinsTheShiftAndLowersTheRemainingDoors() {
         ApiClient api = new ApiClient(port);
         String jobId = api.solveSmallProblem();
-        JsonNode assignment = firstUnpinned(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)));
+        JsonNode assignment = morningShift(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)), 0);
         String precinct = assignment.get("precinctId").asText();
         double doorsBefore = doorsLeft(api, jobId, precinct);
 
@@ -78,7 +84,7 @@ class ReplanTest {
     }
 
     @Test
-    void aFieldReportRepairMovesNothingOutsideThePrecinctsNextSlotThatDay() {
+    void aFieldReportRepairMovesNothingBeforeOrOutsideThePrecinctsLaterSlots() {
         ApiClient api = new ApiClient(port);
         String jobId = api.solveSmallProblem();
         JsonNode morning = null;
@@ -89,6 +95,7 @@ class ReplanTest {
             }
         }
         assertThat(morning).as("the small example sends someone out on Saturday morning").isNotNull();
+        String precinct = morning.get("precinctId").asText();
 
         HttpResponse<String> response = api.postJson("/api/jobs/" + jobId + "/field-reports", STRATEGIST,
                 "{\"volunteerId\":\"" + morning.get("volunteerId").asText()
@@ -98,15 +105,18 @@ class ReplanTest {
         JsonNode result = json(response);
         assertThat(result.get("mode").asText()).isEqualTo("REPAIRED");
         assertThat(result.get("appliedAt").asText()).isNotBlank();
-        assertThat(result.get("changes")).as("only Saturday afternoon, the precinct's next slot that day, reopens")
-                .allSatisfy(change -> assertThat(change.get("slotId").asText()).isEqualTo("2026-10-31-pm"));
+        assertThat(result.get("changes")).as("only the precinct's later slots reopen").allSatisfy(change -> {
+            assertThat(change.get("slotId").asText()).isNotEqualTo("2026-10-31-am");
+            assertThat(precinct.equals(change.get("fromPrecinctId").asText())
+                    || change.get("fromPrecinctId").isNull()).as("moved out of the precinct, or was idle").isTrue();
+        });
     }
 
     @Test
     void aFieldReportIsRepairedWhileAnotherJobSolvesForLong() {
         ApiClient api = new ApiClient(port);
         String finished = api.solveSmallProblem();
-        JsonNode assignment = firstUnpinned(json(api.get("/api/jobs/" + finished + "/plan", STRATEGIST)));
+        JsonNode assignment = morningShift(json(api.get("/api/jobs/" + finished + "/plan", STRATEGIST)), 0);
         // The test profile has one solver place: this solve takes it for the next 60 s.
         HttpResponse<String> longSolve = api.postJson("/api/jobs?seconds=60", STRATEGIST, ApiClient.smallProblem());
         assertThat(longSolve.statusCode()).as(longSolve.body()).isEqualTo(202);
@@ -173,23 +183,39 @@ class ReplanTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode result = json(response);
         assertThat(result.get("mode").asText()).isEqualTo("REPAIRED");
-        assertThat(result.get("effects").get(0).asText()).contains("V04").contains("2026-10-31-am")
-                .contains("2026-10-31-pm");
+        assertThat(result.get("effects").get(0).asText()).as("the morning has started").contains("V04")
+                .contains("2026-10-31-pm").doesNotContain("2026-10-31-am");
         assertThat(result.get("expectedNetVotesBefore").asDouble()).isEqualTo(votesBefore);
         assertThat(result.get("changes")).allSatisfy(change -> assertThat(change.get("slotId").asText())
                 .startsWith("2026-10-31"));
         HttpResponse<String> cancellation = api.postJson("/api/jobs/" + jobId + "/cancellations", STRATEGIST,
-                "{\"volunteerId\":\"V04\",\"slotId\":\"2026-10-31-am\"}");
+                "{\"volunteerId\":\"V04\",\"slotId\":\"2026-10-31-pm\"}");
         assertThat(cancellation.statusCode()).as("the new shift exists").isEqualTo(200);
     }
 
+    /** The first unpinned assignment after Saturday morning: one that has not started, whichever test clock runs. */
     static JsonNode firstUnpinned(JsonNode plan) {
         for (JsonNode assignment : plan.get("assignments")) {
-            if (!assignment.get("pinned").asBoolean()) {
+            if (!assignment.get("pinned").asBoolean() && !assignment.get("slotId").asText().equals(MORNING)) {
                 return assignment;
             }
         }
         throw new AssertionError("no unpinned assignment in " + plan);
+    }
+
+    /**
+     * The {@code index}-th assignment on Saturday morning, pinned or not: a shift that has started at 10:00, which a
+     * field report may concern (repairs pin started shifts).
+     */
+    static JsonNode morningShift(JsonNode plan, int index) {
+        List<JsonNode> morning = new ArrayList<>();
+        plan.get("assignments").forEach(a -> {
+            if (a.get("slotId").asText().equals(MORNING)) {
+                morning.add(a);
+            }
+        });
+        assertThat(morning).as("Saturday morning's assignments in " + plan).hasSizeGreaterThan(index);
+        return morning.get(index);
     }
 
     /** Remaining doors as the explanation states them ("… 281 doors left)"). */

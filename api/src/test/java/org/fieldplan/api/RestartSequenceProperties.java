@@ -39,7 +39,7 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
 /**
- * Generated request sequences with restarts (issue 12): the changes and reads of {@link GeneratedRequests} against a
+ * Generated request sequences with restarts: the changes and reads of {@link GeneratedRequests} against a
  * job planned from a region stored in PostGIS ({@code fieldplan.store=postgis}, a fresh database), with orderly
  * restarts of the service (the Spring context closed, a new one started on the same database) inserted in each
  * sequence, which then goes on with the same job. After every request: a success or a 4xx with an RFC 7807 body,
@@ -102,6 +102,12 @@ class RestartSequenceProperties {
         }
     }
 
+    private static String[] withFirstDayStarted(String[] arguments) {
+        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        all[arguments.length] = GeneratedRequests.FIRST_DAY_STARTED;
+        return all;
+    }
+
     private static JsonNode parse(String json) {
         try {
             return ApiClient.JSON.readTree(json);
@@ -128,7 +134,7 @@ class RestartSequenceProperties {
 
     private static ConfigurableApplicationContext start() {
         ConfigurableApplicationContext started = new SpringApplicationBuilder(FieldPlanApplication.class)
-                .profiles("test").run(TestDatabases.postgisServiceArguments(databaseUrl));
+                .profiles("test").run(withFirstDayStarted(TestDatabases.postgisServiceArguments(databaseUrl)));
         api = new ApiClient(Integer.parseInt(started.getEnvironment().getProperty("local.server.port")));
         return started;
     }

@@ -30,12 +30,18 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts an instance on a free port against the database at {@code dbUrl} and waits until it is up. */
     static ServiceProcess start(String name, String dbUrl, String... extraArguments) throws IOException {
+        return startAs(name, dbUrl, TestDatabases.user(), TestDatabases.password(), extraArguments);
+    }
+
+    /** As {@link #start(String, String, String...)}, on a database of other credentials. */
+    static ServiceProcess startAs(String name, String dbUrl, String dbUser, String dbPassword,
+            String... extraArguments) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), FieldPlanApplication.class.getName(),
                 "--server.port=" + port, "--spring.profiles.active=test", "--fieldplan.store=postgis",
-                "--fieldplan.datasource.url=" + dbUrl, "--fieldplan.datasource.username=" + TestDatabases.user(),
-                "--fieldplan.datasource.password=" + TestDatabases.password()));
+                "--fieldplan.datasource.url=" + dbUrl, "--fieldplan.datasource.username=" + dbUser,
+                "--fieldplan.datasource.password=" + dbPassword));
         command.addAll(List.of(extraArguments));
         File log = new File("target/" + name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -73,7 +79,7 @@ final class ServiceProcess implements AutoCloseable {
         process.waitFor();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -24,14 +24,16 @@ class SheetCacheScaleOutTest {
 
     /** Both instances sign links with one key, so a volunteer's link works on either. */
     private static final String SHARED_LINK_SECRET = "--fieldplan.links.secret=sheet-cache-scale-out-test";
+    /** Saturday morning has started, so that it can be reported on. */
+    private static final String MORNING_STARTED = "--fieldplan.now=2026-10-31T10:00";
 
     @Test
     void aReadOnEitherInstanceAfterAChangeOnTheOtherShowsTheNewPlan() throws Exception {
         String database = TestDatabases.fresh("sheet_cache");
         try (ServiceProcess alpha = ServiceProcess.start("sheet-cache-alpha", database,
-                "--fieldplan.cluster.instance-id=alpha", SHARED_LINK_SECRET);
+                "--fieldplan.cluster.instance-id=alpha", SHARED_LINK_SECRET, MORNING_STARTED);
                 ServiceProcess beta = ServiceProcess.start("sheet-cache-beta", database,
-                        "--fieldplan.cluster.instance-id=beta", SHARED_LINK_SECRET)) {
+                        "--fieldplan.cluster.instance-id=beta", SHARED_LINK_SECRET, MORNING_STARTED)) {
             String jobId = alpha.api.solveSmallProblem();
             beta.api.awaitEnd(jobId);
             // Both render and cache every format of the day before the changes.

@@ -29,7 +29,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Sheets are rendered once per plan and served with an ETag (304 on a match), {@code Cache-Control} and gzip, and the
  * next read after any change to the plan (a cancellation, a field report, a late volunteer) shows the new plan.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "fieldplan.now=2026-10-31T10:00")
 @ActiveProfiles("test")
 class SheetCacheTest {
 
@@ -84,9 +85,14 @@ class SheetCacheTest {
         assertSheetsShowThePlan(api, jobId);
     }
 
-    /** Posts news about the plan's first unpinned shift ({@code body} makes it from the shift) and expects it repaired. */
+    /**
+     * Posts news about a shift of the plan ({@code body} makes it from the shift) and expects it repaired: a report
+     * about a morning shift (it has started), other news about the first unpinned shift after it.
+     */
     static void change(ApiClient api, String jobId, String endpoint, Function<JsonNode, String> body) {
-        JsonNode shift = ReplanTest.firstUnpinned(json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST)));
+        JsonNode plan = json(api.get("/api/jobs/" + jobId + "/plan", STRATEGIST));
+        JsonNode shift = endpoint.equals("field-reports") ? ReplanTest.morningShift(plan, 0)
+                : ReplanTest.firstUnpinned(plan);
         HttpResponse<String> response = api.postJson("/api/jobs/" + jobId + "/" + endpoint, STRATEGIST,
                 body.apply(shift));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -28,8 +28,9 @@ import org.fieldplan.vote.MarginalVoteModel;
  * with two or more canvassers, room and the languages covered), and send home only those who can join none.
  *
  * <p>Shifts that already have a precinct (pinned or from an earlier plan) are kept and counted; an unpinned one left
- * alone in its precinct-slot (its teammate cancelled) is paired, joins a team or goes home like the others. The result
- * respects every hard rule for shifts it assigns.
+ * alone in its precinct-slot (its teammate cancelled) is paired, joins a team or goes home like the others, and an
+ * unpinned one that breaks a rule (its team beyond a capacity that fell, its volunteer beyond a shift limit) is taken
+ * out and placed again where there is room. The result respects every hard rule for shifts it may move.
  *
  * <p>The same rule also recreates a ruined neighbourhood of a plan ({@link #refill}), the local search's
  * ruin-and-recreate move.
@@ -58,7 +59,7 @@ public final class GreedyPlanner {
         /** Joins the existing team of the slot worth most to them, or goes home if none can take them. */
         JOIN_A_TEAM,
         /**
-         * Goes home: the greedy before issue 11, kept to show that the repair never loses votes
+         * Goes home: the simpler greedy, kept to show that the repair never loses votes
          * ({@code GreedyPlannerTest}) and to measure what it gains.
          */
         SEND_HOME
@@ -162,8 +163,34 @@ public final class GreedyPlanner {
                 open.add(shift);
             }
         }
+        List<Shift> released = releaseBreaks(movable);
+        movable.removeAll(released);
+        released.stream().filter(Shift::isVolunteerAvailable).forEach(open::add);
         open.sort(IN_TIME_ORDER);
         fill(open, movable, pairUp);
+    }
+
+    /**
+     * Takes movable shifts out of what they break: a team beyond its precinct's capacity (a field report lowered it),
+     * a volunteer beyond their shift limits or outside their availability. The latest shifts go first; pinned ones
+     * stay, as facts. The released shifts are filled again like open ones, where there is room.
+     */
+    private List<Shift> releaseBreaks(List<Shift> movable) {
+        List<Shift> latestFirst = new ArrayList<>(movable);
+        latestFirst.sort(IN_TIME_ORDER.reversed());
+        List<Shift> released = new ArrayList<>();
+        for (Shift shift : latestFirst) {
+            Precinct precinct = assignment.get(shift);
+            Volunteer volunteer = shift.getVolunteer();
+            if (!shift.isVolunteerAvailable()
+                    || overCapacity(precinct, team(precinct, shift.getSlot()))
+                    || shiftsPerVolunteer.getOrDefault(volunteer, 0) > volunteer.getMaxShifts()
+                    || shiftsOnDay(volunteer, shift.getSlot().getDay()) > volunteer.getMaxShiftsPerDay()) {
+                unplace(shift);
+                released.add(shift);
+            }
+        }
+        return released;
     }
 
     /**
@@ -337,6 +364,12 @@ public final class GreedyPlanner {
 
     private List<Shift> team(Precinct precinct, TimeSlot slot) {
         return teams.computeIfAbsent(precinct, p -> new HashMap<>()).computeIfAbsent(slot, s -> new ArrayList<>());
+    }
+
+    /** The constraint's capacity rule: members who cannot move count as room ({@link Precinct#capacityWith}). */
+    private static boolean overCapacity(Precinct precinct, List<Shift> team) {
+        int fixed = (int) team.stream().filter(Shift::isPinned).count();
+        return team.size() > precinct.capacityWith(fixed);
     }
 
     private int shiftsOnDay(Volunteer volunteer, LocalDate day) {

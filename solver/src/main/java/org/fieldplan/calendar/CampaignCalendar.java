@@ -93,7 +93,7 @@ public record CampaignCalendar(ZoneId timeZone, LocalDate from, LocalDate to, Lo
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             for (SlotTime time : slotTimesOn(date)) {
                 slots.add(new TimeSlot(date + "-" + time.idSuffix(), date.atTime(time.start()),
-                        date.atTime(time.end())));
+                        date.atTime(time.end()), timeZone));
             }
         }
         return List.copyOf(slots);

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,6 +26,7 @@ import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.validation.ProblemValidationException;
+import org.locationtech.jts.geom.Point;
 
 /**
  * The FieldPlan command line: generate demo problems, import real data, solve. User errors print one line
@@ -32,13 +34,13 @@ import org.fieldplan.validation.ProblemValidationException;
  */
 public final class FieldPlanCli {
 
-    private static final String USAGE = """
+    private static final CliUsage USAGE = new CliUsage("""
             usage: fieldplan <command> [options]
               generate --size S|M|L|XL --seed N --out problem.json
               import   --precincts ri-precincts.geojson --mapping rhode-island|new-hampshire|MAPPING.json
                        --census cenpop2020_bg_RI.csv --volunteers N --seed N --out problem.json
               solve    --problem problem.json --seconds N --out plan.json
-            """;
+            """);
     /** Progress lines at most this often: large problems improve thousands of times a second. */
     private static final long PROGRESS_INTERVAL_MILLIS = 1000;
 
@@ -55,9 +57,13 @@ public final class FieldPlanCli {
     /** Runs one command; returns the process exit code. */
     int run(String[] args) {
         try {
-            if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-                out.print(USAGE);
-                return args.length == 0 ? 2 : 0;
+            if (args.length == 0) {
+                out.print(USAGE.text());
+                return 2;
+            }
+            if (CliUsage.asksForHelp(args)) {
+                out.print(USAGE.helpFor(args));
+                return 0;
             }
             switch (args[0]) {
                 case "generate" -> generate(new CliArguments("generate", args, 1, Set.of("size", "seed", "out")));
@@ -101,8 +107,11 @@ public final class FieldPlanCli {
         }
         report.lines().stream().skip(1).forEach(out::println);
         FieldPlanProblem problem = RealRegionProblem.build(name, report.precincts(), census, volunteers, seed);
-        LocationChecks.farFromVolunteers(report.precincts(),
-                problem.volunteers().stream().map(Volunteer::getHome).toList())
+        List<Point> homes = problem.volunteers().stream().map(Volunteer::getHome).toList();
+        LocationChecks.mostlyFarFrom(report.precincts(), homes).ifPresent(error -> {
+            throw new CliException(precincts + " rejected: " + error);
+        });
+        LocationChecks.farFromVolunteers(report.precincts(), homes)
                 .forEach(warning -> out.println("warning: " + warning));
         ProblemJson.write(problem, target);
         out.printf(Locale.ROOT, "imported %s: %d precincts, %d volunteers -> %s%n", name, problem.precincts().size(),

@@ -27,7 +27,7 @@ public record FieldPlanProblem(
         voteModel = voteModel == null ? VoteModelParameters.DEFAULTS : voteModel;
         travel = travel == null ? TravelParameters.DEFAULTS : travel;
         districts = districts == null ? List.of() : List.copyOf(districts);
-        timeSlots = List.copyOf(timeSlots);
+        timeSlots = TimeSlots.inZone(timeSlots, timeZone);
         precincts = List.copyOf(precincts);
         volunteers = List.copyOf(volunteers);
         weights = weights == null ? new FieldPlanWeights() : weights;

@@ -195,6 +195,16 @@ public final class Precinct {
         return capacityPerSlot;
     }
 
+    /**
+     * The canvassers one slot's team may have when {@code fixedMembers} of them can no longer move (the shift has
+     * started, or an organizer locked it): the capacity, or the fixed members if they are more. A field report
+     * lowers the capacity of the slots to come; it must not turn a team that already went out into a break, while
+     * nobody may still join it.
+     */
+    public int capacityWith(int fixedMembers) {
+        return Math.max(capacityPerSlot, fixedMembers);
+    }
+
     public double getDoorsPerHour() {
         return doorsPerHour;
     }

@@ -50,7 +50,7 @@ public final class RegionGenerator {
      * How unevenly precinct values are spread. Real states have few close districts and many safe ones, so the
      * value of a door varies by a factor of ~50 between the median precinct and the best (Rhode Island: 0.00016 and
      * 0.00725 expected votes per door); a generator that only made even values hid defects such as choosing
-     * candidates by distance alone (issue 11).
+     * candidates by distance alone.
      */
     public enum ValueSpread {
         /** District forecasts derived from the precincts' own support: most districts lean the same mild way. */

@@ -41,6 +41,7 @@ final class ProblemDtoMapper {
     private static final LocalDateTime MISSING_TIME = LocalDateTime.MIN;
 
     private final List<ValidationError> errors = new ArrayList<>();
+    private final InputLimits limits = new InputLimits(errors);
 
     private ProblemDtoMapper() {
     }
@@ -79,6 +80,8 @@ final class ProblemDtoMapper {
 
     private FieldPlanProblem problem(ProblemDto dto) {
         FieldPlanWeights weights = dto.weights() == null ? null : WeightsFormat.parse(dto.weights(), errors);
+        limits.text("", "name", dto.name(), InputLimits.MAX_TEXT_LENGTH);
+        limits.text("", "timeZone", dto.timeZone(), InputLimits.MAX_ID_LENGTH);
         return new FieldPlanProblem(dto.name(), dto.timeZone(), dto.voteModel(), dto.travel(),
                 items("districts", dto.districts(), DistrictDto::id, this::district),
                 items("timeSlots", required("", "timeSlots", dto.timeSlots(), List.of()), TimeSlotDto::id,
@@ -91,17 +94,20 @@ final class ProblemDtoMapper {
     }
 
     private District district(String path, DistrictDto dto) {
+        limits.text(path, "id", dto.id(), InputLimits.MAX_ID_LENGTH);
         return new District(required(path, "id", dto.id(), MISSING_ID),
                 required(path, "expectedSupportShare", dto.expectedSupportShare(), 0.0));
     }
 
     private TimeSlot timeSlot(String path, TimeSlotDto dto) {
+        limits.text(path, "id", dto.id(), InputLimits.MAX_ID_LENGTH);
         return new TimeSlot(required(path, "id", dto.id(), MISSING_ID),
                 required(path, "start", dto.start(), MISSING_TIME),
                 required(path, "end", dto.end(), MISSING_TIME));
     }
 
     private Precinct precinct(String path, PrecinctDto dto) {
+        limits.precinct(path, dto);
         return new Precinct(required(path, "id", dto.id(), MISSING_ID), dto.name(),
                 required(path, "geometry", dto.geometry(), null),
                 required(path, "registeredVoters", dto.registeredVoters(), 0),
@@ -113,6 +119,7 @@ final class ProblemDtoMapper {
     }
 
     private Volunteer volunteer(String path, VolunteerDto dto) {
+        limits.volunteer(path, dto);
         String availabilityPath = ErrorPath.field(path, "availability");
         return new Volunteer(required(path, "id", dto.id(), MISSING_ID), dto.name(),
                 required(path, "home", dto.home(), null),

@@ -22,6 +22,16 @@ public interface Expression {
     /** The expression as written. */
     String text();
 
+    /** Whether the expression has a fallback ({@code coalesce}) that may stand in for a missing value. */
+    default boolean hasFallback() {
+        return false;
+    }
+
+    /** Whether a fallback ({@code coalesce}'s second value) stood in for a missing value in this row. */
+    default boolean fellBack(Row row) {
+        return false;
+    }
+
     /** The column values of one row, as the expression reads them. */
     interface Row {
 

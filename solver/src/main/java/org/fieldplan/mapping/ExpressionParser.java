@@ -1,10 +1,8 @@
 package org.fieldplan.mapping;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.Supplier;
 
@@ -25,11 +23,24 @@ import java.util.function.Supplier;
  * A column is a bare name ({@code GOV18D}) or, when it has spaces or symbols, a bracketed one
  * ({@code [Total Votes]}). Division by zero is an error of the row, except in {@code ratio}, which states the value
  * to use instead.
+ *
+ * <p>Mappings come from uploads, so the parser bounds its own work: an expression longer than
+ * {@value #MAX_LENGTH} characters is refused before parsing, and one nesting parentheses, unary minus or function
+ * calls more than {@value #MAX_DEPTH} levels deep while parsing. Recursive descent (and the evaluation of the tree)
+ * would otherwise need a stack frame per level and overflow the stack.
  */
 public final class ExpressionParser {
 
+    /** Far above any real mapping's expression (the longest shipped is under 100 characters). */
+    public static final int MAX_LENGTH = 2000;
+    /** Levels of parentheses, unary minus and function calls, nested. */
+    public static final int MAX_DEPTH = 64;
+    /** How much of the text an error message repeats. */
+    private static final int QUOTED_CHARS = 60;
+
     private final String text;
     private int position;
+    private int depth;
 
     private ExpressionParser(String text) {
         this.text = text;
@@ -44,20 +55,24 @@ public final class ExpressionParser {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("is empty");
         }
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("is " + text.length() + " characters long, more than the " + MAX_LENGTH
+                    + " allowed");
+        }
         ExpressionParser parser = new ExpressionParser(text);
-        Node node = parser.or();
+        ExpressionNode node = parser.or();
         parser.skipSpaces();
         if (parser.position < text.length()) {
             throw parser.error("unexpected '" + text.charAt(parser.position) + "'");
         }
-        return new Parsed(text.strip(), node);
+        return new ExpressionNode.Parsed(text.strip(), node);
     }
 
-    private Node or() {
+    private ExpressionNode or() {
         return logical("or", this::and);
     }
 
-    private Node and() {
+    private ExpressionNode and() {
         return logical("and", this::comparison);
     }
 
@@ -65,14 +80,14 @@ public final class ExpressionParser {
      * {@code operand (keyword operand)*} for {@code and}/{@code or}; both sides are evaluated (no short cut), so a
      * row's bad value is reported whichever side it is on.
      */
-    private Node logical(String keyword, Supplier<Node> operand) {
+    private ExpressionNode logical(String keyword, Supplier<ExpressionNode> operand) {
         int start = skipSpacesAndMark();
-        Node left = operand.get();
+        ExpressionNode left = operand.get();
         while (keyword(keyword)) {
-            Node l = condition(left, keyword);
-            Node r = condition(operand.get(), keyword);
+            ExpressionNode l = condition(left, keyword);
+            ExpressionNode r = condition(operand.get(), keyword);
             boolean isOr = keyword.equals("or");
-            left = new Node(row -> {
+            left = new ExpressionNode(row -> {
                 boolean a = l.eval(row) != 0;
                 boolean b = r.eval(row) != 0;
                 return (isOr ? a || b : a && b) ? 1 : 0;
@@ -81,13 +96,13 @@ public final class ExpressionParser {
         return left;
     }
 
-    private Node comparison() {
+    private ExpressionNode comparison() {
         int start = skipSpacesAndMark();
-        Node left = sum();
+        ExpressionNode left = sum();
         for (String op : List.of(">=", "<=", "==", "!=", ">", "<")) {
             if (symbol(op)) {
-                Node l = number(left, op);
-                Node r = number(sum(), op);
+                ExpressionNode l = number(left, op);
+                ExpressionNode r = number(sum(), op);
                 DoubleBinaryOperator test = switch (op) {
                     case ">=" -> (a, b) -> a >= b ? 1 : 0;
                     case "<=" -> (a, b) -> a <= b ? 1 : 0;
@@ -96,30 +111,30 @@ public final class ExpressionParser {
                     case ">" -> (a, b) -> a > b ? 1 : 0;
                     default -> (a, b) -> a < b ? 1 : 0;
                 };
-                return new Node(row -> test.applyAsDouble(l.eval(row), r.eval(row)), true, l, r)
+                return new ExpressionNode(row -> test.applyAsDouble(l.eval(row), r.eval(row)), true, l, r)
                         .withText(since(start));
             }
         }
         return left;
     }
 
-    private Node sum() {
+    private ExpressionNode sum() {
         return leftAssociative(this::product, "+", "-");
     }
 
-    private Node product() {
+    private ExpressionNode product() {
         return leftAssociative(this::unary, "*", "/");
     }
 
     /** {@code operand (op operand)*} for arithmetic operators of one precedence, evaluated left to right. */
-    private Node leftAssociative(Supplier<Node> operand, String... operators) {
+    private ExpressionNode leftAssociative(Supplier<ExpressionNode> operand, String... operators) {
         int start = skipSpacesAndMark();
-        Node left = operand.get();
+        ExpressionNode left = operand.get();
         for (String op = nextSymbol(operators); op != null; op = nextSymbol(operators)) {
-            Node l = number(left, op);
-            Node r = number(operand.get(), op);
+            ExpressionNode l = number(left, op);
+            ExpressionNode r = number(operand.get(), op);
             DoubleBinaryOperator arithmetic = arithmetic(op, r.text);
-            left = new Node(row -> arithmetic.applyAsDouble(l.eval(row), r.eval(row)), false, l, r)
+            left = new ExpressionNode(row -> arithmetic.applyAsDouble(l.eval(row), r.eval(row)), false, l, r)
                     .withText(since(start));
         }
         return left;
@@ -149,19 +164,30 @@ public final class ExpressionParser {
         return null;
     }
 
-    private Node unary() {
+    private ExpressionNode unary() {
         if (symbol("-")) {
-            Node operand = number(unary(), "-");
-            return new Node(row -> -operand.eval(row), false, operand);
+            ExpressionNode operand = number(nested(this::unary), "-");
+            return new ExpressionNode(row -> -operand.eval(row), false, operand);
         }
         return primary();
     }
 
-    private Node primary() {
+    /** Parses one level deeper, refusing to go past {@link #MAX_DEPTH}. */
+    private ExpressionNode nested(Supplier<ExpressionNode> inner) {
+        if (++depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("nests more than " + MAX_DEPTH + " levels deep at position " + position
+                    + " of '" + quoted() + "'");
+        }
+        ExpressionNode node = inner.get();
+        depth--;
+        return node;
+    }
+
+    private ExpressionNode primary() {
         skipSpaces();
         int start = position;
         if (symbol("(")) {
-            Node inner = or();
+            ExpressionNode inner = nested(this::or);
             expect(")");
             return inner.withText(text.substring(start, position).strip());
         }
@@ -185,7 +211,7 @@ public final class ExpressionParser {
             String literal = text.substring(start, position);
             try {
                 double value = Double.parseDouble(literal);
-                return new Node(row -> value, false).withText(literal);
+                return new ExpressionNode(row -> value, false).withText(literal);
             } catch (NumberFormatException e) {
                 throw error("'" + literal + "' is not a number");
             }
@@ -202,15 +228,15 @@ public final class ExpressionParser {
         return column(name);
     }
 
-    private Node function(String name, int start) {
+    private ExpressionNode function(String name, int start) {
         expect("(");
-        List<Node> arguments = new ArrayList<>();
+        List<ExpressionNode> arguments = new ArrayList<>();
         do {
-            arguments.add(or());
+            arguments.add(nested(this::or));
         } while (symbol(","));
         expect(")");
         String written = text.substring(start, position).strip();
-        Node node = switch (name.toLowerCase(Locale.ROOT)) {
+        ExpressionNode node = switch (name.toLowerCase(Locale.ROOT)) {
             case "min" -> fold(arguments, name, Math::min);
             case "max" -> fold(arguments, name, Math::max);
             case "ratio" -> ratio(arguments);
@@ -220,54 +246,56 @@ public final class ExpressionParser {
         return node.withText(written);
     }
 
-    private Node fold(List<Node> arguments, String name, DoubleBinaryOperator op) {
-        List<Node> numbers = arguments.stream().map(a -> number(a, name)).toList();
-        return new Node(row -> {
+    private ExpressionNode fold(List<ExpressionNode> arguments, String name, DoubleBinaryOperator op) {
+        List<ExpressionNode> numbers = arguments.stream().map(a -> number(a, name)).toList();
+        return new ExpressionNode(row -> {
             double result = numbers.get(0).eval(row);
             for (int i = 1; i < numbers.size(); i++) {
                 result = op.applyAsDouble(result, numbers.get(i).eval(row));
             }
             return result;
-        }, false, numbers.toArray(Node[]::new));
+        }, false, numbers.toArray(ExpressionNode[]::new));
     }
 
-    private Node ratio(List<Node> arguments) {
+    private ExpressionNode ratio(List<ExpressionNode> arguments) {
         if (arguments.size() != 3) {
             throw error("ratio needs three arguments: ratio(numerator, denominator, valueIfDenominatorIsZero)");
         }
-        Node a = number(arguments.get(0), "ratio");
-        Node b = number(arguments.get(1), "ratio");
-        Node ifZero = number(arguments.get(2), "ratio");
-        return new Node(row -> {
+        ExpressionNode a = number(arguments.get(0), "ratio");
+        ExpressionNode b = number(arguments.get(1), "ratio");
+        ExpressionNode ifZero = number(arguments.get(2), "ratio");
+        return new ExpressionNode(row -> {
             double d = b.eval(row);
             return d == 0 ? ifZero.eval(row) : a.eval(row) / d;
         }, false, a, b, ifZero);
     }
 
     /** {@code coalesce(a, b)}: a, or b when a reads a column that is missing or null in this row. */
-    private Node coalesce(List<Node> arguments) {
+    private ExpressionNode coalesce(List<ExpressionNode> arguments) {
         if (arguments.size() != 2) {
             throw error("coalesce needs two arguments: coalesce(value, valueIfMissing)");
         }
-        Node a = number(arguments.get(0), "coalesce");
-        Node b = number(arguments.get(1), "coalesce");
-        return new Node(row -> a.columns.stream().allMatch(row::has) ? a.eval(row) : b.eval(row), false, a, b);
+        ExpressionNode a = number(arguments.get(0), "coalesce");
+        ExpressionNode b = number(arguments.get(1), "coalesce");
+        ExpressionNode node = new ExpressionNode(row -> a.columns.stream().allMatch(row::has) ? a.eval(row) : b.eval(row), false, a, b);
+        node.fallback = row -> !a.columns.stream().allMatch(row::has);
+        return node;
     }
 
-    private Node column(String name) {
-        Node node = new Node(row -> row.number(name), false).withText(name);
+    private ExpressionNode column(String name) {
+        ExpressionNode node = new ExpressionNode(row -> row.number(name), false).withText(name);
         node.columns.add(name);
         return node;
     }
 
-    private Node number(Node node, String operator) {
+    private ExpressionNode number(ExpressionNode node, String operator) {
         if (node.condition) {
             throw error("'" + operator + "' needs a number, not the condition '" + node.text + "'");
         }
         return node;
     }
 
-    private Node condition(Node node, String operator) {
+    private ExpressionNode condition(ExpressionNode node, String operator) {
         if (!node.condition) {
             throw error("'" + operator + "' needs a condition (a comparison), not '" + node.text + "'");
         }
@@ -326,54 +354,10 @@ public final class ExpressionParser {
     }
 
     private IllegalArgumentException error(String message) {
-        return new IllegalArgumentException(message + " at position " + (position + 1) + " of '" + text + "'");
+        return new IllegalArgumentException(message + " at position " + (position + 1) + " of '" + quoted() + "'");
     }
 
-    @FunctionalInterface
-    private interface Evaluation {
-        double eval(Expression.Row row);
-    }
-
-    /** One parsed piece: how to evaluate it, whether it is a condition, and the columns below it. */
-    private static final class Node {
-        private final Evaluation evaluation;
-        private final boolean condition;
-        private final Set<String> columns = new HashSet<>();
-        private String text = "";
-
-        Node(Evaluation evaluation, boolean condition, Node... children) {
-            this.evaluation = evaluation;
-            this.condition = condition;
-            for (Node child : children) {
-                columns.addAll(child.columns);
-            }
-        }
-
-        Node withText(String written) {
-            this.text = written;
-            return this;
-        }
-
-        double eval(Expression.Row row) {
-            return evaluation.eval(row);
-        }
-    }
-
-    private record Parsed(String text, Node root) implements Expression {
-
-        @Override
-        public double evaluate(Row row) {
-            return root.eval(row);
-        }
-
-        @Override
-        public boolean isCondition() {
-            return root.condition;
-        }
-
-        @Override
-        public Set<String> columns() {
-            return Set.copyOf(root.columns);
-        }
+    private String quoted() {
+        return text.length() <= QUOTED_CHARS ? text : text.substring(0, QUOTED_CHARS) + "…";
     }
 }

@@ -27,6 +27,7 @@ import org.fieldplan.domain.Precinct;
  * @param turnoutCapReason why turnout can exceed 1 with this mapping
  * @param repairedIds precincts whose invalid polygon was repaired
  * @param zeroVoterIds precincts with no registered voters: no doors to knock
+ * @param dissolved precincts merged from several features of the same id (the mapping's {@code dissolve})
  * @param join what the mapping's declared join matched, or null without one
  */
 public record ImportReport(
@@ -43,6 +44,7 @@ public record ImportReport(
         String turnoutCapReason,
         List<String> repairedIds,
         List<String> zeroVoterIds,
+        List<Dissolved> dissolved,
         JoinSummary join) {
 
     /** What an import did. */
@@ -67,6 +69,16 @@ public record ImportReport(
         turnoutCappedIds = List.copyOf(turnoutCappedIds);
         repairedIds = List.copyOf(repairedIds);
         zeroVoterIds = List.copyOf(zeroVoterIds);
+        dissolved = List.copyOf(dissolved);
+    }
+
+    /** A report without dissolved precincts or a join. */
+    public ImportReport(String source, Outcome outcome, int featuresRead, List<Precinct> precincts,
+            List<String> fileErrors, List<RowProblem> rowErrors, boolean skippedRows, List<String> warnings,
+            List<ProxyUse> proxies, List<String> turnoutCappedIds, String turnoutCapReason, List<String> repairedIds,
+            List<String> zeroVoterIds) {
+        this(source, outcome, featuresRead, precincts, fileErrors, rowErrors, skippedRows, warnings, proxies,
+                turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds, List.of(), null);
     }
 
     /** Whether the precincts may be stored: no file error, and no row error unless rows are skipped. */
@@ -82,7 +94,13 @@ public record ImportReport(
     /** The same report with another outcome (the store's decision). */
     public ImportReport withOutcome(Outcome newOutcome) {
         return new ImportReport(source, newOutcome, featuresRead, precincts, fileErrors, rowErrors, skippedRows,
-                warnings, proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds, join);
+                warnings, proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds, dissolved, join);
+    }
+
+    /** The same report naming the file otherwise (an upload's own name rather than the server's copy). */
+    public ImportReport withSource(String newSource) {
+        return new ImportReport(newSource, outcome, featuresRead, precincts, fileErrors, rowErrors, skippedRows,
+                warnings, proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds, dissolved, join);
     }
 
     /** The same report with more warnings (e.g. checks that need the volunteers too). */
@@ -90,7 +108,15 @@ public record ImportReport(
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
         return new ImportReport(source, outcome, featuresRead, precincts, fileErrors, rowErrors, skippedRows, all,
-                proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds, join);
+                proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds, dissolved, join);
+    }
+
+    /** The same report rejected for more whole-file errors (e.g. a calendar that does not fit the precincts). */
+    public ImportReport rejectedFor(List<String> errors) {
+        List<String> all = new java.util.ArrayList<>(fileErrors);
+        all.addAll(errors);
+        return new ImportReport(source, Outcome.REJECTED, featuresRead, List.of(), all, rowErrors, skippedRows,
+                warnings, proxies, turnoutCappedIds, turnoutCapReason, repairedIds, zeroVoterIds, dissolved, join);
     }
 
     /** Every error, file errors first, each once, as one line of text. */
@@ -129,5 +155,18 @@ public record ImportReport(
      * @param precincts to how many imported precincts it was applied
      */
     public record ProxyUse(String field, String expression, String note, int precincts) {
+    }
+
+    /**
+     * A precinct merged from several features with its id.
+     *
+     * @param id the precinct's id
+     * @param features the 0-based indexes of its parts in the file
+     */
+    public record Dissolved(String id, List<Integer> features) {
+
+        public Dissolved {
+            features = List.copyOf(features);
+        }
     }
 }

@@ -27,8 +27,8 @@ final class ImportReportLines {
                     proxy.expression(), proxy.precincts(), proxy.note()));
         }
         if (!report.turnoutCappedIds().isEmpty()) {
-            lines.add(String.format(Locale.ROOT, "warning: turnout capped at 1 in %d of %d precincts (%s): %s",
-                    report.turnoutCappedIds().size(), report.precincts().size(), report.turnoutCapReason(),
+            lines.add(String.format(Locale.ROOT, "warning: turnout capped at 1 in %d of %s (%s): %s",
+                    report.turnoutCappedIds().size(), outOf(report), report.turnoutCapReason(),
                     ids(report.turnoutCappedIds())));
         }
         if (!report.repairedIds().isEmpty()) {
@@ -38,6 +38,11 @@ final class ImportReportLines {
         if (!report.zeroVoterIds().isEmpty()) {
             lines.add(String.format(Locale.ROOT, "warning: %d precincts have no registered voters (no doors): %s",
                     report.zeroVoterIds().size(), ids(report.zeroVoterIds())));
+        }
+        if (!report.dissolved().isEmpty()) {
+            int parts = report.dissolved().stream().mapToInt(d -> d.features().size()).sum();
+            lines.add(String.format(Locale.ROOT, "dissolved: %d precincts from %d features sharing their ids: %s",
+                    report.dissolved().size(), parts, dissolved(report.dissolved())));
         }
         report.warnings().forEach(w -> lines.add("warning: " + w));
         return lines;
@@ -79,8 +84,20 @@ final class ImportReportLines {
         };
     }
 
+    /** What findings are counted against: the precincts, or, when the file is rejected (none), its features. */
+    private static String outOf(ImportReport report) {
+        return report.accepted() ? report.precincts().size() + " precincts" : report.featuresRead() + " features";
+    }
+
     private static String skipped(int rows) {
         return rows == 0 ? "" : String.format(Locale.ROOT, ", %d skipped", rows);
+    }
+
+    private static String dissolved(List<ImportReport.Dissolved> dissolved) {
+        List<String> shown = dissolved.stream().limit(IDS_SHOWN).map(d -> d.id() + " (features " + String.join(", ",
+                d.features().stream().map(String::valueOf).toList()) + ")").toList();
+        return String.join(", ", shown) + (dissolved.size() > IDS_SHOWN ? ", … (" + (dissolved.size() - IDS_SHOWN)
+                + " more)" : "");
     }
 
     private static String ids(List<String> ids) {

@@ -3,6 +3,7 @@ package org.fieldplan.mapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.fieldplan.domain.Precinct;
 import org.locationtech.jts.geom.Point;
@@ -14,7 +15,10 @@ import org.locationtech.jts.geom.Point;
  * <ul>
  * <li>outside the United States' ranges (longitude −180…−64 or 144…180 for Guam and the Aleutians, latitude
  * 13…72): an error of that row, with a hint when swapping the axes would land in the US;</li>
- * <li>outside the mapping's {@code expectedBounds}, when stated: an error of that row;</li>
+ * <li>outside the mapping's {@code expectedBounds} or its {@code state}'s box ({@link StateBounds}), when stated:
+ * an error of that row; when neither is stated, outside every state's and territory's box (at sea): an error of
+ * that row, and when the mapping states a {@code sourceCrs} the report warns that only this weak check was
+ * possible;</li>
  * <li>when more than half the precincts fail one of these, one error of the whole file instead (a wrong
  * reference system or axis order, not a few bad rows);</li>
  * <li>farther than {@link #OUTLIER_MARGIN_DEGREES} (or the region's own extent, if larger) outside the box holding
@@ -50,6 +54,33 @@ public final class LocationChecks {
         }
         return String.format(Locale.ROOT, "lies at %s, outside the mapping's expectedBounds (%.3f…%.3f, %.3f…%.3f)",
                 format(p.getX(), p.getY()), bounds.west(), bounds.east(), bounds.south(), bounds.north());
+    }
+
+    /** The warning when a mapping states {@code sourceCrs} but neither {@code state} nor {@code expectedBounds}. */
+    static String checkedLoosely(String sourceCrs) {
+        return "LOCATION CHECKED ONLY LOOSELY: the mapping states sourceCrs " + sourceCrs
+                + " but neither state nor expectedBounds, so the precincts were only checked to lie in some "
+                + "US state's box; a wrong reference system can still put them in the wrong state: declare "
+                + "\"state\" (e.g. \"CT\")";
+    }
+
+    /** Why a point cannot be a precinct of the mapping's declared state, or null. */
+    static String outsideState(Point p, StateBounds.State state) {
+        if (state == null || state.contains(p.getX(), p.getY())) {
+            return null;
+        }
+        return "lies at " + format(p.getX(), p.getY()) + ", outside the mapping's state " + state.describe()
+                + ": is the reference system right? (sourceCrs in the mapping)";
+    }
+
+    /** Why a point in the United States' ranges is still in no state or territory (at sea, or abroad), or null. */
+    static String inNoState(Point p) {
+        if (StateBounds.inSomeState(p.getX(), p.getY())) {
+            return null;
+        }
+        return "lies at " + format(p.getX(), p.getY()) + ", in no US state or territory (at sea or abroad): is the "
+                + "reference system right? (sourceCrs in the mapping; declare the mapping's state to check against "
+                + "it)";
     }
 
     /** Warnings for precincts far from the box holding the middle 90 % of all of them. */
@@ -98,6 +129,28 @@ public final class LocationChecks {
         return List.of(String.format(Locale.ROOT, "%d of %d precincts lie more than %.0f km from every volunteer "
                 + "home (a census file of another state, or precincts in the wrong place?), e.g. %s", far.size(),
                 precincts.size(), FAR_FROM_VOLUNTEERS_KM, String.join(", ", far.subList(0, Math.min(5, far.size())))));
+    }
+
+    /**
+     * An error when more than half the precincts lie more than {@link #FAR_FROM_VOLUNTEERS_KM} from every point of
+     * the region's census file (or the homes placed from it): the precincts are not where the region's people live,
+     * so the reference system (or the census file) is wrong. Empty otherwise; the few far ones are
+     * {@link #farFromVolunteers}' warning.
+     */
+    public static Optional<String> mostlyFarFrom(List<Precinct> precincts, List<Point> censusPoints) {
+        if (censusPoints.isEmpty() || precincts.isEmpty()) {
+            return Optional.empty();
+        }
+        long far = precincts.stream().filter(p -> censusPoints.stream()
+                .allMatch(h -> kilometres(p.getCentroid(), h) > FAR_FROM_VOLUNTEERS_KM)).count();
+        if (far * 2 <= precincts.size()) {
+            return Optional.empty();
+        }
+        Point first = precincts.get(0).getCentroid();
+        return Optional.of(String.format(Locale.ROOT, "%d of %d precincts lie more than %.0f km from every "
+                + "point of the census file (e.g. %s at %s): is the reference system right (sourceCrs in the mapping), "
+                + "and is the census file the region's state?", far, precincts.size(), FAR_FROM_VOLUNTEERS_KM,
+                precincts.get(0).getId(), format(first.getX(), first.getY())));
     }
 
     /** Great-circle distance (haversine, mean Earth radius). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +19,8 @@ import org.fieldplan.domain.Precinct;
 import org.fieldplan.mapping.ImportReport.RowProblem;
 import org.fieldplan.validation.GeometryRules;
 import org.fieldplan.validation.IdAlphabet;
+import org.fieldplan.vote.MarginalVoteModel;
+import org.fieldplan.vote.VoteModelParameters;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -117,14 +120,15 @@ public final class MappedPrecinctReader {
         private final List<String> zeroVoters = new ArrayList<>();
         private final List<String> turnoutCapped = new ArrayList<>();
         private final Map<String, Integer> firstIndexById = new HashMap<>();
-        private final JoinTable table;
+        private final ProxyUses proxyUses = new ProxyUses(mapping);
+        private final List<ImportReport.Dissolved> dissolved = new ArrayList<>();
+        private final TableMatcher join;
         private final TextNumbers textNumbers;
-        private TableMatcher join;
 
         Read(String source, JoinTable table) {
             this.source = source;
-            this.table = mapping.join() == null ? null : table;
-            this.textNumbers = new TextNumbers(this.table == null ? Set.of() : this.table.columns());
+            this.join = TableMatcher.of(mapping.join(), table);
+            this.textNumbers = new TextNumbers(join.columns());
         }
 
         Result features(JsonNode features) {
@@ -132,25 +136,32 @@ public final class MappedPrecinctReader {
                 fileErrors.add("the file has no features: an empty collection would make an empty region");
                 return result(0);
             }
-            joinTable(features);
+            fileErrors.addAll(join.check(features)); // a missing table or key column
             if (fileErrors.isEmpty()) { // without the table, every column it would bring is missing
                 missingColumns(features);
             }
             if (!fileErrors.isEmpty()) {
                 return result(features.size());
             }
-            for (int i = 0; i < features.size(); i++) {
-                feature(i, features.get(i));
+            // Split precincts are merged first: the table has one row for the whole precinct.
+            FeatureDissolver.Result parts = mapping.dissolve() == null ? FeatureDissolver.none(features)
+                    : FeatureDissolver.dissolve(features, this::idOrNull,
+                            mapping.dissolve() == PrecinctMapping.Dissolve.SUM ? mapping.countColumns() : Set.of());
+            dissolved.addAll(parts.merged());
+            join.match(parts.features(), parts.indexes());
+            for (int i = 0; i < parts.features().size(); i++) {
+                feature(parts.indexes().get(i), parts.features().get(i), i);
             }
-            locationVerdict(features.size());
+            locationVerdict(parts.features().size());
             return result(features.size());
         }
 
-        /** Matches the features to the declared table's rows (a missing table or key column is a file error). */
-        private void joinTable(JsonNode features) {
-            if (mapping.join() != null) {
-                join = TableMatcher.match(mapping.join(), table, features);
-                fileErrors.addAll(join.fileErrors());
+        /** A feature's id, or null when it cannot be formed (its row error comes when the feature is read). */
+        private String idOrNull(JsonNode feature) {
+            try {
+                return id(new FeatureRow(feature.path("properties"), new TextNumbers(Set.of())));
+            } catch (RowValueException e) {
+                return null;
             }
         }
 
@@ -160,9 +171,7 @@ public final class MappedPrecinctReader {
             for (JsonNode feature : features) {
                 feature.path("properties").fieldNames().forEachRemaining(present::add);
             }
-            if (table != null) {
-                present.addAll(table.columns());
-            }
+            present.addAll(join.columns());
             for (String column : mapping.columns()) {
                 if (!present.contains(column)) {
                     fileErrors.add("the mapping names column " + column + ", which no feature has (columns: "
@@ -171,10 +180,11 @@ public final class MappedPrecinctReader {
             }
         }
 
-        private void feature(int index, JsonNode feature) {
-            JsonNode properties = join == null ? feature.path("properties") : join.properties(index);
+        /** @param position the feature's place among those read (after dissolving), which the join goes by */
+        private void feature(int index, JsonNode feature, int position) {
+            JsonNode properties = join.properties(position, feature);
             if (properties == null) {
-                rowErrors.add(new RowProblem(index, null, TableMatcher.FIELD, join.problem(index)));
+                rowErrors.add(new RowProblem(index, null, TableMatcher.FIELD, join.problem(position)));
                 return;
             }
             FeatureRow row = new FeatureRow(properties, textNumbers);
@@ -215,6 +225,7 @@ public final class MappedPrecinctReader {
                     targetDoors == null ? null : (int) Math.round(targetDoors), languages, null,
                     capacity == null ? null : (int) Math.round(capacity), null, 0));
             attributes.put(id, JSON.convertValue(properties, PROPERTIES));
+            proxyUses.count(row);
         }
 
         private String id(FeatureRow row) {
@@ -326,6 +337,12 @@ public final class MappedPrecinctReader {
             if (location == null) {
                 location = LocationChecks.outsideBounds(inside, mapping.expectedBounds());
             }
+            if (location == null) {
+                location = LocationChecks.outsideState(inside, mapping.state());
+            }
+            if (location == null && !declaresArea()) {
+                location = LocationChecks.inNoState(inside);
+            }
             if (location != null) {
                 RowProblem outside = new RowProblem(index, id, "geometry", location);
                 problems.add(outside);
@@ -358,21 +375,33 @@ public final class MappedPrecinctReader {
             List<String> allWarnings = new ArrayList<>();
             allWarnings.addAll(textNumbers.warnings());
             allWarnings.addAll(LocationChecks.outliers(precincts));
-            List<ImportReport.ProxyUse> proxies = new ArrayList<>();
-            List<PrecinctMapping.Quantity> quantities = new ArrayList<>(mapping.quantities());
-            quantities.addAll(mapping.support().quantities());
-            for (PrecinctMapping.Quantity quantity : quantities) {
-                if (quantity.isProxy()) {
-                    proxies.add(new ImportReport.ProxyUse(quantity.field(), quantity.expression().text(),
-                            quantity.proxy(), rejected ? 0 : precincts.size()));
-                }
+            if (!rejected && mapping.districtColumns().isEmpty() && !precincts.isEmpty()) {
+                allWarnings.add(districtsNotMapped(precincts));
+            }
+            if (!rejected && mapping.sourceCrs() != null && !declaresArea() && !precincts.isEmpty()) {
+                allWarnings.add(LocationChecks.checkedLoosely(mapping.sourceCrs()));
             }
             ImportReport report = new ImportReport(source,
                     rejected ? ImportReport.Outcome.REJECTED : ImportReport.Outcome.READY, featureCount,
                     rejected ? List.of() : precincts, fileErrors, rowErrors, skipBadRows && !rowErrors.isEmpty(),
-                    allWarnings, proxies, turnoutCapped, capReason(), repaired, zeroVoters,
-                    join == null ? null : join.summary());
+                    allWarnings, proxyUses.report(rejected), turnoutCapped, capReason(), repaired, zeroVoters, dissolved,
+                    join.summary());
             return new Result(report, rejected ? Map.of() : attributes);
+        }
+
+        /** Without districts the model weighs every precinct by the mapped race over the whole region. */
+        private String districtsNotMapped(List<Precinct> all) {
+            double share = MarginalVoteModel.regionWideSupportShare(all);
+            double weight = new MarginalVoteModel(VoteModelParameters.DEFAULTS).pivotality(share);
+            return String.format(Locale.ROOT, "DISTRICTS NOT MAPPED: every precinct is weighed by the closeness of "
+                    + "the mapped race over the whole region (our side %.1f %% of its ballots: pivotality %.2f of a "
+                    + "toss-up's, the same everywhere), not by its own districts' races; map \"districts\" (e.g. "
+                    + "state house, senate, congressional district columns) so that volunteers go where a race is "
+                    + "close (docs/model.md)", 100 * share, weight);
+        }
+
+        private boolean declaresArea() {
+            return mapping.expectedBounds() != null || mapping.state() != null;
         }
 
         private String capReason() {

@@ -38,7 +38,7 @@ final class MappingFiles {
     /** The fields a mapping file may have; {@code precinct-mapping.schema.json} declares the same. */
     static final Set<String> FIELDS = Set.of("$schema", "description", "idPrefix", "id", "name",
             "registeredVoters", "ballots", "turnout", "support", "districts", "languages", "targetDoors",
-            "capacityPerSlot", "sourceCrs", "layer", "expectedBounds", "join");
+            "capacityPerSlot", "sourceCrs", "layer", "expectedBounds", "dissolve", "state", "join");
 
     private MappingFiles() {
     }
@@ -102,8 +102,9 @@ final class MappingFiles {
                             + ")");
                 }
             }
+            PrecinctMapping mapping;
             try {
-                return new PrecinctMapping(
+                mapping = new PrecinctMapping(
                         optionalText(root, "description"),
                         idPrefix(root),
                         columns(root, "id", true),
@@ -119,10 +120,16 @@ final class MappingFiles {
                         optionalText(root, "sourceCrs"),
                         optionalText(root, "layer"),
                         bounds(root),
+                        dissolve(root),
+                        state(root),
                         new TableJoinFields(this).join(root.get("join")));
             } catch (IllegalArgumentException e) {
                 throw error("(document)", e.getMessage());
             }
+            SharedColumns.conflict(mapping).ifPresent(message -> {
+                throw new MappingException("mapping " + source + ": " + message);
+            });
+            return mapping;
         }
 
         /** Prepended to ids made URL-safe, so it must be in the id alphabet itself (it is not made safe). */
@@ -192,6 +199,29 @@ final class MappingFiles {
                 rules.add(new LanguageRule(language, when));
             }
             return rules;
+        }
+
+        private PrecinctMapping.Dissolve dissolve(JsonNode root) {
+            String dissolve = optionalText(root, "dissolve");
+            if (dissolve == null) {
+                return null;
+            }
+            return switch (dissolve) {
+                case "sum" -> PrecinctMapping.Dissolve.SUM;
+                case "first" -> PrecinctMapping.Dissolve.FIRST;
+                default -> throw error("dissolve", "must be \"sum\" (each part counts its own voters and votes) or "
+                        + "\"first\" (each part repeats the whole precinct's figures), not \"" + dissolve + "\"");
+            };
+        }
+
+        private StateBounds.State state(JsonNode root) {
+            String code = optionalText(root, "state");
+            if (code == null) {
+                return null;
+            }
+            return StateBounds.of(code).orElseThrow(() -> error("state", "is not a US state's or territory's USPS "
+                    + "or FIPS code: \"" + code + "\" (e.g. CT or 09; codes: " + String.join(", ", StateBounds.codes())
+                    + ")"));
         }
 
         private Bounds bounds(JsonNode root) {

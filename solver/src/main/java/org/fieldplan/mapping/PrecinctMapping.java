@@ -32,6 +32,9 @@ import java.util.stream.Stream;
  * @param layer the layer to read from a file with several (e.g. a GeoPackage), or null for the only one
  * @param expectedBounds where the precincts must lie (longitude/latitude), or null to check only US ranges and
  *     outliers
+ * @param dissolve how features sharing an id are merged into one precinct, or null to refuse duplicate ids
+ * @param state the US state (or territory) the precincts are in, by USPS or FIPS code, checked against its built-in
+ *     bounding box ({@link StateBounds}); null when not declared
  * @param join a second table (e.g. the election results) joined to the shapes by key, or null
  */
 public record PrecinctMapping(
@@ -50,6 +53,8 @@ public record PrecinctMapping(
         String sourceCrs,
         String layer,
         Bounds expectedBounds,
+        Dissolve dissolve,
+        StateBounds.State state,
         TableJoin join) {
 
     public PrecinctMapping {
@@ -65,6 +70,17 @@ public record PrecinctMapping(
         if ((ballots == null) == (turnout == null)) {
             throw new IllegalArgumentException("a mapping states either ballots or turnout");
         }
+    }
+
+    /**
+     * How the parts of a precinct split over several features (the same id) are merged: polygons unioned, and the
+     * count columns ({@link #countColumns()}) summed or taken from the first part.
+     */
+    public enum Dissolve {
+        /** Each part counts its own voters and votes: the counts add up. */
+        SUM,
+        /** Each part repeats the whole precinct's figures: the first part's are the precinct's. */
+        FIRST
     }
 
     /** Reads a mapping file. @throws MappingException naming the field and what is wrong */
@@ -103,6 +119,19 @@ public record PrecinctMapping(
         }
         columns.addAll(support.columns());
         columns.addAll(districtColumns);
+        languages.forEach(rule -> columns.addAll(rule.when().columns()));
+        return columns;
+    }
+
+    /**
+     * The columns read by counts — registered voters, ballots, dem and rep votes, target doors, capacity and the
+     * language rules (populations) —, which {@link Dissolve#SUM} adds up over a precinct's parts. Rates
+     * ({@code turnout}, {@code support.share}) are not counts.
+     */
+    public Set<String> countColumns() {
+        Set<String> columns = new LinkedHashSet<>();
+        Stream.of(registeredVoters, ballots, support.dem(), support.rep(), targetDoors, capacityPerSlot)
+                .filter(Objects::nonNull).forEach(q -> columns.addAll(q.expression().columns()));
         languages.forEach(rule -> columns.addAll(rule.when().columns()));
         return columns;
     }

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Matches each precinct feature to one row of a joined table by the declared key ({@link TableJoin}), and gives
  * the feature's properties with the row's columns added. A precinct with no row, or whose key is on several rows
  * or shared with another precinct, has a problem instead (an error of its row); rows no precinct matched and
- * duplicated keys are listed in the {@link JoinSummary}.
+ * duplicated keys are listed in the {@link JoinSummary}. Without a join every feature keeps its own properties.
  */
 final class TableMatcher {
 
@@ -35,45 +35,35 @@ final class TableMatcher {
     private TableMatcher(TableJoin join, JoinTable table) {
         this.join = join;
         this.table = table;
-        this.keys = join.keys();
+        this.keys = join == null ? null : join.keys();
     }
 
     /**
-     * Matches {@code features} (a GeoJSON feature array) to the table's rows.
+     * The mapping's join with its table; without a join ({@code join} null) every feature keeps its own properties.
      *
-     * @param table the table, or null when none was given: then a {@link #fileErrors file error}
+     * @param table the table, or null when none was given: then a {@link #check file error}
      */
-    static TableMatcher match(TableJoin join, JoinTable table, JsonNode features) {
-        TableMatcher matcher = new TableMatcher(join, table);
-        if (table == null) {
-            matcher.fileErrors.add("the mapping joins a table (join), but no table file was given");
-        } else {
-            matcher.run(features);
+    static TableMatcher of(TableJoin join, JoinTable table) {
+        return new TableMatcher(join, join == null ? null : table);
+    }
+
+    /** The table's columns, which the mapping may name too; empty without a join. */
+    Set<String> columns() {
+        return table == null ? Set.of() : table.columns();
+    }
+
+    /**
+     * Mistakes of the declaration against these files (no table, a key or filter column neither has); empty when
+     * none. {@code features} is the file's GeoJSON feature array.
+     */
+    List<String> check(JsonNode features) {
+        if (join == null) {
+            return List.of();
         }
-        return matcher;
-    }
-
-    /** Mistakes of the declaration against these files (a key or filter column neither has); empty when none. */
-    List<String> fileErrors() {
-        return fileErrors;
-    }
-
-    /** The feature's properties with its row's columns, or null when it has a {@link #problem}. */
-    ObjectNode properties(int featureIndex) {
-        return joined.get(featureIndex);
-    }
-
-    /** Why the feature has no row, or null. */
-    String problem(int featureIndex) {
-        return problems.get(featureIndex);
-    }
-
-    /** What was matched, or null when no table was given. */
-    JoinSummary summary() {
-        return summary;
-    }
-
-    private void run(JsonNode features) {
+        if (table == null) {
+            fileErrors.add("the mapping joins a table (join), but no table file was given");
+            return fileErrors;
+        }
         Set<String> tableColumns = table.columns();
         Set<String> precinctColumns = new LinkedHashSet<>();
         features.forEach(f -> f.path("properties").fieldNames().forEachRemaining(precinctColumns::add));
@@ -83,8 +73,41 @@ final class TableMatcher {
         if (!fileErrors.isEmpty()) {
             summary = new JoinSummary(table.source(), join.filterText(), table.rows().size(), 0, features.size(),
                     0, List.of(), List.of(), List.of());
+        }
+        return fileErrors;
+    }
+
+    /**
+     * The properties of the feature at {@code position} with its row's columns (its own without a join), or null
+     * when it has a {@link #problem}.
+     */
+    JsonNode properties(int position, JsonNode feature) {
+        return join == null ? feature.path("properties") : joined.get(position);
+    }
+
+    /** Why the feature has no row, or null. */
+    String problem(int position) {
+        return problems.get(position);
+    }
+
+    /** What was matched, or null without a join. */
+    JoinSummary summary() {
+        return summary;
+    }
+
+    /**
+     * Matches the features (after {@link #check}; those of a dissolved precinct merged into one) to the table's
+     * rows, by their position in {@code features}.
+     *
+     * @param fileIndexes each feature's index in the file, for messages
+     */
+    void match(List<JsonNode> features, List<Integer> fileIndexes) {
+        if (join == null) {
             return;
         }
+        Set<String> tableColumns = table.columns();
+        Set<String> precinctColumns = new LinkedHashSet<>();
+        features.forEach(f -> f.path("properties").fieldNames().forEachRemaining(precinctColumns::add));
         Map<String, List<Integer>> rowsByKey = new LinkedHashMap<>();
         List<Integer> unmatched = new ArrayList<>();
         int kept = 0;
@@ -110,7 +133,7 @@ final class TableMatcher {
                 featuresByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
             }
         }
-        featuresByKey.forEach((key, indexes) -> attach(key, indexes, rowsByKey.get(key), features));
+        featuresByKey.forEach((key, positions) -> attach(key, positions, rowsByKey.get(key), features, fileIndexes));
         List<String> duplicates = new ArrayList<>();
         rowsByKey.forEach((key, rows) -> {
             if (!featuresByKey.containsKey(key)) {
@@ -121,9 +144,9 @@ final class TableMatcher {
                         .collect(Collectors.joining(", ")));
             }
         });
-        featuresByKey.forEach((key, indexes) -> {
-            if (indexes.size() > 1) {
-                duplicates.add(key + ": features " + indexes.stream().map(i -> "[" + i + "]")
+        featuresByKey.forEach((key, positions) -> {
+            if (positions.size() > 1) {
+                duplicates.add(key + ": features " + positions.stream().map(i -> "[" + fileIndexes.get(i) + "]")
                         .collect(Collectors.joining(", ")));
             }
         });
@@ -133,19 +156,21 @@ final class TableMatcher {
     }
 
     /** One precinct key's features get its row when both sides have exactly one. */
-    private void attach(String key, List<Integer> indexes, List<Integer> rows, JsonNode features) {
+    private void attach(String key, List<Integer> positions, List<Integer> rows, List<JsonNode> features,
+            List<Integer> fileIndexes) {
         if (rows == null) {
-            indexes.forEach(i -> problems.put(i, "no row of " + table.source() + keptBy() + " has key " + key
+            positions.forEach(i -> problems.put(i, "no row of " + table.source() + keptBy() + " has key " + key
                     + " (normalised from " + original(features.get(i).path("properties")) + ")"));
         } else if (rows.size() > 1) {
-            indexes.forEach(i -> problems.put(i, "key " + key + " is on " + rows.size() + " rows of "
+            positions.forEach(i -> problems.put(i, "key " + key + " is on " + rows.size() + " rows of "
                     + table.source() + " (" + rows.stream().map(this::rowLabel).collect(Collectors.joining(", "))
                     + "): make the key or the filter unique"));
-        } else if (indexes.size() > 1) {
-            indexes.forEach(i -> problems.put(i, "key " + key + " is shared by features " + indexes
+        } else if (positions.size() > 1) {
+            List<Integer> sharing = positions.stream().map(fileIndexes::get).toList();
+            positions.forEach(i -> problems.put(i, "key " + key + " is shared by features " + sharing
                     + ": each precinct needs a key of its own"));
         } else {
-            int index = indexes.get(0);
+            int index = positions.get(0);
             ObjectNode properties = ((ObjectNode) features.get(index).path("properties")).deepCopy();
             table.rows().get(rows.get(0)).fields().forEachRemaining(column -> {
                 if (!properties.has(column.getKey())) {

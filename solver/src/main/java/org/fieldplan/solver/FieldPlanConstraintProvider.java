@@ -1,5 +1,6 @@
 package org.fieldplan.solver;
 
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.conditionally;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.count;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.countDistinct;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sumLong;
@@ -102,11 +103,13 @@ public class FieldPlanConstraintProvider implements ConstraintProvider {
                 .asConstraint(FieldPlanWeights.REQUIRED_LANGUAGES);
     }
 
+    /** A team beyond what the precinct's remaining doors can use; members who can no longer move count as room. */
     Constraint capacity(ConstraintFactory factory) {
-        return teamSizes(factory)
-                .filter((precinct, slot, team) -> team > precinct.getCapacityPerSlot())
-                .penalizeConfigurable((precinct, slot, team) -> team - precinct.getCapacityPerSlot())
-                .indictWith((precinct, slot, team) -> List.of(precinct, slot))
+        return factory.forEach(Shift.class)
+                .groupBy(Shift::getPrecinct, Shift::getSlot, count(), conditionally(Shift::isPinned, count()))
+                .filter((precinct, slot, team, fixed) -> team > precinct.capacityWith(fixed))
+                .penalizeConfigurable((precinct, slot, team, fixed) -> team - precinct.capacityWith(fixed))
+                .indictWith((precinct, slot, team, fixed) -> List.of(precinct, slot))
                 .asConstraint(FieldPlanWeights.CAPACITY);
     }
 

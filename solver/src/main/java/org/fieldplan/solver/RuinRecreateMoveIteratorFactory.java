@@ -116,7 +116,7 @@ public class RuinRecreateMoveIteratorFactory extends CompoundMoveIteratorFactory
     /**
      * The {@code count} precincts of {@code precincts} nearest {@code center} (itself first), ties in list order: one
      * pass keeping the best few, not a sort of all of them (at XL's 20,000 precincts the sort took half the search's
-     * time, docs/benchmarks.md, session 5 XL).
+     * time).
      */
     static List<Precinct> nearest(Precinct center, List<Precinct> precincts, int count) {
         // Planar distance between centroids (degrees) ranks neighbours well enough; JTS distance is 100× slower.

@@ -88,9 +88,9 @@ public final class SolverPool<S> implements AutoCloseable {
     }
 
     /**
-     * Ends the solve of the problem early (its final best solution is handed over as usual) and returns once no
-     * consumer of the solve will be called again but the final one, possibly still running. Does nothing when the
-     * problem is not being solved here.
+     * Ends the solve of the problem early (its final best solution is handed over as usual) and returns once the
+     * final consumer has run, so that whoever asked sees the solve's end (a job's final status) on return. Does
+     * nothing when the problem is not being solved here. Never call it from a consumer of the same solve.
      */
     public void terminateEarly(String id) {
         Solve solve = solves.get(id);
@@ -131,6 +131,7 @@ public final class SolverPool<S> implements AutoCloseable {
         private final Consumer<? super S> bestConsumer;
         private final BiConsumer<String, Throwable> failureHandler;
         private final ExecutorService consumerThread;
+        /** Counted down once no consumer of this solve runs or will run (after the final one, if any). */
         private final CountDownLatch ended = new CountDownLatch(1);
         private volatile SolverStatus status = SolverStatus.SOLVING_SCHEDULED;
         // Guarded by this: whether the solve was started or terminated, the changes added and not yet in a best
@@ -154,6 +155,7 @@ public final class SolverPool<S> implements AutoCloseable {
         }
 
         void run(Function<String, S> problemFinder, Consumer<? super S> finalBestConsumer) {
+            boolean handingOverFinal = false;
             try {
                 synchronized (this) {
                     if (terminatedEarly) {
@@ -171,25 +173,34 @@ public final class SolverPool<S> implements AutoCloseable {
                     notTaken = new ArrayList<>(pendingChanges);
                     pendingChanges.clear();
                 }
+                // Ended: the problem may be solved again as soon as the final consumer has it (a repair answered, the
+                // next change repairs at once), not only once this thread gets to ended().
+                solves.remove(id, this);
                 consumerThread.execute(() -> {
-                    handOver();
                     try {
-                        finalBestConsumer.accept(finalBest);
-                    } catch (RuntimeException | Error e) {
-                        failureHandler.accept(id, e);
+                        handOver();
+                        try {
+                            finalBestConsumer.accept(finalBest);
+                        } catch (RuntimeException | Error e) {
+                            failureHandler.accept(id, e);
+                        }
+                        contained.forEach(change -> change.complete(null));
+                        // After the final consumer: whoever sent them can now apply them to the final solution.
+                        notTaken.forEach(change -> change.taken().cancel(false));
+                    } finally {
+                        ended.countDown();
                     }
-                    contained.forEach(change -> change.complete(null));
-                    // After the final consumer: whoever sent them can now apply them to the final solution.
-                    notTaken.forEach(change -> change.taken().cancel(false));
                 });
+                handingOverFinal = true;
             } catch (RuntimeException | Error e) {
                 failureHandler.accept(id, e);
             } finally {
-                ended();
+                ended(!handingOverFinal);
             }
         }
 
-        private void ended() {
+        /** @param noMoreConsumers false while the final consumer is still to run (it counts {@code ended} down) */
+        private void ended(boolean noMoreConsumers) {
             synchronized (this) {
                 pendingChanges.forEach(change -> change.taken().cancel(false));
                 pendingChanges.clear();
@@ -197,7 +208,9 @@ public final class SolverPool<S> implements AutoCloseable {
             }
             consumerThread.shutdown();
             solves.remove(id, this);
-            ended.countDown();
+            if (noMoreConsumers) {
+                ended.countDown();
+            }
         }
 
         synchronized CompletableFuture<Void> addProblemChange(ProblemChange<S> change) {
@@ -222,7 +235,7 @@ public final class SolverPool<S> implements AutoCloseable {
             synchronized (this) {
                 terminatedEarly = true;
                 if (!started) {
-                    ended();
+                    ended(true);
                     return;
                 }
             }

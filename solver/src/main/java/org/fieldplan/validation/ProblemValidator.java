@@ -1,7 +1,6 @@
 package org.fieldplan.validation;
 
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -100,10 +99,9 @@ public final class ProblemValidator {
             String path = ErrorPath.item("timeSlots", i, slot.getId());
             id(path, "id", slot.getId());
             period(path, slot.getStart(), slot.getEnd());
-            if (slot.getEnd().isAfter(slot.getStart().plusHours(MAX_SLOT_HOURS))) {
+            if (slot.getHours() > MAX_SLOT_HOURS) {
                 error(ErrorPath.field(path, "end"), "a slot may last at most " + MAX_SLOT_HOURS + " hours, this one "
-                        + Duration.between(slot.getStart(), slot.getEnd()).toHours() + " (" + slot.getStart() + " to "
-                        + slot.getEnd() + ")");
+                        + slot.getHours() + " (" + slot.getStart() + " to " + slot.getEnd() + ")");
             }
         }
         checkSlotsDoNotOverlap(problem.timeSlots());

@@ -20,6 +20,8 @@ import org.fieldplan.domain.Precinct;
 public final class MarginalVoteModel {
 
     private static final double KM_PER_DEGREE_LATITUDE = 110.574;
+    /** The district of precincts that name none: no stated district id can be this. */
+    private static final String WHOLE_REGION = "\u0000whole region";
     private static final double KM_PER_DEGREE_LONGITUDE_AT_EQUATOR = 111.320;
 
     private final VoteModelParameters parameters;
@@ -106,7 +108,7 @@ public final class MarginalVoteModel {
 
     private double pivotality(Precinct precinct, Map<String, Double> districtShare) {
         if (precinct.getDistrictIds().isEmpty()) {
-            return 1.0;
+            return pivotality(districtShare.getOrDefault(WHOLE_REGION, 0.5));
         }
         double best = 0;
         for (String districtId : precinct.getDistrictIds()) {
@@ -153,12 +155,30 @@ public final class MarginalVoteModel {
                 * KM_PER_DEGREE_LONGITUDE_AT_EQUATOR * Math.cos(latitude);
     }
 
+    /**
+     * The ballot-weighted support share of the race the precincts' support was taken from, over all of them: the
+     * closeness that weighs precincts without districts. 0.5 without ballots.
+     */
+    public static double regionWideSupportShare(List<Precinct> precincts) {
+        double ours = 0;
+        double ballots = 0;
+        for (Precinct precinct : precincts) {
+            double cast = precinct.getRegisteredVoters() * precinct.getExpectedTurnout();
+            ours += cast * precinct.getSupportShare();
+            ballots += cast;
+        }
+        return ballots > 0 ? ours / ballots : 0.5;
+    }
+
     private static Map<String, Double> districtSupportShares(List<Precinct> precincts,
             Collection<District> stated) {
         Map<String, double[]> sums = new HashMap<>();
         for (Precinct precinct : precincts) {
             double ballots = precinct.getRegisteredVoters() * precinct.getExpectedTurnout();
-            for (String districtId : precinct.getDistrictIds()) {
+            // Precincts without districts form one: the mapped race over the whole region.
+            List<String> districtIds = precinct.getDistrictIds().isEmpty() ? List.of(WHOLE_REGION)
+                    : precinct.getDistrictIds();
+            for (String districtId : districtIds) {
                 double[] sum = sums.computeIfAbsent(districtId, id -> new double[2]);
                 sum[0] += ballots * precinct.getSupportShare();
                 sum[1] += ballots;

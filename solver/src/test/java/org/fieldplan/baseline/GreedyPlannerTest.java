@@ -174,4 +174,40 @@ class GreedyPlannerTest {
 
         assertThat(ProblemPreparer.assignmentsOf(plan)).contains(new Assignment("v1", "sat-am", "P1", true));
     }
+
+    /** A repair after a report that lowered capacity: the movable members beyond it leave, the pinned one stays. */
+    @Test
+    void aTeamBeyondItsPrecinctsCapacityShedsMovableMembersOnly() {
+        Precinct small = precinct("P4", -71.40, 41.82, 0.62, Set.of(), 2);
+        FieldPlanProblem problem = new FieldPlanProblem("greedy", "America/New_York", null, null,
+                List.of(new District("HD-1", 0.5)), List.of(am, pm), List.of(english, small),
+                List.of(volunteer("v1").build(), volunteer("v2").build(), volunteer("v3").build(),
+                        volunteer("v4").build()), null, List.of(new Assignment("v1", "sat-am", "P4", true),
+                        new Assignment("v2", "sat-am", "P4", false), new Assignment("v3", "sat-am", "P4", false),
+                        new Assignment("v4", "sat-am", "P4", false)));
+        FieldPlan plan = ProblemPreparer.prepare(problem);
+
+        GreedyPlanner.planInPlace(plan);
+
+        List<Assignment> assignments = ProblemPreparer.assignmentsOf(plan);
+        assertThat(IndependentPlanChecker.violations(problem, assignments)).isEmpty();
+        assertThat(assignments.stream().filter(a -> a.precinctId().equals("P4") && a.slotId().equals("sat-am")))
+                .hasSize(2).contains(new Assignment("v1", "sat-am", "P4", true));
+    }
+
+    /** Shifts a volunteer holds beyond their limit for the day: the later ones go, the earlier one stays. */
+    @Test
+    void aVolunteerBeyondTheirShiftsPerDayKeepsOnlyWhatFits() {
+        FieldPlanProblem problem = problem(List.of(volunteer("v1").maxShifts(2, 1).build(),
+                volunteer("v2").build(), volunteer("v3").build())).withAssignments(List.of(
+                        new Assignment("v1", "sat-am", "P1", false), new Assignment("v2", "sat-am", "P1", true),
+                        new Assignment("v1", "sat-pm", "P1", false), new Assignment("v3", "sat-pm", "P1", true)));
+        FieldPlan plan = ProblemPreparer.prepare(problem);
+
+        GreedyPlanner.planInPlace(plan);
+
+        List<Assignment> assignments = ProblemPreparer.assignmentsOf(plan);
+        assertThat(assignments.stream().filter(a -> a.volunteerId().equals("v1"))).singleElement()
+                .isEqualTo(new Assignment("v1", "sat-am", "P1", false));
+    }
 }

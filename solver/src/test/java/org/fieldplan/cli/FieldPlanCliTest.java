@@ -59,7 +59,9 @@ class FieldPlanCliTest {
             "unknown option    | generate --size S --colour red --out x.json | unknown option '--colour'",
             "missing file      | solve --problem nope.json --out p.json      | --problem nope.json: no such file",
             "negative seconds  | solve --problem PROBLEM --seconds -3 --out p.json | --seconds must be positive",
-            "invalid problem   | solve --problem BROKEN --out p.json         | timeSlots[0] (id \"2026-10-31-am\").end"})
+            "invalid problem   | solve --problem BROKEN --out p.json         | timeSlots[0] (id \"2026-10-31-am\").end",
+            "census of elsewhere | import --precincts RI --mapping rhode-island --census FRANKLIN --volunteers 50 "
+                    + "--out OUT | 419 of 419 precincts lie more than 50 km from every point of the census file"})
     void badInputIsOneReadableLineAndExitCode2(String name, String commandLine, String expected) throws Exception {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, Files.readString(Path.of("..", "docs", "examples", "problem-small.json"))
@@ -67,11 +69,40 @@ class FieldPlanCliTest {
         Path problem = dir.resolve("ok.json");
         Files.copy(Path.of("..", "docs", "examples", "problem-small.json"), problem);
         String[] args = commandLine.trim().replace("PROBLEM", problem.toString()).replace("BROKEN", broken.toString())
+                .replace("RI", org.fieldplan.io.TestFiles.sharedData("precincts/ri-precincts.geojson").toString())
+                .replace("FRANKLIN", org.fieldplan.io.TestFiles.sharedData("census/cenpop2020_bg_OH_franklin.csv")
+                        .toString()).replace("OUT", dir.resolve("out.json").toString())
                 .split("\\s+");
 
         assertThat(run(args)).isEqualTo(2);
         String message = errors.toString(StandardCharsets.UTF_8);
         assertThat(message.lines()).hasSize(1);
         assertThat(message).startsWith("fieldplan: ").contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(dir.resolve("out.json")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "generate --help | generate --size S|M|L|XL",
+            "import --help   | import   --precincts",
+            "solve --help    | solve    --problem problem.json --seconds N --out plan.json",
+            "help solve      | solve    --problem problem.json --seconds N --out plan.json",
+            "solve -h        | solve    --problem problem.json --seconds N --out plan.json"})
+    void everyCommandAnswersHelpWithItsUsageAndExitCode0(String commandLine, String expected) {
+        assertThat(run(commandLine.trim().split("\\s+"))).isZero();
+
+        String printed = output.toString(StandardCharsets.UTF_8);
+        assertThat(printed).startsWith("usage: fieldplan " + commandLine.replace("help ", "").split(" ")[0])
+                .contains(expected);
+        assertThat(printed.lines().filter(line -> line.matches("  \\S.*"))).as("command lines").hasSize(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void helpAloneListsEveryCommand() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("  generate ").contains("  import ")
+                .contains("  solve ");
     }
 }

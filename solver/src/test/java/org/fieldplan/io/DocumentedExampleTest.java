@@ -6,7 +6,7 @@ import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.testing.TestSolvers;
 import org.junit.jupiter.api.Test;
 
-/** The documented example must show what the documentation says it does: a feasible plan (finding 10, issue 12). */
+/** The documented example must show what the documentation says it does: a feasible plan. */
 class DocumentedExampleTest {
 
     @Test

@@ -34,7 +34,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Generated problem inputs (issue 12): any edit of the documented example — any field set to any JSON value, any
+ * Generated problem inputs: any edit of the documented example — any field set to any JSON value, any
  * GeoJSON geometry for a precinct, any key duplicated — is either a valid problem that prepares and plans without
  * failing, or rejected with a {@link ProblemValidationException} naming a field; never another exception. How many
  * cases each property tried is in jqwik's report (`tries = …`) in the test output.

@@ -72,6 +72,54 @@ class ExpressionParserTest {
                 .hasMessageContaining(message).hasMessageContaining("at position");
     }
 
+    /**
+     * The shapes that overflowed the parser's stack (issue 21: 10,000 terms, 5,000 nested parentheses, 10,000 unary
+     * minus) are refused by their length before any parsing; the message does not repeat the whole text.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "terms | is 19999 characters long, more than the 2000 allowed",
+            "parentheses | is 10001 characters long, more than the 2000 allowed",
+            "unary minus | is 10001 characters long, more than the 2000 allowed"})
+    void refusesTheOverlongShapesBeforeParsing(String shape, String message) {
+        assertThatThrownBy(() -> ExpressionParser.parse(hostile(shape))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(message).satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
+    }
+
+    /** Within the length limit, nesting is limited too: parentheses, unary minus and function calls each nest. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "'(' * 900 + D + ')' * 900 | nests more than 64 levels deep at position 65",
+            "'-' * 1500 + D | nests more than 64 levels deep at position 65",
+            "'max(' * 300 + D + ')' * 300 | nests more than 64 levels deep at position 260"})
+    void refusesDeepNestingWithinTheLengthLimit(String shape, String message) {
+        String text = switch (shape.charAt(1)) {
+            case '(' -> "(".repeat(900) + "D" + ")".repeat(900);
+            case '-' -> "-".repeat(1500) + "D";
+            default -> "max(".repeat(300) + "D" + ")".repeat(300);
+        };
+        assertThatThrownBy(() -> ExpressionParser.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(message).satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
+    }
+
+    @Test
+    void expressionsJustWithinTheLimitsStillWork() {
+        String deep = "(".repeat(63) + "VAP" + ")".repeat(63);
+        assertThat(ExpressionParser.parse(deep).evaluate(row())).isEqualTo(1000);
+        String wide = String.join("+", java.util.Collections.nCopies(1000, "D"));
+        assertThat(wide).hasSize(1999);
+        assertThat(ExpressionParser.parse(wide).evaluate(row())).isEqualTo(60_000);
+    }
+
+    /** The three shapes of issue 21: 10,000 terms, 5,000 nested parentheses, 10,000 unary minus. */
+    static String hostile(String shape) {
+        return switch (shape) {
+            case "terms" -> String.join("+", java.util.Collections.nCopies(10_000, "D"));
+            case "parentheses" -> "(".repeat(5_000) + "D" + ")".repeat(5_000);
+            default -> "-".repeat(10_000) + "D";
+        };
+    }
+
     private static Expression.Row row() {
         Map<String, Double> values = new HashMap<>(ROW);
         return new Expression.Row() {

@@ -143,10 +143,58 @@ class MappingFilesTest {
                 .isEqualTo("CT_2018-");
     }
 
+    /** Each hostile shape is one line naming the mapping field, never a stack overflow. */
+    @ParameterizedTest
+    @CsvSource({"terms", "parentheses", "unary minus"})
+    void anOverlongExpressionIsAnErrorOfItsField(String shape) {
+        String json = VALID.replace("\"REG\"", "{\"expression\": \"" + ExpressionParserTest.hostile(shape)
+                + "\", \"proxy\": \"why\"}");
+        assertThatThrownBy(() -> read(json)).isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("mapping test.json: registeredVoters.expression: is ")
+                .hasMessageContaining("characters long, more than the 2000 allowed")
+                .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(1))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
+    }
+
+    @Test
+    void dissolveIsSumOrFirst() {
+        assertThat(read(VALID.replace("\"id\"", "\"dissolve\": \"sum\", \"id\"")).dissolve())
+                .isEqualTo(PrecinctMapping.Dissolve.SUM);
+        assertThat(read(VALID).dissolve()).isNull();
+        assertThatThrownBy(() -> read(VALID.replace("\"id\"", "\"dissolve\": \"union\", \"id\"")))
+                .hasMessageStartingWith("mapping test.json: dissolve: must be \"sum\"");
+    }
+
     @Test
     void anUnknownPresetListsTheKnownOnes() {
         assertThatThrownBy(() -> PrecinctMapping.resolve("ohio"))
                 .hasMessageContaining("neither a preset (rhode-island, new-hampshire) nor a file");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // 50 % support everywhere
+            "'{\"id\": \"N\", \"registeredVoters\": \"REG\", \"ballots\": \"BAL\","
+                    + " \"support\": {\"dem\": \"GOV18D\", \"rep\": \"[GOV18D]\"}}'"
+                    + " | support.dem and support.rep both read column GOV18D",
+            // 100 % turnout and no doors
+            "'{\"id\": \"N\", \"registeredVoters\": \"TOT\", \"ballots\": \" TOT \","
+                    + " \"support\": {\"dem\": \"D\", \"rep\": \"R\"}}'"
+                    + " | registeredVoters and ballots both read column TOT",
+            "'{\"id\": \"N\", \"registeredVoters\": \"REG\", \"turnout\": \"X / 100\","
+                    + " \"support\": {\"share\": \"X/100\"}}'"
+                    + " | turnout and support.share both read the same expression X / 100"})
+    void oneColumnMappedToTwoFieldsIsRefusedNamingBoth(String json, String message) {
+        assertThatThrownBy(() -> read(json)).isInstanceOf(MappingException.class).hasMessageContaining(message)
+                .hasMessageContaining("one column cannot be two fields");
+    }
+
+    @Test
+    void aDeclaredProxyMayReuseAColumnOnPurpose() {
+        PrecinctMapping mapping = read("""
+                {"id": "N", "registeredVoters": {"expression": "VAP", "proxy": "no registration: all adults"},
+                 "ballots": "VAP", "support": {"dem": "D", "rep": "R"}}""");
+        assertThat(mapping.registeredVoters().isProxy()).isTrue();
     }
 
     private static PrecinctMapping read(String json) {

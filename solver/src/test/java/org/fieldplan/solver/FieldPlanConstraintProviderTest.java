@@ -126,6 +126,29 @@ class FieldPlanConstraintProviderTest {
                 .penalizesBy(0);
     }
 
+    /** A team that went out before a report lowered the capacity is no break; nobody may join it either. */
+    @Test
+    void capacityCountsMembersWhoCannotMoveAsRoom() {
+        Volunteer a = volunteer("a").reaches(small, 5).build();
+        Volunteer b = volunteer("b").reaches(small, 5).build();
+        Volunteer c = volunteer("c").reaches(small, 5).build();
+        Volunteer d = volunteer("d").reaches(small, 5).build();
+        verifier.verifyThat(FieldPlanConstraintProvider::capacity)
+                .given(fixedAt(a, satAm, small), fixedAt(b, satAm, small), fixedAt(c, satAm, small))
+                .penalizesBy(0);
+        verifier.verifyThat(FieldPlanConstraintProvider::capacity)
+                .given(fixedAt(a, satAm, small), fixedAt(b, satAm, small), fixedAt(c, satAm, small),
+                        at(d, satAm, small))
+                .penalizesBy(1);
+        verifier.verifyThat(FieldPlanConstraintProvider::capacity)
+                .given(fixedAt(a, satAm, small), at(b, satAm, small), at(c, satAm, small), at(d, satAm, small))
+                .penalizesBy(2);
+    }
+
+    private static Shift fixedAt(Volunteer volunteer, TimeSlot slot, Precinct precinct) {
+        return new Shift(volunteer, slot, precinct, true);
+    }
+
     @Test
     void buddyRule() {
         Volunteer a = volunteer("a").reaches(ahead, 5).reaches(small, 5).build();

@@ -97,4 +97,35 @@ class SolverPoolTest {
         }
         assertThat(secondCalls).as("the terminated solve that never started").isEmpty();
     }
+
+    @Test
+    void terminateEarlyReturnsOnlyAfterTheFinalConsumerHasRun() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<FieldPlan> finalBest = new CompletableFuture<>();
+        try (SolverPool<FieldPlan> pool = pool(SolverFactory.create(
+                FieldPlanSolverConfig.create(Duration.ofHours(1))))) {
+            pool.solveAndListen("p", id -> {
+                started.countDown();
+                return problem();
+            }, best -> { }, plan -> {
+                // A slow final consumer, like a job's last save to the database.
+                sleep(300);
+                finalBest.complete(plan);
+            }, (id, failure) -> finalBest.completeExceptionally(failure));
+            started.await();
+
+            pool.terminateEarly("p");
+
+            assertThat(finalBest).as("the final best plan, handed over before terminateEarly returned").isDone();
+            assertThat(pool.getSolverStatus("p")).isEqualTo(SolverStatus.NOT_SOLVING);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -80,6 +80,26 @@ class MarginalVoteModelTest {
     }
 
     @Test
+    void precinctsWithoutDistrictsAreWeighedByTheMappedRaceOverTheRegionNotCountedAsTossUps() {
+        // Equal ballots at 70 % and 50 % support: a 60/40 race over the region.
+        Precinct safe = withoutDistricts(precinct("P1", 0.7, Set.of()));
+        Precinct even = withoutDistricts(precinct("P2", 0.5, Set.of()));
+
+        model.apply(java.util.List.of(safe, even), java.util.List.of());
+
+        assertThat(MarginalVoteModel.regionWideSupportShare(java.util.List.of(safe, even))).isCloseTo(0.6,
+                within(1e-12));
+        assertThat(safe.getPivotality()).isCloseTo(model.pivotality(0.6), within(1e-12)).isLessThan(0.2);
+        assertThat(even.getPivotality()).isEqualTo(safe.getPivotality());
+    }
+
+    private static Precinct withoutDistricts(Precinct p) {
+        return new Precinct(p.getId(), p.getName(), p.getGeometry(), p.getRegisteredVoters(), p.getExpectedTurnout(),
+                p.getSupportShare(), java.util.List.of(), null, null, p.getRequiredLanguages(), p.getRequiredSkills(),
+                null, null, 0);
+    }
+
+    @Test
     void derivesDoorsCapacityAndDensityDependentPace() {
         assertThat(model.targetDoors(1500, 0.6)).isEqualTo(400);
         assertThat(model.doorsPerHour(10_000)).isEqualTo(25);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
+import org.fieldplan.calendar.CampaignClock;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.TimeSlot;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,11 @@ public class PlanClock {
 
     public LocalDateTime now(FieldPlan plan) {
         return fixedNow != null ? fixedNow : LocalDateTime.now(clock.withZone(ZoneId.of(plan.getTimeZone())));
+    }
+
+    /** The same "now" for checks of calendars (an election day in the past is refused). */
+    public CampaignClock campaignClock() {
+        return new CampaignClock(clock, fixedNow);
     }
 
     public static boolean hasStarted(TimeSlot slot, LocalDateTime now) {

@@ -3,6 +3,7 @@ package org.fieldplan.api.demo;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.Optional;
 
 import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.api.jobs.Job;
@@ -15,19 +16,19 @@ import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.generator.RegionGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * When {@code fieldplan.demo.enabled} (the default), stores the generated demo region as region {@value #REGION_ID}
  * (unless the store already has it, e.g. a PostGIS kept from an earlier run) and submits a job solving its whole
- * weekend for a few seconds, so a plan is there to read right after startup.
+ * weekend for a few seconds, so a plan is there to read right after startup. It runs once every bean is made and
+ * before the web server starts, so the first request the service answers already finds the demo job.
  */
 @Component
 @ConditionalOnProperty(name = "fieldplan.demo.enabled", havingValue = "true", matchIfMissing = true)
-public class DemoLoader implements ApplicationRunner {
+public class DemoLoader implements SmartInitializingSingleton {
 
     public static final String REGION_ID = "demo";
 
@@ -36,6 +37,7 @@ public class DemoLoader implements ApplicationRunner {
     private final DataStores stores;
     private final JobService jobs;
     private final FieldPlanProperties.Demo demo;
+    private volatile String jobId;
 
     public DemoLoader(DataStores stores, JobService jobs, FieldPlanProperties properties) {
         this.stores = stores;
@@ -43,8 +45,13 @@ public class DemoLoader implements ApplicationRunner {
         this.demo = properties.demo();
     }
 
+    /** The demo job's id, once submitted. */
+    public Optional<String> jobId() {
+        return Optional.ofNullable(jobId);
+    }
+
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         FieldPlanProblem generated = new RegionGenerator().generate(demo.size(), demo.seed());
         if (stores.regions().list().stream().noneMatch(region -> region.id().equals(REGION_ID))) {
             stores.regions().save(REGION_ID, generated);
@@ -56,6 +63,7 @@ public class DemoLoader implements ApplicationRunner {
         ProblemQuery query = ProblemQuery.of(REGION_ID, from, to);
         FieldPlanProblem problem = stores.problemBuilder().build(query).problem();
         Job job = jobs.submit(new JobSubmission(problem, query, Duration.ofSeconds(demo.seconds())));
+        jobId = job.getId();
         LOG.info("Demo region \"{}\" ({} precincts, {} volunteers, {} to {}): solving as job {}", REGION_ID,
                 problem.precincts().size(), problem.volunteers().size(), from, to, job.getId());
     }

@@ -28,8 +28,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 /**
  * Turns every failure into an RFC 7807 problem ({@code application/problem+json}): the service's own refusals
  * ({@link ApiException}), invalid problems ({@link ProblemValidationException}, each error with its field path),
- * Spring MVC's own errors (unknown path, wrong method, unreadable body…) and, last, anything unexpected, which is
- * logged here and answered without internals.
+ * Spring MVC's own errors (unknown path, wrong method, unreadable body…), a database that cannot be reached (503
+ * with {@code Retry-After}, {@link DatabaseOutage}) and, last, anything unexpected, which is logged here and
+ * answered without internals.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -59,6 +60,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warn("Database unavailable, answered 503: {}", e.toString());
+            return DatabaseOutage.response();
+        }
         LOG.error("Unexpected error", e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; it has been logged", List.of()),
                 new HttpHeaders());

@@ -47,7 +47,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
     }
 
-    private static String detail(int status) {
+    static String detail(int status) {
         return switch (status) {
             case 400 -> "the request cannot be read: its path, request line or headers are malformed or too large"
                     + " (an encoded slash %2F is not allowed in a path)";

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import org.fieldplan.api.config.PlanClock;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.importer.RegionUpload;
@@ -21,9 +22,13 @@ import jakarta.servlet.http.Part;
 public class ImportService {
 
     private final DataStores stores;
+    private final ImportProperties properties;
+    private final PlanClock clock;
 
-    public ImportService(DataStores stores) {
+    public ImportService(DataStores stores, ImportProperties properties, PlanClock clock) {
         this.stores = stores;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     public ImportView upload(String regionId, Part precincts, Part mapping, Part volunteers, Part calendar,
@@ -32,7 +37,8 @@ public class ImportService {
         RegionUpload.Upload files = new RegionUpload.Upload(bytes(precincts), name(precincts), bytes(mapping),
                 sheet == null ? null : new String(sheet, StandardCharsets.UTF_8), bytes(calendar), skipBadRows,
                 bytes(joinTable), name(joinTable));
-        RegionUpload upload = new RegionUpload(stores.regions());
+        RegionUpload upload =
+                new RegionUpload(stores.regions(), properties.archive().limits(), clock.campaignClock());
         try {
             return ImportView.of(dryRun ? upload.check(regionId, files) : upload.store(regionId, files));
         } catch (UploadRejectedException e) {

@@ -8,10 +8,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.data.DataStores;
+import org.fieldplan.data.problem.BuiltProblem;
+import org.fieldplan.data.problem.DataIssue;
 import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.data.region.RegionCalendar;
 import org.fieldplan.domain.FieldPlanProblem;
@@ -117,13 +120,56 @@ public class JobRequestReader {
         }
         Duration solveTime = seconds("seconds", seconds);
         ProblemQuery query = new ProblemQuery(regionId, from, to, organizerId);
-        FieldPlanProblem stored;
+        BuiltProblem built;
         try {
-            stored = stores.problemBuilder().build(query).problem();
+            built = stores.problemBuilder().build(query);
         } catch (NoSuchElementException e) {
             throw ApiException.invalid("regionId", "no stored region with id \"" + regionId + "\"");
         }
-        return new JobSubmission(withWeights(stored, weights), query, solveTime);
+        // Validation first: days without any time slot are told as such, not as days without volunteers.
+        FieldPlanProblem problem = withWeights(built.problem(), weights);
+        if (organizerId != null && built.problem().volunteers().isEmpty()) {
+            knownOrganizer(query);
+        }
+        requireVolunteers(built, query);
+        return new JobSubmission(problem, query, solveTime);
+    }
+
+    /**
+     * A plan without volunteers is empty whatever the solver does: refuse it and say why, rather than "solve" it in
+     * milliseconds.
+     */
+    private static void requireVolunteers(BuiltProblem built, ProblemQuery query) {
+        if (!built.problem().volunteers().isEmpty()) {
+            return;
+        }
+        long unavailable = built.issues().stream()
+                .filter(issue -> issue.kind() == DataIssue.Kind.VOLUNTEER_WITHOUT_AVAILABILITY).count();
+        String whose = query.organizerId() == null ? "region " + query.regionId()
+                : "organizer " + query.organizerId() + " in region " + query.regionId();
+        String why = unavailable > 0 ? unavailable + " stored volunteer" + (unavailable == 1 ? " is" : "s are")
+                + " available on none of those days" : "no volunteer is stored";
+        throw ApiException.invalid(query.organizerId() == null ? "regionId" : "organizerId",
+                "nothing to plan: " + whose + " has no volunteer available from " + query.from() + " to "
+                        + query.to() + " (" + why + "); add volunteers to the region (a volunteer sheet with the import, or "
+                        + "place-volunteers from census data) or pick other days");
+    }
+
+    /**
+     * An organizer none of whose volunteers is in the region would get an empty plan that "solves" at once: a typo
+     * in the id, most likely. Refused naming the field and the region's organizers. (Only asked when the organizer's
+     * problem has no volunteer: one with volunteers exists.)
+     */
+    private void knownOrganizer(ProblemQuery query) {
+        Set<String> organizers = new TreeSet<>();
+        stores.regions().load(ProblemQuery.of(query.regionId(), query.from(), query.to())).volunteers()
+                .forEach(v -> organizers.add(v.getOrganizerId() == null ? "(none)" : v.getOrganizerId()));
+        if (!organizers.contains(query.organizerId())) {
+            throw ApiException.invalid("organizerId", "no volunteer of region " + query.regionId()
+                    + " belongs to organizer \"" + query.organizerId() + "\" (its organizers: "
+                    + (organizers.isEmpty() ? "none, the region has no volunteers" : String.join(", ", organizers))
+                    + ")");
+        }
     }
 
     /** Round-trips the stored problem through the documented format, so it is validated like an inline one. */

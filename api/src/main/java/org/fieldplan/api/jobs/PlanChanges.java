@@ -34,6 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -55,6 +57,7 @@ public class PlanChanges {
     private final RepairLane repairLane;
     private final DataStores stores;
     private final Clock clock;
+    private final Counter repairCount;
     /** Per job repaired here, the repair under way or the last one queued behind it (a chain, one at a time). */
     private final Map<String, CompletableFuture<FieldPlan>> repairs = new ConcurrentHashMap<>();
     /** Starts a queued repair once the one ahead of it has ended. */
@@ -64,11 +67,13 @@ public class PlanChanges {
         return thread;
     });
 
-    public PlanChanges(JobService jobs, RepairLane repairLane, DataStores stores, Clock clock) {
+    public PlanChanges(JobService jobs, RepairLane repairLane, DataStores stores, Clock clock, MeterRegistry meters) {
         this.jobs = jobs;
         this.repairLane = repairLane;
         this.stores = stores;
         this.clock = clock;
+        this.repairCount = Counter.builder("fieldplan.repairs")
+                .description("Repairs started on this instance after news from the field").register(meters);
     }
 
     /**
@@ -176,6 +181,7 @@ public class PlanChanges {
         FieldPlan start = current.withShifts(shifts);
         CompletableFuture<FieldPlan> repaired = new CompletableFuture<>();
         job.repairing(clock.instant());
+        repairCount.increment();
         jobs.saveBestPlanNow(job);
         SolverPool<FieldPlan> lane = repairLane.solverPool();
         repairLane.enter();
@@ -214,9 +220,16 @@ public class PlanChanges {
     /** The doors reported per slot for a volunteer of the job's plan (one report per slot: a later one replaced it). */
     public Map<String, Integer> reportedDoorsBySlot(Job job, String volunteerId) {
         Map<String, Integer> doors = new HashMap<>();
-        stores.plans().fieldReports(job.getPlanId()).stream().filter(r -> r.volunteerId().equals(volunteerId))
-                .forEach(r -> doors.put(r.slotId(), r.doorsKnocked()));
+        reportsBySlot(job, volunteerId).forEach((slot, report) -> doors.put(slot, report.doorsKnocked()));
         return doors;
+    }
+
+    /** The field reports per slot for a volunteer of the job's plan (one per slot: a later one replaced it). */
+    public Map<String, FieldReport> reportsBySlot(Job job, String volunteerId) {
+        Map<String, FieldReport> reports = new HashMap<>();
+        stores.plans().fieldReports(job.getPlanId()).stream().filter(r -> r.volunteerId().equals(volunteerId))
+                .forEach(r -> reports.put(r.slotId(), r));
+        return reports;
     }
 
     /**

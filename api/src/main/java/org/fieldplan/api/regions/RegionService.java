@@ -3,6 +3,7 @@ package org.fieldplan.api.regions;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import org.fieldplan.api.config.PlanClock;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.calendar.CalendarJson;
 import org.fieldplan.calendar.CampaignCalendar;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Service;
 public class RegionService {
 
     private final DataStores stores;
+    private final PlanClock clock;
 
-    public RegionService(DataStores stores) {
+    public RegionService(DataStores stores, PlanClock clock) {
         this.stores = stores;
+        this.clock = clock;
     }
 
     public List<RegionSummary> list() {
@@ -27,7 +30,7 @@ public class RegionService {
 
     public CalendarView calendar(String regionId) {
         try {
-            return CalendarView.of(regionId, stores.regions().calendar(regionId));
+            return CalendarView.of(regionId, stores.regions().calendar(regionId), List.of());
         } catch (NoSuchElementException e) {
             throw ApiException.notFound("region", regionId);
         }
@@ -35,7 +38,9 @@ public class RegionService {
 
     /**
      * Sets the region's calendar from its JSON declaration ({@code docs/calendar-format.md}): 400 naming each bad
-     * field, 404 for an unknown region, 409 when stored plans use slots the calendar would drop or move.
+     * field (an election day in the past, a zone far from the region's: {@code docs/calendar.md}), 404 for an
+     * unknown region, 409 when stored plans use slots the calendar would drop or move. The answer carries the
+     * calendar's warnings (a zone an hour or more off the region's solar time).
      */
     public CalendarView setCalendar(String regionId, byte[] json) {
         if (json == null || json.length == 0) {
@@ -44,7 +49,8 @@ public class RegionService {
         }
         CampaignCalendar calendar = CalendarJson.read(json);
         try {
-            return CalendarView.of(regionId, stores.calendarChange().apply(regionId, calendar));
+            List<String> warnings = stores.calendarChange().check(regionId, calendar, clock.campaignClock());
+            return CalendarView.of(regionId, stores.calendarChange().apply(regionId, calendar), warnings);
         } catch (NoSuchElementException e) {
             throw ApiException.notFound("region", regionId);
         } catch (SlotsInUseException e) {

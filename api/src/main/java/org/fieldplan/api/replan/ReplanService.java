@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -45,26 +43,35 @@ import org.springframework.stereotype.Service;
  * Re-plans a job after news from the field. A cancellation removes the volunteer's shifts; a field report pins the
  * worked shift and lowers its precinct's remaining doors; a late volunteer or late availability adds shifts to fill.
  * All go through {@link PlanChanges#apply} as OptaPlanner problem changes; shifts that have started are pinned, and a
- * repair re-opens only the slot the news concerns (the cancelled volunteer's teammates in the cancelled slot, the
- * reported precinct's next team that day, the newcomer's slots, and who was not sent out in that slot), so the rest of
- * the plan stays as it was. The answer lists what changed and says whether it is applied or queued, and by when.
+ * repair re-opens only what the news may have made infeasible ({@link RepairScope}: the cancelled volunteer's
+ * teammates, the reported precinct's teams in every later slot, the newcomer's slots, and who was not sent out there
+ * and has room), so the rest of the plan stays as it was. The answer lists what changed and says whether it is applied
+ * or queued, and by when; a repair that ends with more hard rules broken than before says which. News already taken
+ * (the same cancellation or report again) is answered at once as a duplicate ({@link NewsLedger}).
  */
 @Service
 public class ReplanService {
 
     /** How long past one repair's maximum time to wait for its result before answering that it is queued. */
     private static final Duration ANSWER_GRACE = Duration.ofMillis(250);
+    /** What the news ledger keeps for a cancelled volunteer-slot. */
+    private static final String CANCELLED = "cancelled";
 
     private final PlanChanges planChanges;
     private final PlanClock planClock;
     private final Clock clock;
     private final Duration answerWithin;
+    private final NewsLedger news;
+    private final HardRuleBreaks hardRuleBreaks;
 
-    public ReplanService(PlanChanges planChanges, PlanClock planClock, Clock clock, RepairLane repairLane) {
+    public ReplanService(PlanChanges planChanges, PlanClock planClock, Clock clock, RepairLane repairLane,
+            NewsLedger news, HardRuleBreaks hardRuleBreaks) {
         this.planChanges = planChanges;
         this.planClock = planClock;
         this.clock = clock;
         this.answerWithin = repairLane.maxRepair().plus(ANSWER_GRACE);
+        this.news = news;
+        this.hardRuleBreaks = hardRuleBreaks;
     }
 
     public ReplanResult cancel(Job job, ReplanRequests.Cancellation request, Caller caller) {
@@ -77,6 +84,10 @@ public class ReplanService {
         if (request.slotId() != null) {
             cancelled = own.stream().filter(s -> s.getSlot().getId().equals(request.slotId())).toList();
             if (cancelled.isEmpty()) {
+                if (news.has(job.getId(), cancellation(volunteer.getId(), request.slotId()), CANCELLED)) {
+                    return duplicate(job, plan, "already cancelled: " + volunteer.getId() + "'s shift on "
+                            + request.slotId() + " left the plan before; nothing more to do");
+                }
                 throw ApiException.invalid("slotId", "volunteer " + volunteer.getId() + " has no shift in slot \""
                         + request.slotId() + "\"");
             }
@@ -92,50 +103,36 @@ public class ReplanService {
                 throw ApiException.conflict("volunteer " + volunteer.getId() + " has no shift left to cancel");
             }
         }
+        // Of identical cancellations at once, one takes each slot; the others are answered at once, repairing nothing.
+        List<Shift> taken = cancelled.stream()
+                .filter(s -> news.take(job.getId(), cancellation(volunteer.getId(), s.getSlot().getId()), CANCELLED))
+                .toList();
+        if (taken.isEmpty()) {
+            return duplicate(job, plan, "already cancelled: " + volunteer.getId() + "'s shift on "
+                    + slotIds(cancelled.stream().map(Shift::getSlot).toList())
+                    + " is being taken out of the plan; nothing more to do");
+        }
         Set<String> slotIds = new LinkedHashSet<>();
         List<String> effects = new ArrayList<>();
-        for (Shift shift : cancelled) {
+        for (Shift shift : taken) {
             slotIds.add(shift.getSlot().getId());
             effects.add("removed " + volunteer.getId() + "'s shift on " + shift.getSlot().getId() + " (was "
                     + (shift.getPrecinct() == null ? "not sent out" : shift.getPrecinct().getId()) + ")");
         }
-        // Open only the cancelled shifts' teammates (to re-pair them) and whoever was not sent out in those slots.
-        Set<String> teams = new HashSet<>();
-        cancelled.stream().filter(s -> s.getPrecinct() != null).forEach(s -> teams.add(s.getTeamKey()));
-        Predicate<Shift> open = s -> slotIds.contains(s.getSlot().getId())
-                && (s.getPrecinct() == null || teams.contains(s.getTeamKey()));
-        List<TimeSlot> cancelledSlots = cancelled.stream().map(Shift::getSlot).toList();
-        return apply(job, plan, new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)), open, started, effects,
-                () -> planChanges.recordCancellation(job, volunteer.getId(), cancelledSlots));
+        List<TimeSlot> cancelledSlots = taken.stream().map(Shift::getSlot).toList();
+        try {
+            return apply(job, plan, new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)),
+                    RepairScope.afterCancellation(plan, taken), started, effects,
+                    () -> planChanges.recordCancellation(job, volunteer.getId(), cancelledSlots));
+        } catch (ApiException refused) {
+            slotIds.forEach(slot -> news.forget(job.getId(), cancellation(volunteer.getId(), slot), CANCELLED));
+            throw refused;
+        }
     }
 
     public ReplanResult fieldReport(Job job, ReplanRequests.FieldReport request, Caller caller) {
         FieldPlan plan = job.requireBestPlan();
-        List<String> missing = new ArrayList<>();
-        if (request.slotId() == null) {
-            missing.add("slotId");
-        }
-        if (request.doorsKnocked() == null) {
-            missing.add("doorsKnocked");
-        }
-        if (request.contacts() == null) {
-            missing.add("contacts");
-        }
-        if (!missing.isEmpty()) {
-            throw ApiException.invalid(
-                    missing.stream().map(field -> new ValidationError(field, "is required")).toList());
-        }
-        if (request.doorsKnocked() < 0 || request.contacts() < 0) {
-            throw ApiException.invalid(request.doorsKnocked() < 0 ? "doorsKnocked" : "contacts",
-                    "cannot be negative");
-        }
-        if (request.doorsKnocked() > FieldReport.MAX_DOORS_PER_REPORT) {
-            throw ApiException.invalid("doorsKnocked", "must be at most " + FieldReport.MAX_DOORS_PER_REPORT
-                    + " per report (more than a shift can knock), was " + request.doorsKnocked());
-        }
-        if (request.contacts() > request.doorsKnocked()) {
-            throw ApiException.invalid("contacts", "cannot exceed doorsKnocked (" + request.doorsKnocked() + ")");
-        }
+        request.requireValid();
         Volunteer volunteer = volunteer(plan, request.volunteerId(), caller);
         Shift shift = plan.getShifts().stream()
                 .filter(s -> s.getVolunteer() == volunteer && s.getSlot().getId().equals(request.slotId())
@@ -144,18 +141,18 @@ public class ReplanService {
                         + " has no assignment in slot \"" + request.slotId() + "\""));
         var precinct = shift.getPrecinct();
         Predicate<Shift> started = startedBefore(plan);
-        // Open only the precinct's next team that day, now facing fewer doors, and whoever was not sent out in its
-        // slot; later days keep their plan (the report still lowers their marginal values at the next full solve).
-        Optional<TimeSlot> next = plan.getShifts().stream()
-                .filter(s -> s.getPrecinct() == precinct && !started.test(s) && s != shift
-                        && s.getSlot().getDay().equals(shift.getSlot().getDay())
-                        && s.getSlot().getStart().isAfter(shift.getSlot().getStart()))
-                .map(Shift::getSlot).min(Comparator.comparing(TimeSlot::getStart));
-        Predicate<Shift> open = s -> next.isPresent() && s.getSlot() == next.get()
-                && (s.getPrecinct() == null || s.getPrecinct() == precinct);
+        requireStarted(shift, started);
+        String key = "report " + shift.getId();
+        String counts = request.doorsKnocked() + " doors, " + request.contacts() + " contacts";
+        FieldReport stored = planChanges.reportsBySlot(job, volunteer.getId()).get(shift.getSlot().getId());
+        if (stored != null && stored.doorsKnocked() == request.doorsKnocked()
+                && stored.contacts() == request.contacts() || !news.take(job.getId(), key, counts)) {
+            return duplicate(job, plan, "already recorded: " + volunteer.getId() + "'s report on "
+                    + shift.getSlot().getId() + " (" + counts + "); nothing more to do");
+        }
         double remainingBefore = precinct.getRemainingDoors();
         // A report replaces an earlier one for the same shift: only the difference is news for the precinct.
-        Integer reportedBefore = planChanges.reportedDoorsBySlot(job, volunteer.getId()).get(shift.getSlot().getId());
+        Integer reportedBefore = stored == null ? null : stored.doorsKnocked();
         int additionalDoors = request.doorsKnocked() - (reportedBefore == null ? 0 : reportedBefore);
         List<String> effects = List.of(
                 "pinned " + volunteer.getId() + "'s shift on " + shift.getSlot().getId() + " in " + precinct.getId()
@@ -164,11 +161,27 @@ public class ReplanService {
                         + ")",
                 String.format(Locale.ROOT, "%s: remaining doors %.0f -> %.0f", precinct.getId(), remainingBefore,
                         RecordFieldReport.remainingAfter(precinct, additionalDoors)));
-        return apply(job, plan,
-                new RecordFieldReport(shift.getId(), precinct.getId(), additionalDoors), open,
-                s -> started.test(s) || s.getId().equals(shift.getId()), effects,
-                () -> planChanges.recordFieldReport(job, volunteer.getId(), shift.getSlot().getId(),
-                        request.doorsKnocked(), request.contacts()));
+        try {
+            return apply(job, plan, new RecordFieldReport(shift.getId(), precinct.getId(), additionalDoors),
+                    RepairScope.afterFieldReport(plan, shift, started),
+                    s -> started.test(s) || s.getId().equals(shift.getId()), effects,
+                    () -> planChanges.recordFieldReport(job, volunteer.getId(), shift.getSlot().getId(),
+                            request.doorsKnocked(), request.contacts()));
+        } catch (ApiException refused) {
+            news.forget(job.getId(), key, counts);
+            throw refused;
+        }
+    }
+
+    /**
+     * The one rule for when a shift can be reported on, whoever reports (an organizer, or the volunteer through their
+     * link): once it has started.
+     */
+    static void requireStarted(Shift shift, Predicate<Shift> started) {
+        if (!started.test(shift)) {
+            throw ApiException.conflict("the shift " + shift.getSlot().getId() + " has not started yet: report on it "
+                    + "once it has (from " + shift.getSlot().getStart() + ")");
+        }
     }
 
     /**
@@ -235,8 +248,8 @@ public class ReplanService {
     private ReplanResult addShifts(Job job, FieldPlan plan, Volunteer volunteer, List<TimeSlot> slots,
             List<String> effects) {
         Set<String> slotIds = new LinkedHashSet<>(slotIds(slots));
-        Predicate<Shift> open = s -> s.getPrecinct() == null && slotIds.contains(s.getSlot().getId());
-        return apply(job, plan, new AddVolunteerShifts(volunteer, Set.copyOf(slotIds)), open, startedBefore(plan),
+        return apply(job, plan, new AddVolunteerShifts(volunteer, Set.copyOf(slotIds)), RepairScope.idleIn(slotIds),
+                startedBefore(plan),
                 effects, () -> planChanges.recordVolunteer(job, volunteer));
     }
 
@@ -315,9 +328,27 @@ public class ReplanService {
                     summaryBefore.score(), null, summaryBefore.expectedNetVotes(), null);
         }
         PlanSummary summaryAfter = PlanSummary.of(after);
-        return new ReplanResult(job.getId(), "REPAIRED", clock.instant(), effects,
+        // What the news left that no repair may change (a started or reported shift) can still break a rule: say so.
+        boolean worse = hard(after) < hard(before);
+        return new ReplanResult(job.getId(), worse ? "REPAIRED_WITH_BREAKS" : "REPAIRED", clock.instant(), effects,
                 diff(assignmentsBefore, assignments(after)), summaryBefore.score(), summaryAfter.score(),
-                summaryBefore.expectedNetVotes(), summaryAfter.expectedNetVotes());
+                summaryBefore.expectedNetVotes(), summaryAfter.expectedNetVotes(),
+                worse ? hardRuleBreaks.of(after) : List.of());
+    }
+
+    private static long hard(FieldPlan plan) {
+        return plan.getScore() == null ? 0 : plan.getScore().hardScore();
+    }
+
+    /** The answer to news already taken: what was done, at once, with nothing applied again. */
+    private ReplanResult duplicate(Job job, FieldPlan plan, String effect) {
+        PlanSummary summary = PlanSummary.of(plan);
+        return new ReplanResult(job.getId(), "DUPLICATE", clock.instant(), List.of(effect), List.of(),
+                summary.score(), summary.score(), summary.expectedNetVotes(), summary.expectedNetVotes());
+    }
+
+    private static String cancellation(String volunteerId, String slotId) {
+        return "cancel " + volunteerId + "@" + slotId;
     }
 
     private Predicate<Shift> startedBefore(FieldPlan plan) {

@@ -18,6 +18,7 @@ import org.fieldplan.api.replan.ReplanResult;
 import org.fieldplan.api.replan.ReplanService;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.Shift;
 import org.springframework.stereotype.Service;
 
 /**
@@ -71,23 +72,26 @@ public class MyShiftsService {
 
     /** "I'm coming." Only for a shift of theirs that has not started. */
     public MyShifts confirm(Job job, String slotId, Caller volunteer) {
-        requireShift(job, slotId, volunteer, false);
+        requireNotStarted(job, slotId, volunteer);
         record(job, volunteer, slotId, ShiftStatus.CONFIRMED);
         return view(job, volunteer);
     }
 
     /** "I can't make it": the cancellation repair, as if their organizer had called it in. */
     public ReplanResult decline(Job job, String slotId, Caller volunteer) {
-        requireShift(job, slotId, volunteer, false);
+        requireNotStarted(job, slotId, volunteer);
         ReplanResult result = replan.cancel(job, new ReplanRequests.Cancellation(volunteer.volunteerId(), slotId),
                 volunteer);
         record(job, volunteer, slotId, ShiftStatus.DECLINED);
         return result;
     }
 
-    /** Doors knocked and conversations after a shift that has started: the field report, with its bounds. */
+    /**
+     * Doors knocked and conversations: the field report, with its bounds and its rule that the shift has started
+     * ({@link ReplanService#fieldReport}, the same for organizers).
+     */
     public ReplanResult report(Job job, String slotId, Integer doorsKnocked, Integer contacts, Caller volunteer) {
-        requireShift(job, slotId, volunteer, true);
+        ownShift(job, slotId, volunteer);
         ReplanResult result = replan.fieldReport(job, new ReplanRequests.FieldReport(volunteer.volunteerId(),
                 slotId, doorsKnocked, contacts), volunteer);
         record(job, volunteer, slotId, ShiftStatus.WORKED);
@@ -106,15 +110,18 @@ public class MyShiftsService {
         return new MoreTime(recommended.recommendations(), repair);
     }
 
-    private void requireShift(Job job, String slotId, Caller volunteer, boolean mustHaveStarted) {
-        FieldPlan plan = job.requireBestPlan();
-        var shift = plan.getShifts().stream().filter(s -> s.getVolunteer().getId().equals(volunteer.volunteerId())
-                && s.getSlot().getId().equals(slotId) && s.getPrecinct() != null).findFirst()
+    /** The caller's assigned shift in the slot; 404 if they have none. */
+    private Shift ownShift(Job job, String slotId, Caller volunteer) {
+        return job.requireBestPlan().getShifts().stream()
+                .filter(s -> s.getVolunteer().getId().equals(volunteer.volunteerId())
+                        && s.getSlot().getId().equals(slotId) && s.getPrecinct() != null).findFirst()
                 .orElseThrow(() -> ApiException.notFound("shift of yours in slot", slotId));
-        boolean started = PlanClock.hasStarted(shift.getSlot(), planClock.now(plan));
-        if (started != mustHaveStarted) {
-            throw ApiException.conflict(mustHaveStarted ? "the shift " + slotId + " has not started yet"
-                    : "the shift " + slotId + " has already started");
+    }
+
+    private void requireNotStarted(Job job, String slotId, Caller volunteer) {
+        Shift shift = ownShift(job, slotId, volunteer);
+        if (PlanClock.hasStarted(shift.getSlot(), planClock.now(job.requireBestPlan()))) {
+            throw ApiException.conflict("the shift " + slotId + " has already started");
         }
     }
 

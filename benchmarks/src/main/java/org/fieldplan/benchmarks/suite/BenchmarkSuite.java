@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.fieldplan.benchmarks.BenchmarkProblems;
+import org.fieldplan.benchmarks.figures.FiguresDoc;
 import org.fieldplan.benchmarks.suite.SuiteResult.InstanceResult;
 import org.fieldplan.benchmarks.suite.SuiteResult.Machine;
 
@@ -37,6 +38,7 @@ public final class BenchmarkSuite {
             BenchmarkProblems.requireData(options.data());
         }
         String date = Instant.now().toString();
+        double loadAtStart = loadAverage();
         List<InstanceResult> results = new ArrayList<>();
         for (SuiteInstance instance : options.instances()) {
             int seconds = options.seconds().get(instance);
@@ -58,6 +60,19 @@ public final class BenchmarkSuite {
         ResultFiles.write(suite, options.out().resolve("result.json"));
         SummaryWriter.write(suite, options.out());
         System.out.println("wrote " + options.out().resolve("result.json") + " and summary.md");
+        if (options.figures() != null) {
+            String load = String.format(Locale.ROOT, "1-min load average %.1f → %.1f on %d cores", loadAtStart,
+                    loadAverage(), Runtime.getRuntime().availableProcessors());
+            FiguresDoc.write(FiguresDoc.refreshed(FiguresDoc.read(options.figures()), suite, load),
+                    options.figures());
+            FiguresDoc.render(options.figures(), options.doc());
+            System.out.println("refreshed " + options.figures() + " and the figures table of " + options.doc());
+        }
+    }
+
+    /** The figures depend on what else runs: the load is recorded beside them. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** The machine this JVM runs on (cores, heap limit, Java, OS). */

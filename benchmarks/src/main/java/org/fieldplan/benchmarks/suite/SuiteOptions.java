@@ -23,17 +23,22 @@ import org.fieldplan.benchmarks.BenchmarkProblems;
  * --candidates N           each volunteer's candidate precincts (travel.maxCandidatesPerVolunteer, default 40)
  * --no-bound               skip the flow upper bound (its % of bound figures are then NaN)
  * --solver-config FILE     solve with this OptaPlanner XML instead of the product's (to compare search settings)
+ * --figures FILE           afterwards, refresh this figures file's suite rows and the table of --doc
+ * --doc FILE               the document with the figures table (default docs/benchmarks.md)
  * </pre>
  *
  * @param instances the instances to run, in suite order
  * @param seconds solve limit per instance
  * @param solverConfig an OptaPlanner solver XML to solve with instead of the product's; null for the product's
+ * @param figures the figures file ({@code benchmarks/figures.json}) to refresh after the run; null to leave it
+ * @param doc the document whose figures table is regenerated with {@code figures}
  */
 record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> seconds, Path out, Path data,
-        Integer candidates, boolean bound, Path solverConfig) {
+        Integer candidates, boolean bound, Path solverConfig, Path figures, Path doc) {
 
     static final String USAGE = "usage: BenchmarkSuite [--xl] [--only S,M,RI,NH,CT,RI_VOTES,...,L,XL] "
-            + "[--seconds N | --seconds S=N,...] [--out DIR] [--data DIR] [--candidates N] [--no-bound] [--solver-config FILE]";
+            + "[--seconds N | --seconds S=N,...] [--out DIR] [--data DIR] [--candidates N] [--no-bound] [--solver-config FILE]"
+            + " [--figures benchmarks/figures.json [--doc docs/benchmarks.md]]";
 
     /** @throws IllegalArgumentException with {@link #USAGE} on an unknown or malformed option */
     static SuiteOptions parse(String... args) {
@@ -48,6 +53,8 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
         Integer candidates = null;
         boolean bound = true;
         Path solverConfig = null;
+        Path figures = null;
+        Path doc = Path.of("docs", "benchmarks.md");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--xl" -> xl = true;
@@ -58,6 +65,8 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
                 case "--candidates" -> candidates = positive(value(args, ++i));
                 case "--no-bound" -> bound = false;
                 case "--solver-config" -> solverConfig = Path.of(value(args, ++i));
+                case "--figures" -> figures = Path.of(value(args, ++i));
+                case "--doc" -> doc = Path.of(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
@@ -69,7 +78,7 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
             }
         }
         return new SuiteOptions(List.copyOf(instances), Map.copyOf(seconds), out, data, candidates, bound,
-                solverConfig);
+                solverConfig, figures, doc);
     }
 
     private static String value(String[] args, int index) {

@@ -39,7 +39,7 @@ public record SuiteResult(int schemaVersion, String gitCommit, String date, Mach
      * @param peakHeapBytes largest used heap seen while loading, preparing and solving this instance
      * @param timeline best plan over solve time, sampled from the new-best callback (throttled) plus the end
      * @param sendHomeGreedyExpectedVotes the greedy that sends lone canvassers home instead of into a team (the
-     *     baseline before issue 11), to show what the repair adds
+     *     simpler baseline), to show what the repair adds
      * @param boundExpectedVotes the max-gain flow upper bound on expected votes ({@code FlowUpperBound}); NaN when
      *     not computed ({@code --no-bound})
      * @param boundMillis time to build and solve the bound's flow

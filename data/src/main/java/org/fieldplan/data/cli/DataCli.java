@@ -10,10 +10,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
+import org.fieldplan.calendar.CalendarChecks;
 import org.fieldplan.calendar.CalendarJson;
 import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.calendar.CampaignClock;
 import org.fieldplan.cli.CliArguments;
 import org.fieldplan.cli.CliException;
+import org.fieldplan.cli.CliUsage;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.data.importer.ImportOptions;
@@ -40,7 +43,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class DataCli {
 
-    private static final String USAGE = """
+    private static final CliUsage USAGE = new CliUsage("""
             usage: fieldplan-data <command> [options]
               import-precincts  --region ID --file FILE --mapping PRESET|MAPPING.json [--name NAME]
                                 [--join-file TABLE] [--calendar CALENDAR.json] [--dry-run] [--skip-bad-rows]
@@ -51,7 +54,7 @@ public final class DataCli {
               import-generated  --region ID --size S|M|L|XL --seed N
               import-real       --region ID --mapping PRESET|MAPPING.json --file FILE --census CSV
                                 --volunteers N --seed N [--join-file TABLE] [--calendar CALENDAR.json]
-                                [--out problem.json]
+                                [--out problem.json] [--skip-bad-rows]
                                 (--out: write the problem for `fieldplan solve` instead of storing it; no database)
               set-calendar      --region ID --calendar CALENDAR.json  (time zone, days, slots: docs/calendar.md)
               show-calendar     --region ID
@@ -59,7 +62,7 @@ public final class DataCli {
                                 (census block-group centres; availability over the region's calendar)
             database: FIELDPLAN_DB_URL (e.g. jdbc:postgresql://127.0.0.1:5432/fieldplan), FIELDPLAN_DB_USER,
                       FIELDPLAN_DB_PASSWORD
-            """;
+            """);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -86,9 +89,13 @@ public final class DataCli {
     /** Runs one command; returns the process exit code. */
     int run(String[] args) {
         try {
-            if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-                out.print(USAGE);
-                return args.length == 0 ? 2 : 0;
+            if (args.length == 0) {
+                out.print(USAGE.text());
+                return 2;
+            }
+            if (CliUsage.asksForHelp(args)) {
+                out.print(USAGE.helpFor(args));
+                return 0;
             }
             String command = args[0];
             switch (command) {
@@ -98,8 +105,9 @@ public final class DataCli {
                 }
                 case "import-volunteers" -> importVolunteers(options(args, "region", "csv"));
                 case "import-generated" -> importGenerated(options(args, "region", "size", "seed"));
-                case "import-real" -> importReal(options(args, "region", "mapping", "file", "census",
-                        "volunteers", "seed", "calendar", "out", "join-file"));
+                case "import-real" -> importReal(new CliArguments(command, args, 1, Set.of("region", "mapping",
+                        "file", "census", "volunteers", "seed", "calendar", "out", "join-file"),
+                        Set.of("skip-bad-rows")));
                 case "set-calendar" -> setCalendar(options(args, "region", "calendar"));
                 case "show-calendar" -> showCalendar(options(args, "region"));
                 case "place-volunteers" -> placeVolunteers(options(args, "region", "census", "volunteers", "seed"));
@@ -144,7 +152,8 @@ public final class DataCli {
         // A dry run stores nothing, so it needs no database.
         DataStores stores = options.dryRun() && !environment.containsKey("FIELDPLAN_DB_URL") ? DataStores.inMemory()
                 : stores();
-        ImportReport report = new PrecinctImporter(stores.regions()).importFile(region, file, mapping, options);
+        ImportReport report = new PrecinctImporter(stores.regions()).importFile(region, file, mapping, options,
+                calendar);
         report.lines().forEach(report.accepted() ? out::println : err::println);
         if (report.outcome() == ImportReport.Outcome.STORED && calendar != null) {
             reportCalendar(region, stores.calendarChange().apply(region, calendar));
@@ -180,7 +189,7 @@ public final class DataCli {
         String out = arguments.optional("out", null);
         DataStores stores = out == null ? stores() : DataStores.inMemory();
         SampleRegions.RealRegion real = new SampleRegions(stores.regions()).realWithReport(region, file, joinFile,
-                mapping, census, (int) volunteers, seed, calendarOption(arguments));
+                mapping, census, (int) volunteers, seed, calendarOption(arguments), arguments.flag("skip-bad-rows"));
         // The precinct report's findings (proxies, capped turnout, repairs …); its summary line would say "stored".
         real.report().lines().stream().skip(1).forEach(this.out::println);
         FieldPlanProblem problem = real.region();
@@ -195,8 +204,15 @@ public final class DataCli {
 
     private void setCalendar(CliArguments arguments) {
         String region = regionId(arguments);
-        CampaignCalendar calendar = readCalendar(arguments.existingFile("calendar"));
-        reportCalendar(region, stores().calendarChange().apply(region, calendar));
+        Path file = arguments.existingFile("calendar");
+        CampaignCalendar calendar = readCalendar(file);
+        DataStores stores = stores();
+        try {
+            stores.calendarChange().check(region, calendar, clock()).forEach(w -> out.println("warning: " + w));
+        } catch (ProblemValidationException e) {
+            throw refused(file, e);
+        }
+        reportCalendar(region, stores.calendarChange().apply(region, calendar));
     }
 
     private void showCalendar(CliArguments arguments) {
@@ -233,18 +249,43 @@ public final class DataCli {
         return given ? arguments.existingFile("join-file") : null;
     }
 
-    /** The {@code --calendar} file, read and checked before anything is imported; null when not given. */
-    private static CampaignCalendar calendarOption(CliArguments arguments) {
-        String file = arguments.optional("calendar", null);
-        return file == null ? null : readCalendar(arguments.existingFile("calendar"));
+    /**
+     * The {@code --calendar} file, read and checked before anything is imported (an election day in the past is
+     * refused); null when not given.
+     */
+    private CampaignCalendar calendarOption(CliArguments arguments) {
+        String name = arguments.optional("calendar", null);
+        if (name == null) {
+            return null;
+        }
+        Path file = arguments.existingFile("calendar");
+        CampaignCalendar calendar = readCalendar(file);
+        var past = CalendarChecks.inThePast(calendar, clock().today(calendar.timeZone()));
+        if (!past.isEmpty()) {
+            throw refused(file, new ProblemValidationException(past));
+        }
+        return calendar;
     }
 
     private static CampaignCalendar readCalendar(Path file) {
         try {
             return CalendarJson.read(file);
         } catch (ProblemValidationException e) {
-            throw new CliException(file + ": " + e.getErrors().stream().map(Object::toString)
-                    .collect(Collectors.joining("; ")));
+            throw refused(file, e);
+        }
+    }
+
+    private static CliException refused(Path file, ProblemValidationException e) {
+        return new CliException(file + ": " + e.getErrors().stream().map(Object::toString)
+                .collect(Collectors.joining("; ")));
+    }
+
+    /** "Now": {@code FIELDPLAN_NOW} when set (rehearsals of past dates), else the system clock. */
+    private CampaignClock clock() {
+        try {
+            return CampaignClock.fromEnvironment(environment);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
         }
     }
 

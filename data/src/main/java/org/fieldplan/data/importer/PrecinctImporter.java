@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.fieldplan.calendar.CalendarChecks;
+import org.fieldplan.calendar.CampaignCalendar;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.domain.FieldPlanProblem;
@@ -40,24 +42,45 @@ public final class PrecinctImporter {
      * @throws StoreException when the store refuses the region (e.g. the id is taken); nothing is stored then
      */
     public ImportReport importFile(String regionId, Path file, PrecinctMapping mapping, ImportOptions options) {
+        return importFile(regionId, file, mapping, options, null);
+    }
+
+    /**
+     * Imports as {@link #importFile(String, Path, PrecinctMapping, ImportOptions)}, the region in the zone and slots
+     * of {@code calendar} (null: the standard GOTV weekend): a zone far from the precincts' solar time is a warning
+     * of the report, or rejects it when grossly wrong ({@link CalendarChecks#zoneFit}). The caller stores the
+     * calendar's declaration and checks its dates.
+     */
+    public ImportReport importFile(String regionId, Path file, PrecinctMapping mapping, ImportOptions options,
+            CampaignCalendar calendar) {
         MappedPrecinctReader.Result read = read(file, options.joinFile(), mapping, options.skipBadRows());
         ImportReport report = read.report();
         if (!report.accepted()) {
             return report;
         }
+        if (calendar != null) {
+            CalendarChecks.Verdict zone = CalendarChecks.zoneFit(calendar.timeZone(), calendar.from(),
+                    report.precincts());
+            if (!zone.errors().isEmpty()) {
+                return report.rejectedFor(zone.errors().stream().map(e -> "calendar." + e).toList());
+            }
+            report = report.withWarnings(zone.warnings());
+        }
         if (options.dryRun()) {
             return report.withOutcome(Outcome.DRY_RUN);
         }
         String name = options.regionName() != null ? options.regionName() : "Precincts of " + file.getFileName();
-        FieldPlanProblem region = new FieldPlanProblem(name, GotvCalendar.TIME_ZONE, null, null, List.of(),
-                GotvCalendar.weekendSlots(), report.precincts(), List.of(), null, List.of());
+        FieldPlanProblem region = new FieldPlanProblem(name,
+                calendar == null ? GotvCalendar.TIME_ZONE : calendar.timeZone().getId(), null, null, List.of(),
+                calendar == null ? GotvCalendar.weekendSlots() : calendar.slots(), report.precincts(), List.of(),
+                null, List.of());
         regions.save(regionId, region, read.attributes());
         return report.withOutcome(Outcome.STORED);
     }
 
     /**
-     * Converts and reads {@code file} without storing it (the first half of every precinct import); a file GDAL
-     * cannot read gives a rejected report.
+     * Converts and reads {@code file} without storing it (the first half of every precinct import), compressed
+     * files inflating within the default {@link ArchiveLimits}; a file GDAL cannot read gives a rejected report.
      */
     public static MappedPrecinctReader.Result read(Path file, PrecinctMapping mapping, boolean skipBadRows) {
         return read(file, null, mapping, skipBadRows);
@@ -71,24 +94,36 @@ public final class PrecinctImporter {
      */
     public static MappedPrecinctReader.Result read(Path file, Path joinFile, PrecinctMapping mapping,
             boolean skipBadRows) {
+        return read(file, file.toString(), joinFile, mapping, skipBadRows, ArchiveLimits.DEFAULT);
+    }
+
+    /**
+     * As {@link #read(Path, Path, PrecinctMapping, boolean)}, naming the file {@code displayName} in the report (an
+     * upload's own name rather than the server's copy) and inflating within {@code limits}; the joined table is
+     * named by its file name.
+     */
+    public static MappedPrecinctReader.Result read(Path file, String displayName, Path joinFile,
+            PrecinctMapping mapping, boolean skipBadRows, ArchiveLimits limits) {
         try (TemporaryDirectory work = TemporaryDirectory.create("fieldplan-import")) {
             Path geoJson;
             JoinTable table = null;
             try {
-                geoJson = VectorFileConverter.toWgs84GeoJson(file, mapping.sourceCrs(), mapping.layer(), work.path());
+                geoJson = VectorFileConverter.toWgs84GeoJson(file, displayName, mapping.sourceCrs(), mapping.layer(),
+                        work.path(), limits);
                 if (joinFile != null && mapping.join() != null) {
-                    table = JoinTable.fromGeoJson(VectorFileConverter.tableToGeoJson(joinFile,
-                            mapping.join().layer(), work.path()), joinFile.getFileName().toString());
+                    String tableName = joinFile.getFileName().toString();
+                    table = JoinTable.fromGeoJson(VectorFileConverter.tableToGeoJson(joinFile, tableName,
+                            mapping.join().layer(), work.path(), limits), tableName);
                 }
             } catch (VectorFileConverter.UnreadableFileException | StoreException | IllegalArgumentException e) {
-                return new MappedPrecinctReader.Result(unreadable(file, e.getMessage()), Map.of());
+                return new MappedPrecinctReader.Result(unreadable(displayName, e.getMessage()), Map.of());
             }
-            return new MappedPrecinctReader(mapping, skipBadRows).read(geoJson, file.toString(), table);
+            return new MappedPrecinctReader(mapping, skipBadRows).read(geoJson, displayName, table);
         }
     }
 
-    private static ImportReport unreadable(Path file, String reason) {
-        return new ImportReport(file.toString(), Outcome.REJECTED, 0, List.of(), List.of(reason), List.of(), false,
-                List.of(), List.of(), List.of(), null, List.of(), List.of(), null);
+    private static ImportReport unreadable(String source, String reason) {
+        return new ImportReport(source, Outcome.REJECTED, 0, List.of(), List.of(reason), List.of(), false,
+                List.of(), List.of(), List.of(), null, List.of(), List.of());
     }
 }

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.fieldplan.calendar.CalendarChecks;
 import org.fieldplan.calendar.CalendarJson;
 import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.calendar.CampaignClock;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.data.importer.VolunteerCsvImporter.VolunteerSheet;
 import org.fieldplan.data.region.RegionStore;
@@ -46,9 +48,22 @@ public final class RegionUpload {
 
 
     private final RegionStore regions;
+    private final ArchiveLimits limits;
+    private final CampaignClock clock;
 
+    /** Checks calendars against the system clock. */
     public RegionUpload(RegionStore regions) {
+        this(regions, ArchiveLimits.DEFAULT, CampaignClock.system());
+    }
+
+    /**
+     * @param limits how far a compressed precinct file may inflate
+     * @param clock "now", against which a calendar's election day must not be past
+     */
+    public RegionUpload(RegionStore regions, ArchiveLimits limits, CampaignClock clock) {
         this.regions = regions;
+        this.limits = limits;
+        this.clock = clock;
     }
 
     /**
@@ -138,10 +153,33 @@ public final class RegionUpload {
         PrecinctMapping mapping = mapping(files.mapping(), errors);
         MappedPrecinctReader.Result read = mapping == null ? null : precincts(files, mapping, errors);
         VolunteerSheet volunteers = volunteers(files.volunteersCsv(), errors);
+        boolean calendarGiven = files.calendar() != null && files.calendar().length > 0;
+        if (calendar != null && calendarGiven) {
+            CalendarChecks.inThePast(calendar, clock.today(calendar.timeZone()))
+                    .forEach(error -> errors.add(prefixed("calendar", error)));
+        }
+        ImportReport report = read == null ? null : read.report();
+        if (calendar != null && report != null) {
+            report = report.withWarnings(zoneFit(calendar, calendarGiven, report.precincts(), errors));
+        }
         if (!errors.isEmpty()) {
             throw new UploadRejectedException(errors);
         }
-        return new Checked(regionId, read.report(), read.attributes(), volunteers, calendar);
+        return new Checked(regionId, report, read.attributes(), volunteers, calendar);
+    }
+
+    /**
+     * The calendar's zone against the precincts ({@link CalendarChecks#zoneFit}): its errors join the upload's, its
+     * warnings are returned for the report. The standard weekend, used when no calendar is given, is checked too.
+     */
+    private static List<String> zoneFit(CampaignCalendar calendar, boolean given, List<Precinct> precincts,
+            List<ValidationError> errors) {
+        CalendarChecks.Verdict verdict = CalendarChecks.zoneFit(calendar.timeZone(), calendar.from(), precincts);
+        String defaulted = given ? "" : " (no calendar was given: the standard GOTV weekend's zone was used; give a "
+                + "calendar in the region's zone)";
+        verdict.errors().forEach(error -> errors.add(new ValidationError("calendar." + error.path(),
+                error.message() + defaulted)));
+        return verdict.warnings().stream().map(w -> w + defaulted).toList();
     }
 
     private static CampaignCalendar calendar(byte[] json, List<ValidationError> errors) {
@@ -176,7 +214,7 @@ public final class RegionUpload {
     }
 
     /** Converts (GDAL) and reads the precinct file as the command line does; its errors become the upload's. */
-    private static MappedPrecinctReader.Result precincts(Upload files, PrecinctMapping mapping,
+    private MappedPrecinctReader.Result precincts(Upload files, PrecinctMapping mapping,
             List<ValidationError> errors) {
         if (files.precincts() == null || files.precincts().length == 0) {
             errors.add(new ValidationError("precincts", "is required: a precinct file"));
@@ -190,12 +228,13 @@ public final class RegionUpload {
             if (mapping.join() != null && table == null) {
                 return null;
             }
-            read = PrecinctImporter.read(file, table, mapping, files.skipBadRows());
+            String shownName = files.precinctsName() == null ? "upload" : files.precinctsName();
+            read = PrecinctImporter.read(file, shownName, table, mapping, files.skipBadRows(), limits);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the uploaded precinct file for reading", e);
         }
         // The report names the file as uploaded, not the temporary copy GDAL read.
-        ImportReport report = named(read.report(), files.precinctsName());
+        ImportReport report = read.report().withSource(files.precinctsName());
         read = new MappedPrecinctReader.Result(report, read.attributes());
         if (!report.accepted()) {
             report.fileErrors().forEach(error -> errors.add(new ValidationError("precincts", error)));
@@ -226,12 +265,6 @@ public final class RegionUpload {
         }
         Path table = Files.createDirectories(work.resolve("table")).resolve(safeName(files.joinTableName()));
         return Files.write(table, files.joinTable());
-    }
-
-    private static ImportReport named(ImportReport r, String source) {
-        return new ImportReport(source, r.outcome(), r.featuresRead(), r.precincts(), r.fileErrors(), r.rowErrors(),
-                r.skippedRows(), r.warnings(), r.proxies(), r.turnoutCappedIds(), r.turnoutCapReason(),
-                r.repairedIds(), r.zeroVoterIds(), r.join());
     }
 
     /** The upload's file name without any directory part, keeping the extension GDAL goes by. */

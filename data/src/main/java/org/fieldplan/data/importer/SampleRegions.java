@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.fieldplan.calendar.CalendarChecks;
 import org.fieldplan.calendar.CampaignCalendar;
 import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.domain.FieldPlanProblem;
@@ -51,8 +52,8 @@ public final class SampleRegions {
      */
     public FieldPlanProblem real(String regionId, Path precinctFile, PrecinctMapping mapping, Path censusCsv,
             int volunteerCount, long seed, CampaignCalendar calendar) {
-        return realWithReport(regionId, precinctFile, null, mapping, censusCsv, volunteerCount, seed, calendar)
-                .region();
+        return realWithReport(regionId, precinctFile, null, mapping, censusCsv, volunteerCount, seed, calendar,
+                false).region();
     }
 
     /** A stored real region and the import report of its precincts (proxies, capped turnout, repairs …). */
@@ -63,22 +64,33 @@ public final class SampleRegions {
      * As {@link #real}, with the precinct import's report.
      *
      * @param joinFile the table the mapping's {@code join} joins to the precincts (e.g. election results), or null
+     * @param skipBadRows leave unusable features out (listed in the report) instead of rejecting the file
      */
     public RealRegion realWithReport(String regionId, Path precinctFile, Path joinFile, PrecinctMapping mapping,
-            Path censusCsv, int volunteerCount, long seed, CampaignCalendar calendar) {
-        MappedPrecinctReader.Result read = PrecinctImporter.read(precinctFile, joinFile, mapping, false);
+            Path censusCsv, int volunteerCount, long seed, CampaignCalendar calendar, boolean skipBadRows) {
+        MappedPrecinctReader.Result read = PrecinctImporter.read(precinctFile, joinFile, mapping, skipBadRows);
         ImportReport report = read.report();
+        if (report.accepted() && calendar != null) {
+            CalendarChecks.Verdict zone = CalendarChecks.zoneFit(calendar.timeZone(), calendar.from(),
+                    report.precincts());
+            report = zone.errors().isEmpty() ? report.withWarnings(zone.warnings())
+                    : report.rejectedFor(zone.errors().stream().map(e -> "calendar." + e).toList());
+        }
         if (!report.accepted()) {
             throw new ImportRejectedException(precinctFile.toString(), RowError.of(report));
         }
         FieldPlanProblem region = RealRegionProblem.build("Real region " + regionId, report.precincts(), censusCsv,
                 volunteerCount, seed, calendar == null ? GotvCalendar.calendar() : calendar);
+        List<Point> homes = region.volunteers().stream().map(Volunteer::getHome).toList();
+        LocationChecks.mostlyFarFrom(report.precincts(), homes).ifPresent(error -> {
+            throw new ImportRejectedException(precinctFile.toString(), List.of(new RowError(RowError.WHOLE_FILE,
+                    error)));
+        });
         regions.save(regionId, region, read.attributes());
         if (calendar != null) {
             // Records the declaration beside the slots it was expanded to (a region without plans takes any).
             regions.replaceCalendar(regionId, calendar);
         }
-        List<Point> homes = region.volunteers().stream().map(Volunteer::getHome).toList();
         return new RealRegion(region, report.withOutcome(ImportReport.Outcome.STORED)
                 .withWarnings(LocationChecks.farFromVolunteers(report.precincts(), homes)));
     }

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.fieldplan.data.StoreException;
 
@@ -27,18 +25,20 @@ final class ShapefileBundle implements AutoCloseable {
     }
 
     /**
-     * Unpacks the archive, which must hold exactly one shapefile.
+     * Unpacks the archive, which must hold exactly one shapefile, within {@code limits}.
      *
-     * @throws StoreException when it does not
+     * @param displayName the archive's name for messages (as uploaded: never a server path)
+     * @throws ArchiveRefusedException when it inflates past the limits
+     * @throws StoreException when it is not a zip archive or holds no single shapefile
      */
-    static ShapefileBundle unzip(Path zip) {
+    static ShapefileBundle unzip(Path zip, String displayName, ArchiveLimits limits) {
         TemporaryDirectory directory = TemporaryDirectory.create("fieldplan-shapefile");
         try {
-            extract(zip, directory.path());
-            return new ShapefileBundle(directory, single(directory.path(), zip));
+            new BoundedInflation(limits, displayName).unzip(zip, directory.path());
+            return new ShapefileBundle(directory, single(directory.path(), displayName));
         } catch (IOException e) {
             directory.close();
-            throw new StoreException(zip.getFileName() + " is not a readable zip archive: " + e.getMessage(), e);
+            throw new StoreException(displayName + " is not a readable zip archive", e);
         } catch (RuntimeException e) {
             directory.close();
             throw e;
@@ -53,33 +53,16 @@ final class ShapefileBundle implements AutoCloseable {
     public void close() {
         directory.close();
     }
-    private static void extract(Path zip, Path directory) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                Path target = directory.resolve(entry.getName()).normalize();
-                // An entry named ../x would write outside the directory ("zip slip").
-                if (!target.startsWith(directory)) {
-                    throw new StoreException(zip + ": entry " + entry.getName() + " points outside the archive");
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target);
-                }
-            }
-        }
-    }
 
     /** The one .shp, ignoring macOS resource forks ({@code __MACOSX/}, {@code ._name}). */
-    private static Path single(Path directory, Path zip) throws IOException {
+    private static Path single(Path directory, String displayName) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
             List<Path> shps = files
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".shp"))
                     .filter(p -> !p.toString().contains("__MACOSX") && !p.getFileName().toString().startsWith("._"))
                     .toList();
             if (shps.size() != 1) {
-                throw new StoreException(zip + ": expected one .shp file, found " + shps.size());
+                throw new StoreException(displayName + ": expected one .shp file, found " + shps.size());
             }
             return shps.get(0);
         }

@@ -26,6 +26,7 @@ import org.fieldplan.domain.Skill;
 import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.validation.IdAlphabet;
+import org.fieldplan.io.InputLimits;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 
@@ -147,6 +148,9 @@ public final class VolunteerCsvImporter {
                 return null;
             }
             String id = required("id");
+            atMost("id", InputLimits.MAX_ID_LENGTH);
+            atMost("name", InputLimits.MAX_TEXT_LENGTH);
+            atMost("organizer_id", InputLimits.MAX_ID_LENGTH);
             if (!id.isEmpty()) {
                 IdAlphabet.problem(id).ifPresent(problem -> error("id: " + problem));
             }
@@ -270,9 +274,29 @@ public final class VolunteerCsvImporter {
             return windows;
         }
 
+        /** The problem format's length limit on a text column ({@link InputLimits}). */
+        private void atMost(String column, int maxLength) {
+            int length = text(column).length();
+            if (length > maxLength) {
+                error(String.format(Locale.ROOT, "%s: is %,d characters long, at most %d are allowed", column, length,
+                        maxLength));
+            }
+        }
+
         private List<String> items(String column) {
-            return Arrays.stream(text(column).split(";")).map(String::strip).filter(item -> !item.isEmpty())
-                    .toList();
+            List<String> items = Arrays.stream(text(column).split(";")).map(String::strip)
+                    .filter(item -> !item.isEmpty()).toList();
+            int max = switch (column) {
+                case "availability" -> InputLimits.MAX_WINDOWS;
+                case "preferred_precincts" -> InputLimits.MAX_PREFERRED_PRECINCTS;
+                default -> InputLimits.MAX_SHORT_LIST;
+            };
+            if (items.size() > max) {
+                error(String.format(Locale.ROOT, "%s: lists %,d entries, at most %,d are allowed", column,
+                        items.size(), max));
+                return List.of();
+            }
+            return items;
         }
 
         private void error(String reason) {

@@ -46,7 +46,12 @@ public final class Jdbc {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                // On a lost connection the rollback fails too; the first error says what happened (e.g. 08006).
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             }
         } catch (SQLException e) {

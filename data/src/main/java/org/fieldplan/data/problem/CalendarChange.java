@@ -8,14 +8,18 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.fieldplan.calendar.CalendarChecks;
 import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.calendar.CampaignClock;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.data.plan.PlanStore;
 import org.fieldplan.data.plan.PlanSummary;
 import org.fieldplan.data.region.RegionCalendar;
+import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.TimeSlot;
+import org.fieldplan.validation.ProblemValidationException;
 
 /**
  * Sets a stored region's campaign calendar (after import, or again later) without losing anything stored: a plan's
@@ -30,6 +34,23 @@ public final class CalendarChange {
     public CalendarChange(RegionStore regions, PlanStore plans) {
         this.regions = regions;
         this.plans = plans;
+    }
+
+    /**
+     * Checks a calendar for this region before it is set ({@link CalendarChecks}: an election day in the past, a zone
+     * far from the precincts' solar time) and returns its warnings.
+     *
+     * @throws NoSuchElementException when the region is unknown
+     * @throws ProblemValidationException naming the calendar's field when it is refused
+     */
+    public List<String> check(String regionId, CampaignCalendar calendar, CampaignClock clock) {
+        regions.calendar(regionId);
+        var precincts = regions.load(ProblemQuery.of(regionId, calendar.from(), calendar.from())).precincts();
+        CalendarChecks.Verdict verdict = CalendarChecks.check(calendar, clock.today(calendar.timeZone()), precincts);
+        if (!verdict.errors().isEmpty()) {
+            throw new ProblemValidationException(verdict.errors());
+        }
+        return verdict.warnings();
     }
 
     /**

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.fieldplan.data.testing.SharedData;
@@ -24,10 +26,19 @@ class CalendarCliTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    /** "Now" for the calendars' checks: before the 2026 election the tests plan for. */
+    private static final String NOW = "2026-10-31T08:00";
+
     private int run(String... args) {
+        return runAt(NOW, args);
+    }
+
+    private int runAt(String now, String... args) {
         TestDatabase.dataSource(); // fails the test loudly when there is no database
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("FIELDPLAN_NOW", now);
         return new DataCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), System.getenv()).run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment).run(args);
     }
 
     @Test
@@ -39,7 +50,8 @@ class CalendarCliTest {
 
         assertThat(run("set-calendar", "--region", region, "--calendar", calendar.toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("region " + region
-                + ": calendar in America/Chicago, 10 time slots from 2026-10-31 to 2026-11-03");
+                + ": calendar in America/Chicago, 10 time slots from 2026-10-31 to 2026-11-03")
+                .contains("warning: CHECK THE TIME ZONE: time zone America/Chicago");
         out.reset();
         assertThat(run("show-calendar", "--region", region)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"timeZone\" : \"America/Chicago\"")
@@ -56,6 +68,32 @@ class CalendarCliTest {
                 SharedData.file("census/cenpop2020_bg_OH_franklin.csv").toString(), "--volunteers", "20", "--seed",
                 "1")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(1);
+    }
+
+    @Test
+    void aPastElectionDayOrAZoneHoursFromTheRegionIsOneLineAndChangesNothing() throws IOException {
+        String region = "cli-calendar-past-" + UUID.randomUUID();
+        assertThat(run("import-generated", "--region", region, "--size", "S", "--seed", "5")).isZero();
+        Path calendar = Files.writeString(temp.resolve("eastern.json"),
+                "{\"timeZone\": \"America/New_York\", \"electionDay\": \"2026-11-03\"}");
+        Path pacific = Files.writeString(temp.resolve("pacific.json"),
+                "{\"timeZone\": \"America/Los_Angeles\", \"electionDay\": \"2026-11-03\"}");
+        out.reset();
+
+        // A week after the election, its calendar plans shifts nobody can work.
+        assertThat(runAt("2026-11-10T08:00", "set-calendar", "--region", region, "--calendar", calendar.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("fieldplan-data: " + calendar
+                + ": electionDay: 2026-11-03 is in the past (today is 2026-11-10 in America/New_York): give the "
+                + "coming election's day" + System.lineSeparator());
+        err.reset();
+        // The generated region lies at 71.4° W: Pacific time is 3.2 hours off its solar time.
+        assertThat(run("set-calendar", "--region", region, "--calendar", pacific.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("fieldplan-data: " + pacific
+                + ": timeZone: time zone America/Los_Angeles (standard time UTC-08:00) is 3.2 hours from the "
+                + "region's solar time").hasLineCount(1);
+        assertThat(run("show-calendar", "--region", region)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("no declared calendar");
     }
 
     @Test

@@ -95,6 +95,19 @@ class DataCliTest {
     }
 
     @Test
+    void everyCommandAnswersHelpWithItsUsageAndExitCode0WithoutADatabase() {
+        for (String command : List.of("import-precincts", "import-volunteers", "import-generated", "import-real",
+                "set-calendar", "show-calendar", "place-volunteers")) {
+            out.reset();
+            assertThat(run(Map.of(), command, "--help")).as(command).isZero();
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertThat(printed).as(command).startsWith("usage: fieldplan-data " + command + " [options]\n  "
+                    + command + " ").contains("FIELDPLAN_DB_URL");
+        }
+        assertThat(errors()).isEmpty();
+    }
+
+    @Test
     void aDryRunOfConnecticutPrintsTheReportWithItsProxiesWithoutADatabase() {
         assertThat(run(Map.of(), "import-precincts", "--region", "ct", "--file",
                 SharedData.file("precincts/CT_precincts.zip").toString(), "--mapping",
@@ -140,6 +153,33 @@ class DataCliTest {
     }
 
     @Test
+    void aCalendarOfAPastElectionOrOfAZoneFarFromThePrecinctsRejectsTheImportInOneLine() throws IOException {
+        String ri = SharedData.file("precincts/ri-precincts.geojson").toString();
+        Path paris = Files.writeString(temp.resolve("paris.json"),
+                "{\"timeZone\": \"Europe/Paris\", \"electionDay\": \"2026-11-03\"}");
+        Path eastern = Files.writeString(temp.resolve("eastern.json"),
+                "{\"timeZone\": \"America/New_York\", \"electionDay\": \"2026-11-03\"}");
+
+        assertThat(run(Map.of("FIELDPLAN_NOW", "2026-10-31T08:00"), "import-precincts", "--region", "r", "--file", ri,
+                "--mapping", "rhode-island", "--calendar", paris.toString(), "--dry-run")).isEqualTo(2);
+        assertThat(errors()).contains("error: calendar.timeZone: time zone Europe/Paris (standard time UTC+01:00) is "
+                + "5.8 hours from the region's solar time");
+        err.reset();
+        assertThat(run(Map.of("FIELDPLAN_NOW", "2026-11-10T08:00"), "import-precincts", "--region", "r", "--file", ri,
+                "--mapping", "rhode-island", "--calendar", eastern.toString(), "--dry-run")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("fieldplan-data: " + eastern + ": electionDay: 2026-11-03 is in the past "
+                + "(today is 2026-11-10 in America/New_York): give the coming election's day" + System.lineSeparator());
+        err.reset();
+        assertThat(run(Map.of("FIELDPLAN_NOW", "2026-10-31T08:00"), "import-precincts", "--region", "r", "--file", ri,
+                "--mapping", "rhode-island", "--calendar", eastern.toString(), "--dry-run")).isZero();
+        err.reset();
+        assertThat(run(Map.of("FIELDPLAN_NOW", "31/10/2026"), "import-precincts", "--region", "r", "--file", ri,
+                "--mapping", "rhode-island", "--calendar", eastern.toString(), "--dry-run")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("fieldplan-data: FIELDPLAN_NOW is not a local date-time such as "
+                + "2026-10-31T08:00: \"31/10/2026\"" + System.lineSeparator());
+    }
+
+    @Test
     void aRejectedPrecinctFilePrintsEachErrorOnceOnALineOfItsOwnAndExits2() throws IOException {
         Path file = temp.resolve("bad.geojson");
         String square = "[[[-71.41,41.81],[-71.39,41.81],[-71.39,41.83],[-71.41,41.83],[-71.41,41.81]]]";
@@ -160,5 +200,51 @@ class DataCliTest {
                 "error: features[2] (id b) id: duplicate id, also features[1]: choose id columns that are unique "
                         + "together");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void importRealSkipsBadRowsWhenAskedAsTheOtherImportsDo() throws IOException {
+        Path file = temp.resolve("one-bad.geojson");
+        String square = "[[[-71.41,41.81],[-71.39,41.81],[-71.39,41.83],[-71.41,41.83],[-71.41,41.81]]]";
+        String feature = "{\"type\":\"Feature\",\"properties\":{\"N\":\"%s\",\"REG\":%s,\"BAL\":5,\"D\":1,"
+                + "\"R\":1},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" + square + "}}";
+        Files.writeString(file, "{\"type\":\"FeatureCollection\",\"features\":[" + feature.formatted("a", "10")
+                + "," + feature.formatted("b", "null") + "," + feature.formatted("c", "12") + "]}");
+        Path mapping = Files.writeString(temp.resolve("mapping.json"), """
+                {"id": "N", "registeredVoters": "REG", "ballots": "BAL", "support": {"dem": "D", "rep": "R"}}""");
+        Path problem = temp.resolve("problem.json");
+        String[] command = {"import-real", "--region", "r", "--file", file.toString(), "--mapping",
+                mapping.toString(), "--census", SharedData.file("census/cenpop2020_bg_RI.csv").toString(),
+                "--volunteers", "4", "--seed", "1", "--out", problem.toString()};
+
+        assertThat(run(Map.of(), command)).isEqualTo(2);
+        assertThat(errors()).contains("id b, registeredVoters: column REG is null");
+
+        String[] skipping = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+                java.util.stream.Stream.of("--skip-bad-rows")).toArray(String[]::new);
+        assertThat(run(Map.of(), skipping)).as(errors()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
+                .contains("skipped: features[1] (id b) registeredVoters: column REG is null (coalesce(REG, 0) would "
+                        + "read it as 0)")
+                .anyMatch(l -> l.startsWith("wrote " + problem + ": 2 precincts, 4 volunteers"));
+    }
+
+    /** Expressions that overflowed the parser's stack are one line naming the mapping field, exit 2. */
+    @Test
+    void aMappingExpressionOfTenThousandTermsIsOneLineNamingTheField() throws IOException {
+        Path file = temp.resolve("p.geojson");
+        Files.writeString(file, "{\"type\":\"FeatureCollection\",\"features\":[]}");
+        for (String expression : List.of(String.join("+", java.util.Collections.nCopies(10_000, "REG")),
+                "(".repeat(5_000) + "REG" + ")".repeat(5_000), "-".repeat(10_000) + "REG")) {
+            err.reset();
+            Path mapping = Files.writeString(temp.resolve("hostile.json"), "{\"id\": \"N\", \"registeredVoters\": \""
+                    + expression + "\", \"ballots\": \"BAL\", \"support\": {\"dem\": \"D\", \"rep\": \"R\"}}");
+
+            assertThat(run(Map.of(), "import-precincts", "--region", "r", "--file", file.toString(), "--mapping",
+                    mapping.toString(), "--dry-run")).isEqualTo(2);
+
+            assertThat(errors()).startsWith("fieldplan-data: mapping " + mapping + ": registeredVoters: is ")
+                    .contains("characters long, more than the 2000 allowed").hasLineCount(1);
+        }
     }
 }

@@ -174,6 +174,21 @@ abstract class ImportContractTest {
     }
 
     @Test
+    void aSheetRowOverTheProblemFormatsLimitsIsRejectedNamingTheColumn() throws IOException {
+        new SampleRegions(stores.regions()).generated(regionId, RegionSize.S, 3);
+        Path sheet = write(HEADER
+                + "S1," + "n".repeat(300) + ",,41.82,-71.41," + "CANVASS;".repeat(100_000) + ",,CAR,30,,3,2,,0.8,\n");
+
+        assertThatThrownBy(() -> new VolunteerCsvImporter(stores.regions()).importCsv(regionId, sheet))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.errors())
+                        .extracting(RowError::row, RowError::reason)
+                        .containsExactly(
+                                tuple(2, "name: is 300 characters long, at most 200 are allowed"),
+                                tuple(2, "skills: lists 100,000 entries, at most 20 are allowed")));
+        assertThat(loadAll(regionId).volunteers()).hasSize(RegionSize.S.volunteerCount());
+    }
+
+    @Test
     void aSheetReusingAStoredIdOrNamingNoRegionAddsNothing() throws IOException {
         FieldPlanProblem region = new SampleRegions(stores.regions()).generated(regionId, RegionSize.S, 3);
         String takenId = region.volunteers().get(0).getId();

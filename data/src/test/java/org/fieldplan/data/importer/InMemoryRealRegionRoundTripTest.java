@@ -2,7 +2,7 @@ package org.fieldplan.data.importer;
 
 import org.fieldplan.data.DataStores;
 
-/** Must show 3 on the in-memory stores. */
+/** The Rhode Island round trip on the in-memory stores. */
 class InMemoryRealRegionRoundTripTest extends RealRegionRoundTripContractTest {
 
     @Override

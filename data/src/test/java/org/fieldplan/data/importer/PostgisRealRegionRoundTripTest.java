@@ -3,7 +3,7 @@ package org.fieldplan.data.importer;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.testing.TestDatabase;
 
-/** Must show 3 on PostGIS. */
+/** The Rhode Island round trip on PostGIS. */
 class PostgisRealRegionRoundTripTest extends RealRegionRoundTripContractTest {
 
     @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -89,6 +90,25 @@ abstract class PrecinctFileContractTest {
         assertThat(greenwich5.getDistrictIds()).hasSize(3).allMatch(d -> d.matches("(CD|HDIST|SEND)-.+"));
         assertThat(stores.regions().electionAttributes(regionId, "CT-greenwich-5"))
                 .hasValueSatisfying(raw -> assertThat(raw).containsEntry("GOV18D", 494));
+    }
+
+    @Test
+    void aSourceCrsThatPutsConnecticutAtSeaIsRefusedAndNothingIsStored() throws Exception {
+        // Massachusetts state plane in US feet read over Connecticut's metres: every precinct lands in the Atlantic,
+        // off North Carolina, yet within the United States' longitude and latitude ranges. No expected area stated.
+        String json = Files.readString(RepositoryFiles.file("docs/mappings/connecticut.json"))
+                .replaceAll(",\\s*\"expectedBounds\"[^}]*}", "").replace("\"idPrefix\"",
+                        "\"sourceCrs\": \"EPSG:2249\", \"idPrefix\"");
+        PrecinctMapping wrong = PrecinctMapping.read(new ByteArrayInputStream(
+                json.getBytes(StandardCharsets.UTF_8)), "wrong-crs.json");
+        assertThat(wrong.expectedBounds()).isNull();
+
+        ImportReport report = importFile(SharedData.file("precincts/CT_precincts.zip"), wrong, ImportOptions.DEFAULT);
+
+        assertThat(report.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(report.fileErrors()).singleElement().asString().startsWith("739 of 739 features are out of place")
+                .contains("in no US state or territory (at sea or abroad)");
+        assertThat(exists(regionId)).isFalse();
     }
 
     @Test

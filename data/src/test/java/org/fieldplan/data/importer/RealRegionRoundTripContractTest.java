@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
- * Issue 3, must show 3, on every store: Rhode Island with 2,000 volunteers placed from census population is stored,
+ * On every store: Rhode Island with 2,000 volunteers placed from census population is stored,
  * a problem is built from the store and solved with the store's candidate pairs, the plan is stored and reloaded,
  * and the reloaded plan has the same assignments and rescores to the same score.
  */
