@@ -1,5 +1,6 @@
 package org.fieldplan.api.errors;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -104,8 +105,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static ProblemDetail problem(HttpStatus status, String detail, List<ValidationError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         if (!errors.isEmpty()) {
-            problem.setProperty("errors",
-                    errors.stream().map(error -> Map.of("path", error.path(), "message", error.message())).toList());
+            // Path before message, always: Map.of's order changes from one JVM to the next.
+            problem.setProperty("errors", errors.stream().map(error -> {
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("path", error.path());
+                entry.put("message", error.message());
+                return entry;
+            }).toList());
         }
         return problem;
     }
