@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The map page end to end in real headless Chromium against the service on a random port, with the generated demo
- * region (size S) solved at startup: precincts drawn, day and slot picked, the sheet, a cancellation and a field
+ * region (size S) solved at startup and published as its live plan: precincts drawn, day and slot picked, the sheet, a cancellation and a field
  * report highlighted, an organizer key limited to its volunteers, a live solve compared with greedy, phone width,
  * and no request leaving the service. Screenshots go to {@code -Dfieldplan.screenshots=DIR} (default {@code target/screenshots});
  * {@code scripts/screenshots.sh} writes the ones in {@code docs/screenshots}.
@@ -53,9 +53,23 @@ class MapPageTest {
         api = new ApiClient(port);
         base = "http://localhost:" + port;
         JsonNode jobs = json(api.get("/api/jobs", STRATEGIST));
-        assertThat(jobs).as("the demo job").hasSize(1);
-        demoJob = jobs.get(0).get("id").asText();
-        assertThat(api.awaitEnd(demoJob).get("status").asText()).isEqualTo("SOLVED");
+        assertThat(jobs).as("the demo job (and its live copy, once published)").hasSizeBetween(1, 2);
+        String solved = jobs.get(jobs.size() - 1).get("id").asText();
+        assertThat(api.awaitEnd(solved).get("status").asText()).isEqualTo("SOLVED");
+        // The page opens the region's live plan: the demo plan, published once solved.
+        demoJob = awaitLivePlan(api, "demo");
+    }
+
+    /** The region's live job, once something was published for it. */
+    static String awaitLivePlan(ApiClient api, String region) {
+        for (int i = 0; i < 300; i++) {
+            var live = api.get("/api/regions/" + region + "/live", STRATEGIST);
+            if (live.statusCode() == 200) {
+                return json(live).get("jobId").asText();
+            }
+            ApiClient.sleep(100);
+        }
+        throw new AssertionError("nothing was published for region " + region);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** {@link LivePlanStore} in the JVM heap: not durable. Thread-safe. */
 public final class InMemoryLivePlanStore implements LivePlanStore {
@@ -40,6 +41,13 @@ public final class InMemoryLivePlanStore implements LivePlanStore {
     @Override
     public synchronized List<LiveVersion> versions(String regionId) {
         return List.copyOf(versions.getOrDefault(regionId, List.of()));
+    }
+
+    @Override
+    public synchronized Map<String, String> liveJobIds() {
+        Map<String, String> live = new TreeMap<>();
+        versions.forEach((region, list) -> live.put(region, list.get(list.size() - 1).jobId()));
+        return live;
     }
 
     @Override

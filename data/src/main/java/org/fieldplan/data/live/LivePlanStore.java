@@ -1,6 +1,7 @@
 package org.fieldplan.data.live;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,9 @@ public interface LivePlanStore {
 
     /** Every version of the region, oldest first. */
     List<LiveVersion> versions(String regionId);
+
+    /** Every region's live job: the job of its newest version, by region id. */
+    Map<String, String> liveJobIds();
 
     /** The region whose live plan the job served (at any version), if any. */
     Optional<String> regionOfJob(String jobId);

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -141,6 +143,21 @@ public final class PostgisLivePlanStore implements LivePlanStore {
         return new LiveVersion(regionId, number, row.getString("job_id"), row.getString("kind"),
                 row.getString("actor"), row.getString("organizer_id"), row.getString("reason"),
                 row.getTimestamp("at").toInstant(), assignments);
+    }
+
+    @Override
+    public Map<String, String> liveJobIds() {
+        return Jdbc.inTransaction(dataSource, "listing live plans", connection -> {
+            Map<String, String> live = new TreeMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT ON (region_id) region_id, "
+                    + "job_id FROM live_plan_version ORDER BY region_id, number DESC");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    live.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return live;
+        });
     }
 
     @Override

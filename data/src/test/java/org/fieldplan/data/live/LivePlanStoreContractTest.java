@@ -48,6 +48,7 @@ abstract class LivePlanStoreContractTest {
                 .containsExactlyInAnyOrderElementsOf(first);
         assertThat(store.versions(region)).extracting(LiveVersion::number).containsExactly(1, 2);
         assertThat(store.regionOfJob(region + "job-a")).hasValue(region);
+        assertThat(store.liveJobIds()).containsEntry(region, region + "job-b");
         assertThat(store.regionOfJob("job-x")).isEmpty();
         assertThat(store.latest("other-" + region)).isEmpty();
     }
