@@ -58,6 +58,7 @@ function showSignedOut() {
 
 function fillJobs(jobs) {
   $('job').innerHTML = jobs.map(job => `<option value="${escapeHtml(job.id)}" ${job.hasPlan ? '' : 'disabled'}>`
+    + `${job.liveRegion ? `live plan of ${escapeHtml(job.liveRegion)} · ` : ''}`
     + `${escapeHtml(job.problemName)} · ${escapeHtml(job.status.toLowerCase())} · ${escapeHtml(job.id.slice(0, 8))}</option>`).join('');
 }
 
@@ -71,7 +72,8 @@ async function refreshJobs() {
 
 async function openJob(jobId) {
   try {
-    await organizer.open(jobId);
+    const entry = context.jobs.find(job => job.id === jobId);
+    await organizer.open(jobId, entry ? entry.liveRegion : null);
     strategist.suggestDates([...new Set(organizer.slots.map(s => s.day))]);
   } catch (e) {
     report(e.message, true);

@@ -1,5 +1,7 @@
 // The organizer view: the day's precincts, homes and trips on the map, the assignment sheet and field actions.
 import { download, getJson, postJson } from './api.js';
+import { ask } from './ask.js';
+import { DayBoard } from './board.js';
 import { MapView, escapeHtml, precinctDetails, slotLabel } from './mapview.js';
 
 const $ = id => document.getElementById(id);
@@ -14,6 +16,7 @@ export class OrganizerView {
     this.loads = 0;
     this.map = new MapView($('map'), $('legend'), (values, pinned) => this.showDetails(values, pinned));
     this.pinnedPrecinct = null;
+    this.board = new DayBoard(report, () => this.reload());
     $('day').addEventListener('change', () => this.dayChanged());
     $('slot').addEventListener('change', () => this.reload());
     $('organizer').addEventListener('change', () => {
@@ -39,9 +42,14 @@ export class OrganizerView {
     }
   }
 
-  /** Opens a job's plan: its slots fill the day and slot pickers. */
-  async open(jobId) {
+  /**
+   * Opens a job's plan: its slots fill the day and slot pickers. A region's live plan also gets the day board, and
+   * its field news goes to the region's live plan (recorded there as versions).
+   */
+  async open(jobId, liveRegion = null) {
     this.jobId = jobId;
+    this.planBase = liveRegion ? `/api/regions/${encodeURIComponent(liveRegion)}/live`
+      : `/api/jobs/${encodeURIComponent(jobId)}`;
     this.changes = [];
     // An organizer's volunteers live in a corner of the region: the map starts there.
     this.focusPending = this.context.role === 'ORGANIZER';
@@ -57,6 +65,7 @@ export class OrganizerView {
       .map(f => `<option value="${escapeHtml(f.properties.id)}">${escapeHtml(f.properties.name)}</option>`).join('');
     this.fillSlots();
     await this.reload();
+    await this.board.open(liveRegion, $('day').value, layer.features.map(f => f.properties.id));
   }
 
   fillSlots() {
@@ -68,6 +77,7 @@ export class OrganizerView {
   async dayChanged() {
     this.fillSlots();
     await this.reload();
+    await this.board.setDate($('day').value);
   }
 
   query() {
@@ -177,8 +187,9 @@ export class OrganizerView {
         event.preventDefault();
         download(event.target.getAttribute('href'), `${volunteer}.ics`).catch(e => this.report(e.message, true));
       });
-      row.querySelector('.cancel-shift').addEventListener('click', () => this.replan('cancellations',
-        { volunteerId: volunteer, slotId: slot }, `Cancelling ${volunteer} on ${slot}…`));
+      const cancel = row.querySelector('.cancel-shift');
+      cancel.addEventListener('click', () => ask(cancel, `Cancel ${volunteer}'s shift?`, () => this.replan(
+        'cancellations', { volunteerId: volunteer, slotId: slot }, `Cancelling ${volunteer} on ${slot}…`)));
       const precinct = row.querySelector('.show-precinct').dataset.precinct;
       row.querySelector('.report-shift').addEventListener('click', event => this.openReport(event.target, volunteer, slot, precinct));
     }
@@ -206,7 +217,7 @@ export class OrganizerView {
   async replan(endpoint, body, pending, touched = []) {
     this.report(pending);
     try {
-      const result = await postJson(`/api/jobs/${encodeURIComponent(this.jobId)}/${endpoint}`, body);
+      const result = await postJson(`${this.planBase}/${endpoint}`, body);
       this.changes = result.changes;
       this.map.markChanged([...touched, ...result.changes.flatMap(c => [c.fromPrecinctId, c.toPrecinctId])].filter(Boolean));
       this.showChanges(result);

@@ -100,6 +100,7 @@ class MapPageTest {
             String cancelledSlot = first.getAttribute("data-slot");
             String precinct = first.findElement(By.cssSelector(".show-precinct")).getAttribute("data-precinct");
             first.findElement(By.cssSelector(".cancel-shift")).click();
+            first.findElement(By.cssSelector(".ask .confirm-yes")).click();
 
             browser.await("the change list names " + volunteer, d -> !d.findElements(
                     By.cssSelector("#change-list li[data-volunteer='" + volunteer + "']")).isEmpty());
