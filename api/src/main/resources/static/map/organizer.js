@@ -16,7 +16,8 @@ export class OrganizerView {
     this.loads = 0;
     this.map = new MapView($('map'), $('legend'), (values, pinned) => this.showDetails(values, pinned));
     this.pinnedPrecinct = null;
-    this.board = new DayBoard(report, () => this.reload());
+    // A change seen on the board redraws the sheet and map without clearing the status line.
+    this.board = new DayBoard(report, () => this.reload({ keepStatus: true }));
     $('day').addEventListener('change', () => this.dayChanged());
     $('slot').addEventListener('change', () => this.reload());
     $('organizer').addEventListener('change', () => {
@@ -88,7 +89,7 @@ export class OrganizerView {
   }
 
   /** Reads the precincts, the sheet and its trips for the chosen day, slot and organizer, and draws them. */
-  async reload() {
+  async reload({ keepStatus = false } = {}) {
     if (!this.jobId) return;
     const job = `/api/jobs/${encodeURIComponent(this.jobId)}`;
     const slot = $('slot').value;
@@ -115,7 +116,7 @@ export class OrganizerView {
       this.fillOrganizers(sheet);
       this.showSheet(sheet.assignments.filter(a => !slot || a.slotId === slot));
       if (this.pinnedPrecinct) this.map.select(this.pinnedPrecinct);
-      this.report('');
+      if (!keepStatus) this.report('');
       document.body.dataset.loaded = [this.jobId, $('day').value, slot, $('organizer').value].join('|');
     } catch (e) {
       this.report(e.message, true);

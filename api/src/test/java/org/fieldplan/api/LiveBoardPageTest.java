@@ -78,19 +78,14 @@ class LiveBoardPageTest {
             int version = boardVersion(organizer);
 
             // Swap the two teams' first members: no rule breaks (the teams keep their sizes).
-            WebElement row = row(organizer, first);
-            new Select(row.findElement(By.cssSelector("select.swap-with"))).selectByValue(volunteer(second));
-            row.findElement(By.cssSelector("button.swap")).click();
+            choose(organizer, first, "select.swap-with", volunteer(second), "button.swap");
             version = awaitVersionAfter(organizer, version);
-            assertThat(row(organizer, first).findElement(By.cssSelector(".board-precinct")).getText())
-                    .isEqualTo(sheet.get(second));
+            assertThat(cell(organizer, first, ".board-precinct")).isEqualTo(sheet.get(second));
             assertThat(LivePlanTest.sheet(api, region, ORGANIZER_1)).containsEntry(first, sheet.get(second))
                     .containsEntry(second, sheet.get(first));
 
             // Move one back: it leaves a teammate alone or a team too big, so the page asks to accept the break.
-            row = row(organizer, first);
-            new Select(row.findElement(By.cssSelector("select.move-to"))).selectByValue(sheet.get(first));
-            row.findElement(By.cssSelector("button.move")).click();
+            choose(organizer, first, "select.move-to", sheet.get(first), "button.move");
             int beforeMove = version;
             organizer.await("the question", d -> d.findElement(By.id("board-accept")).isDisplayed()
                     || boardVersion(organizer) > beforeMove);
@@ -99,23 +94,20 @@ class LiveBoardPageTest {
                 organizer.driver().findElement(By.id("accept-yes")).click();
             }
             version = awaitVersionAfter(organizer, version);
-            assertThat(row(organizer, first).findElement(By.cssSelector(".board-precinct")).getText())
-                    .isEqualTo(sheet.get(first));
+            assertThat(cell(organizer, first, ".board-precinct")).isEqualTo(sheet.get(first));
 
             // Lock and note the second shift; undo takes the note off again.
-            row(organizer, second).findElement(By.cssSelector("button.lock")).click();
+            click(organizer, second, "button.lock");
             version = awaitVersionAfter(organizer, version);
-            assertThat(row(organizer, second).getAttribute("data-status")).isEqualTo("LOCKED");
-            WebElement note = row(organizer, second).findElement(By.cssSelector("input.note-text"));
-            note.sendKeys("meet at the library");
-            row(organizer, second).findElement(By.cssSelector("button.save-note")).click();
+            assertThat(status(organizer, second)).isEqualTo("LOCKED");
+            organizer.script("const row = arguments[0]; row.querySelector('input.note-text').value = arguments[1];"
+                    + "row.querySelector('button.save-note').click();", row(organizer, second), "meet at the library");
             version = awaitVersionAfter(organizer, version);
-            assertThat(row(organizer, second).findElement(By.cssSelector(".board-note")).getText())
-                    .isEqualTo("meet at the library");
+            assertThat(cell(organizer, second, ".board-note")).isEqualTo("meet at the library");
             organizer.driver().findElement(By.id("undo")).click();
             version = awaitVersionAfter(organizer, version);
-            assertThat(row(organizer, second).findElement(By.cssSelector(".board-note")).getText()).isEmpty();
-            assertThat(row(organizer, second).getAttribute("data-status")).as("the lock stays").isEqualTo("LOCKED");
+            assertThat(cell(organizer, second, ".board-note")).isEmpty();
+            assertThat(status(organizer, second)).as("the lock stays").isEqualTo("LOCKED");
 
             // The volunteer of the first shift answers on their phone; the board follows without a reload.
             JsonNode link = json(api.postJson("/api/regions/" + region + "/live/volunteer-links", ORGANIZER_1,
@@ -124,13 +116,11 @@ class LiveBoardPageTest {
             WebElement card = phone.await("the shift", d -> d.findElement(By.cssSelector("li.shift[data-slot='"
                     + slot + "']")));
             card.findElement(By.cssSelector("button.coming")).click();
-            organizer.await("CONFIRMED on the board", d -> "CONFIRMED".equals(row(organizer, first)
-                    .getAttribute("data-status")));
+            organizer.await("CONFIRMED on the board", d -> "CONFIRMED".equals(status(organizer, first)));
             phone.driver().findElement(By.cssSelector("li.shift[data-slot='" + slot + "'] button.cannot")).click();
             phone.driver().findElement(By.cssSelector("li.shift[data-slot='" + slot + "'] button.confirm-decline"))
                     .click();
-            organizer.await("DECLINED on the board", d -> "DECLINED".equals(row(organizer, first)
-                    .getAttribute("data-status")));
+            organizer.await("DECLINED on the board", d -> "DECLINED".equals(status(organizer, first)));
             assertThat(organizer.driver().findElement(By.id("board-news")).getText()).contains("decline");
             assertThat(boardVersion(organizer)).isGreaterThan(version);
         }
@@ -143,6 +133,38 @@ class LiveBoardPageTest {
     private static WebElement row(HeadlessChromium browser, String shift) {
         return browser.driver().findElement(By.cssSelector("#board-shifts tr[data-volunteer='" + volunteer(shift)
                 + "'][data-slot='" + shift.substring(shift.indexOf('@') + 1) + "']"));
+    }
+
+    private static String selector(String shift) {
+        return "#board-shifts tr[data-volunteer='" + volunteer(shift) + "'][data-slot='"
+                + shift.substring(shift.indexOf('@') + 1) + "']";
+    }
+
+    /** Read in one script: the board is redrawn whenever an event comes, which makes held elements stale. */
+    private static String status(HeadlessChromium browser, String shift) {
+        Object status = browser.script("const row = document.querySelector(arguments[0]);"
+                + "return row ? row.dataset.status : null;", selector(shift));
+        return status == null ? null : status.toString();
+    }
+
+    private static String cell(HeadlessChromium browser, String shift, String cell) {
+        Object text = browser.script("const row = document.querySelector(arguments[0]);"
+                + "return row ? row.querySelector(arguments[1]).textContent : null;", selector(shift), cell);
+        return text == null ? null : text.toString();
+    }
+
+    /** Picks a value in the row's select and presses the row's button, in one script. */
+    private static void choose(HeadlessChromium browser, String shift, String select, String value, String button) {
+        Object chosen = browser.script("const row = document.querySelector(arguments[0]);"
+                + "const select = row.querySelector(arguments[1]); select.value = arguments[2];"
+                + "const ok = select.value === arguments[2]; if (ok) row.querySelector(arguments[3]).click();"
+                + "return ok;", selector(shift), select, value, button);
+        assertThat(chosen).as("%s offers %s", select, value).isEqualTo(Boolean.TRUE);
+    }
+
+    private static void click(HeadlessChromium browser, String shift, String button) {
+        browser.script("document.querySelector(arguments[0]).querySelector(arguments[1]).click();", selector(shift),
+                button);
     }
 
     private static List<WebElement> awaitRow(HeadlessChromium browser, String shift) {

@@ -96,22 +96,30 @@ public class VersionActions {
             switch (last.kind()) {
                 case "lock" -> undoLatestFact(live.store().locks(regionId), caller, regionId, true);
                 case "note" -> undoLatestFact(live.store().notes(regionId), caller, regionId, false);
-                default -> revert(current, live.diff(last));
+                default -> revert(current, live.diff(last), fieldFacts(regionId, current));
             }
             return done(live.record(regionId, "undo", caller, reason));
         });
     }
 
-    /** Puts back the shifts the diff changed that are still as it left them. */
-    private void revert(LivePlans.Live current, LiveDiff diff) {
+    /**
+     * Puts back the shifts the diff changed that are still as it left them; a shift that is a field fact by now
+     * (reported or locked), has started or has left the plan stays as it is.
+     */
+    private void revert(LivePlans.Live current, LiveDiff diff, Set<String> facts) {
         FieldPlan plan = current.job().requireBestPlan();
         ShiftEdit edit = new ShiftEdit(plan);
+        Map<String, Shift> shifts = new HashMap<>();
+        plan.getShifts().forEach(s -> shifts.put(s.getId(), s));
         int reverted = 0;
         List<LiveDiff.Change> changes = new ArrayList<>(diff.added());
         changes.addAll(diff.removed());
         changes.addAll(diff.moved());
         for (LiveDiff.Change change : changes) {
-            Shift shift = edit.shift(change.volunteerId(), change.slotId(), null);
+            Shift shift = shifts.get(change.volunteerId() + "@" + change.slotId());
+            if (shift == null || facts.contains(shift.getId())) {
+                continue;
+            }
             String now = shift.getPrecinct() == null ? null : shift.getPrecinct().getId();
             if (Objects.equals(now, change.toPrecinctId()) && !isStarted(plan, shift)) {
                 edit.send(shift, change.fromPrecinctId() == null ? null
