@@ -245,4 +245,29 @@ class LivePlanTest {
         assertThat(kinds).startsWith("publish").contains("lock", "undo", "unassign").endsWith("restore");
         assertThat(versions.get(versions.size() - 1).get("number").asInt()).isEqualTo(versions.size());
     }
+
+    @Test
+    void aLockedShiftKeepsItsPrecinctThroughRepublishAndRepairs() {
+        String region = newRegion();
+        publish(api, region, jobA);
+        String[] shift = org1Shifts(region).get(0);
+        String other = shift[2].equals("P0001") ? "P0003" : "P0001";
+        post(region, "move", ORGANIZER_1, "{\"volunteerId\":\"" + shift[0] + "\",\"slotId\":\"" + shift[1]
+                + "\",\"toPrecinctId\":\"" + other + "\",\"accept\":true}", 200);
+        post(region, "lock", ORGANIZER_1, "{\"volunteerId\":\"" + shift[0] + "\",\"slotId\":\"" + shift[1] + "\"}",
+                200);
+        String key = shift[0] + "@" + shift[1];
+
+        publish(api, region, jobA);
+        assertThat(sheet(api, region, ORGANIZER_1)).as("the job sends %s to %s; the lock keeps it", key, shift[2])
+                .containsEntry(key, other);
+        // A cancellation in the same slot repairs it: the locked shift stays.
+        sheet(api, region, ORGANIZER_1).keySet().stream().filter(k -> k.endsWith("@" + shift[1]) && !k.equals(key))
+                .findFirst().ifPresent(cancelled -> post(region, "cancellations", ORGANIZER_1, "{\"volunteerId\":\""
+                        + cancelled.substring(0, cancelled.indexOf('@')) + "\",\"slotId\":\"" + shift[1] + "\"}",
+                        200));
+        assertThat(sheet(api, region, ORGANIZER_1)).containsEntry(key, other);
+        JsonNode versions = json(api.get("/api/regions/" + region + "/live/versions", ORGANIZER_1));
+        assertThat(versions.get(versions.size() - 1).get("kind").asText()).isIn("field-news", "publish");
+    }
 }
