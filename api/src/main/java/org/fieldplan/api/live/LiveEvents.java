@@ -11,6 +11,7 @@ import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.data.live.LiveVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -24,7 +25,7 @@ import jakarta.annotation.PreDestroy;
  * instances and repairs that ended after their request was answered.
  */
 @Component
-public class LiveEvents {
+public class LiveEvents implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
 
@@ -92,6 +93,35 @@ public class LiveEvents {
         } catch (RuntimeException e) {
             LOG.debug("Live events of {} not sent: {}", regionId, e.toString());
         }
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream before the web server's graceful shutdown, which would otherwise wait for these never-ending
+     * requests until its timeout.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        subscriptions.keySet().forEach(SseEmitter::complete);
+        subscriptions.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stopped first: before the web server (whose graceful shutdown phase is lower). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     @PreDestroy
