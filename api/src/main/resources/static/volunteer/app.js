@@ -54,6 +54,10 @@ function shiftCard(shift, me) {
       el('dt', {}, 'With'), el('dd', { class: 'teammates' }, shift.teammates.join(', ') || 'your organizer will pair you'),
       el('dt', {}, 'Travel'), el('dd', {}, minutes),
       el('dt', {}, 'Status'), el('dd', {}, el('span', { class: 'badge status-badge' }, shift.status.toLowerCase()))));
+  if (shift.notes && shift.notes.length) {
+    // The organizer's notes for the team (text only: el() sets them as text nodes).
+    item.querySelector('dl').append(el('dt', {}, 'Note'), el('dd', { class: 'notes' }, shift.notes.join(' · ')));
+  }
   const mapNode = el('div', { class: 'map', role: 'img', 'aria-label': `Map of ${shift.precinct.name}` });
   item.append(mapNode);
   const actions = el('div', { class: 'actions' });

@@ -182,6 +182,12 @@ class LivePlanTest {
                         assertThat(a.get("confirmation").asText()).isEqualTo("CONFIRMED");
                     });
         }
+        JsonNode lockedMine = json(api.asVolunteer("GET", "/api/regions/" + region + "/live/me",
+                token(api, region, lockedVolunteer), null));
+        assertThat(lockedMine.get("shifts")).as("the team sees the note").anySatisfy(shift -> {
+            assertThat(shift.get("slotId").asText()).isEqualTo(lockedSlot);
+            assertThat(shift.get("notes")).extracting(JsonNode::asText).containsExactly("key under the mat");
+        });
         HttpResponse<String> stillWorks = api.asVolunteer("GET", "/api/regions/" + region + "/live/me", token, null);
         assertThat(stillWorks.statusCode()).as("the link made before the re-publish").isEqualTo(200);
         assertThat(json(stillWorks).get("jobId").asText()).isEqualTo(republished.get("jobId").asText());

@@ -60,10 +60,7 @@ class CarryOver {
         List<FieldReport> reports = List.of();
         Map<String, Assignment> forced = new LinkedHashMap<>();
         if (previous != null) {
-            FieldPlanProblem known = snapshot(previous);
-            for (Volunteer volunteer : known.volunteers()) {
-                problem = problem.withVolunteer(volunteer);
-            }
+            problem = withVolunteersOf(problem, snapshot(previous));
             Map<String, Assignment> before = byShift(ProblemPreparer.assignmentsOf(previous.requireBestPlan()));
             reports = stores.plans().fieldReports(previous.getPlanId());
             reports.forEach(r -> force(forced, before.get(r.volunteerId() + "@" + r.slotId())));
@@ -121,6 +118,21 @@ class CarryOver {
                     job.getId(), status.volunteerId(), status.slotId(), status.status(), status.at())));
         }
         return new Published(job, carried);
+    }
+
+    /** The problem with each volunteer as {@code known} has them (replaced, or added when new), in one pass. */
+    private static FieldPlanProblem withVolunteersOf(FieldPlanProblem problem, FieldPlanProblem known) {
+        Map<String, Volunteer> field = new LinkedHashMap<>();
+        known.volunteers().forEach(v -> field.put(v.getId(), v));
+        List<Volunteer> volunteers = new ArrayList<>(problem.volunteers().size() + 16);
+        for (Volunteer volunteer : problem.volunteers()) {
+            Volunteer said = field.remove(volunteer.getId());
+            volunteers.add(said != null ? said : volunteer);
+        }
+        volunteers.addAll(field.values());
+        return new FieldPlanProblem(problem.name(), problem.timeZone(), problem.voteModel(), problem.travel(),
+                problem.districts(), problem.timeSlots(), problem.precincts(), volunteers, problem.weights(),
+                problem.assignments());
     }
 
     private FieldPlanProblem snapshot(Job job) {
