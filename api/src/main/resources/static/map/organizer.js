@@ -65,6 +65,7 @@ export class OrganizerView {
     $('precinct-names').innerHTML = layer.features
       .map(f => `<option value="${escapeHtml(f.properties.id)}">${escapeHtml(f.properties.name)}</option>`).join('');
     this.fillSlots();
+    await this.pickBusySlot();
     await this.reload();
     await this.board.open(liveRegion, $('day').value, layer.features.map(f => f.properties.id));
   }
@@ -77,8 +78,22 @@ export class OrganizerView {
 
   async dayChanged() {
     this.fillSlots();
+    await this.pickBusySlot();
     await this.reload();
     await this.board.setDate($('day').value);
+  }
+
+  /**
+   * An organizer's map shows one slot at a time (a whole day's trips cross by the hundred): the day's first slot
+   * with shifts of theirs, else the whole day. Strategists start with the whole day.
+   */
+  async pickBusySlot() {
+    if (this.context.role !== 'ORGANIZER') return;
+    const sheet = await getJson(`${this.planBase}/assignments?date=${encodeURIComponent($('day').value)}`);
+    const busy = new Set(sheet.assignments.map(a => a.slotId));
+    const first = this.slots.filter(s => s.day === $('day').value && busy.has(s.id))
+      .sort((a, b) => a.start.localeCompare(b.start))[0];
+    $('slot').value = first ? first.id : '';
   }
 
   query() {

@@ -169,7 +169,10 @@ class MapPageTest {
             List<WebElement> rows = rows(browser);
             assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getAttribute("data-organizer"))
                     .isEqualTo("org-1"));
-            assertSheetMatchesApi(browser, FIRST_DAY, null, ORGANIZER_1);
+            String slot = firstBusySlot(FIRST_DAY, ORGANIZER_1);
+            assertThat(new Select(browser.driver().findElement(By.id("slot"))).getFirstSelectedOption()
+                    .getAttribute("value")).as("one slot at a time").isEqualTo(slot);
+            assertSheetMatchesApi(browser, FIRST_DAY, slot, ORGANIZER_1);
             Set<String> shown = new HashSet<>(rows.stream().map(row -> row.getAttribute("data-volunteer")).toList());
             List<String> homes = browser.driver().findElements(By.cssSelector("#map path.home")).stream()
                     .map(home -> home.getAttribute("data-volunteer")).toList();
@@ -262,7 +265,20 @@ class MapPageTest {
         if (!demoJob.equals(jobs.getFirstSelectedOption().getAttribute("value"))) {
             jobs.selectByValue(demoJob);
         }
-        awaitLoaded(browser, FIRST_DAY, "", organizer);
+        // An organizer's map opens on one slot: the day's first with shifts of theirs.
+        awaitLoaded(browser, FIRST_DAY, organizer.isEmpty() ? "" : firstBusySlot(FIRST_DAY, key), organizer);
+    }
+
+    /** The day's first slot with shifts the key sees. */
+    private String firstBusySlot(String day, String key) {
+        JsonNode first = null;
+        for (JsonNode a : json(api.get("/api/jobs/" + demoJob + "/assignments?date=" + day, key)).get("assignments")) {
+            if (first == null || a.get("start").asText().compareTo(first.get("start").asText()) < 0) {
+                first = a;
+            }
+        }
+        assertThat(first).as("shifts on " + day).isNotNull();
+        return first.get("slotId").asText();
     }
 
     private void awaitLoaded(HeadlessChromium browser, String day, String slot, String organizer) {
