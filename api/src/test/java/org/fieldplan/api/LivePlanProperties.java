@@ -108,10 +108,10 @@ class LivePlanProperties {
                 Tuple.of(1, Arbitraries.just(Kind.UNLOCK)), Tuple.of(2, Arbitraries.just(Kind.NOTE)),
                 Tuple.of(2, Arbitraries.just(Kind.UNDO)), Tuple.of(2, Arbitraries.just(Kind.CONFIRM)),
                 Tuple.of(1, Arbitraries.just(Kind.DECLINE)), Tuple.of(2, Arbitraries.just(Kind.REPORT)),
-                Tuple.of(1, Arbitraries.just(Kind.CANCEL)), Tuple.of(2, Arbitraries.just(Kind.RESTORE)),
+                Tuple.of(1, Arbitraries.just(Kind.CANCEL)), Tuple.of(3, Arbitraries.just(Kind.RESTORE)),
                 Tuple.of(1, Arbitraries.just(Kind.RESTART)));
         Arbitrary<Step> step = Combinators.combine(kinds, Arbitraries.integers().between(0, 99),
-                Arbitraries.integers().between(0, 99), Arbitraries.of(true, false)).as(Step::new);
+                Arbitraries.integers().between(0, 99), Arbitraries.of(true, true, true, false)).as(Step::new);
         // Every sequence starts by publishing: there is nothing to act on before.
         Arbitrary<Step> publish = Arbitraries.integers().between(0, 1).map(job -> new Step(Kind.PUBLISH, job, 0,
                 false));
