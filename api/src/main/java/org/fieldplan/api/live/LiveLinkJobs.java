@@ -18,7 +18,7 @@ class LiveLinkJobs implements LinkJobs {
 
     @Override
     public String currentJob(String jobId) {
-        return store.regionOfJob(jobId).flatMap(region -> store.latest(region).map(v -> v.jobId())).orElse(jobId);
+        return store.regionOfJob(jobId).flatMap(store::liveJobId).orElse(jobId);
     }
 
     @Override

@@ -88,7 +88,7 @@ public class LivePlans {
 
     /** The region's live job id, if it has a live plan (no sync: for routing and links). */
     public Optional<String> liveJobId(String regionId) {
-        return store.latest(regionId).map(LiveVersion::jobId);
+        return store.liveJobId(regionId);
     }
 
     /**

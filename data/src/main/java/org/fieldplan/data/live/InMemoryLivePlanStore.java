@@ -39,6 +39,11 @@ public final class InMemoryLivePlanStore implements LivePlanStore {
     }
 
     @Override
+    public synchronized Optional<String> liveJobId(String regionId) {
+        return latest(regionId).map(LiveVersion::jobId);
+    }
+
+    @Override
     public synchronized List<LiveVersion> versions(String regionId) {
         return List.copyOf(versions.getOrDefault(regionId, List.of()));
     }

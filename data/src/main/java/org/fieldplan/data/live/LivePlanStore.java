@@ -23,6 +23,9 @@ public interface LivePlanStore {
 
     Optional<LiveVersion> version(String regionId, int number);
 
+    /** The job of the region's newest version, read without its assignments (for routing every request). */
+    Optional<String> liveJobId(String regionId);
+
     /** Every version of the region, oldest first. */
     List<LiveVersion> versions(String regionId);
 

@@ -109,6 +109,19 @@ public final class PostgisLivePlanStore implements LivePlanStore {
     }
 
     @Override
+    public Optional<String> liveJobId(String regionId) {
+        return Jdbc.inTransaction(dataSource, "reading a live plan's job", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT job_id FROM live_plan_version "
+                    + "WHERE region_id = ? ORDER BY number DESC LIMIT 1")) {
+                select.setString(1, regionId);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public List<LiveVersion> versions(String regionId) {
         return Jdbc.inTransaction(dataSource, "reading live plan versions", connection -> {
             List<LiveVersion> all = new ArrayList<>();

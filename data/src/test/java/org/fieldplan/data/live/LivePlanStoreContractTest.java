@@ -49,6 +49,8 @@ abstract class LivePlanStoreContractTest {
         assertThat(store.versions(region)).extracting(LiveVersion::number).containsExactly(1, 2);
         assertThat(store.regionOfJob(region + "job-a")).hasValue(region);
         assertThat(store.liveJobIds()).containsEntry(region, region + "job-b");
+        assertThat(store.liveJobId(region)).hasValue(region + "job-b");
+        assertThat(store.liveJobId("other-" + region)).isEmpty();
         assertThat(store.regionOfJob("job-x")).isEmpty();
         assertThat(store.latest("other-" + region)).isEmpty();
     }
