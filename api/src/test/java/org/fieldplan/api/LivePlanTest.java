@@ -8,6 +8,7 @@ import static org.fieldplan.api.ApiClient.json;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * a re-publish keeps what the field said, organizers' actions are checked against the hard rules and can be undone,
  * and any version can be restored. Each test publishes under a region of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// "Now" is in the first slot: its shifts have started (a report may come in) and can no longer be changed.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "fieldplan.now=" + LivePlanTest.NOW)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LivePlanTest {
@@ -91,11 +94,16 @@ class LivePlanTest {
     }
 
     /** Org-1's shifts of the live plan, volunteer@slot → precinct. */
+    static final String NOW = "2026-10-31T10:00";
+    private static final String STARTED_SLOT = "2026-10-31-am";
+
+    /** Org-1's shifts (volunteer, slot, precinct): those still to come first, then the started ones. */
     List<String[]> org1Shifts(String region) {
         List<String[]> shifts = new ArrayList<>();
         sheet(api, region, ORGANIZER_1).forEach((shift, precinct) -> shifts.add(new String[] {
             shift.substring(0, shift.indexOf('@')), shift.substring(shift.indexOf('@') + 1), precinct}));
-        shifts.sort((a, b) -> (a[0] + a[1]).compareTo(b[0] + b[1]));
+        shifts.sort(Comparator.comparing((String[] shift) -> shift[1].equals(STARTED_SLOT))
+                .thenComparing(shift -> shift[0] + shift[1]));
         assertThat(shifts).as("org-1 has shifts in the small plan").isNotEmpty();
         return shifts;
     }
@@ -141,7 +149,7 @@ class LivePlanTest {
         String region = newRegion();
         publish(api, region, jobA);
         List<String[]> shifts = org1Shifts(region);
-        String[] reported = shifts.get(0);
+        String[] reported = shifts.stream().filter(shift -> shift[1].equals(STARTED_SLOT)).findFirst().orElseThrow();
         post(region, "field-reports", ORGANIZER_1, "{\"volunteerId\":\"" + reported[0] + "\",\"slotId\":\""
                 + reported[1] + "\",\"doorsKnocked\":40,\"contacts\":9}", 200);
         Map<String, String> afterReport = sheet(api, region, ORGANIZER_1);
@@ -151,8 +159,8 @@ class LivePlanTest {
         HttpResponse<String> confirm = api.asVolunteer("POST", "/api/regions/" + region + "/live/me/shifts/"
                 + confirmed[1] + "/confirm", token, null);
         assertThat(confirm.statusCode()).as(confirm.body()).isEqualTo(200);
-        String lockedKey = afterReport.keySet().stream().filter(k -> !k.startsWith(reported[0] + "@")).findFirst()
-                .orElseThrow();
+        String lockedKey = afterReport.keySet().stream().filter(k -> !k.startsWith(reported[0] + "@"))
+                .filter(k -> !k.endsWith("@" + STARTED_SLOT)).findFirst().orElseThrow();
         String lockedVolunteer = lockedKey.substring(0, lockedKey.indexOf('@'));
         String lockedSlot = lockedKey.substring(lockedKey.indexOf('@') + 1);
         post(region, "lock", ORGANIZER_1, "{\"volunteerId\":\"" + lockedVolunteer + "\",\"slotId\":\"" + lockedSlot
