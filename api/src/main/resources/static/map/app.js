@@ -58,7 +58,8 @@ function showSignedOut() {
 
 function fillJobs(jobs) {
   $('job').replaceChildren(...jobs.map(job => option(job.id,
-    `${job.problemName} · ${job.status.toLowerCase()} · ${job.id.slice(0, 8)}`, !job.hasPlan)));
+    `${job.liveRegion ? `live plan of ${job.liveRegion} · ` : ''}`
+      + `${job.problemName} · ${job.status.toLowerCase()} · ${job.id.slice(0, 8)}`, !job.hasPlan)));
 }
 
 /** Re-reads the job list (after a submission or a solve's end), keeping the job on the map selected. */
@@ -71,7 +72,8 @@ async function refreshJobs() {
 
 async function openJob(jobId) {
   try {
-    await organizer.open(jobId);
+    const entry = context.jobs.find(job => job.id === jobId);
+    await organizer.open(jobId, entry ? entry.liveRegion : null);
     strategist.suggestDates([...new Set(organizer.slots.map(s => s.day))]);
   } catch (e) {
     report(e.message, true);

@@ -1,5 +1,7 @@
 // The organizer view: the day's precincts, homes and trips on the map, the assignment sheet and field actions.
 import { download, getJson, postJson } from './api.js';
+import { ask } from './ask.js';
+import { DayBoard } from './board.js';
 import { el, option } from './dom.js';
 import { MapView, precinctDetails, slotLabel } from './mapview.js';
 
@@ -24,6 +26,8 @@ export class OrganizerView {
     this.loads = 0;
     this.map = new MapView($('map'), $('legend'), (values, pinned) => this.showDetails(values, pinned));
     this.pinnedPrecinct = null;
+    // A change seen on the board redraws the sheet and map without clearing the status line.
+    this.board = new DayBoard(report, () => this.reload({ keepStatus: true }));
     $('day').addEventListener('change', () => this.dayChanged());
     $('slot').addEventListener('change', () => this.reload());
     $('organizer').addEventListener('change', () => {
@@ -51,9 +55,14 @@ export class OrganizerView {
     }
   }
 
-  /** Opens a job's plan: its slots fill the day and slot pickers. */
-  async open(jobId) {
+  /**
+   * Opens a job's plan: its slots fill the day and slot pickers. A region's live plan also gets the day board, and
+   * its field news goes to the region's live plan (recorded there as versions).
+   */
+  async open(jobId, liveRegion = null) {
     this.jobId = jobId;
+    this.planBase = liveRegion ? `/api/regions/${encodeURIComponent(liveRegion)}/live`
+      : `/api/jobs/${encodeURIComponent(jobId)}`;
     this.changes = [];
     // An organizer's volunteers live in a corner of the region: the map starts there.
     this.focusPending = this.context.role === 'ORGANIZER';
@@ -67,7 +76,9 @@ export class OrganizerView {
     $('day').value = days.includes(today) ? today : days[0] || '';
     $('precinct-names').replaceChildren(...layer.features.map(f => option(f.properties.id, f.properties.name)));
     this.fillSlots();
+    await this.pickBusySlot();
     await this.reload();
+    await this.board.open(liveRegion, $('day').value, layer.features.map(f => f.properties.id));
   }
 
   fillSlots() {
@@ -78,7 +89,22 @@ export class OrganizerView {
 
   async dayChanged() {
     this.fillSlots();
+    await this.pickBusySlot();
     await this.reload();
+    await this.board.setDate($('day').value);
+  }
+
+  /**
+   * An organizer's map shows one slot at a time (a whole day's trips cross by the hundred): the day's first slot
+   * with shifts of theirs, else the whole day. Strategists start with the whole day.
+   */
+  async pickBusySlot() {
+    if (this.context.role !== 'ORGANIZER') return;
+    const sheet = await getJson(`${this.planBase}/assignments?date=${encodeURIComponent($('day').value)}`);
+    const busy = new Set(sheet.assignments.map(a => a.slotId));
+    const first = this.slots.filter(s => s.day === $('day').value && busy.has(s.id))
+      .sort((a, b) => a.start.localeCompare(b.start))[0];
+    $('slot').value = first ? first.id : '';
   }
 
   query() {
@@ -89,7 +115,7 @@ export class OrganizerView {
   }
 
   /** Reads the precincts, the sheet and its trips for the chosen day, slot and organizer, and draws them. */
-  async reload() {
+  async reload({ keepStatus = false } = {}) {
     if (!this.jobId) return;
     const job = `/api/jobs/${encodeURIComponent(this.jobId)}`;
     const slot = $('slot').value;
@@ -116,7 +142,7 @@ export class OrganizerView {
       this.fillOrganizers(sheet);
       this.showSheet(sheet.assignments.filter(a => !slot || a.slotId === slot));
       if (this.pinnedPrecinct) this.map.select(this.pinnedPrecinct);
-      this.report('');
+      if (!keepStatus) this.report('');
       document.body.dataset.loaded = [this.jobId, $('day').value, slot, $('organizer').value].join('|');
     } catch (e) {
       this.report(e.message, true);
@@ -185,8 +211,9 @@ export class OrganizerView {
         event.preventDefault();
         download(event.target.getAttribute('href'), `${volunteer}.ics`).catch(e => this.report(e.message, true));
       });
-      row.querySelector('.cancel-shift').addEventListener('click', () => this.replan('cancellations',
-        { volunteerId: volunteer, slotId: slot }, `Cancelling ${volunteer} on ${slot}…`));
+      const cancel = row.querySelector('.cancel-shift');
+      cancel.addEventListener('click', () => ask(cancel, `Cancel ${volunteer}'s shift?`, () => this.replan(
+        'cancellations', { volunteerId: volunteer, slotId: slot }, `Cancelling ${volunteer} on ${slot}…`)));
       const precinct = row.querySelector('.show-precinct').dataset.precinct;
       row.querySelector('.report-shift').addEventListener('click', event => this.openReport(event.target, volunteer, slot, precinct));
     }
@@ -214,7 +241,7 @@ export class OrganizerView {
   async replan(endpoint, body, pending, touched = []) {
     this.report(pending);
     try {
-      const result = await postJson(`/api/jobs/${encodeURIComponent(this.jobId)}/${endpoint}`, body);
+      const result = await postJson(`${this.planBase}/${endpoint}`, body);
       this.changes = result.changes;
       this.map.markChanged([...touched, ...result.changes.flatMap(c => [c.fromPrecinctId, c.toPrecinctId])].filter(Boolean));
       this.showChanges(result);

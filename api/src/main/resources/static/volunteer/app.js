@@ -1,10 +1,13 @@
-// The volunteer page: the link's fragment (#job=…&token=…) names the plan and carries the token, which goes out only
-// in the X-Volunteer-Token header (a fragment is never sent to the server or in a Referer).
+// The volunteer page: the link's fragment (#region=…&token=… for a region's live plan, #job=…&token=… for one job)
+// names the plan and carries the token, which goes out only in the X-Volunteer-Token header (a fragment is never
+// sent to the server or in a Referer).
 import { el } from '/map/dom.js';
 
 const params = new URLSearchParams(location.hash.slice(1));
+const region = params.get('region');
 const job = params.get('job');
 const token = params.get('token');
+const planPath = region ? `/api/regions/${encodeURIComponent(region)}/live` : `/api/jobs/${encodeURIComponent(job)}`;
 const statusLine = document.getElementById('status');
 const maps = [];
 
@@ -16,7 +19,7 @@ function say(text, error = false) {
 async function call(path, { method = 'GET', json, raw = false } = {}) {
   const headers = { 'X-Volunteer-Token': token || '' };
   if (json !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`/api/jobs/${encodeURIComponent(job)}/${path}`, {
+  const response = await fetch(`${planPath}/${path}`, {
     method, headers, body: json === undefined ? undefined : JSON.stringify(json),
   });
   if (!response.ok) {
@@ -47,6 +50,10 @@ function shiftCard(shift, me) {
       el('dt', {}, 'With'), el('dd', { class: 'teammates' }, shift.teammates.join(', ') || 'your organizer will pair you'),
       el('dt', {}, 'Travel'), el('dd', {}, minutes),
       el('dt', {}, 'Status'), el('dd', {}, el('span', { class: 'badge status-badge' }, shift.status.toLowerCase()))));
+  if (shift.notes && shift.notes.length) {
+    // The organizer's notes for the team (text only: el() sets them as text nodes).
+    item.querySelector('dl').append(el('dt', {}, 'Note'), el('dd', { class: 'notes' }, shift.notes.join(' · ')));
+  }
   const mapNode = el('div', { class: 'map', role: 'img', 'aria-label': `Map of ${shift.precinct.name}` });
   item.append(mapNode);
   const actions = el('div', { class: 'actions' });
@@ -57,9 +64,16 @@ function shiftCard(shift, me) {
       actions.append(coming);
     }
     const cannot = el('button', { type: 'button', class: 'cannot' }, "I can't make it");
-    cannot.addEventListener('click', () => act(`me/shifts/${shift.slotId}/decline`,
+    // Asked first: a decline gives the shift away at once.
+    const sure = el('div', { class: 'ask', hidden: '' }, el('p', {}, 'Give this shift up? Your organizer is told.'));
+    const yes = el('button', { type: 'button', class: 'confirm-decline' }, "Yes, I can't come");
+    const no = el('button', { type: 'button', class: 'keep-shift' }, 'Keep my shift');
+    sure.append(yes, no);
+    cannot.addEventListener('click', () => { sure.hidden = false; cannot.hidden = true; yes.focus(); });
+    no.addEventListener('click', () => { sure.hidden = true; cannot.hidden = false; cannot.focus(); });
+    yes.addEventListener('click', () => act(`me/shifts/${shift.slotId}/decline`,
       'Thanks for telling us. Your organizer sees it now and the plan has been adjusted.'));
-    actions.append(cannot);
+    actions.append(cannot, sure);
   } else if (shift.status !== 'WORKED') {
     const id = `report-${shift.slotId}`;
     const form = el('form', { class: 'report', 'aria-label': `Report for ${when(shift)}` },
@@ -143,7 +157,7 @@ document.getElementById('more-time').addEventListener('submit', async event => {
   }
 });
 
-if (!job || !token) {
+if (!(job || region) || !token) {
   say('This page needs your personal link from your organizer.', true);
 } else {
   load().then(() => say(''), e => say(e.message, true));

@@ -76,7 +76,7 @@ class ApiRequestProperties {
     /**
      * Field reports on shifts that have started and cancellations, many in a row: after each repair the plan's hard
      * score is no lower than before it, or the answer says which rules stay broken and only shifts that cannot move
-     * break them (issue 17, item 5).
+     * break them.
      */
     @Property
     void repairsAfterReportsAndCancellationsNeverEndBelowTheHardScoreTheyStartFrom(

@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * News the service already has is answered at once, with what was done, and repairs nothing (issue 21, item 5): the
+ * News the service already has is answered at once, with what was done, and repairs nothing: the
  * same cancellation sent twenty times at once removes the shift once and runs one repair; the same report sent twice
  * counts its doors once, while a corrected one replaces it.
  */

@@ -40,7 +40,7 @@ class FeasibleRepairTest {
     int port;
 
     /**
-     * Issue 17, item 5: a report lowered P1's capacity from 8 to 2, the repair reopened only P1's next team that day
+     * A report lowered P1's capacity from 8 to 2, the repair reopened only P1's next team that day
      * and left the next day's teams of 8 over capacity, and still answered REPAIRED.
      */
     @Test
@@ -66,7 +66,7 @@ class FeasibleRepairTest {
     }
 
     /**
-     * Issue 17, item 5: a cancellation beside a canvasser who cannot move (pinned, as a reported or started shift is)
+     * A cancellation beside a canvasser who cannot move (pinned, as a reported or started shift is)
      * sent an idle volunteer whose day was full to keep them company, breaking that volunteer's shifts-per-day limit,
      * and answered REPAIRED. The repair must leave that volunteer's day alone, and say the buddy rule stays broken.
      */
@@ -112,7 +112,7 @@ class FeasibleRepairTest {
                 .isLessThanOrEqualTo(slot.equals("2026-10-31-am") ? 3 : 2));
     }
 
-    /** Issue 21, item 4: a field report needs a shift that has started, whoever sends it. */
+    /** A field report needs a shift that has started, whoever sends it. */
     @Test
     void aReportOnAShiftThatHasNotStartedIsRefusedOnBothPaths() {
         ApiClient api = new ApiClient(port);

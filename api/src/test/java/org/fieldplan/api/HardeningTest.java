@@ -172,15 +172,21 @@ class HardeningTest {
         }
     }
 
-    /** An organizer's map context lists only jobs with their own volunteers, not every job's name. */
+    /**
+     * An organizer's map context lists only live plans with their own volunteers, not every job's name (and never a
+     * job that is not a region's live plan).
+     */
     @Test
-    void anOrganizerSeesOnlyJobsWithTheirOwnVolunteers() {
+    void anOrganizerSeesOnlyLivePlansWithTheirOwnVolunteers() {
         String onlyOrg1 = api.solve(ApiClient.smallProblem().replace("\"org-2\"", "\"org-1\""));
+        String live = LivePlanTest.publish(api, LivePlanTest.newRegion(), jobId).get("jobId").asText();
+        String liveOnlyOrg1 = LivePlanTest.publish(api, LivePlanTest.newRegion(), onlyOrg1).get("jobId").asText();
 
         JsonNode context = json(api.get("/api/map/context", ORGANIZER_2));
 
         assertThat(context.get("jobs")).as("org-2 has volunteers in the example").anySatisfy(
-                job -> assertThat(job.get("id").asText()).isEqualTo(jobId));
-        assertThat(context.get("jobs")).noneSatisfy(job -> assertThat(job.get("id").asText()).isEqualTo(onlyOrg1));
+                job -> assertThat(job.get("id").asText()).isEqualTo(live));
+        assertThat(context.get("jobs")).noneSatisfy(job -> assertThat(job.get("id").asText())
+                .isIn(onlyOrg1, liveOnlyOrg1, jobId));
     }
 }

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The map page end to end in real headless Chromium against the service on a random port, with the generated demo
- * region (size S) solved at startup: precincts drawn, day and slot picked, the sheet, a cancellation and a field
+ * region (size S) solved at startup and published as its live plan: precincts drawn, day and slot picked, the sheet, a cancellation and a field
  * report highlighted, an organizer key limited to its volunteers, a live solve compared with greedy, phone width,
  * and no request leaving the service. Screenshots go to {@code -Dfieldplan.screenshots=DIR} (default {@code target/screenshots});
  * {@code scripts/screenshots.sh} writes the ones in {@code docs/screenshots}.
@@ -54,9 +54,23 @@ class MapPageTest {
         api = new ApiClient(port);
         base = "http://localhost:" + port;
         JsonNode jobs = json(api.get("/api/jobs", STRATEGIST));
-        assertThat(jobs).as("the demo job").hasSize(1);
-        demoJob = jobs.get(0).get("id").asText();
-        assertThat(api.awaitEnd(demoJob).get("status").asText()).isEqualTo("SOLVED");
+        assertThat(jobs).as("the demo job (and its live copy, once published)").hasSizeBetween(1, 2);
+        String solved = jobs.get(jobs.size() - 1).get("id").asText();
+        assertThat(api.awaitEnd(solved).get("status").asText()).isEqualTo("SOLVED");
+        // The page opens the region's live plan: the demo plan, published once solved.
+        demoJob = awaitLivePlan(api, "demo");
+    }
+
+    /** The region's live job, once something was published for it. */
+    static String awaitLivePlan(ApiClient api, String region) {
+        for (int i = 0; i < 300; i++) {
+            var live = api.get("/api/regions/" + region + "/live", STRATEGIST);
+            if (live.statusCode() == 200) {
+                return json(live).get("jobId").asText();
+            }
+            ApiClient.sleep(100);
+        }
+        throw new AssertionError("nothing was published for region " + region);
     }
 
     @Test
@@ -89,6 +103,7 @@ class MapPageTest {
             String cancelledSlot = first.getAttribute("data-slot");
             String precinct = first.findElement(By.cssSelector(".show-precinct")).getAttribute("data-precinct");
             first.findElement(By.cssSelector(".cancel-shift")).click();
+            first.findElement(By.cssSelector(".ask .confirm-yes")).click();
 
             browser.await("the change list names " + volunteer, d -> !d.findElements(
                     By.cssSelector("#change-list li[data-volunteer='" + volunteer + "']")).isEmpty());
@@ -158,7 +173,10 @@ class MapPageTest {
             List<WebElement> rows = rows(browser);
             assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getAttribute("data-organizer"))
                     .isEqualTo("org-1"));
-            assertSheetMatchesApi(browser, FIRST_DAY, null, ORGANIZER_1);
+            String slot = firstBusySlot(FIRST_DAY, ORGANIZER_1);
+            assertThat(new Select(browser.driver().findElement(By.id("slot"))).getFirstSelectedOption()
+                    .getAttribute("value")).as("one slot at a time").isEqualTo(slot);
+            assertSheetMatchesApi(browser, FIRST_DAY, slot, ORGANIZER_1);
             Set<String> shown = new HashSet<>(rows.stream().map(row -> row.getAttribute("data-volunteer")).toList());
             List<String> homes = browser.driver().findElements(By.cssSelector("#map path.home")).stream()
                     .map(home -> home.getAttribute("data-volunteer")).toList();
@@ -268,7 +286,20 @@ class MapPageTest {
         if (!demoJob.equals(jobs.getFirstSelectedOption().getAttribute("value"))) {
             jobs.selectByValue(demoJob);
         }
-        awaitLoaded(browser, FIRST_DAY, "", organizer);
+        // An organizer's map opens on one slot: the day's first with shifts of theirs.
+        awaitLoaded(browser, FIRST_DAY, organizer.isEmpty() ? "" : firstBusySlot(FIRST_DAY, key), organizer);
+    }
+
+    /** The day's first slot with shifts the key sees. */
+    private String firstBusySlot(String day, String key) {
+        JsonNode first = null;
+        for (JsonNode a : json(api.get("/api/jobs/" + demoJob + "/assignments?date=" + day, key)).get("assignments")) {
+            if (first == null || a.get("start").asText().compareTo(first.get("start").asText()) < 0) {
+                first = a;
+            }
+        }
+        assertThat(first).as("shifts on " + day).isNotNull();
+        return first.get("slotId").asText();
     }
 
     private void awaitLoaded(HeadlessChromium browser, String day, String slot, String organizer) {

@@ -96,6 +96,9 @@ class VolunteerPageTest {
                     .isEqualTo("CONFIRMED");
 
             browser.driver().findElement(By.cssSelector("li.shift[data-slot='" + slot + "'] button.cannot")).click();
+            // The page asks first.
+            browser.driver().findElement(By.cssSelector("li.shift[data-slot='" + slot + "'] button.confirm-decline"))
+                    .click();
             browser.await("the shift is gone", d -> d.findElements(By.cssSelector("li.shift[data-slot='" + slot
                     + "']")).isEmpty());
             assertThat(status(browser)).contains("organizer sees it");

@@ -73,7 +73,7 @@ class ExpressionParserTest {
     }
 
     /**
-     * The shapes that overflowed the parser's stack (issue 21: 10,000 terms, 5,000 nested parentheses, 10,000 unary
+     * The shapes that overflowed the parser's stack (10,000 terms, 5,000 nested parentheses, 10,000 unary
      * minus) are refused by their length before any parsing; the message does not repeat the whole text.
      */
     @ParameterizedTest
@@ -111,7 +111,7 @@ class ExpressionParserTest {
         assertThat(ExpressionParser.parse(wide).evaluate(row())).isEqualTo(60_000);
     }
 
-    /** The three shapes of issue 21: 10,000 terms, 5,000 nested parentheses, 10,000 unary minus. */
+    /** The three hostile shapes: 10,000 terms, 5,000 nested parentheses, 10,000 unary minus. */
     static String hostile(String shape) {
         return switch (shape) {
             case "terms" -> String.join("+", java.util.Collections.nCopies(10_000, "D"));

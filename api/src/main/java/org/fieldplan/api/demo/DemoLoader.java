@@ -9,6 +9,9 @@ import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.jobs.JobService;
 import org.fieldplan.api.jobs.JobSubmission;
+import org.fieldplan.api.live.LivePlans;
+import org.fieldplan.api.security.Caller;
+import org.fieldplan.api.security.Role;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.domain.FieldPlanProblem;
@@ -24,7 +27,9 @@ import org.springframework.stereotype.Component;
  * When {@code fieldplan.demo.enabled} (the default), stores the generated demo region as region {@value #REGION_ID}
  * (unless the store already has it, e.g. a PostGIS kept from an earlier run) and submits a job solving its whole
  * weekend for a few seconds, so a plan is there to read right after startup. It runs once every bean is made and
- * before the web server starts, so the first request the service answers already finds the demo job.
+ * before the web server starts, so the first request the service answers already finds the demo job; once solved,
+ * the plan is published as the region's live plan if the region has none yet (organizers and volunteers see live
+ * plans only).
  */
 @Component
 @ConditionalOnProperty(name = "fieldplan.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -38,11 +43,13 @@ public class DemoLoader implements SmartInitializingSingleton {
     private final JobService jobs;
     private final FieldPlanProperties.Demo demo;
     private volatile String jobId;
+    private final LivePlans live;
 
-    public DemoLoader(DataStores stores, JobService jobs, FieldPlanProperties properties) {
+    public DemoLoader(DataStores stores, JobService jobs, FieldPlanProperties properties, LivePlans live) {
         this.stores = stores;
         this.jobs = jobs;
         this.demo = properties.demo();
+        this.live = live;
     }
 
     /** The demo job's id, once submitted. */
@@ -66,5 +73,25 @@ public class DemoLoader implements SmartInitializingSingleton {
         jobId = job.getId();
         LOG.info("Demo region \"{}\" ({} precincts, {} volunteers, {} to {}): solving as job {}", REGION_ID,
                 problem.precincts().size(), problem.volunteers().size(), from, to, job.getId());
+        Thread publisher = new Thread(() -> publishWhenSolved(job.getId()), "demo-publisher");
+        publisher.setDaemon(true);
+        publisher.start();
+    }
+
+    private void publishWhenSolved(String jobId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(demo.seconds() + 300L).toNanos();
+        try {
+            while (jobs.get(jobId).getStatus().isActive() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            if (live.liveJobId(REGION_ID).isEmpty()) {
+                live.publish(REGION_ID, jobId, new Caller(Role.STRATEGIST, null, "demo-loader", null, null));
+                LOG.info("Demo job {} published as the live plan of region \"{}\"", jobId, REGION_ID);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("The demo plan was not published: {}", e.toString());
+        }
     }
 }

@@ -35,6 +35,11 @@ public class InMemoryJobRepository implements JobRepository {
     }
 
     @Override
+    public synchronized void insertEnded(JobRecord job) {
+        jobs.put(job.id(), job);
+    }
+
+    @Override
     public synchronized Optional<JobRecord> claimNext(String owner, Duration lease) {
         Instant now = clock.instant();
         Optional<JobRecord> next = sorted().stream().filter(job -> job.status() == JobStatus.QUEUED

@@ -20,6 +20,12 @@ public interface JobRepository {
     boolean insertIfRoom(JobRecord job, int capacity);
 
     /**
+     * Adds a job that has ended already, with its plan saved (e.g. a copy of a plan published as a region's live
+     * plan); it takes no place in the queue.
+     */
+    void insertEnded(JobRecord job);
+
+    /**
      * Claims the oldest job nobody is solving: a queued one, or one whose owner's lease has expired (its instance
      * stopped; the claim counts as a takeover). Two instances never claim the same job.
      *

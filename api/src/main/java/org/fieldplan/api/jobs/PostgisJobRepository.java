@@ -64,6 +64,20 @@ public class PostgisJobRepository implements JobRepository {
     }
 
     @Override
+    public void insertEnded(JobRecord job) {
+        ProblemQuery source = job.source();
+        jdbc.update("""
+                INSERT INTO api_job (id, status, created_at, started_at, finished_at, solve_seconds, problem_name,
+                    region_id, date_from, date_to, organizer_id, plan_id, plan_version, best_summary, owner)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""",
+                job.id(), job.status().name(), timestamp(job.createdAt()), timestamp(job.startedAt()),
+                timestamp(job.finishedAt()), job.solveSeconds(), job.problemName(),
+                source == null ? null : source.regionId(), source == null ? null : Date.valueOf(source.from()),
+                source == null ? null : Date.valueOf(source.to()), source == null ? null : source.organizerId(),
+                job.planId(), job.planVersion(), toJson(job.best()), job.owner());
+    }
+
+    @Override
     public Optional<JobRecord> claimNext(String owner, Duration lease) {
         return first(jdbc.query("""
                 WITH next AS (

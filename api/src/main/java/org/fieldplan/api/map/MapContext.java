@@ -12,7 +12,7 @@ import org.fieldplan.api.security.Role;
  *
  * @param organizerId the organizer whose volunteers an {@link Role#ORGANIZER} key sees; null for other roles
  * @param tiles the configured base map, or null for none
- * @param jobs newest first; for an organizer only the jobs that have a plan
+ * @param jobs regions' live plans first, then newest first; for an organizer only live plans with their volunteers
  */
 public record MapContext(Role role, String organizerId, Tiles tiles, List<JobEntry> jobs) {
 
@@ -20,7 +20,12 @@ public record MapContext(Role role, String organizerId, Tiles tiles, List<JobEnt
     public record Tiles(String url, String attribution) {
     }
 
-    /** A job as the page's job picker lists it. */
-    public record JobEntry(String id, String problemName, JobStatus status, Instant createdAt, boolean hasPlan) {
+    /**
+     * A job as the page's job picker lists it.
+     *
+     * @param liveRegion the region whose live plan the job is, or null
+     */
+    public record JobEntry(String id, String problemName, JobStatus status, Instant createdAt, boolean hasPlan,
+            String liveRegion) {
     }
 }

@@ -13,6 +13,7 @@ import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.jobs.JobService;
 import org.fieldplan.api.security.Caller;
+import org.fieldplan.data.live.LivePlanStore;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
@@ -41,8 +42,11 @@ public class MapService {
     private final MapProperties properties;
     private final PlanRenderCache rendered;
     private final ObjectMapper json;
+    private final LivePlanStore livePlans;
 
-    public MapService(JobService jobs, MapProperties properties, PlanRenderCache rendered, ObjectMapper json) {
+    public MapService(JobService jobs, MapProperties properties, PlanRenderCache rendered, ObjectMapper json,
+            LivePlanStore livePlans) {
+        this.livePlans = livePlans;
         this.jobs = jobs;
         this.properties = properties;
         this.rendered = rendered;
@@ -69,11 +73,17 @@ public class MapService {
      * some of their own volunteers, so other campaigns' job names stay hidden.
      */
     public MapContext context(Caller caller) {
+        // Live plans first; organizers see nothing else, so a what-if solve never reaches their screen.
+        Map<String, String> liveRegionByJob = new HashMap<>();
+        livePlans.liveJobIds().forEach((region, jobId) -> liveRegionByJob.put(jobId, region));
         List<MapContext.JobEntry> entries = jobs.all().stream()
-                .filter(job -> !caller.isOrganizer() || hasOwnVolunteers(job, caller))
-                .sorted(Comparator.comparing(Job::getCreatedAt).reversed())
+                .filter(job -> !caller.isOrganizer()
+                        || liveRegionByJob.containsKey(job.getId()) && hasOwnVolunteers(job, caller))
+                .sorted(Comparator.comparing((Job job) -> !liveRegionByJob.containsKey(job.getId()))
+                        .thenComparing(Comparator.comparing(Job::getCreatedAt).reversed()))
                 .map(job -> new MapContext.JobEntry(job.getId(), job.getSubmission().problem().name(),
-                        job.getStatus(), job.getCreatedAt(), job.getBestPlan() != null))
+                        job.getStatus(), job.getCreatedAt(), job.getBestPlan() != null,
+                        liveRegionByJob.get(job.getId())))
                 .toList();
         MapContext.Tiles tiles = properties.hasTiles()
                 ? new MapContext.Tiles(properties.tileUrl(), properties.tileAttribution())

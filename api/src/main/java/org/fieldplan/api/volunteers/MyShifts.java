@@ -21,8 +21,9 @@ public record MyShifts(String jobId, String volunteerId, String name, String tim
      * @param precinct where: id, name, polygon and its centroid, which is the meeting point
      * @param teammates first names of the others in the same precinct and slot
      * @param travelMinutes one-way, by the volunteer's travel mode
+     * @param notes the organizers' notes on this team's shifts (a region's live plan only)
      */
     public record MyShift(String slotId, LocalDateTime start, LocalDateTime end, boolean started, String status,
-            VolunteerAssignment.PrecinctInfo precinct, List<String> teammates, int travelMinutes) {
+            VolunteerAssignment.PrecinctInfo precinct, List<String> teammates, int travelMinutes, List<String> notes) {
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.fieldplan.api.assignments.AssignmentService;
 import org.fieldplan.api.assignments.DailyAssignments;
@@ -42,9 +43,12 @@ public class MyShiftsService {
     private final ShiftStatusStore statuses;
     private final PlanClock planClock;
     private final Clock clock;
+    private final ShiftNotes shiftNotes;
 
     public MyShiftsService(AssignmentService assignments, ReplanService replan,
-            RecommendationService recommendations, ShiftStatusStore statuses, PlanClock planClock, Clock clock) {
+            RecommendationService recommendations, ShiftStatusStore statuses, PlanClock planClock, Clock clock,
+            ShiftNotes shiftNotes) {
+        this.shiftNotes = shiftNotes;
         this.assignments = assignments;
         this.replan = replan;
         this.recommendations = recommendations;
@@ -57,6 +61,7 @@ public class MyShiftsService {
         FieldPlan plan = job.requireBestPlan();
         DailyAssignments own = assignments.forVolunteer(job, volunteer.volunteerId(), volunteer);
         Map<String, ShiftStatusStore.Entry> byShift = statuses.forJob(job.getId());
+        Map<String, String> notes = shiftNotes.forJob(job.getId());
         LocalDateTime now = planClock.now(plan);
         var me = own.volunteers().get(volunteer.volunteerId());
         List<MyShifts.MyShift> shifts = own.assignments().stream().map(a -> {
@@ -64,7 +69,10 @@ public class MyShiftsService {
             return new MyShifts.MyShift(a.slotId(), a.start(), a.end(), !a.start().isAfter(now),
                     status == null ? "PENDING" : status.status().name(), a.precinct(),
                     a.buddies().stream().map(VolunteerAssignment.Buddy::name).filter(Objects::nonNull).toList(),
-                    a.travelMinutes());
+                    a.travelMinutes(), Stream.concat(Stream.of(a.volunteerId()),
+                            a.buddies().stream().map(VolunteerAssignment.Buddy::volunteerId))
+                            .map(id -> notes.get(id + "@" + a.slotId())).filter(Objects::nonNull).distinct()
+                            .toList());
         }).toList();
         return new MyShifts(job.getId(), me.getId(), me.getName(), plan.getTimeZone(), now,
                 me.getTravelMode().name(), shifts);

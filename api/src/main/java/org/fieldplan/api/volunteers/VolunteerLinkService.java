@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Volunteers' personal links: organizers make them for their own volunteers (and revoke them); a link's token, sent in
- * the {@value #HEADER} header, authenticates as that one volunteer of that one job until it expires or is revoked.
+ * the {@value #HEADER} header, authenticates as that one volunteer of that one job (of a region's live plan, whichever
+ * job serves it: {@link LinkJobs}) until it expires or is revoked.
  */
 @Service
 @Order(2)
@@ -36,12 +37,15 @@ public class VolunteerLinkService implements CredentialAuthenticator {
     private final LinkTokens tokens;
     private final Clock clock;
     private final LinkProperties properties;
+    private final LinkJobs linkJobs;
 
-    public VolunteerLinkService(VolunteerLinkStore store, LinkTokens tokens, Clock clock, LinkProperties properties) {
+    public VolunteerLinkService(VolunteerLinkStore store, LinkTokens tokens, Clock clock, LinkProperties properties,
+            LinkJobs linkJobs) {
         this.store = store;
         this.tokens = tokens;
         this.clock = clock;
         this.properties = properties;
+        this.linkJobs = linkJobs;
     }
 
     @Override
@@ -54,7 +58,8 @@ public class VolunteerLinkService implements CredentialAuthenticator {
         Instant now = clock.instant();
         return tokens.linkId(token).flatMap(store::find)
                 .filter(link -> tokens.matches(token, link) && link.worksAt(now))
-                .map(link -> Caller.volunteer(link.volunteerId(), link.organizerId(), link.jobId()));
+                .map(link -> Caller.volunteer(link.volunteerId(), link.organizerId(),
+                        linkJobs.currentJob(link.jobId())));
     }
 
     /**
@@ -100,19 +105,23 @@ public class VolunteerLinkService implements CredentialAuthenticator {
 
     /** The link stops working at once. Organizers revoke their own volunteers' links only. */
     public void revoke(Job job, String linkId, Caller caller) {
-        VolunteerLink link = store.find(linkId).filter(l -> l.jobId().equals(job.getId()))
+        VolunteerLink link = store.find(linkId)
+                .filter(l -> l.jobId().equals(job.getId()) || linkJobs.currentJob(l.jobId()).equals(job.getId()))
                 .orElseThrow(() -> ApiException.notFound("volunteer link", linkId));
         if (caller.isOrganizer() && !caller.organizerId().equals(link.organizerId())) {
             throw ApiException.forbidden("the link belongs to another organizer's volunteer");
         }
-        store.revoke(job.getId(), linkId, clock.instant());
+        store.revoke(link.jobId(), linkId, clock.instant());
     }
 
     private IssuedLink issued(VolunteerLink link, String requestBaseUrl) {
         String token = tokens.tokenFor(link);
         String base = properties.baseUrl() == null || properties.baseUrl().isBlank() ? requestBaseUrl
                 : properties.baseUrl();
-        String url = base.replaceAll("/+$", "") + "/volunteer.html#job=" + link.jobId() + "&token=" + token;
+        // A link of a live plan names its region, so that it opens whichever plan is live there.
+        String plan = linkJobs.regionOf(link.jobId()).map(region -> "region=" + region)
+                .orElse("job=" + link.jobId());
+        String url = base.replaceAll("/+$", "") + "/volunteer.html#" + plan + "&token=" + token;
         return new IssuedLink(link.id(), link.volunteerId(), link.expiresAt(), token, url);
     }
 
