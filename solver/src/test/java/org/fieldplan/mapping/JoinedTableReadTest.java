@@ -115,6 +115,23 @@ class JoinedTableReadTest {
                 "warning: join: columns in both files, the precinct file's values are used: cd");
     }
 
+    @Test
+    void aPrecinctSplitOverSeveralFeaturesIsDissolvedFirstThenJoinedToItsOneRow() throws IOException {
+        MappedPrecinctReader reader = new MappedPrecinctReader(PrecinctMapping.read(stream(
+                MAPPING.replace("\"idPrefix\"", "\"dissolve\": \"sum\", \"idPrefix\"")), "test.json"), false);
+        ImportReport report = reader.read(stream(shapes("COLUMBUS 01-A", "BEXLEY 1-A", "COLUMBUS 01-A")),
+                "shapes.geojson", new JoinTable("results.csv", List.of(
+                        row("Franklin", "COLS 01-A", "1,042", "50%", "450", "157", "3"),
+                        row("Franklin", "BEXLEY 1-A", "10", "50%", "1", "1", "3")))).report();
+
+        assertThat(report.errorLines()).isEmpty();
+        assertThat(report.precincts()).extracting(Precinct::getId, Precinct::getRegisteredVoters)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("T-columbus-01-a", 1042),
+                        org.assertj.core.groups.Tuple.tuple("T-bexley-1-a", 10));
+        assertThat(report.dissolved()).singleElement().satisfies(d -> assertThat(d.features()).containsExactly(0, 2));
+        assertThat(report.join()).extracting(JoinSummary::precincts, JoinSummary::matched).containsExactly(2, 2);
+    }
+
     private static ImportReport read(boolean skipBadRows, String shapes, JsonNode... rows) throws IOException {
         return reader(skipBadRows).read(stream(shapes), "shapes.geojson", new JoinTable("results.csv",
                 List.of(rows))).report();
