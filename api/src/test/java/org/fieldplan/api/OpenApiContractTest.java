@@ -55,7 +55,7 @@ class OpenApiContractTest {
                     .anyMatch(n -> n.asText().equals("caller"))).as(name + ": the caller is not a parameter")
                     .isFalse();
         }));
-        assertThat(operations).hasSize(41).contains("POST /api/jobs", "POST /api/jobs/{jobId}/field-reports",
+        assertThat(operations).hasSize(48).contains("POST /api/jobs", "POST /api/jobs/{jobId}/field-reports",
                 "PUT /api/regions/{regionId}/calendar", "POST /api/regions/{regionId}/import", "POST /api/accounts",
                 "GET /api/jobs/{jobId}/me");
         assertThat(document.at("/paths/~1api~1jobs/post/responses").has("429")).isTrue();

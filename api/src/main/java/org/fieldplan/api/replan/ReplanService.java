@@ -25,6 +25,7 @@ import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.jobs.PlanChanges;
 import org.fieldplan.api.jobs.RepairLane;
+import org.fieldplan.api.messages.ChangeNotices;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.data.plan.FieldReport;
 import org.fieldplan.domain.AvailabilityWindow;
@@ -59,12 +60,15 @@ public class ReplanService {
     private final PlanClock planClock;
     private final Clock clock;
     private final Duration answerWithin;
+    private final ChangeNotices notices;
 
-    public ReplanService(PlanChanges planChanges, PlanClock planClock, Clock clock, RepairLane repairLane) {
+    public ReplanService(PlanChanges planChanges, PlanClock planClock, Clock clock, RepairLane repairLane,
+            ChangeNotices notices) {
         this.planChanges = planChanges;
         this.planClock = planClock;
         this.clock = clock;
         this.answerWithin = repairLane.maxRepair().plus(ANSWER_GRACE);
+        this.notices = notices;
     }
 
     public ReplanResult cancel(Job job, ReplanRequests.Cancellation request, Caller caller) {
@@ -105,7 +109,8 @@ public class ReplanService {
         Predicate<Shift> open = s -> slotIds.contains(s.getSlot().getId())
                 && (s.getPrecinct() == null || teams.contains(s.getTeamKey()));
         List<TimeSlot> cancelledSlots = cancelled.stream().map(Shift::getSlot).toList();
-        return apply(job, plan, new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)), open, started, effects,
+        return apply(job, plan, volunteer.getId(), new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)), open,
+                started, effects,
                 () -> planChanges.recordCancellation(job, volunteer.getId(), cancelledSlots));
     }
 
@@ -164,7 +169,7 @@ public class ReplanService {
                         + ")",
                 String.format(Locale.ROOT, "%s: remaining doors %.0f -> %.0f", precinct.getId(), remainingBefore,
                         RecordFieldReport.remainingAfter(precinct, additionalDoors)));
-        return apply(job, plan,
+        return apply(job, plan, volunteer.getId(),
                 new RecordFieldReport(shift.getId(), precinct.getId(), additionalDoors), open,
                 s -> started.test(s) || s.getId().equals(shift.getId()), effects,
                 () -> planChanges.recordFieldReport(job, volunteer.getId(), shift.getSlot().getId(),
@@ -236,8 +241,8 @@ public class ReplanService {
             List<String> effects) {
         Set<String> slotIds = new LinkedHashSet<>(slotIds(slots));
         Predicate<Shift> open = s -> s.getPrecinct() == null && slotIds.contains(s.getSlot().getId());
-        return apply(job, plan, new AddVolunteerShifts(volunteer, Set.copyOf(slotIds)), open, startedBefore(plan),
-                effects, () -> planChanges.recordVolunteer(job, volunteer));
+        return apply(job, plan, volunteer.getId(), new AddVolunteerShifts(volunteer, Set.copyOf(slotIds)), open,
+                startedBefore(plan), effects, () -> planChanges.recordVolunteer(job, volunteer));
     }
 
     /** The plan's slots the volunteer's availability covers and that have not started; a 400 if there are none. */
@@ -284,11 +289,12 @@ public class ReplanService {
     }
 
     /**
+     * @param concerns the volunteer whose news it is: the others whose shifts the repair changes are told
      * @param accepted runs once the job took the change (it is solved here, or was claimed here for the repair), e.g.
      *     to persist the news; not when the change is refused
      */
-    private ReplanResult apply(Job job, FieldPlan before, ProblemChange<FieldPlan> change, Predicate<Shift> open,
-            Predicate<Shift> alwaysPinned, List<String> effects, Runnable accepted) {
+    private ReplanResult apply(Job job, FieldPlan before, String concerns, ProblemChange<FieldPlan> change,
+            Predicate<Shift> open, Predicate<Shift> alwaysPinned, List<String> effects, Runnable accepted) {
         PlanSummary summaryBefore = PlanSummary.of(before);
         Map<String, String> assignmentsBefore = assignments(before);
         PlanChanges.PlanChange applied = planChanges.apply(job, change, open, alwaysPinned);
@@ -315,9 +321,11 @@ public class ReplanService {
                     summaryBefore.score(), null, summaryBefore.expectedNetVotes(), null);
         }
         PlanSummary summaryAfter = PlanSummary.of(after);
-        return new ReplanResult(job.getId(), "REPAIRED", clock.instant(), effects,
+        ReplanResult repaired = new ReplanResult(job.getId(), "REPAIRED", clock.instant(), effects,
                 diff(assignmentsBefore, assignments(after)), summaryBefore.score(), summaryAfter.score(),
                 summaryBefore.expectedNetVotes(), summaryAfter.expectedNetVotes());
+        notices.planChanged(job, after, repaired, concerns);
+        return repaired;
     }
 
     private Predicate<Shift> startedBefore(FieldPlan plan) {
