@@ -49,7 +49,9 @@ public final class MessageBenchmark {
             ApiClient api = new ApiClient(Integer.parseInt(service.getEnvironment()
                     .getProperty("local.server.port")));
             String jobId = json(api.get("/api/jobs", KEY)).get(0).get("id").asText();
-            api.awaitEnd(jobId);
+            while (!json(api.get("/api/jobs/" + jobId, KEY)).get("status").asText().equals("SOLVED")) {
+                ApiClient.sleep(250);
+            }
             Job job = service.getBean(JobService.class).get(jobId);
             VolunteerMessages messages = service.getBean(VolunteerMessages.class);
             List<Volunteer> volunteers = job.requireBestPlan().getVolunteers();

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Messages to volunteers ({@code fieldplan.messages.*}); e-mails come from {@code fieldplan.links.mail-from}.
  *
  * @param senderEnabled whether this instance delivers from the outbox (every instance may; they share the rows)
+ * @param threads delivery threads per instance, each claiming its own batches
  * @param pollMillis how often an idle sender looks for due messages
  * @param batchSize messages claimed at once
  * @param leaseMillis a claimed message is due again this long after its claim if not delivered (a dead instance)
@@ -21,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param organizerContacts what a volunteer is told to reach their organizer by, per organizer id
  */
 @ConfigurationProperties("fieldplan.messages")
-public record MessageProperties(@DefaultValue("true") boolean senderEnabled, @DefaultValue("500") long pollMillis,
+public record MessageProperties(@DefaultValue("true") boolean senderEnabled, @DefaultValue("4") int threads,
+        @DefaultValue("500") long pollMillis,
         @DefaultValue("50") int batchSize, @DefaultValue("30000") long leaseMillis,
         @DefaultValue("6") int maxAttempts, @DefaultValue("2000") long backoffMillis,
         @DefaultValue("21:00") LocalTime quietStart, @DefaultValue("08:00") LocalTime quietEnd,

@@ -36,7 +36,7 @@ public class MessageSender implements SmartLifecycle {
     private final Clock clock;
     private final String owner;
     private final Object wake = new Object();
-    private volatile Thread thread;
+    private final List<Thread> threads = new java.util.ArrayList<>();
     private volatile boolean running;
 
     public MessageSender(MessageOutbox outbox, OptOutStore optOuts, List<MessageChannel> channels,
@@ -122,23 +122,28 @@ public class MessageSender implements SmartLifecycle {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "message-sender");
-        thread.setDaemon(true);
-        thread.start();
+        // Delivery waits on the servers (SMTP dialogue, the provider's answer): a few threads keep it moving.
+        for (int i = 0; i < properties.threads(); i++) {
+            Thread thread = new Thread(this::loop, "message-sender-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
+        threads.forEach(Thread::interrupt);
+        for (Thread t : threads) {
             try {
                 t.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
+        threads.clear();
     }
 
     @Override
