@@ -63,6 +63,17 @@ public class InMemoryMessageOutbox implements MessageOutbox {
     }
 
     @Override
+    public synchronized boolean renew(long id, String owner, Duration lease) {
+        Row row = rows.get(id);
+        if (row == null || row.record().status() != MessageStatus.SENDING || !owner.equals(row.leaseOwner())
+                || row.leaseExpiresAt().isBefore(clock.instant())) {
+            return false;
+        }
+        rows.put(id, new Row(row.record(), owner, clock.instant().plus(lease)));
+        return true;
+    }
+
+    @Override
     public synchronized void markSent(long id, String owner) {
         leased(id, owner).ifPresent(r -> put(with(r, MessageStatus.SENT, r.attempts() + 1, r.lastError(),
                 r.nextAttemptAt(), clock.instant(), owner)));

@@ -18,6 +18,12 @@ public interface MessageOutbox {
     /** Up to {@code max} due messages, now {@code SENDING} under the owner's lease; a dead owner's rows included. */
     List<MessageRecord> claim(String owner, int max, Duration lease);
 
+    /**
+     * Extends the owner's lease on one claimed message, just before it is handed to its channel, so that a slow batch
+     * never lets a message's lease run out while it waits its turn. @return false if the owner no longer holds it
+     */
+    boolean renew(long id, String owner, Duration lease);
+
     void markSent(long id, String owner);
 
     /**

@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
  * message is {@code SUPPRESSED}) and quiet hours in its region's zone (deferred to their end, no attempt counted),
  * then hands it to its channel. A failed attempt is tried again after {@code backoff-millis} × 2^(attempts − 1), up to
  * {@code max-attempts}; a permanent refusal (bad address, channel not configured) fails at once. A message claimed by
- * an instance that dies is claimed again once its lease has run out, so it is delivered at least once; it is sent twice
- * only if the instance died between the server's acceptance and the row's update.
+ * an instance that dies is claimed again once its lease has run out, so it is delivered at least once. Each message's
+ * lease is renewed just before it is handed to its channel, so a slow batch cannot let another sender take it while it
+ * waits; a message is sent twice only if its sender dies between the server's acceptance and the row's update (or
+ * one delivery outlasts a whole lease).
  */
 @Component
 public class MessageSender implements SmartLifecycle {
@@ -34,7 +36,7 @@ public class MessageSender implements SmartLifecycle {
     private final MessageProperties properties;
     private final QuietHours quietHours;
     private final Clock clock;
-    private final String owner;
+    private final String instance;
     private final Object wake = new Object();
     private final List<Thread> threads = new java.util.ArrayList<>();
     private volatile boolean running;
@@ -47,7 +49,7 @@ public class MessageSender implements SmartLifecycle {
         this.properties = properties;
         this.quietHours = new QuietHours(properties.quietStart(), properties.quietEnd());
         this.clock = clock;
-        this.owner = jobs.instanceId();
+        this.instance = jobs.instanceId();
     }
 
     /** Looks at the outbox at once (after an enqueue) instead of at the next poll. */
@@ -57,17 +59,25 @@ public class MessageSender implements SmartLifecycle {
         }
     }
 
-    /** Claims and delivers one batch. @return how many messages it claimed */
-    public int deliverDue() {
-        List<MessageRecord> batch = outbox.claim(owner, properties.batchSize(),
-                Duration.ofMillis(properties.leaseMillis()));
+    /**
+     * Claims and delivers one batch. @return how many messages it claimed
+     *
+     * @param owner this instance and thread: a lease belongs to one thread, so that two threads of one instance never
+     *     both think they hold a message
+     */
+    int deliverDue(String owner) {
+        Duration lease = Duration.ofMillis(properties.leaseMillis());
+        List<MessageRecord> batch = outbox.claim(owner, properties.batchSize(), lease);
         for (MessageRecord message : batch) {
-            deliver(message);
+            // A message whose lease ran out while it waited its turn may be another sender's by now: skip it.
+            if (outbox.renew(message.id(), owner, lease)) {
+                deliver(message, owner);
+            }
         }
         return batch.size();
     }
 
-    private void deliver(MessageRecord record) {
+    private void deliver(MessageRecord record, String owner) {
         OutboundMessage m = record.message();
         if (optOuts.isOptedOut(m.recipient())) {
             outbox.markFinal(record.id(), owner, MessageStatus.SUPPRESSED, "the recipient opted out");
@@ -97,10 +107,10 @@ public class MessageSender implements SmartLifecycle {
         }
     }
 
-    private void loop() {
+    private void loop(String owner) {
         while (running) {
             try {
-                if (deliverDue() > 0) {
+                if (deliverDue(owner) > 0) {
                     continue;
                 }
             } catch (RuntimeException e) {
@@ -124,7 +134,8 @@ public class MessageSender implements SmartLifecycle {
         running = true;
         // Delivery waits on the servers (SMTP dialogue, the provider's answer): a few threads keep it moving.
         for (int i = 0; i < properties.threads(); i++) {
-            Thread thread = new Thread(this::loop, "message-sender-" + i);
+            String threadOwner = instance + "/" + i;
+            Thread thread = new Thread(() -> loop(threadOwner), "message-sender-" + i);
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);

@@ -52,6 +52,14 @@ public class PostgisMessageOutbox implements MessageOutbox {
     }
 
     @Override
+    public boolean renew(long id, String owner, Duration lease) {
+        return jdbc.update("""
+                UPDATE api_message SET lease_expires_at = now() + ? * interval '1 millisecond'
+                WHERE id = ? AND status = 'SENDING' AND lease_owner = ? AND lease_expires_at >= now()""",
+                lease.toMillis(), id, owner) == 1;
+    }
+
+    @Override
     public void markSent(long id, String owner) {
         jdbc.update("""
                 UPDATE api_message SET status = 'SENT', attempts = attempts + 1, sent_at = now(), sent_by = ?,

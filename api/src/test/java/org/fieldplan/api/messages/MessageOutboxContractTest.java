@@ -85,6 +85,8 @@ abstract class MessageOutboxContractTest {
         List<MessageRecord> again = outbox.claim("alive", 10, LEASE);
         assertThat(again).extracting(MessageRecord::id).containsExactly(claimedByDead.id());
         assertThat(outbox.claim("third", 10, LEASE)).as("held under the live lease").isEmpty();
+        assertThat(outbox.renew(claimedByDead.id(), "dead", LEASE)).as("the dead owner lost it").isFalse();
+        assertThat(outbox.renew(claimedByDead.id(), "alive", LEASE)).isTrue();
 
         outbox.markFinal(claimedByDead.id(), "dead", MessageStatus.FAILED, "late");
         outbox.markSent(claimedByDead.id(), "alive");
