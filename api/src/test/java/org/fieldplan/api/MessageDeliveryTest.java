@@ -5,6 +5,13 @@ import static org.fieldplan.api.ApiClient.ORGANIZER_1;
 import static org.fieldplan.api.ApiClient.ORGANIZER_2;
 import static org.fieldplan.api.ApiClient.STRATEGIST;
 import static org.fieldplan.api.ApiClient.json;
+import static org.fieldplan.api.MessageWords.SURNAMES;
+import static org.fieldplan.api.MessageWords.assertNoOneElse;
+import static org.fieldplan.api.MessageWords.assertOwnWords;
+import static org.fieldplan.api.MessageWords.firstName;
+import static org.fieldplan.api.MessageWords.idOf;
+import static org.fieldplan.api.MessageWords.part;
+import static org.fieldplan.api.MessageWords.problemWithSurnames;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,8 +43,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -52,9 +57,6 @@ class MessageDeliveryTest {
 
     private static final int SMTP_PORT = freePort();
     private static final SmsStub SMS = new SmsStub();
-    private static final Map<String, String> SURNAMES = Map.of("Ana", "Whitfield", "Ben", "Okonkwo", "Carla",
-            "Lindqvist", "Dev", "Raghunathan", "Elena", "Moreau", "Femi", "Adeyemi");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
@@ -166,7 +168,7 @@ class MessageDeliveryTest {
     @Test
     void aRepairTellsEveryoneWhoseShiftMovedButNotTheVolunteerWhoCancelled() throws Exception {
         String jobId = api.solve(problemWithSurnames());
-        for (String id : SURNAMES.keySet().stream().map(MessageDeliveryTest::idOf).toList()) {
+        for (String id : SURNAMES.keySet().stream().map(MessageWords::idOf).toList()) {
             setContact(jobId, id, id.toLowerCase(Locale.ROOT) + "@example.org", null);
         }
         JsonNode cancelled = teamedShift(jobId);
@@ -287,29 +289,6 @@ class MessageDeliveryTest {
 
     // --- helpers
 
-    /** The words every message to a volunteer must have, and nothing about anyone else. */
-    private static void assertOwnWords(String text, String firstName, JsonNode shifts, String jobId) {
-        assertThat(text).startsWith("Hi " + firstName + ",").doesNotContain("Hi Volunteer");
-        assertThat(text).contains("/volunteer.html#job=" + jobId + "&token=");
-        assertThat(text).containsPattern("works until (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) "
-                + "\\d{1,2} [A-Z][a-z]+ 20\\d\\d at \\d\\d:\\d\\d \\(America/New_York\\)");
-        assertThat(text).as("no raw timestamps").doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
-        for (JsonNode shift : shifts) {
-            LocalDateTime start = LocalDateTime.parse(shift.get("start").asText());
-            LocalDateTime end = LocalDateTime.parse(shift.get("end").asText());
-            assertThat(text).contains(DAY.format(start) + ", " + start.toLocalTime() + "–" + end.toLocalTime()
-                    + ": " + shift.at("/precinct/name").asText() + "; meeting point: the precinct's centre");
-            shift.get("buddies").forEach(b -> assertThat(text).contains(b.get("name").asText().split(" ")[0]));
-        }
-        assertNoOneElse(text, firstName, jobId);
-    }
-
-    private static void assertNoOneElse(String text, String firstName, String jobId) {
-        SURNAMES.forEach((first, surname) -> assertThat(text).as("surname of " + first).doesNotContain(surname));
-        // Homes of the example's volunteers are at two decimals: none appears as coordinates.
-        assertThat(text).doesNotContainPattern("-71\\.\\d\\d[,\\s]").doesNotContainPattern("41\\.\\d\\d[,\\s]");
-    }
-
     private void setContact(String jobId, String volunteerId, String email, String phone) {
         HttpResponse<String> set = api.send("PUT", "/api/jobs/" + jobId + "/volunteers/" + volunteerId + "/contact",
                 STRATEGIST, "application/json", "{\"email\":" + quoted(email) + ",\"phone\":" + quoted(phone) + "}",
@@ -365,46 +344,6 @@ class MessageDeliveryTest {
     private static void assertProblem(HttpResponse<String> response, int status, String path) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(json(response).at("/errors/0/path").asText()).as(response.body()).isEqualTo(path);
-    }
-
-    private static String part(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return part.getContent().toString().replace("\r\n", "\n");
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String found = part(multipart.getBodyPart(i), type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String problemWithSurnames() {
-        String problem = ApiClient.smallProblem();
-        for (Map.Entry<String, String> e : SURNAMES.entrySet()) {
-            problem = problem.replace("\"name\": \"" + e.getKey() + "\"", "\"name\": \"" + e.getKey() + " "
-                    + e.getValue() + "\"");
-        }
-        assertThat(problem).contains("Ana Whitfield");
-        return problem;
-    }
-
-    private static String idOf(String firstName) {
-        return switch (firstName) {
-            case "Ana" -> "V01";
-            case "Ben" -> "V02";
-            case "Carla" -> "V03";
-            case "Dev" -> "V04";
-            case "Elena" -> "V05";
-            default -> "V06";
-        };
-    }
-
-    private static String firstName(String id) {
-        return SURNAMES.keySet().stream().filter(first -> idOf(first).equals(id)).findFirst().orElseThrow();
     }
 
     private static String quoted(String s) {
