@@ -118,7 +118,9 @@ class MessageDeliveryTest {
         assertThat(mail.getHeader("List-Unsubscribe")[0]).contains("/api/messages/unsubscribe?address=");
         String text = part(mail, "text/plain");
         String html = part(mail, "text/html");
-        assertThat(html).contains("<a href=\"").contains("Hi Ana");
+        assertThat(html).contains("<a href=\"").contains("Hi Ana").contains("/api/messages/unsubscribe?address=");
+        assertThat(text).contains("No more messages from the campaign: http")
+                .contains(mail.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", ""));
         assertOwnWords(text, "Ana", shifts.get("V01"), jobId);
         assertThat(text).contains("Your organizer: Maria at +1 401 555 0100")
                 .doesNotContain("+14015550102").as("another volunteer's phone");

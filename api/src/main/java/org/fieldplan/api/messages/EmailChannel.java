@@ -10,13 +10,15 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
  * E-mail through the campaign's SMTP server (Spring Boot's {@code spring.mail.*}): plain text with an HTML
- * alternative, the message key in a header, and a one-click unsubscribe (RFC 8058) for mail clients that offer it.
+ * alternative, the message key in a header, and the signed unsubscribe link: at the foot of both parts, and as a
+ * one-click {@code List-Unsubscribe} (RFC 8058) for mail clients that offer it.
  */
 @Component
 public class EmailChannel implements MessageChannel {
@@ -55,13 +57,15 @@ public class EmailChannel implements MessageChannel {
             helper.setFrom(properties.mailFrom());
             helper.setTo(m.recipient());
             helper.setSubject(m.subject());
+            String unsubscribe = unsubscribes.url(m.recipient());
+            String text = m.text() + "\n--\nNo more messages from the campaign: " + unsubscribe + "\n";
             if (m.html() == null) {
-                helper.setText(m.text());
+                helper.setText(text);
             } else {
-                helper.setText(m.text(), m.html());
+                helper.setText(text, m.html() + "<p><small><a href=\"" + HtmlUtils.htmlEscape(unsubscribe)
+                        + "\">No more messages from the campaign</a></small></p>");
             }
             mime.setHeader(KEY_HEADER, m.key());
-            String unsubscribe = unsubscribes.url(m.recipient());
             mime.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             sender.send(mime);
