@@ -300,6 +300,13 @@ public class ReplanService {
         PlanChanges.PlanChange applied = planChanges.apply(job, change, open, alwaysPinned);
         // Stored before waiting for the repair: once accepted, the news is kept whatever the repair's fate.
         accepted.run();
+        // Whoever else the repair moves is told once it is done, also when it finishes after this answer (queued).
+        applied.result().thenAccept(after -> {
+            if (after != null) {
+                notices.planChanged(job, after, new ReplanResult(job.getId(), "REPAIRED", clock.instant(), effects,
+                        diff(assignmentsBefore, assignments(after)), null, null, null, null), concerns);
+            }
+        });
         FieldPlan after;
         try {
             after = applied.result().get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
@@ -321,11 +328,9 @@ public class ReplanService {
                     summaryBefore.score(), null, summaryBefore.expectedNetVotes(), null);
         }
         PlanSummary summaryAfter = PlanSummary.of(after);
-        ReplanResult repaired = new ReplanResult(job.getId(), "REPAIRED", clock.instant(), effects,
+        return new ReplanResult(job.getId(), "REPAIRED", clock.instant(), effects,
                 diff(assignmentsBefore, assignments(after)), summaryBefore.score(), summaryAfter.score(),
                 summaryBefore.expectedNetVotes(), summaryAfter.expectedNetVotes());
-        notices.planChanged(job, after, repaired, concerns);
-        return repaired;
     }
 
     private Predicate<Shift> startedBefore(FieldPlan plan) {
