@@ -50,12 +50,14 @@ class OpenApiContractTest {
             List<String> schemes = new ArrayList<>();
             operation.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(schemes::add));
             assertThat(schemes).as(name + ": its own security")
-                    .isEqualTo(path.getKey().startsWith("/api/jobs/{jobId}/me") ? List.of("volunteerToken") : List.of());
+                    .isEqualTo(path.getKey().equals("/api/jobs/{jobId}/me")
+                            || path.getKey().startsWith("/api/jobs/{jobId}/me/") ? List.of("volunteerToken") : List.of());
             assertThat(operation.has("parameters") && operation.get("parameters").findValues("name").stream()
                     .anyMatch(n -> n.asText().equals("caller"))).as(name + ": the caller is not a parameter")
                     .isFalse();
         }));
-        assertThat(operations).hasSize(56).contains("POST /api/jobs", "POST /api/regions/{regionId}/live/move", "POST /api/jobs/{jobId}/field-reports",
+        assertThat(operations).hasSize(63).contains("POST /api/jobs", "POST /api/regions/{regionId}/live/move",
+                "POST /api/jobs/{jobId}/messages/links", "POST /api/jobs/{jobId}/field-reports",
                 "PUT /api/regions/{regionId}/calendar", "POST /api/regions/{regionId}/import", "POST /api/accounts",
                 "GET /api/jobs/{jobId}/me");
         assertThat(document.at("/paths/~1api~1jobs/post/responses").has("429")).isTrue();

@@ -146,13 +146,18 @@ public class AssignmentService {
      * @throws ApiException 404 for a volunteer the plan does not have, 403 for another organizer's volunteer
      */
     public DailyAssignments forVolunteer(Job job, String volunteerId, Caller caller) {
-        FieldPlan plan = job.requireBestPlan();
+        return forVolunteer(job, job.requireBestPlan(), volunteerId, caller, true);
+    }
+
+    /** The same from a given plan of the job (e.g. a repair's result), polygons left out unless {@code geometry}. */
+    public DailyAssignments forVolunteer(Job job, FieldPlan plan, String volunteerId, Caller caller,
+            boolean geometry) {
         Volunteer volunteer = plan.getVolunteers().stream().filter(v -> v.getId().equals(volunteerId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("volunteer", volunteerId));
         if (!caller.maySee(volunteer)) {
             throw ApiException.forbidden("volunteer " + volunteerId + " belongs to another organizer");
         }
-        DailyAssignments all = daily(job, null, null, caller);
+        DailyAssignments all = daily(job, plan, null, null, caller, geometry);
         List<VolunteerAssignment> own = all.assignments().stream()
                 .filter(a -> a.volunteerId().equals(volunteerId)).toList();
         return new DailyAssignments(job.getId(), null, volunteer.getOrganizerId(), plan.getTimeZone(), own,

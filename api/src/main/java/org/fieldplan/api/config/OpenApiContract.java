@@ -69,7 +69,10 @@ final class OpenApiContract implements OpenApiCustomizer {
                 operation.setSummary(declaration.summary());
                 ALWAYS.forEach(status -> addProblem(operation, status));
                 declaration.errors().forEach(status -> addProblem(operation, status));
-                if (declaration.security() != null) {
+                if ("none".equals(declaration.security())) {
+                    // Public: the operation checks its own signature or secret (an empty requirement = no credential).
+                    operation.setSecurity(List.of(new SecurityRequirement()));
+                } else if (declaration.security() != null) {
                     requireScheme(openApi, declaration.security());
                     operation.setSecurity(List.of(new SecurityRequirement().addList(declaration.security())));
                 }

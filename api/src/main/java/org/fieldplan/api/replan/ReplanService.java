@@ -23,6 +23,7 @@ import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.jobs.PlanChanges;
 import org.fieldplan.api.jobs.RepairLane;
+import org.fieldplan.api.messages.ChangeNotices;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.data.plan.FieldReport;
 import org.fieldplan.domain.AvailabilityWindow;
@@ -63,15 +64,17 @@ public class ReplanService {
     private final Duration answerWithin;
     private final NewsLedger news;
     private final HardRuleBreaks hardRuleBreaks;
+    private final ChangeNotices notices;
 
     public ReplanService(PlanChanges planChanges, PlanClock planClock, Clock clock, RepairLane repairLane,
-            NewsLedger news, HardRuleBreaks hardRuleBreaks) {
+            NewsLedger news, HardRuleBreaks hardRuleBreaks, ChangeNotices notices) {
         this.planChanges = planChanges;
         this.planClock = planClock;
         this.clock = clock;
         this.answerWithin = repairLane.maxRepair().plus(ANSWER_GRACE);
         this.news = news;
         this.hardRuleBreaks = hardRuleBreaks;
+        this.notices = notices;
     }
 
     public ReplanResult cancel(Job job, ReplanRequests.Cancellation request, Caller caller) {
@@ -121,7 +124,7 @@ public class ReplanService {
         }
         List<TimeSlot> cancelledSlots = taken.stream().map(Shift::getSlot).toList();
         try {
-            return apply(job, plan, new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)),
+            return apply(job, plan, volunteer.getId(), new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)),
                     RepairScope.afterCancellation(plan, taken), started, effects,
                     () -> planChanges.recordCancellation(job, volunteer.getId(), cancelledSlots));
         } catch (ApiException refused) {
@@ -162,7 +165,8 @@ public class ReplanService {
                 String.format(Locale.ROOT, "%s: remaining doors %.0f -> %.0f", precinct.getId(), remainingBefore,
                         RecordFieldReport.remainingAfter(precinct, additionalDoors)));
         try {
-            return apply(job, plan, new RecordFieldReport(shift.getId(), precinct.getId(), additionalDoors),
+            return apply(job, plan, volunteer.getId(),
+                    new RecordFieldReport(shift.getId(), precinct.getId(), additionalDoors),
                     RepairScope.afterFieldReport(plan, shift, started),
                     s -> started.test(s) || s.getId().equals(shift.getId()), effects,
                     () -> planChanges.recordFieldReport(job, volunteer.getId(), shift.getSlot().getId(),
@@ -248,7 +252,8 @@ public class ReplanService {
     private ReplanResult addShifts(Job job, FieldPlan plan, Volunteer volunteer, List<TimeSlot> slots,
             List<String> effects) {
         Set<String> slotIds = new LinkedHashSet<>(slotIds(slots));
-        return apply(job, plan, new AddVolunteerShifts(volunteer, Set.copyOf(slotIds)), RepairScope.idleIn(slotIds),
+        return apply(job, plan, volunteer.getId(), new AddVolunteerShifts(volunteer, Set.copyOf(slotIds)),
+                RepairScope.idleIn(slotIds),
                 startedBefore(plan),
                 effects, () -> planChanges.recordVolunteer(job, volunteer));
     }
@@ -297,16 +302,24 @@ public class ReplanService {
     }
 
     /**
+     * @param concerns the volunteer whose news it is: the others whose shifts the repair changes are told
      * @param accepted runs once the job took the change (it is solved here, or was claimed here for the repair), e.g.
      *     to persist the news; not when the change is refused
      */
-    private ReplanResult apply(Job job, FieldPlan before, ProblemChange<FieldPlan> change, Predicate<Shift> open,
-            Predicate<Shift> alwaysPinned, List<String> effects, Runnable accepted) {
+    private ReplanResult apply(Job job, FieldPlan before, String concerns, ProblemChange<FieldPlan> change,
+            Predicate<Shift> open, Predicate<Shift> alwaysPinned, List<String> effects, Runnable accepted) {
         PlanSummary summaryBefore = PlanSummary.of(before);
         Map<String, String> assignmentsBefore = assignments(before);
         PlanChanges.PlanChange applied = planChanges.apply(job, change, open, alwaysPinned);
         // Stored before waiting for the repair: once accepted, the news is kept whatever the repair's fate.
         accepted.run();
+        // Whoever else the repair moves is told once it is done, also when it finishes after this answer (queued).
+        applied.result().thenAccept(after -> {
+            if (after != null) {
+                notices.planChanged(job, after, new ReplanResult(job.getId(), "REPAIRED", clock.instant(), effects,
+                        diff(assignmentsBefore, assignments(after)), null, null, null, null), concerns);
+            }
+        });
         FieldPlan after;
         try {
             after = applied.result().get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);

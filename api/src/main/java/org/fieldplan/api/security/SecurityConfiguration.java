@@ -33,6 +33,13 @@ import jakarta.servlet.DispatcherType;
 @Configuration
 class SecurityConfiguration {
 
+    /**
+     * The only API paths without a credential: each checks its own signature or secret (a volunteer's one-click
+     * unsubscribe link, the SMS provider's calls with replies such as STOP).
+     */
+    static final String[] PUBLIC_API = {"/api/messages/unsubscribe", "/api/messages/sms/inbound/*"};
+
+
     /** The pages use none of the browser's powerful features. */
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
     /** Springdoc's Swagger UI, which sets inline styles: its own policy (see {@link ContentSecurityPolicy}). */
@@ -64,6 +71,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/accounts/**", "/api/audit/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/jobs/*/me", "/api/jobs/*/me/**").hasRole(volunteer)
+                        .requestMatchers(PUBLIC_API).permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors

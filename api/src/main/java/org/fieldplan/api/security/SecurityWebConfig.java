@@ -21,7 +21,8 @@ class SecurityWebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(interceptor).addPathPatterns("/api/**");
+        registry.addInterceptor(interceptor).addPathPatterns("/api/**")
+                .excludePathPatterns(SecurityConfiguration.PUBLIC_API);
     }
 
     @Override

@@ -54,8 +54,15 @@ public class LinkTokens {
     }
 
     private String signature(VolunteerLink link) {
-        String signed = String.join("\n", link.id(), link.jobId(), link.volunteerId(),
-                Long.toString(link.expiresAt().getEpochSecond()));
+        return sign(String.join("\n", link.id(), link.jobId(), link.volunteerId(),
+                Long.toString(link.expiresAt().getEpochSecond())));
+    }
+
+    /**
+     * HMAC-SHA256 of {@code signed} with the links' secret, base64url: also signs other one-click links sent to
+     * volunteers (unsubscribe), whose text must start with a purpose of its own so no signature serves two uses.
+     */
+    public String sign(String signed) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

@@ -2,7 +2,6 @@ package org.fieldplan.api.volunteers;
 
 import java.time.Instant;
 
-import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.jobs.JobService;
 import org.fieldplan.api.security.AllowedRoles;
 import org.fieldplan.api.security.Caller;
@@ -16,7 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Organizers make, revoke and e-mail their volunteers' personal links. */
+/** Organizers make and revoke their volunteers' personal links (e-mailing one: {@code messages.MessageController}). */
 @RestController
 @RequestMapping("/api/jobs/{jobId}/volunteer-links")
 public class VolunteerLinkController {
@@ -25,18 +24,12 @@ public class VolunteerLinkController {
     public record NewLink(String volunteerId, Instant expiresAt) {
     }
 
-    /** A link e-mailed to the volunteer. */
-    public record LinkByEmail(String volunteerId, String email) {
-    }
-
     private final JobService jobs;
     private final VolunteerLinkService links;
-    private final LinkMailer mailer;
 
-    public VolunteerLinkController(JobService jobs, VolunteerLinkService links, LinkMailer mailer) {
+    public VolunteerLinkController(JobService jobs, VolunteerLinkService links) {
         this.jobs = jobs;
         this.links = links;
-        this.mailer = mailer;
     }
 
     @PostMapping
@@ -47,16 +40,6 @@ public class VolunteerLinkController {
         return links.issue(jobs.get(jobId), request.volunteerId(), request.expiresAt(), caller, baseUrl());
     }
 
-    /** Makes a new link and e-mails it to the address given (volunteers' e-mail addresses are not stored). */
-    @PostMapping("/emails")
-    @AllowedRoles({Role.ORGANIZER, Role.STRATEGIST, Role.ADMIN})
-    public LinkMailer.Sent email(@PathVariable String jobId, @RequestBody LinkByEmail request, Caller caller) {
-        Job job = jobs.get(jobId);
-        String address = LinkMailer.checkedAddress(request.email());
-        String name = links.volunteerName(job, request.volunteerId(), caller);
-        return mailer.send(links.issue(job, request.volunteerId(), null, caller, baseUrl()), name, address);
-    }
-
     @PostMapping("/{linkId}/revoke")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @AllowedRoles({Role.ORGANIZER, Role.STRATEGIST, Role.ADMIN})
@@ -64,7 +47,8 @@ public class VolunteerLinkController {
         links.revoke(jobs.get(jobId), linkId, caller);
     }
 
-    static String baseUrl() {
+    /** The service's address as the caller reached it. */
+    public static String baseUrl() {
         return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
     }
 }

@@ -125,7 +125,8 @@ public class VolunteerLinkService implements CredentialAuthenticator {
         return new IssuedLink(link.id(), link.volunteerId(), link.expiresAt(), token, url);
     }
 
-    private static Volunteer visibleVolunteer(Job job, String volunteerId, Caller caller) {
+    /** The job's volunteer, if the caller may see them. @throws ApiException 400 unknown, 403 another organizer's */
+    public static Volunteer visibleVolunteer(Job job, String volunteerId, Caller caller) {
         if (volunteerId == null || volunteerId.isBlank()) {
             throw ApiException.invalid("volunteerId", "is required");
         }

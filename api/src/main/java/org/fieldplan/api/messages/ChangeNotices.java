@@ -1,0 +1,119 @@
+package org.fieldplan.api.messages;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.fieldplan.api.jobs.Job;
+import org.fieldplan.api.replan.ReplanResult;
+import org.fieldplan.api.security.Caller;
+import org.fieldplan.api.security.Role;
+import org.fieldplan.api.volunteers.VolunteerLinkService;
+import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.TimeSlot;
+import org.fieldplan.domain.Volunteer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tells volunteers when a repair or an organizer's action added, moved or cancelled their shifts: one message per
+ * person per change batch (a repair's result), with their shifts as they are now; never to the volunteer whose own
+ * news caused the batch (who cancelled, reported, or offered time), and only to volunteers with a stored contact.
+ */
+@Service
+public class ChangeNotices {
+
+    static final String KIND = "CHANGE";
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeNotices.class);
+    /** Links for notices are issued by the service itself, recorded as such. */
+    private static final Caller SYSTEM = new Caller(Role.ADMIN, null, "system:change-notices", null, null);
+
+    private final VolunteerMessages messages;
+    private final VolunteerLinkService links;
+    private final PublicAddress publicAddress;
+
+    public ChangeNotices(VolunteerMessages messages, VolunteerLinkService links, PublicAddress publicAddress) {
+        this.messages = messages;
+        this.links = links;
+        this.publicAddress = publicAddress;
+    }
+
+    /**
+     * @param after the plan with the changes
+     * @param batch the repair's result: its changes, and when it was applied (part of each notice's key)
+     * @param causedBy the volunteer whose news it was; they get no notice of it
+     * @return how many notices were queued
+     */
+    public int planChanged(Job job, FieldPlan after, ReplanResult batch, String causedBy) {
+        try {
+            return enqueue(job, after, batch, causedBy);
+        } catch (RuntimeException e) {
+            // The repair stands whatever happens to its notices; the organizer's sheet shows the new plan.
+            LOG.warn("Change notices of job {} could not be queued", job.getId(), e);
+            return 0;
+        }
+    }
+
+    private int enqueue(Job job, FieldPlan after, ReplanResult batch, String causedBy) {
+        Map<String, List<ReplanResult.Change>> byVolunteer = batch.changes().stream()
+                .filter(c -> !c.volunteerId().equals(causedBy))
+                .collect(Collectors.groupingBy(ReplanResult.Change::volunteerId, LinkedHashMap::new,
+                        Collectors.toList()));
+        if (byVolunteer.isEmpty()) {
+            return 0;
+        }
+        Map<String, ContactStore.Contact> contacts = messages.contacts(job, byVolunteer.keySet());
+        Map<String, Volunteer> volunteers = after.getVolunteers().stream()
+                .filter(v -> contacts.containsKey(v.getId()))
+                .collect(Collectors.toMap(Volunteer::getId, Function.identity()));
+        if (volunteers.isEmpty()) {
+            return 0;
+        }
+        Map<String, TimeSlot> slots = after.getTimeSlots().stream()
+                .collect(Collectors.toMap(TimeSlot::getId, Function.identity()));
+        Map<String, String> precinctNames = after.getPrecincts().stream()
+                .collect(Collectors.toMap(Precinct::getId, Precinct::getName));
+        Map<String, VolunteerLinkService.IssuedLink> current = links.current(job, volunteers.values(), SYSTEM,
+                publicAddress.base());
+        int queued = 0;
+        for (Volunteer volunteer : volunteers.values()) {
+            var to = VolunteerMessages.address(contacts.get(volunteer.getId()), null);
+            if (to.isEmpty()) {
+                continue;
+            }
+            List<String> lines = new ArrayList<>();
+            for (ReplanResult.Change c : byVolunteer.get(volunteer.getId())) {
+                TimeSlot slot = slots.get(c.slotId());
+                lines.add(MessageContent.changeLine(slot.getStart(), slot.getEnd(),
+                        c.fromPrecinctId() == null ? null : precinctNames.get(c.fromPrecinctId()),
+                        c.toPrecinctId() == null ? null : precinctNames.get(c.toPrecinctId())));
+            }
+            // The same batch enqueued twice is one message: the key is the batch's time and content.
+            String key = "change:" + job.getId() + ":" + volunteer.getId() + ":" + batch.appliedAt().toEpochMilli()
+                    + ":" + digest(lines);
+            if (messages.enqueue(key, job, after, volunteer, to.get(), KIND, MessageContent.change(
+                    messages.recipient(job, after, volunteer, current.get(volunteer.getId())), lines))) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    private static String digest(List<String> lines) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8))).substring(0, 24);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

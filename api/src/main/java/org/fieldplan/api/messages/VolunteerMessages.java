@@ -1,0 +1,112 @@
+package org.fieldplan.api.messages;
+
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+import org.fieldplan.api.assignments.AssignmentService;
+import org.fieldplan.api.errors.ApiException;
+import org.fieldplan.api.jobs.Job;
+import org.fieldplan.api.security.Caller;
+import org.fieldplan.api.volunteers.VolunteerLinkService;
+import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.Volunteer;
+import org.springframework.stereotype.Service;
+
+/**
+ * What every kind of message to a volunteer needs: where they can be reached, what they see of the plan, and the
+ * message put into the {@link MessageOutbox}. Producers (link send-outs, change notices, …) only choose the words
+ * and the message key.
+ */
+@Service
+public class VolunteerMessages {
+
+    /** Where one volunteer is reached: a channel and its address. */
+    public record Address(Channel channel, String recipient) {
+    }
+
+    private final MessageOutbox outbox;
+    private final ContactStore contacts;
+    private final AssignmentService assignments;
+    private final MessageProperties properties;
+    private final MessageSender sender;
+
+    public VolunteerMessages(MessageOutbox outbox, ContactStore contacts, AssignmentService assignments,
+            MessageProperties properties, MessageSender sender) {
+        this.outbox = outbox;
+        this.contacts = contacts;
+        this.assignments = assignments;
+        this.properties = properties;
+        this.sender = sender;
+    }
+
+    /** Contacts live with the region a job was built from, or with the job itself for an inline problem. */
+    public static String scope(Job job) {
+        return job.getSource() != null ? "region:" + job.getSource().regionId() : "job:" + job.getId();
+    }
+
+    public Map<String, ContactStore.Contact> contacts(Job job, Collection<String> volunteerIds) {
+        return contacts.find(scope(job), volunteerIds);
+    }
+
+    public void putContact(Job job, String volunteerId, ContactStore.Contact contact) {
+        contacts.put(scope(job), volunteerId, contact);
+    }
+
+    /**
+     * Sets where one of the caller's volunteers is reached (replacing what was stored).
+     *
+     * @throws ApiException 400 naming {@code email} or {@code phone}, 403 for another organizer's volunteer
+     */
+    public ContactStore.Contact setContact(Job job, String volunteerId, ContactStore.Contact given, Caller caller) {
+        VolunteerLinkService.visibleVolunteer(job, volunteerId, caller);
+        if (given == null || (blank(given.email()) && blank(given.phone()))) {
+            throw ApiException.invalid("email", "an e-mail address or a phone number is required");
+        }
+        ContactStore.Contact checked = new ContactStore.Contact(
+                blank(given.email()) ? null : Addresses.email("email", given.email()),
+                blank(given.phone()) ? null : Addresses.phone("phone", given.phone()));
+        putContact(job, volunteerId, checked);
+        return checked;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** The asked channel if the volunteer has that contact; with none asked, e-mail where there is one, else SMS. */
+    public static Optional<Address> address(ContactStore.Contact contact, Channel asked) {
+        if (contact == null) {
+            return Optional.empty();
+        }
+        Optional<Address> email = Optional.ofNullable(contact.email()).filter(e -> !e.isBlank())
+                .map(e -> new Address(Channel.EMAIL, e));
+        Optional<Address> sms = Optional.ofNullable(contact.phone()).filter(p -> !p.isBlank())
+                .map(p -> new Address(Channel.SMS, p));
+        if (asked != null) {
+            return asked == Channel.EMAIL ? email : sms;
+        }
+        return email.or(() -> sms);
+    }
+
+    /** The volunteer as the words need them, from their own view of {@code plan} (teammates' first names only). */
+    public MessageContent.Recipient recipient(Job job, FieldPlan plan, Volunteer volunteer,
+            VolunteerLinkService.IssuedLink link) {
+        Caller asThemselves = Caller.volunteer(volunteer.getId(), volunteer.getOrganizerId(), job.getId());
+        var own = assignments.forVolunteer(job, plan, volunteer.getId(), asThemselves, false);
+        return new MessageContent.Recipient(volunteer.getName(), ZoneId.of(plan.getTimeZone()), own.assignments(),
+                properties.organizerContact(volunteer.getOrganizerId()), link.url(), link.expiresAt());
+    }
+
+    /** Puts the message in the outbox (once per key) and wakes this instance's sender. @return whether it was new */
+    public boolean enqueue(String key, Job job, FieldPlan plan, Volunteer volunteer, Address to, String kind,
+            MessageContent.Letter letter) {
+        boolean sms = to.channel() == Channel.SMS;
+        boolean fresh = outbox.enqueue(new OutboundMessage(key, to.channel(), to.recipient(), job.getId(),
+                volunteer.getId(), volunteer.getOrganizerId(), kind, letter.subject(),
+                sms ? letter.sms() : letter.text(), sms ? null : letter.html(), plan.getTimeZone()));
+        sender.wakeUp();
+        return fresh;
+    }
+}
