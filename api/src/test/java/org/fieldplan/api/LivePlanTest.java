@@ -118,6 +118,8 @@ class LivePlanTest {
         String volunteer = org1Shifts(region).get(0)[0];
         String token = token(api, region, volunteer);
         String mine = api.asVolunteer("GET", "/api/regions/" + region + "/live/me", token, null).body();
+        HttpResponse<String> messages = api.get("/api/regions/" + region + "/live/messages", ORGANIZER_1);
+        assertThat(messages.statusCode()).as("the outbox of the live plan, by region").isEqualTo(200);
 
         // A what-if solve with other weights runs and ends: nobody in the field sees it.
         ObjectNode problem = smallProblem();

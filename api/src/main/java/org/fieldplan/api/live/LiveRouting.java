@@ -30,7 +30,7 @@ class LiveRouting extends OncePerRequestFilter {
     /** The job endpoints a live plan serves under its region. */
     static final Set<String> FORWARDED = Set.of("assignments", "assignments.csv", "assignments.geojson", "precincts",
             "precincts.geojson", "plan", "explain", "cancellations", "field-reports", "volunteers",
-            "recommendations", "me", "unconfirmed", "no-shows", "volunteer-links", "attendance");
+            "recommendations", "me", "unconfirmed", "no-shows", "volunteer-links", "attendance", "messages");
 
     private final LivePlans live;
     private final LiveEvents events;
@@ -62,7 +62,9 @@ class LiveRouting extends OncePerRequestFilter {
             return;
         }
         String method = request.getMethod();
-        boolean changesPlan = !"GET".equals(method) && !"HEAD".equals(method) && !rest.startsWith("volunteer-links");
+        // Links, messages and contact details reach volunteers without changing who goes where: no version.
+        boolean changesPlan = !"GET".equals(method) && !"HEAD".equals(method) && !rest.startsWith("volunteer-links")
+                && !rest.startsWith("messages") && !rest.endsWith("/contact");
         if (!changesPlan) {
             forward(request, response, jobId.get(), rest);
             return;
