@@ -122,8 +122,9 @@ final class GeneratedRequests {
 
     /**
      * A repair never ends below the hard score it started from unless it says so ({@code REPAIRED_WITH_BREAKS}), and
-     * then only rules of teams it may not move: a canvasser whose shift has started or was reported left alone, a
-     * team that has started beyond the capacity a report lowered or without the language a cancelled member spoke.
+     * then only rules of teams it may not move: a canvasser whose shift has started or was reported left alone, or a
+     * team that has started without the language a cancelled member spoke. (A started team beyond the capacity a
+     * report lowered is no break: members who cannot move count as room.)
      * A canvasser left alone who is not pinned must be paired or sent home, and no volunteer's limits may be broken
      * to keep someone company (the repair's first phase, GreedyPlanner, and the repair's scope see to it).
      */

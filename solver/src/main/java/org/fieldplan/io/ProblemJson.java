@@ -115,11 +115,18 @@ public final class ProblemJson {
         }
     }
 
+    /** Writes the problem to a file, creating its folder if needed. */
     public static void write(FieldPlanProblem problem, Path file) {
-        try (Writer out = Files.newBufferedWriter(file)) {
-            write(problem, out);
+        try {
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+            try (Writer out = Files.newBufferedWriter(file)) {
+                write(problem, out);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -66,6 +66,15 @@ class ProblemJsonTest {
     }
 
     @Test
+    void writingIntoAFolderThatDoesNotExistYetCreatesIt(@TempDir Path dir) {
+        Path file = dir.resolve("out").resolve("s.json");
+
+        ProblemJson.write(awkwardProblem(), file);
+
+        assertThat(ProblemJson.read(file).name()).isEqualTo(awkwardProblem().name());
+    }
+
+    @Test
     void roundTripKeepsEveryFieldExactly(@TempDir Path dir) {
         FieldPlanProblem original = awkwardProblem();
         Path file = dir.resolve("problem.json");
