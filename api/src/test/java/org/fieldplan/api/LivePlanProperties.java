@@ -35,9 +35,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Random sequences of publish, re-publish, organizer actions (move, swap, lock, unlock, note, undo), volunteer
  * answers (confirm, decline), field reports, cancellations and restores against a region's live plan, over real HTTP,
  * on the in-memory store and on PostGIS (with restarts of the service in between). After every step: no field report,
- * confirmation, lock, note or volunteer link is lost, a locked shift has not moved, and right after restoring version
- * k every shift that is not a field fact goes where version k sent it. Every request gets a success or a 4xx problem,
- * never a 5xx. Each try publishes under a region of its own.
+ * confirmation, lock, note or volunteer link is lost, a locked shift has not moved (same volunteer, slot and precinct
+ * until unlocked), the hard score is not below the one the step started from unless the step was a rule break
+ * accepted with {@code "accept": true}, and right after restoring version k every shift that is not a field fact goes
+ * where version k sent it. Every request gets a success or a 4xx problem, never a 5xx. Each try publishes under a
+ * region of its own.
  */
 class LivePlanProperties {
 
@@ -143,6 +145,8 @@ class LivePlanProperties {
         private final List<String> undoable = new ArrayList<>();
         private boolean published;
         private String lastShift;
+        /** Whether the step being played broke a hard rule knowingly: the one way the hard score may drop. */
+        private boolean acceptedBreak;
 
         Run(boolean onPostgis) {
             this.onPostgis = onPostgis;
@@ -151,9 +155,15 @@ class LivePlanProperties {
 
         void play(List<Step> steps) {
             for (Step step : steps) {
+                Long floor = published ? hardScore() : null;
+                acceptedBreak = false;
                 play(step);
                 if (published) {
                     assertNothingLost(step);
+                }
+                if (floor != null && !acceptedBreak) {
+                    assertThat(hardScore()).as("hard score after %s, from %d at its start", step, floor)
+                            .isGreaterThanOrEqualTo(floor);
                 }
             }
         }
@@ -228,7 +238,7 @@ class LivePlanProperties {
                         }
                     }
                 }
-                case UNDO -> undo();
+                case UNDO -> undo(step);
                 case CONFIRM, DECLINE -> {
                     if (shift == null || reported.containsKey(shift)
                             || step.kind() == Kind.DECLINE && locks.containsKey(shift)) {
@@ -283,13 +293,14 @@ class LivePlanProperties {
             record();
         }
 
-        private void undo() {
-            HttpResponse<String> r = api.postJson(base() + "/undo", ORGANIZER_1, null);
+        private void undo(Step step) {
+            HttpResponse<String> r = api.postJson(base() + "/undo", ORGANIZER_1, accept(step));
             expectSuccessOrProblem(r);
             Statistics.label("organizer actions").collect("undo", r.statusCode());
             if (r.statusCode() != 200) {
                 return;
             }
+            noteAcceptedBreak(json(r).get("reason").asText());
             String undone = undoable.remove(undoable.size() - 1);
             if (undone.equals("lock") && !locks.isEmpty()) {
                 locks.remove(new ArrayList<>(locks.keySet()).get(locks.size() - 1));
@@ -304,9 +315,18 @@ class LivePlanProperties {
             }
             List<Integer> seen = new ArrayList<>(sheets.keySet());
             int version = seen.get(step.a() % seen.size());
-            HttpResponse<String> r = api.postJson(base() + "/versions/" + version + "/restore", STRATEGIST, null);
+            Map<String, String> before = plan();
+            HttpResponse<String> r = api.postJson(base() + "/versions/" + version + "/restore", STRATEGIST,
+                    accept(step));
+            expectSuccessOrProblem(r);
+            Statistics.label("restores").collect(onPostgis ? "postgis" : "memory", r.statusCode());
+            if (r.statusCode() == 409) {
+                assertThat(json(r).get("detail").asText()).contains("breaks the rule");
+                assertThat(plan()).as("a refused restore changes nothing").isEqualTo(before);
+                return;
+            }
             expectOk(r);
-            Statistics.label("restores").collect(onPostgis ? "postgis" : "memory");
+            noteAcceptedBreak(json(r).get("reason").asText());
             Map<String, String> now = plan();
             Map<String, String> then = sheets.get(version);
             for (Map.Entry<String, String> entry : now.entrySet()) {
@@ -318,6 +338,23 @@ class LivePlanProperties {
             then.keySet().stream().filter(shift -> !now.containsKey(shift) && !locks.containsKey(shift))
                     .forEach(shift -> assertThat(gone).as("%s of version %d is not sent out after the restore only "
                             + "when it was cancelled since", shift, version).contains(shift));
+        }
+
+        private static String accept(Step step) {
+            return "{\"accept\":" + step.accept() + "}";
+        }
+
+        /** Restores and undos say in their reason which breaks were accepted, as organizer actions do. */
+        private void noteAcceptedBreak(String reason) {
+            acceptedBreak |= reason.contains("(accepted: ");
+        }
+
+        /** The live plan's hard score, from its summary ("-2hard/0medium/123soft"). */
+        private long hardScore() {
+            HttpResponse<String> response = api.get(base() + "/plan", STRATEGIST);
+            expectOk(response);
+            String score = json(response).at("/summary/score").asText();
+            return Long.parseLong(score.substring(0, score.indexOf("hard")));
         }
 
         /** Remembers the sheet of the version the live plan is at now. */
@@ -390,6 +427,9 @@ class LivePlanProperties {
         private HttpResponse<String> act(String action, String body) {
             HttpResponse<String> response = api.postJson(base() + "/" + action, ORGANIZER_1, body);
             expectSuccessOrProblem(response);
+            if (response.statusCode() == 200 && json(response).path("acceptedBreaks").size() > 0) {
+                acceptedBreak = true;
+            }
             Statistics.label("organizer actions").collect(action, response.statusCode());
             return response;
         }
