@@ -286,4 +286,30 @@ class LivePlanTest {
         JsonNode versions = json(api.get("/api/regions/" + region + "/live/versions", ORGANIZER_1));
         assertThat(versions.get(versions.size() - 1).get("kind").asText()).isIn("field-news", "publish");
     }
+
+    @Test
+    void aRestoreThatBreaksAHardRuleIsRefusedUnlessAccepted() {
+        String region = newRegion();
+        publish(api, region, jobA);
+        Map<String, String> published = sheet(api, region, ORGANIZER_1);
+        String[] shift = org1Shifts(region).get(0);
+        String other = shift[2].equals("P0001") ? "P0003" : "P0001";
+        JsonNode moved = post(region, "move", ORGANIZER_1, "{\"volunteerId\":\"" + shift[0] + "\",\"slotId\":\""
+                + shift[1] + "\",\"toPrecinctId\":\"" + other + "\",\"accept\":true}", 200);
+        String rule = moved.get("acceptedBreaks").get(0).asText();
+        int brokenVersion = moved.at("/version/number").asInt();
+        post(region, "undo", ORGANIZER_1, null, 200);
+
+        // Version 2 broke a rule the plan keeps now: going back to it is a break like the move was.
+        HttpResponse<String> refused = api.postJson("/api/regions/" + region + "/live/versions/" + brokenVersion
+                + "/restore", STRATEGIST, null);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(json(refused).get("detail").asText()).contains("breaks the rule").contains(rule);
+        assertThat(sheet(api, region, ORGANIZER_1)).as("nothing changed").isEqualTo(published);
+
+        JsonNode restored = post(region, "versions/" + brokenVersion + "/restore", STRATEGIST, "{\"accept\":true}",
+                200);
+        assertThat(restored.get("reason").asText()).contains("accepted: " + rule);
+        assertThat(sheet(api, region, ORGANIZER_1)).containsEntry(shift[0] + "@" + shift[1], other);
+    }
 }

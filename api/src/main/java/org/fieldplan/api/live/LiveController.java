@@ -84,14 +84,20 @@ public class LiveController {
 
     @PostMapping("/versions/{number}/restore")
     @AllowedRoles({Role.STRATEGIST, Role.ADMIN})
-    public LiveVersionView restore(@PathVariable String regionId, @PathVariable int number, Caller caller) {
-        return versions.restore(regionId, number, caller);
+    public LiveVersionView restore(@PathVariable String regionId, @PathVariable int number,
+            @RequestBody(required = false) LiveRequests.GoBack request, Caller caller) {
+        return versions.restore(regionId, number, accepts(request), caller);
     }
 
     @PostMapping("/undo")
     @AllowedRoles({Role.STRATEGIST, Role.ORGANIZER, Role.ADMIN})
-    public LiveVersionView undo(@PathVariable String regionId, Caller caller) {
-        return versions.undo(regionId, caller);
+    public LiveVersionView undo(@PathVariable String regionId,
+            @RequestBody(required = false) LiveRequests.GoBack request, Caller caller) {
+        return versions.undo(regionId, accepts(request), caller);
+    }
+
+    private static boolean accepts(LiveRequests.GoBack request) {
+        return request != null && Boolean.TRUE.equals(request.accept());
     }
 
     @PostMapping("/move")

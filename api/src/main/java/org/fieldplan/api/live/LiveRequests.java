@@ -33,6 +33,10 @@ public final class LiveRequests {
     public record Shift(String volunteerId, String slotId) {
     }
 
+    /** Restore or undo; {@code accept} lets through a hard-rule break an organizer may accept, as for a move. */
+    public record GoBack(Boolean accept) {
+    }
+
     /** A note on a shift that the team sees; blank removes it. */
     public record Note(String volunteerId, String slotId, String text) {
     }

@@ -40,8 +40,23 @@ class RuleCheck {
      *     acceptable one unless {@code accept}
      */
     List<String> check(FieldPlan before, FieldPlan after, boolean accept) {
+        return check(hardByRule(before), hardByRule(after), accept);
+    }
+
+    /**
+     * For going back (restore, undo), which moves many shifts at once: checked as {@link #check} only when the hard
+     * score as a whole gets worse, since trading one rule's penalty for a larger relief elsewhere is a repair.
+     */
+    List<String> checkNotWorse(FieldPlan before, FieldPlan after, boolean accept) {
         Map<String, Long> hardBefore = hardByRule(before);
         Map<String, Long> hardAfter = hardByRule(after);
+        if (total(hardAfter) >= total(hardBefore)) {
+            return List.of();
+        }
+        return check(hardBefore, hardAfter, accept);
+    }
+
+    private List<String> check(Map<String, Long> hardBefore, Map<String, Long> hardAfter, boolean accept) {
         Set<String> broken = new TreeSet<>();
         hardAfter.forEach((rule, penalty) -> {
             if (penalty < hardBefore.getOrDefault(rule, 0L)) {
@@ -61,6 +76,10 @@ class RuleCheck {
                     + String.join("\", \"", broken) + "\"; send \"accept\": true to make it knowingly");
         }
         return new ArrayList<>(broken);
+    }
+
+    private static long total(Map<String, Long> hard) {
+        return hard.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private Map<String, Long> hardByRule(FieldPlan plan) {

@@ -41,9 +41,11 @@ public class VersionActions {
     private final DataStores stores;
     private final PlanClock planClock;
     private final LiveEvents events;
+    private final RuleCheck rules;
 
     public VersionActions(LivePlans live, LivePlanJobs livePlanJobs, DataStores stores, PlanClock planClock,
-            LiveEvents events) {
+            LiveEvents events, RuleCheck rules) {
+        this.rules = rules;
         this.live = live;
         this.livePlanJobs = livePlanJobs;
         this.stores = stores;
@@ -51,7 +53,11 @@ public class VersionActions {
         this.events = events;
     }
 
-    public LiveVersionView restore(String regionId, int number, Caller caller) {
+    /**
+     * @param accept lets through a hard-rule break an organizer may accept; a restore that makes the hard score
+     *     worse than now is refused (409) otherwise, as an organizer's action would be
+     */
+    public LiveVersionView restore(String regionId, int number, boolean accept, Caller caller) {
         LiveVersion target = live.version(regionId, number);
         Map<String, String> precincts = new HashMap<>();
         target.assignments().forEach(a -> precincts.put(a.volunteerId() + "@" + a.slotId(), a.precinctId()));
@@ -67,13 +73,15 @@ public class VersionActions {
                         : new Shift(shift.getVolunteer(), shift.getSlot(), byId.get(precincts.get(shift.getId())),
                                 false));
             }
-            livePlanJobs.replace(current.job(), plan.withShifts(shifts));
-            return done(live.record(regionId, "restore", caller, "restored version " + number));
+            FieldPlan restored = plan.withShifts(shifts);
+            List<String> accepted = rules.checkNotWorse(plan, restored, accept);
+            livePlanJobs.replace(current.job(), restored);
+            return done(live.record(regionId, "restore", caller, "restored version " + number + accepted(accepted)));
         });
     }
 
     /** Goes back on the caller's own last action (not undone yet) on the live plan. */
-    public LiveVersionView undo(String regionId, Caller caller) {
+    public LiveVersionView undo(String regionId, boolean accept, Caller caller) {
         return live.exclusively(regionId, () -> {
             LivePlans.Live current = live.current(regionId);
             List<LiveVersion> versions = live.store().versions(regionId);
@@ -96,7 +104,7 @@ public class VersionActions {
             switch (last.kind()) {
                 case "lock" -> undoLatestFact(live.store().locks(regionId), caller, regionId, true);
                 case "note" -> undoLatestFact(live.store().notes(regionId), caller, regionId, false);
-                default -> revert(current, live.diff(last), fieldFacts(regionId, current));
+                default -> reason += accepted(revert(current, live.diff(last), fieldFacts(regionId, current), accept));
             }
             return done(live.record(regionId, "undo", caller, reason));
         });
@@ -104,9 +112,12 @@ public class VersionActions {
 
     /**
      * Puts back the shifts the diff changed that are still as it left them; a shift that is a field fact by now
-     * (reported or locked), has started or has left the plan stays as it is.
+     * (reported or locked), has started or has left the plan stays as it is. The plan around them may have changed
+     * since, so the result is checked against the hard rules like a restore.
+     *
+     * @return the rule breaks accepted
      */
-    private void revert(LivePlans.Live current, LiveDiff diff, Set<String> facts) {
+    private List<String> revert(LivePlans.Live current, LiveDiff diff, Set<String> facts, boolean accept) {
         FieldPlan plan = current.job().requireBestPlan();
         ShiftEdit edit = new ShiftEdit(plan);
         Map<String, Shift> shifts = new HashMap<>();
@@ -131,7 +142,14 @@ public class VersionActions {
             throw ApiException.conflict("the shifts of your last action have changed since: restore a version "
                     + "instead");
         }
-        livePlanJobs.replace(current.job(), edit.result());
+        FieldPlan back = edit.result();
+        List<String> accepted = rules.checkNotWorse(plan, back, accept);
+        livePlanJobs.replace(current.job(), back);
+        return accepted;
+    }
+
+    private static String accepted(List<String> accepted) {
+        return accepted.isEmpty() ? "" : " (accepted: " + String.join(", ", accepted) + ")";
     }
 
     private void undoLatestFact(List<ShiftFact> facts, Caller caller, String regionId, boolean lock) {
