@@ -202,8 +202,9 @@ class LivePlanProperties {
                             + jobs().get(step.a() % 2) + "\"}");
                     expectOk(r);
                     published = true;
-                    // Known gap: a publish leaves out the shifts of volunteers who cancelled since without
-                    // repairing the teams they leave (one canvasser alone), so only then may its hard score drop.
+                    // A publish leaves out the shifts of volunteers who cancelled since and sends home a teammate
+                    // they leave alone, but repairs nothing else (a team may lose the language a member spoke), so
+                    // only then may its hard score drop.
                     if (!json(r).get("reason").asText().contains(" 0 shifts not sent out")) {
                         Statistics.label("publishes leaving out cancelled shifts").collect(true);
                         acceptedBreak = true;

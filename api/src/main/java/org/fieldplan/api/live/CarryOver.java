@@ -96,8 +96,10 @@ class CarryOver {
                 cancelled++;
             }
         }
+        int sentHome = problem.weights().isBuddyRuleEnabled() ? sendHomeLoneCanvassers(result, forced) : 0;
         carried.add(reports.size() + " field reports, " + locks.size() + " locks; " + cancelled
-                + " shifts not sent out because the volunteer is no longer available");
+                + " shifts not sent out because the volunteer is no longer available"
+                + (sentHome > 0 ? "; " + sentHome + " teammates left alone by them sent home" : ""));
         if (dropped > 0) {
             carried.add(dropped + " reported or locked shifts dropped: their precinct, slot or volunteer is not in"
                     + " the published plan");
@@ -118,6 +120,22 @@ class CarryOver {
                     job.getId(), status.volunteerId(), status.slotId(), status.status(), status.at())));
         }
         return new Published(job, carried);
+    }
+
+    /**
+     * A shift left without a team by those not sent out would break the buddy rule: like the repair's first phase, it
+     * is sent home unless the field fixed it (reported or locked), where it stays as a fact.
+     *
+     * @return how many were sent home
+     */
+    private static int sendHomeLoneCanvassers(List<Assignment> result, Map<String, Assignment> forced) {
+        Map<String, List<Assignment>> teams = new HashMap<>();
+        result.stream().filter(a -> a.precinctId() != null)
+                .forEach(a -> teams.computeIfAbsent(a.precinctId() + "@" + a.slotId(), k -> new ArrayList<>()).add(a));
+        List<Assignment> alone = teams.values().stream().filter(team -> team.size() == 1).map(team -> team.get(0))
+                .filter(a -> !a.pinned() && !forced.containsKey(a.volunteerId() + "@" + a.slotId())).toList();
+        result.removeAll(alone);
+        return alone.size();
     }
 
     /** The problem with each volunteer as {@code known} has them (replaced, or added when new), in one pass. */
