@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The live plan at field speed (issue 17, Must show 4), printed as Markdown:
+# The live plan at field speed, printed as Markdown:
 #  1. ACTIONS organizer actions of org-3 on region demo's live plan (M), one after another: lock, unlock, a note and a
 #     move to another precinct in the same slot (sent with "accept": true when the rule check refuses it; the refusal is
 #     not timed), each on one of org-3's shifts, so each makes a version. For each: curl's time to the answer, and the

@@ -1,4 +1,4 @@
--- Issue 17, the live plan: each region's numbered versions (the newest is live), their assignments, and the
+-- The live plan: each region's numbered versions (the newest is live), their assignments, and the
 -- organizers' locks and notes on shifts. No foreign key to region: a plan of an inline problem is published under
 -- the region id it is given. (Numbered after the issue so that other branches' migrations cannot collide with it.)
 CREATE TABLE live_plan_version (
