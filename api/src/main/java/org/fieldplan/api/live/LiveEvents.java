@@ -21,8 +21,8 @@ import jakarta.annotation.PreDestroy;
 /**
  * Server-sent events of a region's live plan: a {@code version} event for every new version, whoever made it (an
  * organizer, a volunteer, a repair; here or on another instance). Changes made here are sent at once; a timer also
- * looks at the newest version every {@code fieldplan.solve.event-millis} × 5, which catches versions written by other
- * instances and repairs that ended after their request was answered.
+ * looks at the newest version every {@code fieldplan.solve.event-millis} × 5 (without its assignments), which catches
+ * versions written by other instances and repairs that ended after their request was answered.
  */
 @Component
 public class LiveEvents implements SmartLifecycle {
@@ -77,7 +77,7 @@ public class LiveEvents implements SmartLifecycle {
 
     private void send(String regionId) {
         try {
-            LiveVersion latest = live.current(regionId).version();
+            LiveVersion latest = live.head(regionId);
             subscriptions.forEach((emitter, subscription) -> {
                 if (!subscription.regionId.equals(regionId) || subscription.sent >= latest.number()) {
                     return;

@@ -86,6 +86,21 @@ public class LivePlans {
         return new Live(latest, job);
     }
 
+    /**
+     * The region's newest version without its assignments, recording a repair that ended since first (as
+     * {@link #current}) only when the live job's plan object changed: cheap enough for a timer.
+     *
+     * @throws ApiException 404 when nothing was published for the region
+     */
+    LiveVersion head(String regionId) {
+        LiveVersion head = store.head(regionId).orElseThrow(() -> ApiException.notFound("live plan of region",
+                regionId));
+        Job job = jobs.get(head.jobId());
+        FieldPlan plan = job.getBestPlan();
+        boolean mayHoldRepair = plan != null && synced.get(regionId) != plan && !job.getStatus().isActive();
+        return mayHoldRepair ? current(regionId).version() : head;
+    }
+
     /** The region's live job id, if it has a live plan (no sync: for routing and links). */
     public Optional<String> liveJobId(String regionId) {
         return store.liveJobId(regionId);

@@ -39,8 +39,8 @@ public final class InMemoryLivePlanStore implements LivePlanStore {
     }
 
     @Override
-    public synchronized Optional<String> liveJobId(String regionId) {
-        return latest(regionId).map(LiveVersion::jobId);
+    public synchronized Optional<LiveVersion> head(String regionId) {
+        return latest(regionId).map(LiveVersion::withoutAssignments);
     }
 
     @Override

@@ -23,8 +23,16 @@ public interface LivePlanStore {
 
     Optional<LiveVersion> version(String regionId, int number);
 
-    /** The job of the region's newest version, read without its assignments (for routing every request). */
-    Optional<String> liveJobId(String regionId);
+    /**
+     * The region's newest version read without its assignments (an empty list): which change it was and which job
+     * serves it, cheap enough to ask for every request and every event tick.
+     */
+    Optional<LiveVersion> head(String regionId);
+
+    /** The job of the region's newest version (for routing every request). */
+    default Optional<String> liveJobId(String regionId) {
+        return head(regionId).map(LiveVersion::jobId);
+    }
 
     /** Every version of the region, oldest first. */
     List<LiveVersion> versions(String regionId);

@@ -30,6 +30,11 @@ public record LiveVersion(String regionId, int number, String jobId, String kind
         assignments = List.copyOf(assignments);
     }
 
+    /** The same version with an empty list of assignments (a store's {@code head}). */
+    public LiveVersion withoutAssignments() {
+        return new LiveVersion(regionId, number, jobId, kind, actor, organizerId, reason, at, List.of());
+    }
+
     /** The same version under another number (the store numbers versions as it appends them). */
     public LiveVersion numbered(int newNumber) {
         return new LiveVersion(regionId, newNumber, jobId, kind, actor, organizerId, reason, at, assignments);

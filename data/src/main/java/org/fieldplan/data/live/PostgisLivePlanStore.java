@@ -109,13 +109,13 @@ public final class PostgisLivePlanStore implements LivePlanStore {
     }
 
     @Override
-    public Optional<String> liveJobId(String regionId) {
-        return Jdbc.inTransaction(dataSource, "reading a live plan's job", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT job_id FROM live_plan_version "
-                    + "WHERE region_id = ? ORDER BY number DESC LIMIT 1")) {
+    public Optional<LiveVersion> head(String regionId) {
+        return Jdbc.inTransaction(dataSource, "reading a live plan's newest version", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + VERSION_COLUMNS
+                    + " FROM live_plan_version WHERE region_id = ? ORDER BY number DESC LIMIT 1")) {
                 select.setString(1, regionId);
                 try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
+                    return rows.next() ? Optional.of(version(rows, List.of())) : Optional.<LiveVersion>empty();
                 }
             }
         });
@@ -153,8 +153,12 @@ public final class PostgisLivePlanStore implements LivePlanStore {
                 }
             }
         }
-        return new LiveVersion(regionId, number, row.getString("job_id"), row.getString("kind"),
-                row.getString("actor"), row.getString("organizer_id"), row.getString("reason"),
+        return version(row, assignments);
+    }
+
+    private static LiveVersion version(ResultSet row, List<Assignment> assignments) throws SQLException {
+        return new LiveVersion(row.getString("region_id"), row.getInt("number"), row.getString("job_id"),
+                row.getString("kind"), row.getString("actor"), row.getString("organizer_id"), row.getString("reason"),
                 row.getTimestamp("at").toInstant(), assignments);
     }
 

@@ -51,6 +51,11 @@ abstract class LivePlanStoreContractTest {
         assertThat(store.liveJobIds()).containsEntry(region, region + "job-b");
         assertThat(store.liveJobId(region)).hasValue(region + "job-b");
         assertThat(store.liveJobId("other-" + region)).isEmpty();
+        assertThat(store.head(region)).get().satisfies(head -> {
+            assertThat(head.number()).isEqualTo(2);
+            assertThat(head.kind()).isEqualTo("publish");
+            assertThat(head.assignments()).isEmpty();
+        });
         assertThat(store.regionOfJob("job-x")).isEmpty();
         assertThat(store.latest("other-" + region)).isEmpty();
     }
