@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Import figures for docs/benchmarks.md: wall time and peak resident memory of the data CLI importing
+# Import figures for docs/benchmarks.md: wall time and peak resident memory of `fieldplan import precincts` importing
 #  - the largest real precinct files in ../shared/data (ri-precincts.geojson, 8 MB; CT_precincts.zip, projected),
 #  - a synthetic 10,000-precinct GeoJSON (a 100 × 100 grid of 1 km squares over Ohio, written here by python3),
 # each as a --dry-run (read, convert, map, check: no store) and stored into PostGIS (run under
