@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * given, and prints what they hold; nothing is solved or stored.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Checks a problem file (and a plan file) without solving: every error, one per line.",
+        description = "Checks a problem file (and a plan of it) without solving: what they hold, or why they are refused.",
         footer = {"", "Examples:", "  fieldplan check --problem docs/examples/problem-small.json",
                 "  fieldplan check --problem out/s.json --plan out/s-plan.json"})
 final class CheckCommand implements Callable<Integer> {

@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import org.fieldplan.data.StoreException;
@@ -51,17 +49,16 @@ public final class FieldplanCommand implements Callable<Integer> {
     public static final int DATA_ERROR = 1;
 
     /**
-     * Flyway logs every migration check, and the JDBC URL, at INFO through java.util.logging on stderr: that would
-     * bury the lines a user needs. Held in a field because JUL keeps loggers only weakly: a level set on a logger
-     * nobody references is lost when it is garbage-collected.
+     * Flyway logs every migration check, the JDBC URL and notices such as "extension postgis already exists"
+     * through SLF4J (slf4j-simple in this jar): that would bury the lines a user needs. Its errors still show.
      */
-    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+    private static final String FLYWAY_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.flywaydb";
 
     @Spec
     CommandSpec spec;
 
     public static void main(String[] args) {
-        FLYWAY_LOG.setLevel(Level.WARNING);
+        System.setProperty(FLYWAY_LOG_LEVEL, "error");
         System.exit(run(new CliContext(System.out, System.err, System.getenv()), args));
     }
 
