@@ -41,7 +41,8 @@ class FieldplanCommandTest {
                 .contains("best 0hard/").contains("hard violations       0")
                 .contains("expected net votes").contains("greedy")
                 .contains(problem + ": valid problem Demo region S seed 7: 50 precincts, 100 volunteers")
-                .contains(plan + ": plan of Demo region S seed 7: score 0hard/");
+                .contains(plan + ": plan of Demo region S seed 7: score 0hard/")
+                .doesNotContain("the file states");
         assertThat(cli.err()).isEmpty();
         PlanDocument document = PlanJson.read(plan);
         assertThat(document.assignments()).isNotEmpty();
@@ -90,6 +91,30 @@ class FieldplanCommandTest {
         assertThat(cli.err()).startsWith("fieldplan").contains(expected).doesNotContain("Exception")
                 .doesNotContain("\tat ");
         assertThat(dir.resolve("out.json")).doesNotExist();
+    }
+
+    @Test
+    void aPlanNamingWhatTheProblemLacksOrBreakingHardRulesIsRefusedWithExitCode1() throws Exception {
+        Path problem = dir.resolve("s.json");
+        Path plan = dir.resolve("plan.json");
+        run("generate", "--size", "S", "--seed", "7", "--out", problem.toString());
+        run("solve", "--problem", problem.toString(), "--seconds", "1", "--out", plan.toString());
+        String json = Files.readString(plan);
+        Path unknown = Files.writeString(dir.resolve("unknown.json"),
+                json.replaceFirst("\"precinctId\"\\s*:\\s*\"[^\"]+\"", "\"precinctId\": \"NOPE\""));
+        String first = json.replaceFirst("(?s).*?\"precinctId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        Path crowded = Files.writeString(dir.resolve("crowded.json"),
+                json.replaceAll("\"precinctId\"\\s*:\\s*\"[^\"]+\"", "\"precinctId\": \"" + first + "\""));
+        cli.reset();
+
+        assertThat(run("check", "--problem", problem.toString(), "--plan", unknown.toString())).isEqualTo(1);
+        assertThat(cli.err()).startsWith("fieldplan check: " + unknown + ": 1 of ")
+                .endsWith(" assignments name a volunteer, slot or precinct the problem does not have"
+                        + System.lineSeparator());
+        cli.reset();
+        assertThat(run("check", "--problem", problem.toString(), "--plan", crowded.toString())).isEqualTo(1);
+        assertThat(cli.err()).startsWith("fieldplan check: " + crowded + ": breaks hard rules, score -")
+                .hasLineCount(1);
     }
 
     @ParameterizedTest(name = "{0}")
