@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Import figures for docs/benchmarks.md: wall time and peak resident memory of the data CLI importing
+# Import figures for docs/benchmarks.md: wall time and peak resident memory of `fieldplan import precincts` importing
 #  - the largest real precinct files in ../shared/data (ri-precincts.geojson, 8 MB; CT_precincts.zip, projected),
 #  - a synthetic 10,000-precinct GeoJSON (a 100 × 100 grid of 1 km squares over Ohio, written here by python3),
 # each as a --dry-run (read, convert, map, check: no store) and stored into PostGIS (run under
@@ -36,19 +36,19 @@ cat > out/bench/synthetic-mapping.json <<'JSON'
  "ballots": {"expression": "DEM + REP", "proxy": "synthetic"}, "support": {"dem": "DEM", "rep": "REP"},
  "districts": ["HD"], "languages": [{"language": "es", "when": "ratio(HVAP, VAP, 0) >= 0.3"}]}
 JSON
-jar=data/target/fieldplan-data.jar
+jar=data/target/fieldplan.jar
 echo "== $(nproc) cores, $(java -version 2>&1 | head -1), load: $(uptime | sed 's/.*load average: //')"
-run() { # label, then fieldplan-data arguments
+run() { # label, then fieldplan arguments
   local label=$1; shift
   /usr/bin/time -f "$label: wall %e s, CPU %U s user + %S s system, peak resident memory %M KB" java -jar "$jar" "$@" 2>&1 >/dev/null \
-    | grep -E "wall|fieldplan-data" || true
+    | grep -E "wall|fieldplan" || true
 }
 for mode in dry-run postgis; do
   flags=(); [[ $mode == dry-run ]] && flags=(--dry-run)
-  run "ri-precincts.geojson (419) $mode" import-precincts --region "bench-ri-$$" \
+  run "ri-precincts.geojson (419) $mode" import precincts --region "bench-ri-$$" \
     --file "$shared/precincts/ri-precincts.geojson" --mapping rhode-island "${flags[@]}"
-  run "CT_precincts.zip (739, EPSG:26956) $mode" import-precincts --region "bench-ct-$$" \
+  run "CT_precincts.zip (739, EPSG:26956) $mode" import precincts --region "bench-ct-$$" \
     --file "$shared/precincts/CT_precincts.zip" --mapping docs/mappings/connecticut.json "${flags[@]}"
-  run "synthetic-10000.geojson $mode" import-precincts --region "bench-syn-$$" --file "$synthetic" \
+  run "synthetic-10000.geojson $mode" import precincts --region "bench-syn-$$" --file "$synthetic" \
     --mapping out/bench/synthetic-mapping.json "${flags[@]}"
 done

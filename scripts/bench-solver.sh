@@ -7,12 +7,11 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shared="../shared/data"
 [ -d "$shared" ] || { echo "bench-solver: $shared is missing (see its README)" >&2; exit 1; }
-mvn -B -Dstyle.color=never -q -DskipTests -pl solver -am package
-cli=(java -Xmx8g -jar solver/target/fieldplan-cli.jar)
+mvn -B -Dstyle.color=never -q -DskipTests -pl data -am package
+cli=(java -Xmx8g -jar data/target/fieldplan.jar)
 mkdir -p out/bench
-"${cli[@]}" import --precincts "$shared/precincts/ri-precincts.geojson" --mapping rhode-island \
-  --census "$shared/census/cenpop2020_bg_RI.csv" --volunteers 2000 --seed 7 --out out/bench/ri.json \
-  --name "Rhode Island, 2000 volunteers"
+"${cli[@]}" import real --region ri --file "$shared/precincts/ri-precincts.geojson" --mapping rhode-island \
+  --census "$shared/census/cenpop2020_bg_RI.csv" --volunteers 2000 --seed 7 --out out/bench/ri.json
 "${cli[@]}" generate --size L --seed 7 --out out/bench/l.json
 for problem in ri l; do
   echo "== $problem: $(nproc) cores, $(java -version 2>&1 | head -1)"

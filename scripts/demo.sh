@@ -6,8 +6,7 @@ cd "$(dirname "$0")/.."
 size="${1:-M}"
 seconds="${2:-30}"
 bash scripts/ensure-build-tools.sh
-mvn -B -Dstyle.color=never -q -DskipTests -pl solver -am package
 mkdir -p out
-java -jar solver/target/fieldplan-cli.jar generate --size "$size" --seed 7 --out "out/demo-$size.json"
-java -jar solver/target/fieldplan-cli.jar solve --problem "out/demo-$size.json" --seconds "$seconds" \
+scripts/fieldplan generate --size "$size" --seed 7 --out "out/demo-$size.json"
+scripts/fieldplan solve --problem "out/demo-$size.json" --seconds "$seconds" \
   --out "out/plan-$size.json"

@@ -5,9 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
-import org.fieldplan.travel.PrecinctTravel;
-import org.fieldplan.travel.TravelTimeMatrix;
 import org.locationtech.jts.geom.Point;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 
@@ -36,7 +35,8 @@ public final class Volunteer {
     private List<Precinct> candidatePrecincts = List.of();
     private int[] candidateIndexes = new int[0];
     private int[] candidateMinutes = new int[0];
-    private TravelTimeMatrix travelTimeMatrix;
+    /** Minutes to a precinct outside the candidates (the travel model's), or null when none can be timed. */
+    private ToDoubleFunction<Precinct> otherPrecinctMinutes;
     private boolean offersUsefulTime;
 
     public Volunteer(String id, String name, Point home, Set<Skill> skills, Set<String> languages,
@@ -68,7 +68,7 @@ public final class Volunteer {
         copy.candidatePrecincts = candidatePrecincts;
         copy.candidateIndexes = candidateIndexes;
         copy.candidateMinutes = candidateMinutes;
-        copy.travelTimeMatrix = travelTimeMatrix;
+        copy.otherPrecinctMinutes = otherPrecinctMinutes;
         copy.offersUsefulTime = !candidatePrecincts.isEmpty() && slots.stream().anyMatch(copy::isAvailableFor);
         return copy;
     }
@@ -118,32 +118,41 @@ public final class Volunteer {
 
     /**
      * One-way travel minutes from home to the precinct: from the precomputed candidate table, or (for a precinct
-     * outside it, e.g. a pinned assignment) asked of the travel matrix.
+     * outside it, e.g. a pinned assignment) asked of the travel model the candidates came from.
      */
     public int travelMinutesTo(Precinct precinct) {
         int position = Arrays.binarySearch(candidateIndexes, precinct.getIndex());
         if (position >= 0) {
             return candidateMinutes[position];
         }
-        if (travelTimeMatrix == null) {
+        if (otherPrecinctMinutes == null) {
             return Integer.MAX_VALUE / 4;
         }
-        double minutes = travelTimeMatrix.minutes(this, precinct);
+        double minutes = otherPrecinctMinutes.applyAsDouble(precinct);
         return Double.isFinite(minutes) ? (int) Math.ceil(minutes) : Integer.MAX_VALUE / 4;
     }
 
-    /** Stores the precincts this volunteer can reach and serve, nearest first, and their travel times. */
-    public void setCandidates(List<PrecinctTravel> candidates, TravelTimeMatrix matrix) {
-        this.candidatePrecincts = candidates.stream().map(PrecinctTravel::precinct).toList();
-        PrecinctTravel[] byIndex = candidates.toArray(PrecinctTravel[]::new);
-        Arrays.sort(byIndex, (a, b) -> Integer.compare(a.precinct().getIndex(), b.precinct().getIndex()));
+    /**
+     * Stores the precincts this volunteer can reach and serve, nearest first, with their one-way travel minutes
+     * ({@code minutes[i]} to {@code candidates.get(i)}), and how to time any other precinct: in minutes, or
+     * {@link Double#POSITIVE_INFINITY} when unknown ({@code otherPrecincts} null: none can be timed). The travel model
+     * (package {@code travel}) computes them; the domain only keeps them.
+     */
+    public void setCandidates(List<Precinct> candidates, double[] minutes, ToDoubleFunction<Precinct> otherPrecincts) {
+        if (minutes.length != candidates.size()) {
+            throw new IllegalArgumentException(candidates.size() + " candidates, " + minutes.length + " travel times");
+        }
+        this.candidatePrecincts = List.copyOf(candidates);
+        Integer[] byIndex = new Integer[minutes.length];
+        Arrays.setAll(byIndex, i -> i);
+        Arrays.sort(byIndex, (a, b) -> Integer.compare(candidates.get(a).getIndex(), candidates.get(b).getIndex()));
         this.candidateIndexes = new int[byIndex.length];
         this.candidateMinutes = new int[byIndex.length];
         for (int i = 0; i < byIndex.length; i++) {
-            candidateIndexes[i] = byIndex[i].precinct().getIndex();
-            candidateMinutes[i] = (int) Math.ceil(byIndex[i].minutes());
+            candidateIndexes[i] = candidates.get(byIndex[i]).getIndex();
+            candidateMinutes[i] = (int) Math.ceil(minutes[byIndex[i]]);
         }
-        this.travelTimeMatrix = matrix;
+        this.otherPrecinctMinutes = otherPrecincts;
     }
 
     /** True when the volunteer is available for some slot and can reach some precinct worth canvassing. */

@@ -66,7 +66,7 @@ public final class ProblemPreparer {
         int maxCandidates = problem.travel().maxCandidatesPerVolunteer();
         // Each volunteer's search is independent and read-only on shared data: parallel is safe and ~2x on 2 cores.
         problem.volunteers().parallelStream()
-                .forEach(volunteer -> volunteer.setCandidates(candidates(volunteer, travelTimes, maxCandidates),
+                .forEach(volunteer -> setCandidates(volunteer, candidates(volunteer, travelTimes, maxCandidates),
                         travelTimes));
         List<Shift> shifts = createShifts(problem);
         return new FieldPlan(problem.name(), problem.timeZone(), problem.voteModel(), problem.travel(),
@@ -79,10 +79,18 @@ public final class ProblemPreparer {
      * the given travel times, and whether they offer useful time in the plan's slots.
      */
     public static void prepareVolunteer(Volunteer volunteer, FieldPlan plan, TravelTimeMatrix travelTimes) {
-        volunteer.setCandidates(candidates(volunteer, travelTimes, plan.getTravel().maxCandidatesPerVolunteer()),
+        setCandidates(volunteer, candidates(volunteer, travelTimes, plan.getTravel().maxCandidatesPerVolunteer()),
                 travelTimes);
         volunteer.setOffersUsefulTime(!volunteer.getCandidatePrecincts().isEmpty()
                 && plan.getTimeSlots().stream().anyMatch(volunteer::isAvailableFor));
+    }
+
+    /** Gives the volunteer its candidates, their travel minutes, and the matrix's minutes for any other precinct. */
+    private static void setCandidates(Volunteer volunteer, List<PrecinctTravel> candidates,
+            TravelTimeMatrix travelTimes) {
+        volunteer.setCandidates(candidates.stream().map(PrecinctTravel::precinct).toList(),
+                candidates.stream().mapToDouble(PrecinctTravel::minutes).toArray(),
+                precinct -> travelTimes.minutes(volunteer, precinct));
     }
 
     /** Great-circle travel times to the plan's precincts worth canvassing (the default travel model). */

@@ -131,7 +131,8 @@ public final class Fixtures {
             Volunteer volunteer = new Volunteer(id, "Volunteer " + id, GEOMETRY.createPoint(new Coordinate(-71.41, 41.82)),
                     skills, languages, TravelMode.CAR, maxTravelMinutes, availability, maxShifts, maxShiftsPerDay,
                     "org-1", attendance, preferred);
-            volunteer.setCandidates(candidates, null);
+            volunteer.setCandidates(candidates.stream().map(PrecinctTravel::precinct).toList(),
+                    candidates.stream().mapToDouble(PrecinctTravel::minutes).toArray(), null);
             volunteer.setOffersUsefulTime(!candidates.isEmpty());
             return volunteer;
         }

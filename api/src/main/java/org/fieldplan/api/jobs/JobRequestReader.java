@@ -152,7 +152,7 @@ public class JobRequestReader {
         throw ApiException.invalid(query.organizerId() == null ? "regionId" : "organizerId",
                 "nothing to plan: " + whose + " has no volunteer available from " + query.from() + " to "
                         + query.to() + " (" + why + "); add volunteers to the region (a volunteer sheet with the import, or "
-                        + "place-volunteers from census data) or pick other days");
+                        + "fieldplan place-volunteers from census data) or pick other days");
     }
 
     /**

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * One solver configuration ({@code FieldPlanSolverConfig}, Bavet, greedy start, pair moves) for every job. Its time
- * limit is the longest a job may ask for; {@link JobService} ends each job at its own time with
+ * limit is the longest a job may ask for; {@link SolveEvents} ends each job at its own time with
  * {@code terminateEarly} of its {@link SolverPool}, which takes no per-job termination. Repairs have a lane
  * of their own ({@link RepairLane}).
  */
