@@ -40,14 +40,36 @@ public final class StreetImporter {
     }
 
     /**
+     * Reads the extract and stores its roads and the precincts' meeting points.
+     *
      * @param displayName the extract's name as the user gave it (for messages)
      * @throws OsmStreetReader.UnreadableExtractException when the extract cannot be read; nothing is stored then
      */
     public Result importExtract(String regionId, List<Precinct> precincts, Path extract, String displayName) {
         long start = System.nanoTime();
-        List<Street> streets = OsmStreetReader.read(extract, displayName);
+        return store(regionId, precincts, OsmStreetReader.read(extract, displayName), displayName, start);
+    }
+
+    /** Stores roads already read ({@link OsmStreetReader}) and the precincts' meeting points on them. */
+    public Result store(String regionId, List<Precinct> precincts, List<Street> streets, String displayName) {
+        return store(regionId, precincts, streets, displayName, System.nanoTime());
+    }
+
+    private Result store(String regionId, List<Precinct> precincts, List<Street> streets, String displayName,
+            long start) {
         Map<String, MeetingPoint> points = new MeetingPointSnapper(streets).snap(precincts);
         store.replace(regionId, streets, points.values());
+        return result(precincts, streets, points, displayName, start);
+    }
+
+    /** What {@link #store} would do, storing nothing (a dry run). */
+    public static Result check(List<Precinct> precincts, List<Street> streets, String displayName) {
+        long start = System.nanoTime();
+        return result(precincts, streets, new MeetingPointSnapper(streets).snap(precincts), displayName, start);
+    }
+
+    private static Result result(List<Precinct> precincts, List<Street> streets, Map<String, MeetingPoint> points,
+            String displayName, long start) {
         int named = (int) points.values().stream().filter(p -> p.street() != null).count();
         return new Result(displayName, streets.size(), precincts.size(), named, points.size() - named,
                 Duration.ofNanos(System.nanoTime() - start));
