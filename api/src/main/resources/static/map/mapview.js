@@ -1,5 +1,6 @@
 // The Leaflet map: precinct polygons shaded by marginal vote value or coverage, volunteer homes, trips, a legend.
 import * as L from '/webjars/leaflet/dist/leaflet-src.esm.js';
+import { getJson } from './api.js';
 import { el } from './dom.js';
 import { COVERAGE_BREAKS, NO_VALUE, VIRIDIS, YL_GN_BU, colourOf, quantileBreaks, spread } from './palette.js';
 
@@ -37,6 +38,51 @@ export class MapView {
    */
   setTiles(tiles) {
     this.tiles = tiles && tiles.url ? tiles : null;
+  }
+
+  /**
+   * The region's own roads (GeoJSON from /api/regions/{id}/streets: major roads when zoomed out, all when zoomed in),
+   * in a pane of their own under the precinct shading, fetched again for the view after each move; none for a job
+   * without a stored region.
+   */
+  showStreets(regionId) {
+    this.streetsRegion = regionId;
+    if (!this.streetLayer) {
+      // The pane's z-index (style.css) puts it above a base map and under the precincts (Leaflet's overlay pane).
+      this.map.createPane('streets');
+      this.streetLoads = 0;
+      this.streetLayer = L.geoJSON(null, { pane: 'streets', interactive: false,
+        style: feature => ({ className: feature.properties.major ? 'street major' : 'street',
+          color: feature.properties.major ? '#4a4f57' : '#7d838c', weight: feature.properties.major ? 2.5 : 1,
+          opacity: 0.9 }) }).addTo(this.map);
+      this.map.on('moveend', () => this.loadStreets());
+    }
+    return this.loadStreets();
+  }
+
+  async loadStreets() {
+    const container = this.map.getContainer();
+    const ticket = ++this.streetLoads;
+    delete container.dataset.streets;
+    if (!this.streetsRegion) {
+      this.streetLayer.clearLayers();
+      return;
+    }
+    const b = this.map.getBounds();
+    const bbox = [Math.max(-180, b.getWest()), Math.max(-90, b.getSouth()), Math.min(180, b.getEast()),
+      Math.min(90, b.getNorth())].map(v => v.toFixed(5)).join(',');
+    const query = new URLSearchParams({ bbox, zoom: String(Math.round(this.map.getZoom())) });
+    try {
+      const layer = await getJson(`/api/regions/${encodeURIComponent(this.streetsRegion)}/streets?${query}`);
+      if (ticket !== this.streetLoads) return; // the view moved again meanwhile
+      this.streetLayer.clearLayers();
+      this.streetLayer.addData(layer);
+      // How many roads are drawn, once they are (tests and scripts wait for it).
+      container.dataset.streets = String(layer.features.length);
+    } catch (e) {
+      // The plan is still worth showing without its streets.
+      if (ticket === this.streetLoads) container.dataset.streets = 'unavailable';
+    }
   }
 
   /** Draws every precinct of the layer (GeoJSON from /api/jobs/{id}/precincts). */

@@ -3,6 +3,7 @@ package org.fieldplan.data.cli;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -25,6 +26,10 @@ import org.fieldplan.data.importer.PrecinctImporter;
 import org.fieldplan.data.importer.SampleRegions;
 import org.fieldplan.data.importer.VolunteerCsvImporter;
 import org.fieldplan.data.region.RegionCalendar;
+import org.fieldplan.data.streets.OsmStreetReader;
+import org.fieldplan.data.streets.PostgisStreetStore;
+import org.fieldplan.data.streets.Street;
+import org.fieldplan.data.streets.StreetImporter;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.RegionSize;
 import org.fieldplan.io.ProblemJson;
@@ -46,10 +51,12 @@ public final class DataCli {
     private static final CliUsage USAGE = new CliUsage("""
             usage: fieldplan-data <command> [options]
               import-precincts  --region ID --file FILE --mapping PRESET|MAPPING.json [--name NAME]
-                                [--join-file TABLE] [--calendar CALENDAR.json] [--dry-run] [--skip-bad-rows]
+                                [--join-file TABLE] [--calendar CALENDAR.json] [--osm EXTRACT.osm.pbf]
+                                [--dry-run] [--skip-bad-rows]
                                 FILE: zipped shapefile, GeoJSON, GeoPackage, CSV with WKT or lon/lat (any CRS);
                                 TABLE: the table the mapping's join joins by key (e.g. results CSV);
                                 presets: rhode-island, new-hampshire; mapping files: docs/import.md
+              import-streets    --region ID --osm EXTRACT.osm.pbf  (the region's roads; meeting points on streets)
               import-volunteers --region ID --csv FILE            (into an existing region; columns: data/README.md)
               import-generated  --region ID --size S|M|L|XL --seed N
               import-real       --region ID --mapping PRESET|MAPPING.json --file FILE --census CSV
@@ -101,8 +108,9 @@ public final class DataCli {
             switch (command) {
                 case "import-precincts" -> {
                     return importPrecincts(new CliArguments(command, args, 1, Set.of("region", "file", "mapping",
-                            "name", "calendar", "join-file"), Set.of("dry-run", "skip-bad-rows")));
+                            "name", "calendar", "join-file", "osm"), Set.of("dry-run", "skip-bad-rows")));
                 }
+                case "import-streets" -> importStreets(options(args, "region", "osm"));
                 case "import-volunteers" -> importVolunteers(options(args, "region", "csv"));
                 case "import-generated" -> importGenerated(options(args, "region", "size", "seed"));
                 case "import-real" -> importReal(new CliArguments(command, args, 1, Set.of("region", "mapping",
@@ -119,6 +127,9 @@ public final class DataCli {
             err.println("fieldplan-data: " + e.source() + " rejected, nothing imported: " + e.errors().size()
                     + (e.errors().size() == 1 ? " error" : " errors"));
             e.errors().forEach(error -> err.println("  " + error));
+            return 2;
+        } catch (OsmStreetReader.UnreadableExtractException e) {
+            err.println("fieldplan-data: --osm " + e.getMessage() + "; nothing imported");
             return 2;
         } catch (CliException | UncheckedIOException | StoreException | FlywayException | MappingException
                 | NoSuchElementException e) {
@@ -149,16 +160,36 @@ public final class DataCli {
         CampaignCalendar calendar = calendarOption(arguments);
         ImportOptions options = new ImportOptions(arguments.flag("dry-run"), arguments.flag("skip-bad-rows"),
                 arguments.optional("name", null), joinFile(arguments, mapping));
+        // Read before anything is stored: an unreadable extract imports nothing.
+        Path osm = arguments.optional("osm", null) == null ? null : arguments.existingFile("osm");
+        List<Street> streets = osm == null ? null : OsmStreetReader.read(osm, osm.getFileName().toString());
         // A dry run stores nothing, so it needs no database.
-        DataStores stores = options.dryRun() && !environment.containsKey("FIELDPLAN_DB_URL") ? DataStores.inMemory()
-                : stores();
+        boolean inMemory = options.dryRun() && !environment.containsKey("FIELDPLAN_DB_URL");
+        DataStores stores = inMemory ? DataStores.inMemory() : stores();
         ImportReport report = new PrecinctImporter(stores.regions()).importFile(region, file, mapping, options,
                 calendar);
         report.lines().forEach(report.accepted() ? out::println : err::println);
         if (report.outcome() == ImportReport.Outcome.STORED && calendar != null) {
             reportCalendar(region, stores.calendarChange().apply(region, calendar));
         }
+        if (streets != null && report.accepted()) {
+            String name = osm.getFileName().toString();
+            out.println(report.outcome() == ImportReport.Outcome.STORED
+                    ? new StreetImporter(new PostgisStreetStore(dataSource())).store(region, report.precincts(),
+                            streets, name).line()
+                    : StreetImporter.check(report.precincts(), streets, name).line());
+        }
         return report.accepted() ? 0 : 2;
+    }
+
+    private void importStreets(CliArguments arguments) {
+        String region = regionId(arguments);
+        Path osm = arguments.existingFile("osm");
+        StreetImporter.Result result = new StreetImporter(new PostgisStreetStore(dataSource()))
+                .importExtract(stores().regions(), region, osm, osm.getFileName().toString());
+        out.println(result.line());
+        out.printf("region %s: roads read, meeting points placed and stored in %.1f s%n", region,
+                result.took().toMillis() / 1000.0);
     }
 
     private void importVolunteers(CliArguments arguments) {
