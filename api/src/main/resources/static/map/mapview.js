@@ -64,6 +64,7 @@ export class MapView {
     const container = this.map.getContainer();
     const ticket = ++this.streetLoads;
     delete container.dataset.streets;
+    delete container.dataset.streetsZoom;
     if (!this.streetsRegion) {
       this.streetLayer.clearLayers();
       return;
@@ -77,7 +78,8 @@ export class MapView {
       if (ticket !== this.streetLoads) return; // the view moved again meanwhile
       this.streetLayer.clearLayers();
       this.streetLayer.addData(layer);
-      // How many roads are drawn, once they are (tests and scripts wait for it).
+      // How many roads are drawn and for which zoom, once they are (tests and scripts wait for it).
+      container.dataset.streetsZoom = String(layer.zoom);
       container.dataset.streets = String(layer.features.length);
     } catch (e) {
       // The plan is still worth showing without its streets.
