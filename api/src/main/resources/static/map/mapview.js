@@ -53,7 +53,7 @@ export class MapView {
       this.streetLoads = 0;
       this.streetLayer = L.geoJSON(null, { pane: 'streets', interactive: false,
         style: feature => ({ className: feature.properties.major ? 'street major' : 'street',
-          color: feature.properties.major ? '#4a4f57' : '#7d838c', weight: feature.properties.major ? 2.5 : 1,
+          color: feature.properties.major ? '#1f2329' : '#3d4148', weight: feature.properties.major ? 3 : 1.2,
           opacity: 0.9 }) }).addTo(this.map);
       this.map.on('moveend', () => this.loadStreets());
     }

@@ -13,11 +13,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.fieldplan.data.importer.VolunteerCsvImporter;
+import org.fieldplan.data.streets.PostgisStreetStore;
+import org.fieldplan.data.streets.StreetFixture;
 import org.fieldplan.data.testing.RepositoryFiles;
 import org.fieldplan.data.testing.SharedData;
 import org.fieldplan.data.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Envelope;
 
 /** The data CLI against the test database: imports succeed with a summary, user errors are one line and exit 2. */
 class DataCliTest {
@@ -58,6 +61,25 @@ class DataCliTest {
         assertThat(errors().lines().toList()).containsExactly(
                 "fieldplan-data: " + sheet + " rejected, nothing imported: 1 error",
                 "  row 2: lat: must be between -90 and 90, was 91");
+    }
+
+    @Test
+    void importStreetsStoresTheRoadsAndRefusesAFileThatIsNoExtractInOneLine() throws IOException {
+        String region = "cli-" + UUID.randomUUID();
+        runOnTestDatabase("import-generated", "--region", region, "--size", "S", "--seed", "5");
+        Path junk = Files.writeString(temp.resolve("roads.osm.pbf"), "no extract");
+
+        assertThat(runOnTestDatabase("import-streets", "--region", region, "--osm", junk.toString())).isEqualTo(2);
+        assertThat(errors()).startsWith("fieldplan-data: --osm GDAL cannot read roads.osm.pbf").hasLineCount(1);
+
+        // The extract lies in Ohio, the generated region in Rhode Island: no precinct has a road within 500 m.
+        assertThat(runOnTestDatabase("import-streets", "--region", region, "--osm",
+                StreetFixture.write(temp).toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("streets: 6 roads from fixture.osm; meeting "
+                + "points of 0 of 50 precincts on a named street, 0 on an unnamed road, 50 at the precinct's interior "
+                + "point (no road within 500 m)");
+        assertThat(new PostgisStreetStore(TestDatabase.dataSource()).streets(region,
+                new Envelope(-84, -82, 39, 41), false, 10)).hasSize(6);
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Locale;
  * service road 17 m west, a footway 26 m east, and High Street, residential, 85 m west. Broad Street (primary) runs
  * 1.7 km east.
  */
-final class StreetFixture {
+public final class StreetFixture {
 
     static final String INTERSTATE = "Interstate 70";
     static final String HIGH_STREET = "High Street";
@@ -21,7 +21,7 @@ final class StreetFixture {
     private StreetFixture() {
     }
 
-    static Path write(Path directory) {
+    public static Path write(Path directory) {
         StringBuilder xml = new StringBuilder("<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n");
         int[] node = {1};
         int[] way = {1};
