@@ -1,6 +1,5 @@
 package org.fieldplan.data.streets;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,18 +7,21 @@ import java.util.Map;
 import org.fieldplan.data.Geometries;
 import org.fieldplan.domain.Precinct;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.distance.DistanceOp;
 
 /**
  * Puts each precinct's meeting point on a street: the nearest point, to the precinct's interior point, of the nearest
- * <em>named</em> street where canvassers can meet ({@link Street#meetable()}) within {@link #MAX_METRES}; without a
- * named one, the nearest unnamed such road; without any, the precinct gets no meeting point and keeps its interior
- * point. Distances are measured in a local equirectangular frame centred on the streets (exact to well under 1 % over
+ * <em>named</em> street where canvassers can meet ({@link Street#meetable()}) that runs through the precinct or
+ * within {@link #MAX_METRES} of that point; without a named one, the nearest unnamed such road; without any, the
+ * precinct gets no meeting point and keeps its interior point. Distances are measured in a local equirectangular frame centred on the streets (exact to well under 1 % over
  * a county), with the streets in a JTS {@link STRtree}.
  */
 public final class MeetingPointSnapper {
@@ -58,7 +60,7 @@ public final class MeetingPointSnapper {
         Map<String, MeetingPoint> points = new HashMap<>();
         for (Precinct precinct : precincts) {
             if (precinct.getCentroid() != null) {
-                MeetingPoint point = snap(precinct.getId(), precinct.getCentroid());
+                MeetingPoint point = snap(precinct.getId(), precinct.getCentroid(), precinct.getGeometry());
                 if (point != null) {
                     points.put(precinct.getId(), point);
                 }
@@ -67,13 +69,24 @@ public final class MeetingPointSnapper {
         return points;
     }
 
-    /** The meeting point for a precinct whose interior point is {@code centre}, or null when no street is near. */
-    MeetingPoint snap(String precinctId, Point centre) {
+    /**
+     * The meeting point for a precinct whose interior point is {@code centre}, or null when no street is near.
+     *
+     * @param area the precinct's polygons (streets through them count at any distance), or null
+     */
+    MeetingPoint snap(String precinctId, Point centre, Geometry area) {
         Point local = Geometries.FACTORY.createPoint(local(centre.getCoordinate()));
         Envelope around = new Envelope(local.getCoordinate());
         around.expandBy(MAX_METRES);
+        Geometry localArea = area == null ? null : toLocal(area);
+        if (localArea != null) {
+            around.expandToInclude(localArea.getEnvelopeInternal());
+        }
         @SuppressWarnings("unchecked")
-        List<Candidate> near = new ArrayList<>(index.query(around));
+        List<Candidate> candidates = index.query(around);
+        PreparedGeometry inside = localArea == null ? null : PreparedGeometryFactory.prepare(localArea);
+        List<Candidate> near = candidates.stream().filter(c -> c.local().distance(local) <= MAX_METRES
+                || inside != null && inside.intersects(c.local())).toList();
         Candidate named = nearest(near, local, true);
         Candidate any = named != null ? named : nearest(near, local, false);
         if (any == null) {
@@ -86,7 +99,7 @@ public final class MeetingPointSnapper {
 
     private static Candidate nearest(List<Candidate> candidates, Point local, boolean named) {
         Candidate best = null;
-        double bestDistance = MAX_METRES;
+        double bestDistance = Double.MAX_VALUE;
         for (Candidate candidate : candidates) {
             if (named && candidate.name() == null) {
                 continue;
@@ -100,13 +113,16 @@ public final class MeetingPointSnapper {
         return best;
     }
 
-    private LineString toLocal(Geometry line) {
-        Coordinate[] points = line.getCoordinates();
-        Coordinate[] local = new Coordinate[points.length];
-        for (int i = 0; i < points.length; i++) {
-            local[i] = local(points[i]);
-        }
-        return Geometries.FACTORY.createLineString(local);
+    private LineString toLocal(LineString line) {
+        return (LineString) toLocal((Geometry) line);
+    }
+
+    /** A copy in the local metric frame. */
+    private Geometry toLocal(Geometry geometry) {
+        Geometry copy = geometry.copy();
+        copy.apply((CoordinateFilter) c -> c.setCoordinate(local(c)));
+        copy.geometryChanged();
+        return copy;
     }
 
     private Coordinate local(Coordinate lonLat) {

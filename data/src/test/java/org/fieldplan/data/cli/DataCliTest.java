@@ -77,7 +77,7 @@ class DataCliTest {
                 StreetFixture.write(temp).toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("streets: 6 roads from fixture.osm; meeting "
                 + "points of 0 of 50 precincts on a named street, 0 on an unnamed road, 50 at the precinct's interior "
-                + "point (no road within 500 m)");
+                + "point (no road through it or within 500 m)");
         assertThat(new PostgisStreetStore(TestDatabase.dataSource()).streets(region,
                 new Envelope(-84, -82, 39, 41), false, 10)).hasSize(6);
     }

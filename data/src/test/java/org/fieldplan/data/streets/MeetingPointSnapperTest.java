@@ -59,10 +59,28 @@ class MeetingPointSnapperTest {
     void anUnnamedRoadIsTakenWhenNoNamedStreetIsNearAndShownByItsCoordinates() {
         Street service = new Street(null, "service", true, TestRegions.GEOMETRY.createLineString(
                 new Coordinate[] {new Coordinate(-83.0002, 40.0), new Coordinate(-83.0002, 40.002)}));
-        MeetingPoint point = new MeetingPointSnapper(List.of(service)).snap("p", TestRegions.point(-83.0, 40.001));
+        MeetingPoint point = new MeetingPointSnapper(List.of(service)).snap("p", TestRegions.point(-83.0, 40.001),
+                null);
 
         assertThat(point.street()).isNull();
         assertThat(point.label()).isEqualTo("40.00100, -83.00020");
+    }
+
+    @Test
+    void aStreetThroughThePrecinctCountsBeyondTheBoundedDistance() {
+        // A precinct 2.5 km wide whose only street runs 1 km west of its interior point.
+        Street through = new Street("Long Road", "residential", true, TestRegions.GEOMETRY.createLineString(
+                new Coordinate[] {new Coordinate(-83.012, 39.99), new Coordinate(-83.012, 40.02)}));
+        Street outside = new Street("Far Road", "residential", true, TestRegions.GEOMETRY.createLineString(
+                new Coordinate[] {new Coordinate(-82.98, 39.99), new Coordinate(-82.98, 40.02)}));
+        Precinct wide = TestRegions.precinct("wide", "Wide", TestRegions.GEOMETRY.createPolygon(new Coordinate[] {
+                new Coordinate(-83.015, 40.0), new Coordinate(-82.985, 40.0), new Coordinate(-82.985, 40.01),
+                new Coordinate(-83.015, 40.01), new Coordinate(-83.015, 40.0)}));
+
+        MeetingPoint point = new MeetingPointSnapper(List.of(through, outside)).snap(List.of(wide)).get("wide");
+
+        assertThat(point.street()).isEqualTo("Long Road");
+        assertThat(point.metres()).isGreaterThan(MeetingPointSnapper.MAX_METRES);
     }
 
     @Test
