@@ -21,7 +21,8 @@ final class StreetGrid {
     static final double MAJOR_POINT_SPACING = 0.0005;
     private static final String[] NAMES = {"Maple Street", "Oak Avenue", "Elm Road", "High Street", "Cedar Lane"};
 
-    private final StringBuilder xml = new StringBuilder("<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n");
+    private final StringBuilder xml = new StringBuilder(
+            "<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n");
     private int node = 1;
     private int way = 1;
 

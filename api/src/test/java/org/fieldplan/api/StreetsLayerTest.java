@@ -82,6 +82,8 @@ class StreetsLayerTest {
         HttpResponse<String> response = api.get("/api/regions/" + REGION + "/streets?bbox=" + bbox + "&zoom=" + zoom,
                 ORGANIZER_1);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/geo+json");
+        assertThat(response.headers().firstValue("ETag")).isPresent();
         return json(response);
     }
 
@@ -268,7 +270,8 @@ class StreetsLayerTest {
                     By.cssSelector("li.shift[data-slot='" + shift.get("slotId").asText() + "'] .meeting-point"))
                     .stream().findFirst().orElse(null));
             assertThat(meeting.getText()).isEqualTo(street);
-            assertThat(browser.driver().findElement(By.id("shifts")).getText()).doesNotContain("centre of the precinct");
+            assertThat(browser.driver().findElement(By.id("shifts")).getText())
+                    .doesNotContain("centre of the precinct");
             browser.screenshot(SCREENSHOTS.resolve("volunteer-street.png"));
         }
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import org.fieldplan.api.cache.RenderedAnswer;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.streets.Street;
@@ -12,7 +13,11 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A region's roads for the map, as GeoJSON: only the major classes below {@link #ALL_ROADS_FROM_ZOOM}, every road
@@ -45,12 +50,25 @@ public class StreetLayer {
     public record Properties(String name, String roadClass, boolean major) {
     }
 
+    private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
     private final DataStores stores;
     private final StreetStore streets;
+    private final ObjectMapper json;
 
-    public StreetLayer(DataStores stores, StreetStore streets) {
+    public StreetLayer(DataStores stores, StreetStore streets, ObjectMapper json) {
         this.stores = stores;
         this.streets = streets;
+        this.json = json;
+    }
+
+    /** The layer as GeoJSON bytes, served with an {@code ETag} and gzip like the precinct layer. */
+    public RenderedAnswer render(String regionId, String bbox, Integer zoom) {
+        try {
+            return RenderedAnswer.of(GEO_JSON, json.writeValueAsBytes(layer(regionId, bbox, zoom)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the streets of region " + regionId, e);
+        }
     }
 
     /**

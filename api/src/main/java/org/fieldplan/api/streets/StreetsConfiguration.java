@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-/** Where regions' roads and meeting points are kept: in memory by default, PostGIS with {@code fieldplan.store=postgis}. */
+/**
+ * Where regions' roads and meeting points are kept: in memory by default, PostGIS with
+ * {@code fieldplan.store=postgis}.
+ */
 @Configuration
 public class StreetsConfiguration {
 

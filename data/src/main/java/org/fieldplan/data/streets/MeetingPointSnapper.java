@@ -21,12 +21,12 @@ import org.locationtech.jts.operation.distance.DistanceOp;
  * Puts each precinct's meeting point on a street: the nearest point, to the precinct's interior point, of the nearest
  * <em>named</em> street where canvassers can meet ({@link Street#meetable()}) that runs through the precinct or
  * within {@link #MAX_METRES} of that point; without a named one, the nearest unnamed such road; without any, the
- * precinct gets no meeting point and keeps its interior point. Distances are measured in a local equirectangular frame centred on the streets (exact to well under 1 % over
- * a county), with the streets in a JTS {@link STRtree}.
+ * precinct gets no meeting point and keeps its interior point. Distances are measured in a local equirectangular
+ * frame centred on the streets (exact to well under 1 % over a county), with the streets in a JTS {@link STRtree}.
  */
 public final class MeetingPointSnapper {
 
-    /** How far from the precinct's interior point a meeting point may be. */
+    /** How far from the precinct's interior point a meeting point may be, unless its street runs through the precinct. */
     public static final double MAX_METRES = 500;
 
     private static final double METRES_PER_DEGREE_LAT = 110_574;

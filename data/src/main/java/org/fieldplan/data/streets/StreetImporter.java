@@ -28,8 +28,9 @@ public final class StreetImporter {
         /** One line for the import report. */
         public String line() {
             return String.format("streets: %d roads from %s; meeting points of %d of %d precincts on a named street, "
-                    + "%d on an unnamed road, %d at the precinct's interior point (no road through it or within %.0f m)", roads,
-                    extract, named, precincts, unnamed, precincts - named - unnamed, MeetingPointSnapper.MAX_METRES);
+                    + "%d on an unnamed road, %d at the precinct's interior point (no road through it or within "
+                    + "%.0f m)", roads, extract, named, precincts, unnamed, precincts - named - unnamed,
+                    MeetingPointSnapper.MAX_METRES);
         }
     }
 
