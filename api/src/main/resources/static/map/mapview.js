@@ -78,6 +78,10 @@ export class MapView {
       if (ticket !== this.streetLoads) return; // the view moved again meanwhile
       this.streetLayer.clearLayers();
       this.streetLayer.addData(layer);
+      if (layer.features.length && !this.streetsShown) {
+        this.streetsShown = true;
+        if (this.precinctLayer) this.precinctLayer.setStyle(feature => this.styleOf(feature.properties));
+      }
       // How many roads are drawn and for which zoom, once they are (tests and scripts wait for it).
       container.dataset.streetsZoom = String(layer.zoom);
       container.dataset.streets = String(layer.features.length);
@@ -127,7 +131,8 @@ export class MapView {
     } else {
       fill = values.marginalVotes > 1e-9 ? colourOf(values.marginalVotes, this.valueBreaks, VIRIDIS) : NO_VALUE;
     }
-    return { className: 'precinct', color: '#555', weight: 1, fillColor: fill, fillOpacity: 0.75 };
+    // Lighter over the region's own streets, so they show through the shading.
+    return { className: 'precinct', color: '#555', weight: 1, fillColor: fill, fillOpacity: this.streetsShown ? 0.55 : 0.75 };
   }
 
   setShading(shading) {
