@@ -144,17 +144,21 @@ class DataCliTest {
     }
 
     @Test
-    void aDryRunOfFranklinJoinsItsResultsFromTheTableFile() {
+    void aDryRunOfFranklinJoinsItsResultsFromTheTableFileAndPutsMeetingPointsOnItsStreets() {
         assertThat(run(Map.of(), "import-precincts", "--region", "franklin", "--file",
                 SharedData.file("precincts/OH_franklin_precincts.zip").toString(), "--mapping",
                 RepositoryFiles.file("docs/mappings/ohio-franklin.json").toString(), "--join-file",
-                SharedData.file("results/ohio_2018_results.csv").toString(), "--dry-run"))
+                SharedData.file("results/ohio_2018_results.csv").toString(), "--osm",
+                SharedData.file("osm/columbus.osm.pbf").toString(), "--dry-run"))
                 .isZero();
 
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).endsWith("would import 863 of 863 precincts");
         assertThat(lines).anyMatch(l -> l.startsWith("join: 863 of 863 precincts matched one row of ")
                 && l.endsWith("ohio_2018_results.csv (863 of 8904 rows kept by county = Franklin)"));
+        // The shared extract covers central Franklin County only, and sparsely (docs/benchmarks.md).
+        assertThat(lines).anyMatch(l -> l.matches("streets: 11996 roads from columbus\\.osm\\.pbf; meeting points "
+                + "of (4[5-9]\\d|5\\d\\d) of 863 precincts on a named street, .*"));
         assertThat(errors()).isEmpty();
     }
 
