@@ -176,6 +176,15 @@ class StreetsLayerTest {
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",meeting_point,meeting_lon,meeting_lat");
         assertThat(csv).contains("," + street + ",");
 
+        JsonNode trips = json(api.send("GET", "/api/jobs/" + liveJob + "/assignments", STRATEGIST, null, null,
+                "application/geo+json"));
+        assertThat(trips.get("features")).filteredOn(f -> f.at("/properties/kind").asText().equals("trip")
+                && f.at("/properties/volunteerId").asText().equals(first.get("volunteerId").asText())
+                && f.at("/properties/slotId").asText().equals(first.get("slotId").asText()))
+                .singleElement().satisfies(trip -> assertThat(trip.at("/geometry/coordinates/1"))
+                        .as("the trip ends where the team meets")
+                        .isEqualTo(first.at("/precinct/meetingPoint/point/coordinates")));
+
         String ics = api.get("/api/jobs/" + liveJob + "/volunteers/" + first.get("volunteerId").asText()
                 + "/calendar.ics", STRATEGIST).body();
         assertThat(ics).contains("LOCATION:" + street + "\\, Precinct " + first.at("/precinct/id").asText());
