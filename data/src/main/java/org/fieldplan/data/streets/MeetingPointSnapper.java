@@ -26,7 +26,7 @@ import org.locationtech.jts.operation.distance.DistanceOp;
  */
 public final class MeetingPointSnapper {
 
-    /** How far from the precinct's interior point a meeting point may be, unless its street runs through the precinct. */
+    /** How far from the precinct's interior point a meeting point may be, unless its street runs through it. */
     public static final double MAX_METRES = 500;
 
     private static final double METRES_PER_DEGREE_LAT = 110_574;
