@@ -51,10 +51,12 @@ export class MapView {
       // The pane's z-index (style.css) puts it above a base map and under the precincts (Leaflet's overlay pane).
       this.map.createPane('streets');
       this.streetLoads = 0;
+      // The roads are OpenStreetMap data (ODbL): the map credits them.
       this.streetLayer = L.geoJSON(null, { pane: 'streets', interactive: false,
+        attribution: 'Roads © OpenStreetMap contributors',
         style: feature => ({ className: feature.properties.major ? 'street major' : 'street',
           color: feature.properties.major ? '#1f2329' : '#3d4148', weight: feature.properties.major ? 3 : 1.2,
-          opacity: 0.9 }) }).addTo(this.map);
+          opacity: 0.9 }) });
       this.map.on('moveend', () => this.loadStreets());
     }
     return this.loadStreets();
@@ -66,7 +68,7 @@ export class MapView {
     delete container.dataset.streets;
     delete container.dataset.streetsZoom;
     if (!this.streetsRegion) {
-      this.streetLayer.clearLayers();
+      this.streetLayer.clearLayers().remove();
       return;
     }
     const b = this.map.getBounds();
@@ -78,9 +80,12 @@ export class MapView {
       if (ticket !== this.streetLoads) return; // the view moved again meanwhile
       this.streetLayer.clearLayers();
       this.streetLayer.addData(layer);
+      // On the map (and credited) only while it has roads to show.
+      if (layer.features.length) this.streetLayer.addTo(this.map); else this.streetLayer.remove();
       if (layer.features.length && !this.streetsShown) {
         this.streetsShown = true;
         if (this.precinctLayer) this.precinctLayer.setStyle(feature => this.styleOf(feature.properties));
+        if (this.layer) this.drawLegend();
       }
       // How many roads are drawn and for which zoom, once they are (tests and scripts wait for it).
       container.dataset.streetsZoom = String(layer.zoom);
@@ -224,7 +229,8 @@ export class MapView {
       rows.map(([colour, label]) => el('li', {}, swatch('swatch', colour), label)),
       el('li', {}, swatch('swatch home'), 'volunteer home'),
       el('li', {}, swatch('swatch trip'), 'trip (one colour per team)'),
-      el('li', {}, swatch('swatch changed'), 'changed by the last re-plan')));
+      el('li', {}, swatch('swatch changed'), 'changed by the last re-plan'),
+      ...(this.streetsShown ? [el('li', { class: 'streets-key' }, swatch('swatch road'), 'road (OpenStreetMap)')] : [])));
   }
 
   /** Leaflet needs this when its container was hidden while the map was built. */

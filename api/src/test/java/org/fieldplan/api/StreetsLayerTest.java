@@ -235,6 +235,9 @@ class StreetsLayerTest {
                     .isNotEmpty();
             assertThat(browser.driver().findElements(By.cssSelector(".leaflet-streets-pane path.street:not(.major)")))
                     .as("zoomed out: major roads only").isEmpty();
+            assertThat(browser.driver().findElement(By.id("legend")).getText()).contains("road (OpenStreetMap)");
+            assertThat(browser.driver().findElement(By.cssSelector(".leaflet-control-attribution")).getText())
+                    .contains("OpenStreetMap contributors");
             assertThat(browser.script("const z = c => Number(getComputedStyle(document.querySelector(c)).zIndex);"
                     + " return z('.leaflet-streets-pane') < z('.leaflet-overlay-pane')"))
                     .as("the streets lie under the precinct shading").isEqualTo(true);
