@@ -150,9 +150,12 @@ class StreetsLayerTest {
             assertThat(response.statusCode()).as(query).isEqualTo(400);
             assertThat(json(response).at("/errors/0/path").asText()).as(query).isEqualTo("bbox");
         }
-        HttpResponse<String> zoom = api.get("/api/regions/" + REGION + "/streets?bbox=0,0,1,1&zoom=30", STRATEGIST);
-        assertThat(zoom.statusCode()).isEqualTo(400);
-        assertThat(json(zoom).at("/errors/0/path").asText()).isEqualTo("zoom");
+        for (String zoom : List.of("30", "-1", "abc", "")) {
+            HttpResponse<String> response = api.get("/api/regions/" + REGION + "/streets?bbox=0,0,1,1&zoom=" + zoom,
+                    STRATEGIST);
+            assertThat(response.statusCode()).as(zoom).isEqualTo(400);
+            assertThat(json(response).at("/errors/0/path").asText()).as(zoom).isEqualTo("zoom");
+        }
         assertThat(api.get("/api/regions/nowhere/streets?bbox=0,0,1,1&zoom=3", STRATEGIST).statusCode())
                 .isEqualTo(404);
         assertThat(api.get("/api/regions/" + REGION + "/streets?bbox=0,0,1,1&zoom=3", null).statusCode())
