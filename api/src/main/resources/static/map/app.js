@@ -73,7 +73,7 @@ async function refreshJobs() {
 async function openJob(jobId) {
   try {
     const entry = context.jobs.find(job => job.id === jobId);
-    await organizer.open(jobId, entry ? entry.liveRegion : null);
+    await organizer.open(jobId, entry ? entry.liveRegion : null, entry ? entry.regionId : null);
     strategist.suggestDates([...new Set(organizer.slots.map(s => s.day))]);
   } catch (e) {
     report(e.message, true);

@@ -33,6 +33,8 @@ export class ImportView {
     else if ($('import-preset').value) data.append('mapping', new Blob([$('import-preset').value]), 'preset.txt');
     const joinTable = $('import-join-table').files[0];
     if (joinTable) data.append('joinTable', joinTable, joinTable.name);
+    const osm = $('import-osm').files[0];
+    if (osm) data.append('osm', osm, osm.name);
     const volunteers = $('import-volunteers').files[0];
     if (volunteers) data.append('volunteers', volunteers, volunteers.name);
     const calendar = $('import-calendar').files[0];
@@ -83,7 +85,8 @@ export class ImportView {
     $('import-summary').textContent = `${result.stored ? 'Stored' : 'Dry run, nothing stored'}: `
       + `${r.precincts} precincts of ${r.featuresRead} features, ${r.volunteers} volunteers; calendar ${c.timeZone} `
       + `${c.from} to ${c.to}, ${c.slots} slots (${c.firstSlots.join(', ')}…)`;
-    $('import-report').replaceChildren(...r.lines.map(line => el('li', {}, line)));
+    const lines = result.streets ? [...r.lines, result.streets.line] : r.lines;
+    $('import-report').replaceChildren(...lines.map(line => el('li', {}, line)));
     this.preview(result);
   }
 

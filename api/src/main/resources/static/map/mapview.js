@@ -1,5 +1,6 @@
 // The Leaflet map: precinct polygons shaded by marginal vote value or coverage, volunteer homes, trips, a legend.
 import * as L from '/webjars/leaflet/dist/leaflet-src.esm.js';
+import { getJson } from './api.js';
 import { el } from './dom.js';
 import { COVERAGE_BREAKS, NO_VALUE, VIRIDIS, YL_GN_BU, colourOf, quantileBreaks, spread } from './palette.js';
 
@@ -37,6 +38,62 @@ export class MapView {
    */
   setTiles(tiles) {
     this.tiles = tiles && tiles.url ? tiles : null;
+  }
+
+  /**
+   * The region's own roads (GeoJSON from /api/regions/{id}/streets: major roads when zoomed out, all when zoomed in),
+   * in a pane of their own under the precinct shading, fetched again for the view after each move; none for a job
+   * without a stored region.
+   */
+  showStreets(regionId) {
+    this.streetsRegion = regionId;
+    if (!this.streetLayer) {
+      // The pane's z-index (style.css) puts it above a base map and under the precincts (Leaflet's overlay pane).
+      this.map.createPane('streets');
+      this.streetLoads = 0;
+      // The roads are OpenStreetMap data (ODbL): the map credits them.
+      this.streetLayer = L.geoJSON(null, { pane: 'streets', interactive: false,
+        attribution: 'Roads © OpenStreetMap contributors',
+        style: feature => ({ className: feature.properties.major ? 'street major' : 'street',
+          color: feature.properties.major ? '#1f2329' : '#3d4148', weight: feature.properties.major ? 3 : 1.2,
+          opacity: 0.9 }) });
+      this.map.on('moveend', () => this.loadStreets());
+    }
+    return this.loadStreets();
+  }
+
+  async loadStreets() {
+    const container = this.map.getContainer();
+    const ticket = ++this.streetLoads;
+    delete container.dataset.streets;
+    delete container.dataset.streetsZoom;
+    if (!this.streetsRegion) {
+      this.streetLayer.clearLayers().remove();
+      return;
+    }
+    const b = this.map.getBounds();
+    const bbox = [Math.max(-180, b.getWest()), Math.max(-90, b.getSouth()), Math.min(180, b.getEast()),
+      Math.min(90, b.getNorth())].map(v => v.toFixed(5)).join(',');
+    const query = new URLSearchParams({ bbox, zoom: String(Math.round(this.map.getZoom())) });
+    try {
+      const layer = await getJson(`/api/regions/${encodeURIComponent(this.streetsRegion)}/streets?${query}`);
+      if (ticket !== this.streetLoads) return; // the view moved again meanwhile
+      this.streetLayer.clearLayers();
+      this.streetLayer.addData(layer);
+      // On the map (and credited) only while it has roads to show.
+      if (layer.features.length) this.streetLayer.addTo(this.map); else this.streetLayer.remove();
+      if (layer.features.length && !this.streetsShown) {
+        this.streetsShown = true;
+        if (this.precinctLayer) this.precinctLayer.setStyle(feature => this.styleOf(feature.properties));
+        if (this.layer) this.drawLegend();
+      }
+      // How many roads are drawn and for which zoom, once they are (tests and scripts wait for it).
+      container.dataset.streetsZoom = String(layer.zoom);
+      container.dataset.streets = String(layer.features.length);
+    } catch (e) {
+      // The plan is still worth showing without its streets.
+      if (ticket === this.streetLoads) container.dataset.streets = 'unavailable';
+    }
   }
 
   /** Draws every precinct of the layer (GeoJSON from /api/jobs/{id}/precincts). */
@@ -79,7 +136,8 @@ export class MapView {
     } else {
       fill = values.marginalVotes > 1e-9 ? colourOf(values.marginalVotes, this.valueBreaks, VIRIDIS) : NO_VALUE;
     }
-    return { className: 'precinct', color: '#555', weight: 1, fillColor: fill, fillOpacity: 0.75 };
+    // Lighter over the region's own streets, so they show through the shading.
+    return { className: 'precinct', color: '#555', weight: 1, fillColor: fill, fillOpacity: this.streetsShown ? 0.55 : 0.75 };
   }
 
   setShading(shading) {
@@ -171,7 +229,8 @@ export class MapView {
       rows.map(([colour, label]) => el('li', {}, swatch('swatch', colour), label)),
       el('li', {}, swatch('swatch home'), 'volunteer home'),
       el('li', {}, swatch('swatch trip'), 'trip (one colour per team)'),
-      el('li', {}, swatch('swatch changed'), 'changed by the last re-plan')));
+      el('li', {}, swatch('swatch changed'), 'changed by the last re-plan'),
+      ...(this.streetsShown ? [el('li', { class: 'streets-key' }, swatch('swatch road'), 'road (OpenStreetMap)')] : [])));
   }
 
   /** Leaflet needs this when its container was hidden while the map was built. */

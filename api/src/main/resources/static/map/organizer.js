@@ -57,9 +57,10 @@ export class OrganizerView {
 
   /**
    * Opens a job's plan: its slots fill the day and slot pickers. A region's live plan also gets the day board, and
-   * its field news goes to the region's live plan (recorded there as versions).
+   * its field news goes to the region's live plan (recorded there as versions). The streets layer shows the
+   * roads of region regionId.
    */
-  async open(jobId, liveRegion = null) {
+  async open(jobId, liveRegion = null, regionId = null) {
     this.jobId = jobId;
     this.planBase = liveRegion ? `/api/regions/${encodeURIComponent(liveRegion)}/live`
       : `/api/jobs/${encodeURIComponent(jobId)}`;
@@ -78,6 +79,7 @@ export class OrganizerView {
     this.fillSlots();
     await this.pickBusySlot();
     await this.reload();
+    this.map.showStreets(regionId);
     await this.board.open(liveRegion, $('day').value, layer.features.map(f => f.properties.id));
   }
 

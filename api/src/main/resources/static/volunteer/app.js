@@ -41,12 +41,11 @@ const when = shift => {
 
 function shiftCard(shift, me) {
   const item = el('li', { class: 'shift', 'data-slot': shift.slotId, 'data-status': shift.status });
-  const [lon, lat] = shift.precinct.centroid.coordinates;
   const minutes = `${shift.travelMinutes} min by ${me.travelMode.toLowerCase()}`;
   item.append(el('h3', {}, when(shift)),
     el('dl', {},
       el('dt', {}, 'Where'), el('dd', { class: 'precinct' }, `${shift.precinct.name} (${shift.precinct.id})`),
-      el('dt', {}, 'Meet at'), el('dd', {}, `${lat.toFixed(5)}, ${lon.toFixed(5)} (centre of the precinct)`),
+      el('dt', {}, 'Meet at'), el('dd', { class: 'meeting-point' }, shift.precinct.meetingPoint.label),
       el('dt', {}, 'With'), el('dd', { class: 'teammates' }, shift.teammates.join(', ') || 'your organizer will pair you'),
       el('dt', {}, 'Travel'), el('dd', {}, minutes),
       el('dt', {}, 'Status'), el('dd', {}, el('span', { class: 'badge status-badge' }, shift.status.toLowerCase()))));
@@ -101,7 +100,8 @@ function drawMap({ mapNode, shift }) {
   // The view first: vector layers cannot be drawn on a map that has none yet.
   map.fitBounds(outline.getBounds(), { padding: [8, 8] });
   outline.addTo(map);
-  const [lon, lat] = shift.precinct.centroid.coordinates;
+  // Where the team meets: on a street where the region has its roads, else the precinct's centre.
+  const [lon, lat] = shift.precinct.meetingPoint.point.coordinates;
   L.circleMarker([lat, lon], { radius: 6, color: '#1b1b1f', fillColor: '#ffb000', fillOpacity: 1 }).addTo(map);
   maps.push(map);
 }

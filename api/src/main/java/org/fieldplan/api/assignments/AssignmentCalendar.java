@@ -39,10 +39,13 @@ final class AssignmentCalendar {
             line(ics, "DTSTART;TZID=" + zone.getId() + ":" + a.start().format(LOCAL));
             line(ics, "DTEND;TZID=" + zone.getId() + ":" + a.end().format(LOCAL));
             line(ics, "SUMMARY:" + text("Canvass " + a.precinct().name()));
-            if (a.precinct().centroid() != null) {
-                line(ics, "GEO:" + a.precinct().centroid().getY() + ";" + a.precinct().centroid().getX());
+            var place = a.precinct().meetingPoint();
+            if (place != null) {
+                line(ics, "GEO:" + place.point().getY() + ";" + place.point().getX());
             }
-            line(ics, "LOCATION:" + text("Precinct " + a.precinct().id() + " " + a.precinct().name()));
+            String precinct = "Precinct " + a.precinct().id() + " " + a.precinct().name();
+            line(ics, "LOCATION:" + text(place == null || place.street() == null ? precinct
+                    : place.street() + ", " + precinct));
             line(ics, "DESCRIPTION:" + text("Team: " + a.buddies().stream()
                     .map(b -> b.name() == null ? b.volunteerId() : b.name()).toList() + ". Travel about "
                     + a.travelMinutes() + " min one way."));

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 final class AssignmentCsv {
 
     static final String HEADER = "volunteer_id,name,organizer_id,slot_id,start,end,precinct_id,precinct_name,"
-            + "centroid_lon,centroid_lat,buddies,travel_minutes,confirmation,volunteer_link";
+            + "centroid_lon,centroid_lat,buddies,travel_minutes,confirmation,volunteer_link,meeting_point,meeting_lon,"
+            + "meeting_lat";
 
     /** Cells starting with one of these are read as formulas by spreadsheets (OWASP "CSV Injection"). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
@@ -24,11 +25,15 @@ final class AssignmentCsv {
                     .map(b -> b.name() == null ? b.volunteerId() : b.volunteerId() + " " + b.name())
                     .collect(Collectors.joining("; "));
             var centroid = a.precinct().centroid();
+            var meeting = a.precinct().meetingPoint();
             csv.append(String.join(",", field(a.volunteerId()), field(a.name()), field(a.organizerId()),
                     field(a.slotId()), a.start().toString(), a.end().toString(), field(a.precinct().id()),
                     field(a.precinct().name()), centroid == null ? "" : Double.toString(centroid.getX()),
                     centroid == null ? "" : Double.toString(centroid.getY()), field(buddies),
-                    Integer.toString(a.travelMinutes()), field(a.confirmation()), field(a.volunteerLink())))
+                    Integer.toString(a.travelMinutes()), field(a.confirmation()), field(a.volunteerLink()),
+                    meeting == null ? "" : field(meeting.label()),
+                    meeting == null ? "" : Double.toString(meeting.point().getX()),
+                    meeting == null ? "" : Double.toString(meeting.point().getY())))
                     .append("\r\n");
         }
         return csv.toString();

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The daily sheet as a GeoJSON FeatureCollection: one {@code precinct} feature per precinct worked (its polygon when
  * the sheet has it, else its centroid) and one {@code trip} feature per assignment, a line from the volunteer's home
- * to the precinct's centroid.
+ * to where the team meets (on a street when the region has its roads, else the precinct's centroid).
  */
 final class AssignmentGeoJson {
 
@@ -41,11 +41,11 @@ final class AssignmentGeoJson {
         }
         for (VolunteerAssignment a : sheet.assignments()) {
             Volunteer volunteer = sheet.volunteers().get(a.volunteerId());
-            if (volunteer == null || volunteer.getHome() == null || a.precinct().centroid() == null) {
+            if (volunteer == null || volunteer.getHome() == null || a.precinct().meetingPoint() == null) {
                 continue;
             }
             LineString trip = GEOMETRIES.createLineString(new Coordinate[] {
-                    volunteer.getHome().getCoordinate(), a.precinct().centroid().getCoordinate()});
+                    volunteer.getHome().getCoordinate(), a.precinct().meetingPoint().point().getCoordinate()});
             ObjectNode feature = feature(features, GeometryJsonModule.toGeoJson(trip));
             feature.putObject("properties").put("kind", "trip").put("volunteerId", a.volunteerId())
                     .put("slotId", a.slotId()).put("precinctId", a.precinct().id())

@@ -17,7 +17,10 @@ import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.api.security.Role;
+import org.fieldplan.data.streets.MeetingPoint;
+import org.fieldplan.data.streets.StreetStore;
 import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
 import org.fieldplan.domain.Volunteer;
 import org.springframework.stereotype.Service;
@@ -53,10 +56,12 @@ public class AssignmentService {
 
     private final PlanRenderCache rendered;
     private final ObjectMapper json;
+    private final StreetStore streets;
 
-    public AssignmentService(PlanRenderCache rendered, ObjectMapper json) {
+    public AssignmentService(PlanRenderCache rendered, ObjectMapper json, StreetStore streets) {
         this.rendered = rendered;
         this.json = json;
+        this.streets = streets;
     }
 
     /**
@@ -126,6 +131,8 @@ public class AssignmentService {
         }
         List<VolunteerAssignment> assignments = new ArrayList<>();
         Map<String, Volunteer> volunteers = new LinkedHashMap<>();
+        Map<String, MeetingPoint> meetingPoints = job.getSource() == null ? Map.of()
+                : streets.meetingPoints(job.getSource().regionId());
         plan.getShifts().stream()
                 .filter(shift -> shift.getPrecinct() != null)
                 .filter(shift -> date == null || shift.getSlot().getDay().equals(date))
@@ -134,7 +141,8 @@ public class AssignmentService {
                 .sorted(Comparator.comparing((Shift s) -> s.getSlot().getStart())
                         .thenComparing(s -> s.getVolunteer().getId()))
                 .forEach(shift -> {
-                    assignments.add(toAssignment(shift, teams.get(shift.getTeamKey()), caller, geometry));
+                    assignments.add(toAssignment(shift, teams.get(shift.getTeamKey()), caller, geometry,
+                            meetingPoints.get(shift.getPrecinct().getId())));
                     volunteers.put(shift.getVolunteer().getId(), shift.getVolunteer());
                 });
         return new DailyAssignments(job.getId(), date, organizer, plan.getTimeZone(), assignments, volunteers);
@@ -183,8 +191,9 @@ public class AssignmentService {
         return caller.role() == Role.VOLUNTEER ? buddy.getName().strip().split("\\s+")[0] : null;
     }
 
+    /** @param meetingPoint the precinct's meeting point on a street, or null (then its interior point) */
     private static VolunteerAssignment toAssignment(Shift shift, List<Shift> team, Caller caller,
-            boolean geometry) {
+            boolean geometry, MeetingPoint meetingPoint) {
         Volunteer volunteer = shift.getVolunteer();
         var precinct = shift.getPrecinct();
         List<VolunteerAssignment.Buddy> buddies = team.stream()
@@ -196,7 +205,15 @@ public class AssignmentService {
         return new VolunteerAssignment(volunteer.getId(), volunteer.getName(), volunteer.getOrganizerId(),
                 shift.getSlot().getId(), shift.getSlot().getStart(), shift.getSlot().getEnd(),
                 new VolunteerAssignment.PrecinctInfo(precinct.getId(), precinct.getName(), precinct.getCentroid(),
-                        geometry ? precinct.getGeometry() : null),
+                        meetingPlace(precinct, meetingPoint), geometry ? precinct.getGeometry() : null),
                 buddies, shift.getTravelMinutes(), null, null);
+    }
+
+    private static VolunteerAssignment.MeetingPlace meetingPlace(Precinct precinct, MeetingPoint onStreet) {
+        if (onStreet != null) {
+            return new VolunteerAssignment.MeetingPlace(onStreet.point(), onStreet.street());
+        }
+        return precinct.getCentroid() == null ? null
+                : new VolunteerAssignment.MeetingPlace(precinct.getCentroid(), null);
     }
 }

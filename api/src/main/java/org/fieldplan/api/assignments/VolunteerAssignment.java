@@ -3,10 +3,12 @@ package org.fieldplan.api.assignments;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.fieldplan.data.streets.MeetingPoint;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One volunteer's shift on an organizer's daily sheet.
@@ -29,11 +31,27 @@ public record VolunteerAssignment(String volunteerId, String name, String organi
     }
 
     /**
-     * Where to go: the precinct's id, name, centroid (an interior point) and polygon (null, and left out of JSON,
-     * unless asked for: the precinct layer has the polygons).
+     * Where to go: the precinct's id, name, centroid (an interior point), where the team meets (null for a precinct
+     * without geometry) and polygon (null, and left out of JSON, unless asked for: the precinct layer has the
+     * polygons).
      */
-    public record PrecinctInfo(String id, String name, Point centroid,
+    public record PrecinctInfo(String id, String name, Point centroid, MeetingPlace meetingPoint,
             @JsonInclude(JsonInclude.Include.NON_NULL) Geometry polygon) {
+    }
+
+    /**
+     * Where a precinct's team meets: on a street near the precinct's interior point when the region has its roads
+     * (named where OpenStreetMap names it), else the interior point itself.
+     *
+     * @param street the street's name, or null
+     */
+    public record MeetingPlace(Point point, String street) {
+
+        /** The street's name; without one, the point's latitude and longitude and what they are. */
+        @JsonProperty("label")
+        public String label() {
+            return street != null ? street : MeetingPoint.coordinates(point) + " (centre of the precinct)";
+        }
     }
 
     /** A teammate; {@code name} is null when they belong to another organizer. */

@@ -3,6 +3,7 @@ package org.fieldplan.api.imports;
 import java.util.List;
 
 import org.fieldplan.data.importer.RegionUpload;
+import org.fieldplan.data.streets.StreetImporter;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.mapping.ImportReport;
@@ -15,9 +16,20 @@ import org.locationtech.jts.geom.Geometry;
  *
  * @param stored false for a dry run: nothing was stored
  * @param bounds {@code [west, south, east, north]} of every precinct, longitude/latitude
+ * @param streets what the region's OpenStreetMap extract gave (or would give), null without one
  */
 public record ImportView(String regionId, boolean stored, Report report, Calendar calendar, double[] bounds,
-        Preview preview) {
+        Preview preview, Streets streets) {
+
+    /**
+     * The roads read from the extract and where the precincts' meeting points are.
+     *
+     * @param named precincts meeting on a named street
+     * @param unnamed precincts meeting on a road OpenStreetMap does not name
+     * @param line the same as the report line the command line prints
+     */
+    public record Streets(int roads, int precincts, int named, int unnamed, String line) {
+    }
 
     /**
      * The import report ({@code ImportReport}): what a data person reads before solving.
@@ -57,7 +69,7 @@ public record ImportView(String regionId, boolean stored, Report report, Calenda
             double supportShare, List<String> districtIds, List<String> requiredLanguages) {
     }
 
-    static ImportView of(RegionUpload.Result result) {
+    static ImportView of(RegionUpload.Result result, StreetImporter.Result streets) {
         ImportReport read = result.report();
         Report report = new Report(read.outcome().name(), read.featuresRead(), read.importedCount(),
                 read.rowErrors().stream().map(ImportReport.RowProblem::toString).toList(), read.warnings(),
@@ -72,7 +84,8 @@ public record ImportView(String regionId, boolean stored, Report report, Calenda
                 box.getMaxY()};
         List<Feature> features = result.preview().stream().map(ImportView::feature).toList();
         return new ImportView(result.regionId(), result.stored(), report, calendar, bounds,
-                new Preview("FeatureCollection", features));
+                new Preview("FeatureCollection", features), streets == null ? null : new Streets(streets.roads(),
+                        streets.precincts(), streets.named(), streets.unnamed(), streets.line()));
     }
 
     private static Feature feature(Precinct p) {

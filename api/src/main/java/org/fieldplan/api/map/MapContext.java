@@ -24,8 +24,10 @@ public record MapContext(Role role, String organizerId, Tiles tiles, List<JobEnt
      * A job as the page's job picker lists it.
      *
      * @param liveRegion the region whose live plan the job is, or null
+     * @param regionId the stored region the job plans (its roads are the map's streets layer), or null for an inline
+     *     problem
      */
     public record JobEntry(String id, String problemName, JobStatus status, Instant createdAt, boolean hasPlan,
-            String liveRegion) {
+            String liveRegion, String regionId) {
     }
 }

@@ -83,7 +83,8 @@ public class MapService {
                         .thenComparing(Comparator.comparing(Job::getCreatedAt).reversed()))
                 .map(job -> new MapContext.JobEntry(job.getId(), job.getSubmission().problem().name(),
                         job.getStatus(), job.getCreatedAt(), job.getBestPlan() != null,
-                        liveRegionByJob.get(job.getId())))
+                        liveRegionByJob.get(job.getId()),
+                        job.getSource() == null ? null : job.getSource().regionId()))
                 .toList();
         MapContext.Tiles tiles = properties.hasTiles()
                 ? new MapContext.Tiles(properties.tileUrl(), properties.tileAttribution())

@@ -106,9 +106,10 @@ public final class MessageContent {
     }
 
     private static String shiftLine(VolunteerAssignment a) {
-        var centre = a.precinct().centroid();
-        String meeting = centre == null ? "" : String.format(Locale.ROOT,
-                "; meeting point: the precinct's centre, %.5f, %.5f", centre.getY(), centre.getX());
+        var place = a.precinct().meetingPoint();
+        String meeting = place == null ? "" : place.street() != null ? "; meeting point: " + place.street()
+                : String.format(Locale.ROOT, "; meeting point: the precinct's centre, %.5f, %.5f",
+                        place.point().getY(), place.point().getX());
         return when(a.start(), a.end()) + ": " + a.precinct().name() + meeting + "; " + team(a);
     }
 

@@ -33,7 +33,7 @@ class AssignmentCsvTest {
     }
 
     private static DailyAssignments sheet(String name) {
-        var precinct = new VolunteerAssignment.PrecinctInfo("P1", "Ward 1", null, null);
+        var precinct = new VolunteerAssignment.PrecinctInfo("P1", "Ward 1", null, null, null);
         var assignment = new VolunteerAssignment("V1", name, "org-1", "sat-am",
                 LocalDateTime.parse("2026-10-31T09:00"), LocalDateTime.parse("2026-10-31T12:00"), precinct,
                 List.of(new VolunteerAssignment.Buddy("V2", name)), 7, "PENDING", null);

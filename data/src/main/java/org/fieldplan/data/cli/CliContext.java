@@ -58,6 +58,11 @@ public record CliContext(PrintStream out, PrintStream err, Map<String, String> e
 
     /** The stores of the PostGIS database named by {@code FIELDPLAN_DB_URL}; a usage error when it is not set. */
     public DataStores stores(CommandSpec spec) {
+        return DataStores.postgis(dataSource(spec));
+    }
+
+    /** The PostGIS database named by {@code FIELDPLAN_DB_URL}; a usage error when it is not set. */
+    public PGSimpleDataSource dataSource(CommandSpec spec) {
         String url = environment.get("FIELDPLAN_DB_URL");
         if (url == null || url.isBlank()) {
             throw new ParameterException(spec.commandLine(),
@@ -71,6 +76,6 @@ public record CliContext(PrintStream out, PrintStream err, Map<String, String> e
         }
         dataSource.setUser(environment.getOrDefault("FIELDPLAN_DB_USER", "postgres"));
         dataSource.setPassword(environment.getOrDefault("FIELDPLAN_DB_PASSWORD", ""));
-        return DataStores.postgis(dataSource);
+        return dataSource;
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.fieldplan.data.StoreException;
 import org.fieldplan.data.importer.ImportRejectedException;
+import org.fieldplan.data.streets.OsmStreetReader;
 import org.fieldplan.mapping.MappingException;
 import org.fieldplan.validation.ProblemValidationException;
 import org.flywaydb.core.api.FlywayException;
@@ -102,6 +103,10 @@ public final class FieldplanCommand implements Callable<Integer> {
                 err.println(head + rejected.errors().size() + " errors");
                 rejected.errors().forEach(error -> err.println("  " + error));
             }
+            return DATA_ERROR;
+        }
+        if (e instanceof OsmStreetReader.UnreadableExtractException unreadable) {
+            err.println(command + ": --osm " + oneLine(unreadable.getMessage()) + "; nothing imported");
             return DATA_ERROR;
         }
         if (e instanceof ProblemValidationException invalid) {

@@ -1,6 +1,7 @@
 package org.fieldplan.data.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.fieldplan.calendar.CampaignCalendar;
@@ -9,6 +10,10 @@ import org.fieldplan.data.importer.ImportOptions;
 import org.fieldplan.data.importer.PrecinctImporter;
 import org.fieldplan.data.importer.SampleRegions;
 import org.fieldplan.data.importer.VolunteerCsvImporter;
+import org.fieldplan.data.streets.OsmStreetReader;
+import org.fieldplan.data.streets.PostgisStreetStore;
+import org.fieldplan.data.streets.Street;
+import org.fieldplan.data.streets.StreetImporter;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.RegionSize;
 import org.fieldplan.io.ProblemJson;
@@ -28,8 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Imports precincts, volunteers or whole regions (docs/import.md).",
-        subcommands = {ImportCommand.Precincts.class, ImportCommand.Volunteers.class, ImportCommand.Generated.class,
-                ImportCommand.Real.class},
+        subcommands = {ImportCommand.Precincts.class, ImportCommand.Streets.class, ImportCommand.Volunteers.class,
+                ImportCommand.Generated.class, ImportCommand.Real.class},
         footer = {"", CliContext.DATABASE, "", "Examples:",
                 "  fieldplan import precincts --region ct --file ../shared/data/precincts/CT_precincts.zip \\",
                 "      --mapping docs/mappings/connecticut.json --dry-run",
@@ -100,6 +105,10 @@ final class ImportCommand implements Callable<Integer> {
                 description = "stored with the precincts (docs/calendar.md)")
         Path calendarFile;
 
+        @Option(names = "--osm", paramLabel = "EXTRACT.osm.pbf",
+                description = "the region's roads: meeting points on streets, the map's streets layer")
+        Path osm;
+
         @Option(names = "--dry-run", description = "print the report, store nothing (needs no database)")
         boolean dryRun;
 
@@ -119,6 +128,9 @@ final class ImportCommand implements Callable<Integer> {
                     : CalendarCommand.checkedCalendar(context, spec, calendarFile);
             ImportOptions options = new ImportOptions(dryRun, skipBadRows, name,
                     joinFile(spec, joinFile, precinctMapping));
+            // Read before anything is stored: an unreadable extract imports nothing.
+            List<Street> streets = osm == null ? null
+                    : OsmStreetReader.read(CliContext.existingFile(spec, "--osm", osm), osm.getFileName().toString());
             // A dry run stores nothing, so it needs no database.
             DataStores stores = dryRun && !context.environment().containsKey("FIELDPLAN_DB_URL")
                     ? DataStores.inMemory() : context.stores(spec);
@@ -128,7 +140,49 @@ final class ImportCommand implements Callable<Integer> {
             if (report.outcome() == ImportReport.Outcome.STORED && calendar != null) {
                 CalendarCommand.report(context.out(), region, stores.calendarChange().apply(region, calendar));
             }
+            if (streets != null && report.accepted()) {
+                String extract = osm.getFileName().toString();
+                context.out().println(report.outcome() == ImportReport.Outcome.STORED
+                        ? new StreetImporter(new PostgisStreetStore(context.dataSource(spec))).store(region,
+                                report.precincts(), streets, extract).line()
+                        : StreetImporter.check(report.precincts(), streets, extract).line());
+            }
             return report.accepted() ? 0 : FieldplanCommand.DATA_ERROR;
+        }
+    }
+
+    @Command(name = "streets", mixinStandardHelpOptions = true,
+            description = "Reads a stored region's roads from an OpenStreetMap extract: meeting points on streets, the "
+                    + "map's streets layer.",
+            footer = {"", CliContext.DATABASE, "", "Example:",
+                    "  fieldplan import streets --region franklin --osm ../shared/data/osm/columbus.osm.pbf"})
+    static final class Streets implements Callable<Integer> {
+
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--region", required = true, description = "a stored region's id")
+        String region;
+
+        @Option(names = "--osm", required = true, paramLabel = "EXTRACT.osm.pbf", description = "the extract")
+        Path osm;
+
+        Streets(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            CliContext.regionId(spec, region);
+            CliContext.existingFile(spec, "--osm", osm);
+            StreetImporter.Result result = new StreetImporter(new PostgisStreetStore(context.dataSource(spec)))
+                    .importExtract(context.stores(spec).regions(), region, osm, osm.getFileName().toString());
+            context.out().println(result.line());
+            context.out().printf("region %s: roads read, meeting points placed and stored in %.1f s%n", region,
+                    result.took().toMillis() / 1000.0);
+            return 0;
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * full path): {@code /tmp/fieldplan-upload123/p.zip} becomes {@code p.zip}. A client must not learn the server's
  * file layout.
  */
-final class ServerPaths {
+public final class ServerPaths {
 
     private static final Pattern TEMPORARY = Pattern.compile("(?:/vsigzip/)?"
             + Pattern.quote(System.getProperty("java.io.tmpdir").replaceAll("/+$", "")) + "/(?:[^/\\s'\"`]+/)*");
@@ -15,7 +15,7 @@ final class ServerPaths {
     private ServerPaths() {
     }
 
-    static String hide(String message) {
+    public static String hide(String message) {
         return message == null ? null : TEMPORARY.matcher(message).replaceAll("");
     }
 }

@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.fieldplan.data.importer.VolunteerCsvImporter;
+import org.fieldplan.data.streets.PostgisStreetStore;
+import org.fieldplan.data.streets.StreetFixture;
 import org.fieldplan.data.testing.RepositoryFiles;
 import org.fieldplan.data.testing.SharedData;
 import org.fieldplan.data.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * {@code fieldplan import …} against the test database: imports succeed with a summary, usage errors are one line
@@ -59,6 +62,26 @@ class ImportCommandTest {
                 .isEqualTo(1);
         assertThat(errors().lines().toList()).containsExactly("fieldplan import volunteers: " + sheet
                 + " rejected, nothing imported: row 2: lat: must be between -90 and 90, was 91");
+    }
+
+    @Test
+    void importStreetsStoresTheRoadsAndRefusesAFileThatIsNoExtractInOneLine() throws IOException {
+        String region = "cli-" + UUID.randomUUID();
+        runOnTestDatabase("import", "generated", "--region", region, "--size", "S", "--seed", "5");
+        Path junk = Files.writeString(temp.resolve("roads.osm.pbf"), "no extract");
+
+        assertThat(runOnTestDatabase("import", "streets", "--region", region, "--osm", junk.toString())).isEqualTo(1);
+        assertThat(errors()).startsWith("fieldplan import streets: --osm GDAL cannot read roads.osm.pbf")
+                .hasLineCount(1);
+
+        // The extract lies in Ohio, the generated region in Rhode Island: no precinct has a road within 500 m.
+        assertThat(runOnTestDatabase("import", "streets", "--region", region, "--osm",
+                StreetFixture.write(temp).toString())).isZero();
+        assertThat(output()).contains("streets: 6 roads from fixture.osm; meeting "
+                + "points of 0 of 50 precincts on a named street, 0 on an unnamed road, 50 at the precinct's interior "
+                + "point (no road through it or within 500 m)");
+        assertThat(new PostgisStreetStore(TestDatabase.dataSource()).streets(region,
+                new Envelope(-84, -82, 39, 41), false, 10)).hasSize(6);
     }
 
     @Test
@@ -126,17 +149,21 @@ class ImportCommandTest {
     }
 
     @Test
-    void aDryRunOfFranklinJoinsItsResultsFromTheTableFile() {
+    void aDryRunOfFranklinJoinsItsResultsFromTheTableFileAndPutsMeetingPointsOnItsStreets() {
         assertThat(run(Map.of(), "import", "precincts", "--region", "franklin", "--file",
                 SharedData.file("precincts/OH_franklin_precincts.zip").toString(), "--mapping",
                 RepositoryFiles.file("docs/mappings/ohio-franklin.json").toString(), "--join-file",
-                SharedData.file("results/ohio_2018_results.csv").toString(), "--dry-run"))
+                SharedData.file("results/ohio_2018_results.csv").toString(), "--osm",
+                SharedData.file("osm/columbus.osm.pbf").toString(), "--dry-run"))
                 .isZero();
 
         List<String> lines = output().lines().toList();
         assertThat(lines.get(0)).endsWith("would import 863 of 863 precincts");
         assertThat(lines).anyMatch(l -> l.startsWith("join: 863 of 863 precincts matched one row of ")
                 && l.endsWith("ohio_2018_results.csv (863 of 8904 rows kept by county = Franklin)"));
+        // The shared extract covers central Franklin County only, and sparsely (docs/benchmarks.md).
+        assertThat(lines).anyMatch(l -> l.matches("streets: 11996 roads from columbus\\.osm\\.pbf; meeting points "
+                + "of (4[5-9]\\d|5\\d\\d) of 863 precincts on a named street, .*"));
         assertThat(errors()).isEmpty();
     }
 
