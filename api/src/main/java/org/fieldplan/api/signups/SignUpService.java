@@ -50,9 +50,15 @@ public class SignUpService {
             String note) {
     }
 
-    /** What the page offers: the calendar's slots still to come, and what it may ask. */
+    /**
+     * What the page offers: the calendar's slots still to come, and what it may ask.
+     *
+     * @param bounds the precincts' centroids' box: min lon, min lat, max lon, max lat
+     * @param precincts each precinct's centroid, {@code [lon, lat]}: the landmarks of the page's map
+     */
     public record FormOptions(String regionId, String timeZone, List<Slot> slots, List<String> skills,
-            List<String> languages, List<String> travelModes, double[] bounds, int maxTravelMinutes) {
+            List<String> languages, List<String> travelModes, double[] bounds, List<double[]> precincts,
+            int maxTravelMinutes) {
     }
 
     public record Slot(String id, String start, String end) {
@@ -99,7 +105,8 @@ public class SignUpService {
         return new FormOptions(regionId, plan.getTimeZone(), slots,
                 List.of(Skill.values()).stream().map(Enum::name).toList(), languages,
                 List.of(TravelMode.values()).stream().map(Enum::name).toList(), SignUpForm.bounds(plan),
-                SignUpForm.MAX_TRAVEL_MINUTES);
+                plan.getPrecincts().stream().map(p -> new double[] {p.getCentroid().getX(), p.getCentroid().getY()})
+                        .toList(), SignUpForm.MAX_TRAVEL_MINUTES);
     }
 
     /** A new sign-up, or the same contact's again (merged); the code leaves by e-mail, else SMS. */
