@@ -157,7 +157,7 @@ async function start() {
   $('maxTravelMinutes').max = options.maxTravelMinutes;
   $('skills').append(...options.skills.map(skill => checkbox('skills', skill,
     skill.charAt(0) + skill.slice(1).toLowerCase().replace('_', ' '))));
-  $('slots').append(...options.slots.map(slot => checkbox('slotIds', slot.id, slotLabel(slot))));
+  $('slotIds').append(...options.slots.map(slot => checkbox('slotIds', slot.id, slotLabel(slot))));
   drawMap(options);
   $('sign-up').hidden = false;
   status(options.slots.length ? 'Fill in the form: it takes a minute.' : 'No slots left to sign up for.');
@@ -173,6 +173,9 @@ async function start() {
     }
   });
 }
+
+// The e-mailed link opened in the tab that signed up changes only the fragment: start again from it.
+window.addEventListener('hashchange', () => location.reload());
 
 start().catch(e => {
   if (e.problem) showProblem(e.problem); else status(e.message, true);
