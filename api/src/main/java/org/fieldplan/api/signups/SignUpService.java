@@ -189,8 +189,12 @@ public class SignUpService {
                 signUp = signUp.with(SignUp.Status.CONFIRMED, null, clock.instant());
                 store.save(signUp);
             }
-            String link = signUp.status() == SignUp.Status.JOINED ? personalLink(signUp, baseUrl) : null;
-            return new Receipt(signUp.id(), signUp.status(), null, link, null);
+            Optional<String> link = signUp.status() == SignUp.Status.JOINED ? personalLink(signUp, baseUrl)
+                    : Optional.empty();
+            // Joined, but its repair still queued: the page asks again until the plan has them.
+            SignUp.Status shown = signUp.status() == SignUp.Status.JOINED && link.isEmpty() ? SignUp.Status.CONFIRMED
+                    : signUp.status();
+            return new Receipt(signUp.id(), shown, null, link.orElse(null), null);
         });
     }
 
@@ -234,13 +238,12 @@ public class SignUpService {
                 "live plan to sign up to in region", regionId)));
     }
 
-    private String personalLink(SignUp signUp, String baseUrl) {
+    /** The volunteer's personal link, once the live plan has them. */
+    private Optional<String> personalLink(SignUp signUp, String baseUrl) {
         Job job = liveJob(signUp.regionId());
-        var volunteer = job.requireBestPlan().getVolunteers().stream().filter(v -> v.getId().equals(signUp.id()))
-                .findFirst().orElseThrow(() -> ApiException.conflict("sign-up " + signUp.id()
-                        + " is not in the live plan of now: ask the campaign"));
         Caller issuer = new Caller(Role.ADMIN, null, "sign-up:" + signUp.id(), null, null);
-        return links.current(job, List.of(volunteer), issuer, baseUrl).get(signUp.id()).url();
+        return job.requireBestPlan().getVolunteers().stream().filter(v -> v.getId().equals(signUp.id())).findFirst()
+                .map(volunteer -> links.current(job, List.of(volunteer), issuer, baseUrl).get(signUp.id()).url());
     }
 
     private void sendCode(Job job, SignUp signUp, Channel channel, String code, String timeZone, String requestBaseUrl) {
