@@ -74,7 +74,7 @@ public class SignUpJoiner implements SmartLifecycle {
                 .collect(Collectors.groupingBy(SignUp::regionId, LinkedHashMap::new, Collectors.toList()));
         byRegion.forEach((region, waiting) -> {
             try {
-                signUps.inRegion(region, () -> join(region, waiting));
+                join(region, waiting);
             } catch (RuntimeException e) {
                 // Tried again next round: e.g. the live job is solving on another instance.
                 LOG.warn("Sign-ups of region {} not joined yet: {}", region, e.getMessage());
@@ -82,10 +82,38 @@ public class SignUpJoiner implements SmartLifecycle {
         });
     }
 
-    private Void join(String region, List<SignUp> waiting) {
-        // Again under the region's lock: an organizer may have rejected one since they were read.
-        List<SignUp> confirmed = waiting.stream().map(s -> store.find(s.id()).orElse(s))
-                .filter(s -> s.status() == SignUp.Status.CONFIRMED).toList();
+    /** The newcomers of a round and their sign-ups. */
+    private record Batch(Job job, List<Volunteer> newcomers, List<SignUp> joining) {
+    }
+
+    private void join(String region, List<SignUp> waiting) {
+        Batch batch = signUps.inRegion(region, () -> batch(region, waiting));
+        if (batch.newcomers().isEmpty()) {
+            return;
+        }
+        // Not under the sign-up lock: sign-ups and confirmations of the region go on while the repair runs.
+        ReplanResult result = live.changeOnOwn(region, "sign-ups", "sign-up", batch.newcomers().size()
+                + " volunteers signed up: " + batch.joining().stream().map(SignUp::id).collect(Collectors.joining(
+                        ", ")), liveJob -> replan.addVolunteers(liveJob, batch.newcomers()));
+        signUps.inRegion(region, () -> {
+            for (SignUp signUp : batch.joining()) {
+                messages.putContact(batch.job(), signUp.id(), new ContactStore.Contact(signUp.email(),
+                        signUp.phone()));
+                SignUp now = store.find(signUp.id()).orElse(signUp);
+                if (now.status() == SignUp.Status.REJECTED) {
+                    LOG.warn("Sign-up {} was rejected while it joined the live plan of {}: cancel its shifts", now.id(),
+                            region);
+                } else {
+                    store.save(now.with(SignUp.Status.JOINED, null, clock.instant()));
+                }
+            }
+            return null;
+        });
+        LOG.info("{} sign-ups joined the live plan of {}: {}", batch.joining().size(), region, result.mode());
+    }
+
+    /** The round's sign-ups still confirmed (an organizer may have rejected one since), as volunteers to add. */
+    private Batch batch(String region, List<SignUp> waiting) {
         Job job = signUps.liveJob(region);
         FieldPlan plan = job.requireBestPlan();
         Set<String> inPlan = new HashSet<>();
@@ -93,7 +121,11 @@ public class SignUpJoiner implements SmartLifecycle {
         var now = planClock.now(plan);
         List<Volunteer> newcomers = new ArrayList<>();
         List<SignUp> joining = new ArrayList<>();
-        for (SignUp signUp : confirmed) {
+        for (SignUp read : waiting) {
+            SignUp signUp = store.find(read.id()).orElse(read);
+            if (signUp.status() != SignUp.Status.CONFIRMED) {
+                continue;
+            }
             List<TimeSlot> open = plan.getTimeSlots().stream().filter(slot -> signUp.slotIds().contains(slot.getId())
                     && !PlanClock.hasStarted(slot, now)).toList();
             if (inPlan.contains(signUp.id())) {
@@ -107,18 +139,7 @@ public class SignUpJoiner implements SmartLifecycle {
                 joining.add(signUp);
             }
         }
-        if (newcomers.isEmpty()) {
-            return null;
-        }
-        ReplanResult result = live.changeOnOwn(region, "sign-ups", "sign-up", newcomers.size()
-                + " volunteers signed up: " + joining.stream().map(SignUp::id).collect(Collectors.joining(", ")),
-                liveJob -> replan.addVolunteers(liveJob, newcomers));
-        for (SignUp signUp : joining) {
-            messages.putContact(job, signUp.id(), new ContactStore.Contact(signUp.email(), signUp.phone()));
-            store.save(signUp.with(SignUp.Status.JOINED, null, clock.instant()));
-        }
-        LOG.info("{} sign-ups joined the live plan of {}: {}", joining.size(), region, result.mode());
-        return null;
+        return new Batch(job, newcomers, joining);
     }
 
     private static Volunteer volunteer(SignUp signUp, List<TimeSlot> slots, FieldPlan plan) {
