@@ -225,13 +225,13 @@ public class ReplanService {
             effects.add("added volunteer " + newcomer.getId() + " (organizer " + newcomer.getOrganizerId() + ", "
                     + newcomer.getCandidatePrecincts().size() + " reachable precincts) with " + slots.size()
                     + " shifts to fill: " + slotIds(slots));
-            planChanges.admitVolunteer(job, newcomer);
             slotIds.addAll(slotIds(slots));
             changes.add(new AddVolunteerShifts(newcomer, Set.copyOf(slotIds(slots))));
         }
+        planChanges.admitVolunteers(job, newcomers);
         ProblemChange<FieldPlan> all = (working, director) -> changes.forEach(c -> c.doChange(working, director));
         return apply(job, plan, ids(newcomers), all, RepairScope.idleIn(slotIds), startedBefore(plan), effects,
-                () -> newcomers.forEach(v -> planChanges.recordVolunteer(job, v)));
+                () -> planChanges.recordVolunteers(job, newcomers));
     }
 
     /** An existing volunteer offers more time: the body is {@code {"availability": [{"start","end"}, ...]}}. */
