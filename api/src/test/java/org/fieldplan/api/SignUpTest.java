@@ -226,7 +226,8 @@ class SignUpTest {
         }
         assertThat(SMS.received()).as("a code for each sign-up").hasSize(2);
         assertThat(SMS.received().get(1).form().get("To")).isEqualTo("+14015550177");
-        assertThat(SMS.received().get(1).form().get("Body")).containsPattern("code to confirm your sign-up is [0-9]{6}");
+        assertThat(SMS.received().get(1).form().get("Body"))
+                .containsPattern("code to confirm your sign-up is [0-9]{6}");
     }
 
     @Test

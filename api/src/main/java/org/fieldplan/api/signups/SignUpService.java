@@ -246,7 +246,8 @@ public class SignUpService {
                 .map(volunteer -> links.current(job, List.of(volunteer), issuer, baseUrl).get(signUp.id()).url());
     }
 
-    private void sendCode(Job job, SignUp signUp, Channel channel, String code, String timeZone, String requestBaseUrl) {
+    private void sendCode(Job job, SignUp signUp, Channel channel, String code, String timeZone,
+            String requestBaseUrl) {
         String base = linkProperties.baseUrl() == null || linkProperties.baseUrl().isBlank() ? requestBaseUrl
                 : linkProperties.baseUrl();
         String url = base.replaceAll("/+$", "") + "/sign-up.html#region=" + signUp.regionId() + "&signUp="
@@ -257,8 +258,8 @@ public class SignUpService {
                 + HtmlUtils.htmlEscape(url) + "\">Confirm my sign-up</a></p>" : null;
         String to = channel == Channel.EMAIL ? signUp.email() : signUp.phone();
         outbox.enqueue(new OutboundMessage("sign-up:" + signUp.id() + ":" + signUp.codeHash().substring(0, 16),
-                channel, to, job.getId(), signUp.id(), signUp.organizerId(), "SIGN_UP", "Confirm your sign-up", text, html,
-                timeZone));
+                channel, to, job.getId(), signUp.id(), signUp.organizerId(), "SIGN_UP", "Confirm your sign-up", text,
+                html, timeZone));
         sender.wakeUp();
     }
 

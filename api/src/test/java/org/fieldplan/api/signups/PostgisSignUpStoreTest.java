@@ -19,6 +19,8 @@ import org.springframework.dao.DuplicateKeyException;
  */
 class PostgisSignUpStoreTest extends SignUpStoreContractTest {
 
+    private static final Instant AT = Instant.parse("2026-10-30T12:00:00Z");
+
     private static String url;
     private static PostgisSignUpStore store;
 
@@ -38,7 +40,7 @@ class PostgisSignUpStoreTest extends SignUpStoreContractTest {
 
     @Test
     void aPendingSignUpSurvivesARestart() {
-        SignUp pending = signUp(region(), "ana@x.test", null, "org-1", Instant.parse("2026-10-30T12:00:00Z"));
+        SignUp pending = signUp(region(), "ana@x.test", null, "org-1", AT);
         store.save(pending);
         assertThat(new PostgisSignUpStore(dataSource()).find(pending.id())).contains(pending);
     }
@@ -46,12 +48,12 @@ class PostgisSignUpStoreTest extends SignUpStoreContractTest {
     @Test
     void theSameContactCannotBeStoredTwiceInARegion() {
         String region = region();
-        store.save(signUp(region, "ben@x.test", "+14015550122", "org-1", Instant.parse("2026-10-30T12:00:00Z")));
-        assertThatThrownBy(() -> store.save(signUp(region, "ben@x.test", null, "org-1", Instant.parse("2026-10-30T12:00:00Z"))))
+        store.save(signUp(region, "ben@x.test", "+14015550122", "org-1", AT));
+        assertThatThrownBy(() -> store.save(signUp(region, "ben@x.test", null, "org-1", AT)))
                 .isInstanceOf(DuplicateKeyException.class);
-        assertThatThrownBy(() -> store.save(signUp(region, null, "+14015550122", "org-1", Instant.parse("2026-10-30T12:00:00Z"))))
+        assertThatThrownBy(() -> store.save(signUp(region, null, "+14015550122", "org-1", AT)))
                 .isInstanceOf(DuplicateKeyException.class);
-        store.save(signUp(region(), "ben@x.test", "+14015550122", "org-1", Instant.parse("2026-10-30T12:00:00Z")));
+        store.save(signUp(region(), "ben@x.test", "+14015550122", "org-1", AT));
     }
 
     private static PGSimpleDataSource dataSource() {
