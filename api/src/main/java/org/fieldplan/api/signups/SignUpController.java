@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The public sign-up page's endpoints ({@code /api/sign-up/{region}}: no credential, rate-limited) and the
+ * The public sign-up page's endpoints ({@code /api/sign-up/{regionId}}: no credential, rate-limited) and the
  * organizers' list of their turf's sign-ups, with reject.
  */
 @RestController
@@ -45,36 +45,36 @@ public class SignUpController {
         this.signUps = signUps;
     }
 
-    @GetMapping("/api/sign-up/{region}")
-    public SignUpService.FormOptions options(@PathVariable String region) {
-        return signUps.options(region);
+    @GetMapping("/api/sign-up/{regionId}")
+    public SignUpService.FormOptions options(@PathVariable String regionId) {
+        return signUps.options(regionId);
     }
 
-    @PostMapping("/api/sign-up/{region}")
+    @PostMapping("/api/sign-up/{regionId}")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public SignUpService.Receipt submit(@PathVariable String region, @RequestBody SignUpRequests.Form form,
+    public SignUpService.Receipt submit(@PathVariable String regionId, @RequestBody SignUpRequests.Form form,
             HttpServletRequest request) {
-        return signUps.submit(region, form, request.getRemoteAddr(), VolunteerLinkController.baseUrl());
+        return signUps.submit(regionId, form, request.getRemoteAddr(), VolunteerLinkController.baseUrl());
     }
 
-    @PostMapping("/api/sign-up/{region}/{signUpId}/confirm")
-    public SignUpService.Receipt confirm(@PathVariable String region, @PathVariable String signUpId,
+    @PostMapping("/api/sign-up/{regionId}/{signUpId}/confirm")
+    public SignUpService.Receipt confirm(@PathVariable String regionId, @PathVariable String signUpId,
             @RequestBody SignUpRequests.Confirmation confirmation, HttpServletRequest request) {
-        return signUps.confirm(region, signUpId, confirmation, request.getRemoteAddr(),
+        return signUps.confirm(regionId, signUpId, confirmation, request.getRemoteAddr(),
                 VolunteerLinkController.baseUrl());
     }
 
-    @GetMapping("/api/regions/{region}/sign-ups")
+    @GetMapping("/api/regions/{regionId}/sign-ups")
     @AllowedRoles({Role.ORGANIZER, Role.STRATEGIST, Role.ADMIN})
-    public List<SignUpView> list(@PathVariable String region, Caller caller) {
-        return signUps.list(region, caller).stream().map(SignUpView::of).toList();
+    public List<SignUpView> list(@PathVariable String regionId, Caller caller) {
+        return signUps.list(regionId, caller).stream().map(SignUpView::of).toList();
     }
 
-    @PostMapping("/api/regions/{region}/sign-ups/{signUpId}/reject")
+    @PostMapping("/api/regions/{regionId}/sign-ups/{signUpId}/reject")
     @AllowedRoles({Role.ORGANIZER, Role.STRATEGIST, Role.ADMIN})
-    public SignUpView reject(@PathVariable String region, @PathVariable String signUpId,
+    public SignUpView reject(@PathVariable String regionId, @PathVariable String signUpId,
             @RequestBody(required = false) Rejection rejection, Caller caller) {
-        return SignUpView.of(signUps.reject(region, signUpId, rejection == null ? null : rejection.reason(),
+        return SignUpView.of(signUps.reject(regionId, signUpId, rejection == null ? null : rejection.reason(),
                 caller));
     }
 }
