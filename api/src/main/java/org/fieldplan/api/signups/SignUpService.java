@@ -39,7 +39,7 @@ import org.springframework.web.util.HtmlUtils;
  * one-time code (by link or by hand), and {@link SignUpJoiner} adds them to the live plan in the next batch; the
  * confirmation then answers with their personal link. The same e-mail or phone in one region is one sign-up: signing up
  * again replaces the details (or, once joined, only sends a new code to get back to the personal page). Sign-ups and
- * confirmations are counted per client address, sign-ups also per contact, in fixed windows in the same store as
+ * wrong codes are counted per client address, sign-ups also per contact, in fixed windows in the same store as
  * failed credentials; beyond the budget the answer is 429 with {@code Retry-After}.
  */
 @Service
@@ -166,7 +166,6 @@ public class SignUpService {
     /** Confirms the contact with the code; once joined, the answer carries the personal link. */
     public Receipt confirm(String regionId, String signUpId, SignUpRequests.Confirmation request,
             String clientAddress, String baseUrl) {
-        throttle("sign-up address " + clientAddress, properties.perAddress());
         if (request == null || request.code() == null || request.code().isBlank()) {
             throw ApiException.invalid("code", "is required: the 6 digits sent to you");
         }
@@ -183,6 +182,8 @@ public class SignUpService {
             if (!MessageDigest.isEqual(codeHash(signUpId, request.code().strip()).getBytes(StandardCharsets.UTF_8),
                     signUp.codeHash().getBytes(StandardCharsets.UTF_8))) {
                 store.save(signUp.withWrongCode(clock.instant()));
+                // Only wrong codes count against the address: the page asks again and again while the sign-up joins.
+                throttle("sign-up address " + clientAddress, properties.perAddress());
                 throw ApiException.invalid("code", "is not the code sent to you");
             }
             if (signUp.status() == SignUp.Status.PENDING) {
