@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-build-tools.sh
 bash scripts/ensure-chromium.sh
-mvn -B -Dstyle.color=never -q -pl api -am test -Dtest='MapPageTest,VolunteerPageTest,StreetsLayerTest' -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B -Dstyle.color=never -q -pl api -am test -Dtest='MapPageTest,VolunteerPageTest,StreetsLayerTest,SignUpPageTest' -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfieldplan.screenshots="$PWD/docs/screenshots"
 ls -l docs/screenshots

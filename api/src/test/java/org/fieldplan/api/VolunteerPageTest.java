@@ -54,7 +54,7 @@ class VolunteerPageTest {
         return browser;
     }
 
-    private static void assertFitsThePhoneAndIsLabelled(HeadlessChromium browser) {
+    static void assertFitsThePhoneAndIsLabelled(HeadlessChromium browser) {
         assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
         Object unlabelled = browser.script("return [...document.querySelectorAll('input, select, button')]"
                 + ".filter(e => e.offsetParent !== null && (e.tagName === 'BUTTON' ? !e.textContent.trim()"

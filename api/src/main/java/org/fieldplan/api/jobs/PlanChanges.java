@@ -233,19 +233,25 @@ public class PlanChanges {
     }
 
     /**
-     * Makes a late volunteer known where the job's plan is checked before the change that adds them is applied: the
-     * assignments of a job built from a stored region refer to the region's volunteers, so the volunteer joins the
-     * region. One the region has already (e.g. from an earlier attempt that was refused) stays as it is there.
+     * Makes late volunteers known where the job's plan is checked before the change that adds them is applied: the
+     * assignments of a job built from a stored region refer to the region's volunteers, so the volunteers join the
+     * region, all in one write. One the region has already (e.g. from an earlier attempt that was refused) stays as
+     * it is there.
      */
-    public void admitVolunteer(Job job, Volunteer volunteer) {
+    public void admitVolunteers(Job job, List<Volunteer> volunteers) {
         if (job.getSource() == null) {
             return;
         }
         try {
-            stores.regions().addVolunteers(job.getSource().regionId(), List.of(volunteer), Map.of());
+            stores.regions().addVolunteers(job.getSource().regionId(), volunteers, Map.of());
         } catch (StoreException e) {
-            LOG.info("Volunteer {} not added to region {}: {}", volunteer.getId(), job.getSource().regionId(),
-                    e.getMessage());
+            if (volunteers.size() == 1) {
+                LOG.info("Volunteer {} not added to region {}: {}", volunteers.get(0).getId(),
+                        job.getSource().regionId(), e.getMessage());
+                return;
+            }
+            // One of them is there already: the others one by one.
+            volunteers.forEach(volunteer -> admitVolunteers(job, List.of(volunteer)));
         }
     }
 
@@ -254,7 +260,12 @@ public class PlanChanges {
      * restart or another instance solves with them. Call it once the change was accepted ({@link #apply}).
      */
     public void recordVolunteer(Job job, Volunteer volunteer) {
-        changeVolunteer(job, snapshot -> volunteer);
+        recordVolunteers(job, List.of(volunteer));
+    }
+
+    /** {@link #recordVolunteer} for many at once: one read and one write of the stored problem. */
+    public void recordVolunteers(Job job, List<Volunteer> volunteers) {
+        changeVolunteers(job, snapshot -> volunteers);
     }
 
     /**
@@ -269,15 +280,23 @@ public class PlanChanges {
                 .withoutSlots(slots));
     }
 
-    /** Puts the volunteer {@code changed} gives for the stored problem into it, and into the job's copy. */
     private void changeVolunteer(Job job, Function<FieldPlanProblem, Volunteer> changed) {
+        changeVolunteers(job, snapshot -> List.of(changed.apply(snapshot)));
+    }
+
+    /** Puts the volunteers {@code changed} gives for the stored problem into it, and into the job's copy. */
+    private void changeVolunteers(Job job, Function<FieldPlanProblem, List<Volunteer>> changed) {
         // One read-modify-write of the snapshot at a time: two changes at once must not lose one.
         synchronized (job) {
             StoredPlan stored = stores.plans().load(job.getPlanId()).orElseThrow(() -> new IllegalStateException(
                     "plan " + job.getPlanId() + " of job " + job.getId() + " is not in the plan store"));
-            Volunteer volunteer = changed.apply(stored.snapshot());
-            stores.plans().replaceSnapshot(job.getPlanId(), stored.snapshot().withVolunteer(volunteer));
-            job.volunteerChanged(volunteer);
+            List<Volunteer> volunteers = changed.apply(stored.snapshot());
+            FieldPlanProblem snapshot = stored.snapshot();
+            for (Volunteer volunteer : volunteers) {
+                snapshot = snapshot.withVolunteer(volunteer);
+            }
+            stores.plans().replaceSnapshot(job.getPlanId(), snapshot);
+            volunteers.forEach(job::volunteerChanged);
         }
     }
 

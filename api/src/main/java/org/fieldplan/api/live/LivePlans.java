@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -132,6 +133,23 @@ public class LivePlans {
                     + "over: " + String.join("; ", published.carried());
             return append(regionId, published.job(), "publish", caller.actor(), organizerOf(caller), reason,
                     latest.map(LiveVersion::number).orElse(0));
+        });
+    }
+
+    /**
+     * A change the service makes to the live plan on its own (volunteers who signed up joining), recorded as a
+     * version (the region's event listeners see it at their next look).
+     *
+     * @throws ApiException 404 when nothing was published for the region
+     */
+    public <T> T changeOnOwn(String regionId, String kind, String actor, String reason, Function<Job, T> change) {
+        requireRegionId(regionId);
+        return exclusively(regionId, () -> {
+            String jobId = liveJobId(regionId).orElseThrow(() -> ApiException.notFound("live plan of region",
+                    regionId));
+            T changed = change.apply(jobs.get(jobId));
+            appendFrom(regionId, kind, actor, null, reason);
+            return changed;
         });
     }
 

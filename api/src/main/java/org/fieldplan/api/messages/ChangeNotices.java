@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,10 +51,10 @@ public class ChangeNotices {
     /**
      * @param after the plan with the changes
      * @param batch the repair's result: its changes, and when it was applied (part of each notice's key)
-     * @param causedBy the volunteer whose news it was; they get no notice of it
+     * @param causedBy the volunteers whose news it was; they get no notice of it
      * @return how many notices were queued
      */
-    public int planChanged(Job job, FieldPlan after, ReplanResult batch, String causedBy) {
+    public int planChanged(Job job, FieldPlan after, ReplanResult batch, Set<String> causedBy) {
         try {
             return enqueue(job, after, batch, causedBy);
         } catch (RuntimeException e) {
@@ -63,9 +64,9 @@ public class ChangeNotices {
         }
     }
 
-    private int enqueue(Job job, FieldPlan after, ReplanResult batch, String causedBy) {
+    private int enqueue(Job job, FieldPlan after, ReplanResult batch, Set<String> causedBy) {
         Map<String, List<ReplanResult.Change>> byVolunteer = batch.changes().stream()
-                .filter(c -> !c.volunteerId().equals(causedBy))
+                .filter(c -> !causedBy.contains(c.volunteerId()))
                 .collect(Collectors.groupingBy(ReplanResult.Change::volunteerId, LinkedHashMap::new,
                         Collectors.toList()));
         if (byVolunteer.isEmpty()) {

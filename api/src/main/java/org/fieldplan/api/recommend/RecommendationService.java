@@ -148,7 +148,8 @@ public class RecommendationService {
         return null;
     }
 
-    private static double meanAttendance(FieldPlan plan) {
+    /** A newcomer's attendance when nobody knows it yet: the plan's mean. */
+    public static double meanAttendance(FieldPlan plan) {
         return plan.getVolunteers().stream().mapToDouble(Volunteer::getAttendanceProbability).average().orElse(1.0);
     }
 }

@@ -124,7 +124,7 @@ public class ReplanService {
         }
         List<TimeSlot> cancelledSlots = taken.stream().map(Shift::getSlot).toList();
         try {
-            return apply(job, plan, volunteer.getId(), new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)),
+            return apply(job, plan, Set.of(volunteer.getId()), new CancelShifts(volunteer.getId(), Set.copyOf(slotIds)),
                     RepairScope.afterCancellation(plan, taken), started, effects,
                     () -> planChanges.recordCancellation(job, volunteer.getId(), cancelledSlots));
         } catch (ApiException refused) {
@@ -165,7 +165,7 @@ public class ReplanService {
                 String.format(Locale.ROOT, "%s: remaining doors %.0f -> %.0f", precinct.getId(), remainingBefore,
                         RecordFieldReport.remainingAfter(precinct, additionalDoors)));
         try {
-            return apply(job, plan, volunteer.getId(),
+            return apply(job, plan, Set.of(volunteer.getId()),
                     new RecordFieldReport(shift.getId(), precinct.getId(), additionalDoors),
                     RepairScope.afterFieldReport(plan, shift, started),
                     s -> started.test(s) || s.getId().equals(shift.getId()), effects,
@@ -206,14 +206,32 @@ public class ReplanService {
             throw ApiException.conflict("volunteer " + read.getId()
                     + " is already in this job; add time with POST .../volunteers/" + read.getId() + "/availability");
         }
-        ProblemPreparer.prepareVolunteer(read, plan, ProblemPreparer.greatCircleTravelTimes(plan));
-        List<TimeSlot> slots = openSlots(plan, read, "availability");
+        return addVolunteers(job, List.of(read));
+    }
+
+    /**
+     * Volunteers who signed up join the plan together: one problem change and one repair for all of them (a burst of
+     * sign-ups is not a repair each). The repair opens only who was not sent out in the newcomers' slots.
+     */
+    public ReplanResult addVolunteers(Job job, List<Volunteer> newcomers) {
+        FieldPlan plan = job.requireBestPlan();
+        var travelTimes = ProblemPreparer.greatCircleTravelTimes(plan);
+        List<ProblemChange<FieldPlan>> changes = new ArrayList<>();
+        Set<String> slotIds = new LinkedHashSet<>();
         List<String> effects = new ArrayList<>();
-        effects.add("added volunteer " + read.getId() + " (organizer " + read.getOrganizerId() + ", "
-                + read.getCandidatePrecincts().size() + " reachable precincts) with " + slots.size()
-                + " shifts to fill: " + slotIds(slots));
-        planChanges.admitVolunteer(job, read);
-        return addShifts(job, plan, read, slots, effects);
+        for (Volunteer newcomer : newcomers) {
+            ProblemPreparer.prepareVolunteer(newcomer, plan, travelTimes);
+            List<TimeSlot> slots = openSlots(plan, newcomer, "availability");
+            effects.add("added volunteer " + newcomer.getId() + " (organizer " + newcomer.getOrganizerId() + ", "
+                    + newcomer.getCandidatePrecincts().size() + " reachable precincts) with " + slots.size()
+                    + " shifts to fill: " + slotIds(slots));
+            slotIds.addAll(slotIds(slots));
+            changes.add(new AddVolunteerShifts(newcomer, Set.copyOf(slotIds(slots))));
+        }
+        planChanges.admitVolunteers(job, newcomers);
+        ProblemChange<FieldPlan> all = (working, director) -> changes.forEach(c -> c.doChange(working, director));
+        return apply(job, plan, ids(newcomers), all, RepairScope.idleIn(slotIds), startedBefore(plan), effects,
+                () -> planChanges.recordVolunteers(job, newcomers));
     }
 
     /** An existing volunteer offers more time: the body is {@code {"availability": [{"start","end"}, ...]}}. */
@@ -252,10 +270,16 @@ public class ReplanService {
     private ReplanResult addShifts(Job job, FieldPlan plan, Volunteer volunteer, List<TimeSlot> slots,
             List<String> effects) {
         Set<String> slotIds = new LinkedHashSet<>(slotIds(slots));
-        return apply(job, plan, volunteer.getId(), new AddVolunteerShifts(volunteer, Set.copyOf(slotIds)),
+        return apply(job, plan, Set.of(volunteer.getId()), new AddVolunteerShifts(volunteer, Set.copyOf(slotIds)),
                 RepairScope.idleIn(slotIds),
                 startedBefore(plan),
                 effects, () -> planChanges.recordVolunteer(job, volunteer));
+    }
+
+    private static Set<String> ids(List<Volunteer> volunteers) {
+        Set<String> ids = new HashSet<>();
+        volunteers.forEach(v -> ids.add(v.getId()));
+        return ids;
     }
 
     /** The plan's slots the volunteer's availability covers and that have not started; a 400 if there are none. */
@@ -302,11 +326,11 @@ public class ReplanService {
     }
 
     /**
-     * @param concerns the volunteer whose news it is: the others whose shifts the repair changes are told
+     * @param concerns the volunteers whose news it is: the others whose shifts the repair changes are told
      * @param accepted runs once the job took the change (it is solved here, or was claimed here for the repair), e.g.
      *     to persist the news; not when the change is refused
      */
-    private ReplanResult apply(Job job, FieldPlan before, String concerns, ProblemChange<FieldPlan> change,
+    private ReplanResult apply(Job job, FieldPlan before, Set<String> concerns, ProblemChange<FieldPlan> change,
             Predicate<Shift> open, Predicate<Shift> alwaysPinned, List<String> effects, Runnable accepted) {
         PlanSummary summaryBefore = PlanSummary.of(before);
         Map<String, String> assignmentsBefore = assignments(before);

@@ -35,9 +35,11 @@ class SecurityConfiguration {
 
     /**
      * The only API paths without a credential: each checks its own signature or secret (a volunteer's one-click
-     * unsubscribe link, the SMS provider's calls with replies such as STOP).
+     * unsubscribe link, the SMS provider's calls with replies such as STOP) or is rate-limited per client address and
+     * contact (the public sign-up page's reads and writes).
      */
-    static final String[] PUBLIC_API = {"/api/messages/unsubscribe", "/api/messages/sms/inbound/*"};
+    static final String[] PUBLIC_API = {"/api/messages/unsubscribe", "/api/messages/sms/inbound/*",
+        "/api/sign-up/**"};
 
 
     /** The pages use none of the browser's powerful features. */

@@ -1,0 +1,104 @@
+package org.fieldplan.api.signups;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** Sign-ups in PostGIS, table {@code api_sign_up} (migration {@code V23_18__signups.sql}). */
+public class PostgisSignUpStore implements SignUpStore {
+
+    private static final String COLUMNS = "id, region_id, organizer_id, name, email, phone, lon, lat, travel_mode, "
+            + "max_travel_minutes, skills, languages, slot_ids, status, code_hash, wrong_codes, note, created_at, "
+            + "updated_at";
+    private static final RowMapper<SignUp> ROW = PostgisSignUpStore::read;
+
+    private final JdbcTemplate jdbc;
+
+    public PostgisSignUpStore(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @Override
+    public void save(SignUp s) {
+        jdbc.update(con -> {
+            var statement = con.prepareStatement("INSERT INTO api_sign_up (" + COLUMNS + ") VALUES "
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                    + "organizer_id = excluded.organizer_id, name = excluded.name, email = excluded.email, "
+                    + "phone = excluded.phone, lon = excluded.lon, lat = excluded.lat, "
+                    + "travel_mode = excluded.travel_mode, max_travel_minutes = excluded.max_travel_minutes, "
+                    + "skills = excluded.skills, languages = excluded.languages, slot_ids = excluded.slot_ids, "
+                    + "status = excluded.status, code_hash = excluded.code_hash, wrong_codes = excluded.wrong_codes, "
+                    + "note = excluded.note, updated_at = excluded.updated_at");
+            int i = 0;
+            statement.setString(++i, s.id());
+            statement.setString(++i, s.regionId());
+            statement.setString(++i, s.organizerId());
+            statement.setString(++i, s.name());
+            statement.setString(++i, s.email());
+            statement.setString(++i, s.phone());
+            statement.setDouble(++i, s.lon());
+            statement.setDouble(++i, s.lat());
+            statement.setString(++i, s.travelMode());
+            statement.setInt(++i, s.maxTravelMinutes());
+            statement.setArray(++i, con.createArrayOf("text", s.skills().toArray()));
+            statement.setArray(++i, con.createArrayOf("text", s.languages().toArray()));
+            statement.setArray(++i, con.createArrayOf("text", s.slotIds().toArray()));
+            statement.setString(++i, s.status().name());
+            statement.setString(++i, s.codeHash());
+            statement.setInt(++i, s.wrongCodes());
+            statement.setString(++i, s.note());
+            statement.setTimestamp(++i, Timestamp.from(s.createdAt()));
+            statement.setTimestamp(++i, Timestamp.from(s.updatedAt()));
+            return statement;
+        });
+    }
+
+    @Override
+    public Optional<SignUp> find(String id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM api_sign_up WHERE id = ?", ROW, id).stream().findFirst();
+    }
+
+    @Override
+    public Optional<SignUp> findByContact(String regionId, String email, String phone) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM api_sign_up WHERE region_id = ? AND (email = ? OR phone = ?) "
+                + "ORDER BY created_at LIMIT 1", ROW, regionId, email, phone).stream().findFirst();
+    }
+
+    @Override
+    public List<SignUp> ofRegion(String regionId, String organizerId) {
+        return organizerId == null
+                ? jdbc.query("SELECT " + COLUMNS + " FROM api_sign_up WHERE region_id = ? ORDER BY created_at DESC",
+                        ROW, regionId)
+                : jdbc.query("SELECT " + COLUMNS + " FROM api_sign_up WHERE region_id = ? AND organizer_id = ? "
+                        + "ORDER BY created_at DESC", ROW, regionId, organizerId);
+    }
+
+    @Override
+    public List<SignUp> confirmed(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM api_sign_up WHERE status = 'CONFIRMED' ORDER BY updated_at "
+                + "LIMIT ?", ROW, limit);
+    }
+
+    private static SignUp read(ResultSet row, int n) throws SQLException {
+        return new SignUp(row.getString("id"), row.getString("region_id"), row.getString("organizer_id"),
+                row.getString("name"), row.getString("email"), row.getString("phone"), row.getDouble("lon"),
+                row.getDouble("lat"), row.getString("travel_mode"), row.getInt("max_travel_minutes"),
+                texts(row.getArray("skills")), texts(row.getArray("languages")), texts(row.getArray("slot_ids")),
+                SignUp.Status.valueOf(row.getString("status")), row.getString("code_hash"), row.getInt("wrong_codes"),
+                row.getString("note"), row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("updated_at").toInstant());
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return Arrays.asList((String[]) array.getArray());
+    }
+}

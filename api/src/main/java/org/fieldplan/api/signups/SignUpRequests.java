@@ -1,0 +1,29 @@
+package org.fieldplan.api.signups;
+
+import java.util.List;
+
+/** The bodies of the public sign-up endpoints. */
+public final class SignUpRequests {
+
+    private SignUpRequests() {
+    }
+
+    /** A point on the map, WGS 84. */
+    public record Point(Double lon, Double lat) {
+    }
+
+    /**
+     * A new volunteer's sign-up. One of {@code email} and {@code phone} is required; the code goes to the e-mail when
+     * both are given.
+     *
+     * @param organizerId the turf the sign-up link carried, if any
+     */
+    public record Form(String name, String email, String phone, Point home, String travelMode,
+            Integer maxTravelMinutes, List<String> skills, List<String> languages, List<String> slotIds,
+            String organizerId) {
+    }
+
+    /** The one-time code sent by e-mail (in the link) or SMS. */
+    public record Confirmation(String code) {
+    }
+}
