@@ -1,0 +1,22 @@
+package org.fieldplan.data.travel.road;
+
+import java.util.List;
+import java.util.Map;
+
+import org.fieldplan.data.travel.SparseTravelTimeMatrix;
+import org.fieldplan.travel.PrecinctTravel;
+
+/**
+ * Each volunteer's reachable precincts with their travel minutes (by road, or estimated where the roads end), and
+ * how they were found.
+ */
+public record RoadTravelTable(Map<String, List<PrecinctTravel>> byVolunteer, RoadTravelReport report) {
+
+    public RoadTravelTable {
+        byVolunteer = Map.copyOf(byVolunteer);
+    }
+
+    public SparseTravelTimeMatrix matrix() {
+        return new SparseTravelTimeMatrix(byVolunteer);
+    }
+}
