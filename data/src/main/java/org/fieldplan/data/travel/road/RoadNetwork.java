@@ -42,6 +42,8 @@ public final class RoadNetwork implements AutoCloseable {
      * extract's edge and walk a long straight line from there.
      */
     static final double MAX_ACCESS_METRES = 1_000;
+    /** GraphHopper's own default. */
+    private static final int DEFAULT_MIN_NETWORK_SIZE = 200;
     private static final String ENCODED_VALUES = "car_access, car_average_speed, bike_access, bike_priority, "
             + "bike_average_speed, roundabout, foot_access, foot_priority, foot_average_speed, hike_rating, mtb_rating";
 
@@ -71,16 +73,26 @@ public final class RoadNetwork implements AutoCloseable {
      * built there from the file.
      */
     public static RoadNetwork open(Path extract, Path cacheRoot) {
+        return open(extract, cacheRoot, DEFAULT_MIN_NETWORK_SIZE);
+    }
+
+    /**
+     * As {@link #open(Path, Path)}, dropping road islands of fewer than {@code minNetworkSize} junctions (a car park,
+     * a private estate) so no point snaps onto a road that leads nowhere; small test towns lower it.
+     */
+    static RoadNetwork open(Path extract, Path cacheRoot, int minNetworkSize) {
         if (!Files.isRegularFile(extract)) {
             throw new IllegalArgumentException("OSM extract " + extract + " is not a readable file");
         }
         String sha256 = sha256(extract);
-        Path graphFolder = cacheRoot.resolve(sha256);
+        Path graphFolder = cacheRoot.resolve(
+                minNetworkSize == DEFAULT_MIN_NETWORK_SIZE ? sha256 : sha256 + "-min" + minNetworkSize);
         boolean cached = Files.isRegularFile(graphFolder.resolve("properties"));
         GraphHopper hopper = new GraphHopper();
         hopper.setOSMFile(extract.toString());
         hopper.setGraphHopperLocation(graphFolder.toString());
         hopper.setEncodedValuesString(ENCODED_VALUES);
+        hopper.setMinNetworkSize(minNetworkSize);
         hopper.setProfiles(List.of(RoadProfile.values()).stream()
                 .map(p -> new Profile(p.profileName()).setCustomModel(
                         GHUtility.loadCustomModelFromJar(p.profileName() + ".json")))
