@@ -25,6 +25,9 @@ import org.fieldplan.data.importer.PrecinctImporter;
 import org.fieldplan.data.importer.SampleRegions;
 import org.fieldplan.data.importer.VolunteerCsvImporter;
 import org.fieldplan.data.region.RegionCalendar;
+import org.fieldplan.data.travel.road.RegionRoadTravel;
+import org.fieldplan.data.travel.road.RoadNetwork;
+import org.fieldplan.data.travel.road.RoadNetworkException;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.RegionSize;
 import org.fieldplan.io.ProblemJson;
@@ -54,14 +57,19 @@ public final class DataCli {
               import-generated  --region ID --size S|M|L|XL --seed N
               import-real       --region ID --mapping PRESET|MAPPING.json --file FILE --census CSV
                                 --volunteers N --seed N [--join-file TABLE] [--calendar CALENDAR.json]
-                                [--out problem.json] [--skip-bad-rows]
-                                (--out: write the problem for `fieldplan solve` instead of storing it; no database)
+                                [--osm EXTRACT.osm.pbf] [--out problem.json] [--skip-bad-rows]
+                                (--out: write the problem for `fieldplan solve` instead of storing it; no database;
+                                 --osm: travel minutes over the extract's roads, stored or written with the problem)
               set-calendar      --region ID --calendar CALENDAR.json  (time zone, days, slots: docs/calendar.md)
               show-calendar     --region ID
               place-volunteers  --region ID --census CSV --volunteers N --seed N
                                 (census block-group centres; availability over the region's calendar)
+              road-travel       --region ID --osm EXTRACT.osm.pbf
+                                (every volunteer's minutes to the precincts within their limit over the roads,
+                                 stored with the region for every solve and repair; again after adding volunteers)
             database: FIELDPLAN_DB_URL (e.g. jdbc:postgresql://127.0.0.1:5432/fieldplan), FIELDPLAN_DB_USER,
                       FIELDPLAN_DB_PASSWORD
+            routing graphs: FIELDPLAN_GRAPH_CACHE (default: fieldplan-graphs in the temp folder), one per extract
             """);
 
     private final PrintStream out;
@@ -106,11 +114,12 @@ public final class DataCli {
                 case "import-volunteers" -> importVolunteers(options(args, "region", "csv"));
                 case "import-generated" -> importGenerated(options(args, "region", "size", "seed"));
                 case "import-real" -> importReal(new CliArguments(command, args, 1, Set.of("region", "mapping",
-                        "file", "census", "volunteers", "seed", "calendar", "out", "join-file"),
+                        "file", "census", "volunteers", "seed", "calendar", "out", "join-file", "osm"),
                         Set.of("skip-bad-rows")));
                 case "set-calendar" -> setCalendar(options(args, "region", "calendar"));
                 case "show-calendar" -> showCalendar(options(args, "region"));
                 case "place-volunteers" -> placeVolunteers(options(args, "region", "census", "volunteers", "seed"));
+                case "road-travel" -> roadTravel(options(args, "region", "osm"));
                 default -> throw new CliException("unknown command '" + command + "' (try: fieldplan-data help)");
             }
             return 0;
@@ -121,7 +130,7 @@ public final class DataCli {
             e.errors().forEach(error -> err.println("  " + error));
             return 2;
         } catch (CliException | UncheckedIOException | StoreException | FlywayException | MappingException
-                | NoSuchElementException e) {
+                | NoSuchElementException | RoadNetworkException e) {
             // One line per error: a database error may span several.
             err.println("fieldplan-data: " + String.join(" ", e.getMessage().strip().lines().toList()));
             return 2;
@@ -187,6 +196,7 @@ public final class DataCli {
             throw new CliException("--volunteers is too large: " + volunteers);
         }
         String out = arguments.optional("out", null);
+        Path extract = arguments.optional("osm", null) == null ? null : arguments.existingFile("osm");
         DataStores stores = out == null ? stores() : DataStores.inMemory();
         SampleRegions.RealRegion real = new SampleRegions(stores.regions()).realWithReport(region, file, joinFile,
                 mapping, census, (int) volunteers, seed, calendarOption(arguments), arguments.flag("skip-bad-rows"));
@@ -195,7 +205,15 @@ public final class DataCli {
         FieldPlanProblem problem = real.region();
         if (out == null) {
             reportRegion(region, problem);
+            if (extract != null) {
+                roadTravel().computeAndStore(stores, region, extract).lines().forEach(this.out::println);
+            }
             return;
+        }
+        if (extract != null) {
+            RegionRoadTravel.Stated stated = roadTravel().state(problem, extract);
+            stated.report().lines().forEach(this.out::println);
+            problem = stated.problem();
         }
         ProblemJson.write(problem, Path.of(out));
         this.out.printf("wrote %s: %d precincts, %d volunteers, %d time slots%n", out, problem.precincts().size(),
@@ -234,6 +252,16 @@ public final class DataCli {
                 .size();
         out.printf("added %d volunteers to region %s at census block-group centres of %s%n", added, region,
                 census.getFileName());
+    }
+
+    private void roadTravel(CliArguments arguments) {
+        String region = regionId(arguments);
+        Path extract = arguments.existingFile("osm");
+        roadTravel().computeAndStore(stores(), region, extract).lines().forEach(out::println);
+    }
+
+    private RegionRoadTravel roadTravel() {
+        return new RegionRoadTravel(RoadNetwork.cacheRoot(environment));
     }
 
     /** {@code --join-file}: required exactly when the mapping declares a join, so neither is silently ignored. */

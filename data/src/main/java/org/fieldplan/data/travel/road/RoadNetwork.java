@@ -82,7 +82,7 @@ public final class RoadNetwork implements AutoCloseable {
      */
     static RoadNetwork open(Path extract, Path cacheRoot, int minNetworkSize) {
         if (!Files.isRegularFile(extract)) {
-            throw new IllegalArgumentException("OSM extract " + extract + " is not a readable file");
+            throw new RoadNetworkException("OSM extract " + extract + " is not a readable file");
         }
         String sha256 = sha256(extract);
         Path graphFolder = cacheRoot.resolve(
@@ -101,7 +101,7 @@ public final class RoadNetwork implements AutoCloseable {
             hopper.importOrLoad();
         } catch (RuntimeException e) {
             hopper.close();
-            throw new IllegalArgumentException("OSM extract " + extract + " could not be read as a road network: "
+            throw new RoadNetworkException("OSM extract " + extract + " could not be read as a road network: "
                     + e.getMessage(), e);
         }
         return new RoadNetwork(hopper, sha256, cached);

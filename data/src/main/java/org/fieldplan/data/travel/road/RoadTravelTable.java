@@ -1,5 +1,6 @@
 package org.fieldplan.data.travel.road;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,5 +19,16 @@ public record RoadTravelTable(Map<String, List<PrecinctTravel>> byVolunteer, Roa
 
     public SparseTravelTimeMatrix matrix() {
         return new SparseTravelTimeMatrix(byVolunteer);
+    }
+
+    /** The minutes as a problem states them: per volunteer id, then precinct id. */
+    public Map<String, Map<String, Double>> minutes() {
+        Map<String, Map<String, Double>> minutes = new HashMap<>();
+        byVolunteer.forEach((volunteerId, pairs) -> {
+            Map<String, Double> row = new HashMap<>();
+            pairs.forEach(p -> row.put(p.precinct().getId(), p.minutes()));
+            minutes.put(volunteerId, row);
+        });
+        return minutes;
     }
 }

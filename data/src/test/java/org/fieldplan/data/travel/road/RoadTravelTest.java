@@ -111,9 +111,9 @@ class RoadTravelTest {
     void aFileThatIsNotAnExtractIsRefusedNamingIt() throws IOException {
         Path notOsm = Files.writeString(folder.resolve("notes.osm"), "these are not roads");
         assertThatThrownBy(() -> RoadNetwork.open(notOsm, folder.resolve("other-graphs"), RiverTown.SIZE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("notes.osm");
+                .isInstanceOf(RoadNetworkException.class).hasMessageContaining("notes.osm");
         assertThatThrownBy(() -> RoadNetwork.open(folder.resolve("missing.osm.pbf"), cache, RiverTown.SIZE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.osm.pbf");
+                .isInstanceOf(RoadNetworkException.class).hasMessageContaining("missing.osm.pbf");
     }
 
     static FieldPlanProblem problem() {
