@@ -9,7 +9,10 @@ cd "$(dirname "$0")/.."
 [ -d ../shared/data/osm ] || { echo "bench-roads: ../shared/data/osm is missing (see its README)" >&2; exit 1; }
 bash scripts/ensure-build-tools.sh
 bash scripts/ensure-gdal.sh
-mvn -B -Dstyle.color=never -q -DskipTests -pl solver,data,benchmarks -am package
+mvn -B -Dstyle.color=never -q -DskipTests -pl data -am package
+mvn -B -Dstyle.color=never -q -pl solver,data,benchmarks compile
 echo "== $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD), $(nproc) cores, load: $(uptime | sed 's/.*load average: //')"
-java ${BENCH_JAVA_OPTS:--Xmx2g} -cp benchmarks/target/benchmarks.jar \
+# The data jar (solver, data, GraphHopper) and this module's classes only: the benchmarks jar also holds OR-Tools,
+# whose newer protobuf breaks GraphHopper's PBF reader.
+java ${BENCH_JAVA_OPTS:--Xmx2g} -cp data/target/fieldplan-data.jar:benchmarks/target/classes \
   org.fieldplan.benchmarks.RoadTravelBenchmark "${1:-60}"

@@ -35,6 +35,8 @@ export class ImportView {
     if (joinTable) data.append('joinTable', joinTable, joinTable.name);
     const volunteers = $('import-volunteers').files[0];
     if (volunteers) data.append('volunteers', volunteers, volunteers.name);
+    const osm = $('import-osm').files[0];
+    if (osm) data.append('osm', osm, osm.name);
     const calendar = $('import-calendar').files[0];
     if (calendar) {
       data.append('calendar', calendar, calendar.name);
@@ -83,7 +85,7 @@ export class ImportView {
     $('import-summary').textContent = `${result.stored ? 'Stored' : 'Dry run, nothing stored'}: `
       + `${r.precincts} precincts of ${r.featuresRead} features, ${r.volunteers} volunteers; calendar ${c.timeZone} `
       + `${c.from} to ${c.to}, ${c.slots} slots (${c.firstSlots.join(', ')}…)`;
-    $('import-report').replaceChildren(...r.lines.map(line => el('li', {}, line)));
+    $('import-report').replaceChildren(...[...r.lines, ...result.roadTravel].map(line => el('li', {}, line)));
     this.preview(result);
   }
 

@@ -17,7 +17,8 @@ import jakarta.servlet.http.Part;
 /**
  * Uploading a region: {@code multipart/form-data} with the parts {@code precincts} (the precinct file),
  * {@code mapping} (a mapping file, or a preset's name), and optionally {@code volunteers} (CSV) and {@code calendar}
- * (JSON), and {@code joinTable} (the table a mapping's {@code join} joins, e.g. election results); each a file or
+ * (JSON), {@code joinTable} (the table a mapping's {@code join} joins, e.g. election results) and {@code osm} (an
+ * OpenStreetMap extract: the volunteers' travel over its roads, stored with the region); each a file or
  * a plain form field ({@code -F mapping=new-hampshire}). With {@code dryRun=true} the answer is the report and preview and nothing is stored (200); otherwise the
  * region is stored (201). {@code skipBadRows=true} leaves unusable features out (listed) instead of rejecting.
  */
@@ -38,9 +39,10 @@ public class ImportController {
             @RequestPart(name = "volunteers", required = false) Part volunteers,
             @RequestPart(name = "calendar", required = false) Part calendar,
             @RequestPart(name = "joinTable", required = false) Part joinTable,
+            @RequestPart(name = "osm", required = false) Part osm,
             @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,
             @RequestParam(name = "skipBadRows", defaultValue = "false") boolean skipBadRows) {
-        ImportView view = imports.upload(regionId, precincts, mapping, volunteers, calendar, joinTable, dryRun,
+        ImportView view = imports.upload(regionId, precincts, mapping, volunteers, calendar, joinTable, osm, dryRun,
                 skipBadRows);
         return dryRun ? ResponseEntity.ok(view)
                 : ResponseEntity.created(URI.create("/api/regions/" + regionId + "/calendar")).body(view);

@@ -4,12 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.fieldplan.api.config.PlanClock;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.importer.RegionUpload;
+import org.fieldplan.data.importer.TemporaryDirectory;
 import org.fieldplan.data.importer.UploadRejectedException;
+import org.fieldplan.data.travel.road.RegionRoadTravel;
+import org.fieldplan.data.travel.road.RoadNetwork;
+import org.fieldplan.data.travel.road.RoadNetworkException;
 import org.springframework.stereotype.Service;
 
 import jakarta.servlet.http.Part;
@@ -32,7 +39,7 @@ public class ImportService {
     }
 
     public ImportView upload(String regionId, Part precincts, Part mapping, Part volunteers, Part calendar,
-            Part joinTable, boolean dryRun, boolean skipBadRows) {
+            Part joinTable, Part osm, boolean dryRun, boolean skipBadRows) {
         byte[] sheet = bytes(volunteers);
         RegionUpload.Upload files = new RegionUpload.Upload(bytes(precincts), name(precincts), bytes(mapping),
                 sheet == null ? null : new String(sheet, StandardCharsets.UTF_8), bytes(calendar), skipBadRows,
@@ -40,11 +47,40 @@ public class ImportService {
         RegionUpload upload =
                 new RegionUpload(stores.regions(), properties.archive().limits(), clock.campaignClock());
         try {
-            return ImportView.of(dryRun ? upload.check(regionId, files) : upload.store(regionId, files));
+            RegionUpload.Result result = dryRun ? upload.check(regionId, files) : upload.store(regionId, files);
+            return ImportView.of(result, osm == null || osm.getSize() == 0 ? List.of()
+                    : roadTravel(regionId, osm, dryRun));
         } catch (UploadRejectedException e) {
             throw ApiException.invalid(e.errors());
         } catch (RegionUpload.RegionIdTakenException e) {
             throw ApiException.conflict(e.getMessage());
+        }
+    }
+
+    /**
+     * The extract's road network: built (or found in the cache) for a check, which stores nothing; for an import,
+     * the volunteers' travel over it too, stored with the region.
+     */
+    private List<String> roadTravel(String regionId, Part osm, boolean dryRun) {
+        try (TemporaryDirectory folder = TemporaryDirectory.create("fieldplan-osm")) {
+            // GraphHopper tells the formats apart by the file name: XML unless it ends in .pbf.
+            Path extract = folder.path().resolve(name(osm).endsWith(".pbf") ? "extract.osm.pbf" : "extract.osm");
+            try (InputStream in = osm.getInputStream()) {
+                Files.copy(in, extract);
+            }
+            Path cache = RoadNetwork.cacheRoot(System.getenv());
+            if (!dryRun) {
+                return new RegionRoadTravel(cache).computeAndStore(stores, regionId, extract).lines();
+            }
+            try (RoadNetwork network = RoadNetwork.open(extract, cache)) {
+                return List.of("road network: OSM extract sha256 " + network.sha256()
+                        + (network.loadedFromCache() ? " (graph from cache)" : " (graph built)"));
+            }
+        } catch (RoadNetworkException e) {
+            throw ApiException.invalid("osm", "is not an OpenStreetMap extract with roads (.osm.pbf or .osm): "
+                    + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the uploaded OSM extract", e);
         }
     }
 

@@ -15,9 +15,11 @@ import org.locationtech.jts.geom.Geometry;
  *
  * @param stored false for a dry run: nothing was stored
  * @param bounds {@code [west, south, east, north]} of every precinct, longitude/latitude
+ * @param roadTravel with an OSM extract: its road network and the volunteers' travel over it, as the command line
+ *     prints it (empty without one)
  */
 public record ImportView(String regionId, boolean stored, Report report, Calendar calendar, double[] bounds,
-        Preview preview) {
+        Preview preview, List<String> roadTravel) {
 
     /**
      * The import report ({@code ImportReport}): what a data person reads before solving.
@@ -57,7 +59,7 @@ public record ImportView(String regionId, boolean stored, Report report, Calenda
             double supportShare, List<String> districtIds, List<String> requiredLanguages) {
     }
 
-    static ImportView of(RegionUpload.Result result) {
+    static ImportView of(RegionUpload.Result result, List<String> roadTravel) {
         ImportReport read = result.report();
         Report report = new Report(read.outcome().name(), read.featuresRead(), read.importedCount(),
                 read.rowErrors().stream().map(ImportReport.RowProblem::toString).toList(), read.warnings(),
@@ -72,7 +74,7 @@ public record ImportView(String regionId, boolean stored, Report report, Calenda
                 box.getMaxY()};
         List<Feature> features = result.preview().stream().map(ImportView::feature).toList();
         return new ImportView(result.regionId(), result.stored(), report, calendar, bounds,
-                new Preview("FeatureCollection", features));
+                new Preview("FeatureCollection", features), roadTravel);
     }
 
     private static Feature feature(Precinct p) {

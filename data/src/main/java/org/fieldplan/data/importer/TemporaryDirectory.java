@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** A temporary directory for one import's intermediate files, deleted with everything in it on {@link #close()}. */
-final class TemporaryDirectory implements AutoCloseable {
+public final class TemporaryDirectory implements AutoCloseable {
 
     private final Path path;
 
@@ -16,7 +16,7 @@ final class TemporaryDirectory implements AutoCloseable {
         this.path = path;
     }
 
-    static TemporaryDirectory create(String prefix) {
+    public static TemporaryDirectory create(String prefix) {
         try {
             return new TemporaryDirectory(Files.createTempDirectory(prefix));
         } catch (IOException e) {
@@ -24,7 +24,7 @@ final class TemporaryDirectory implements AutoCloseable {
         }
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 

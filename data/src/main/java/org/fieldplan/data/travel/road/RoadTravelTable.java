@@ -21,13 +21,19 @@ public record RoadTravelTable(Map<String, List<PrecinctTravel>> byVolunteer, Roa
         return new SparseTravelTimeMatrix(byVolunteer);
     }
 
-    /** The minutes as a problem states them: per volunteer id, then precinct id. */
+    /**
+     * The minutes as a problem states them: per volunteer id, then precinct id, in tenths of a minute (finer is
+     * noise, and a county's problem file stays a third smaller). Volunteers whose home is outside the roads are left
+     * out: without stated minutes they get the same straight-line estimate anyway.
+     */
     public Map<String, Map<String, Double>> minutes() {
         Map<String, Map<String, Double>> minutes = new HashMap<>();
         byVolunteer.forEach((volunteerId, pairs) -> {
-            Map<String, Double> row = new HashMap<>();
-            pairs.forEach(p -> row.put(p.precinct().getId(), p.minutes()));
-            minutes.put(volunteerId, row);
+            if (!report.volunteersEstimated().contains(volunteerId)) {
+                Map<String, Double> row = new HashMap<>();
+                pairs.forEach(p -> row.put(p.precinct().getId(), Math.round(p.minutes() * 10) / 10.0));
+                minutes.put(volunteerId, row);
+            }
         });
         return minutes;
     }

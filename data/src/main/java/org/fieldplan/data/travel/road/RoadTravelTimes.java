@@ -25,8 +25,8 @@ import org.fieldplan.travel.TravelParameters;
 
 /**
  * Travel minutes over a {@link RoadNetwork} from each volunteer's home to each precinct's meeting point (its
- * interior point), for the pairs that can matter only: one shortest-path tree per volunteer, bounded by their own
- * travel limit, reads off every precinct it reaches. The legs between a point and its nearest road node are
+ * interior point), for the pairs that can matter only: one shortest-path tree per home road node and mode, bounded
+ * by the travel limits of the volunteers starting there, reads off every precinct it reaches. The legs between a point and its nearest road node are
  * straight lines × the road-detour factor at the mode's speed. A home or precinct with no road near it (outside the
  * extract) keeps the great-circle estimate, and is counted in the report.
  */
@@ -48,11 +48,11 @@ public final class RoadTravelTimes {
         }
         GreatCircleTravelTimeMatrix estimate = new GreatCircleTravelTimeMatrix(precincts, travel);
         Map<String, List<PrecinctTravel>> pairs = new ConcurrentHashMap<>();
-        Set<String> volunteersEstimated = ConcurrentHashMap.newKeySet();
+        Set<String> volunteersEstimated = new TreeSet<>();
         Set<String> precinctsEstimated = ConcurrentHashMap.newKeySet();
         AtomicLong pairsEstimated = new AtomicLong();
-        // Each volunteer's tree is independent and reads the graph only: parallel, one tree per volunteer.
-        problem.volunteers().parallelStream().forEach(volunteer -> {
+        Map<Origin, List<Start>> byOrigin = new HashMap<>();
+        for (Volunteer volunteer : problem.volunteers()) {
             RoadProfile profile = RoadProfile.of(volunteer.getTravelMode());
             RoadPoint home = volunteer.getHome() == null ? null
                     : network.snap(profile, volunteer.getHome().getX(), volunteer.getHome().getY());
@@ -63,21 +63,34 @@ public final class RoadTravelTimes {
                     pairsEstimated.addAndGet(estimated.size());
                 }
                 pairs.put(volunteer.getId(), estimated);
-                return;
+            } else {
+                byOrigin.computeIfAbsent(new Origin(volunteer.getTravelMode(), home.node()), o -> new ArrayList<>())
+                        .add(new Start(volunteer, home));
             }
-            PrecinctNodes nodes = nodesByProfile.get(profile);
-            List<PrecinctTravel> reachable = byRoad(volunteer, home, nodes, travel);
-            for (int p = 0; p < precincts.size(); p++) {
-                if (nodes.points[p] == null && precincts.get(p).getCentroid() != null) {
-                    double minutes = estimate.minutes(volunteer, precincts.get(p));
-                    precinctsEstimated.add(precincts.get(p).getId());
-                    if (minutes <= volunteer.getMaxTravelMinutes()) {
-                        reachable.add(new PrecinctTravel(precincts.get(p), minutes));
-                        pairsEstimated.incrementAndGet();
+        }
+        // One tree per road node and mode, as far as the farthest-reaching volunteer starting there needs: homes
+        // near each other (census-placed volunteers share block-group centres) share a tree. Trees are
+        // independent and read the graph only: parallel.
+        byOrigin.entrySet().parallelStream().forEach(group -> {
+            Origin origin = group.getKey();
+            PrecinctNodes nodes = nodesByProfile.get(RoadProfile.of(origin.mode()));
+            double bound = group.getValue().stream().mapToDouble(start -> budget(start, travel)).max().orElse(-1);
+            double[] treeMinutes = tree(origin, bound, nodes, travel);
+            for (Start start : group.getValue()) {
+                Volunteer volunteer = start.volunteer();
+                List<PrecinctTravel> reachable = byRoad(start, treeMinutes, nodes, travel);
+                for (int p = 0; p < precincts.size(); p++) {
+                    if (nodes.points[p] == null && precincts.get(p).getCentroid() != null) {
+                        double minutes = estimate.minutes(volunteer, precincts.get(p));
+                        precinctsEstimated.add(precincts.get(p).getId());
+                        if (minutes <= volunteer.getMaxTravelMinutes()) {
+                            reachable.add(new PrecinctTravel(precincts.get(p), minutes));
+                            pairsEstimated.incrementAndGet();
+                        }
                     }
                 }
+                pairs.put(volunteer.getId(), reachable);
             }
-            pairs.put(volunteer.getId(), reachable);
         });
         return new RoadTravelTable(pairs, new RoadTravelReport(network.sha256(), network.loadedFromCache(),
                 problem.volunteers().size(), precincts.size(), new TreeSet<>(volunteersEstimated),
@@ -85,27 +98,31 @@ public final class RoadTravelTimes {
                 pairsEstimated.get()));
     }
 
-    /** The precincts one bounded tree from the volunteer's home reaches within their limit. */
-    private List<PrecinctTravel> byRoad(Volunteer volunteer, RoadPoint home, PrecinctNodes nodes,
-            TravelParameters travel) {
-        double limit = volunteer.getMaxTravelMinutes();
-        TravelMode mode = volunteer.getTravelMode();
-        double budget = limit - accessMinutes(home.accessMetres(), mode, travel);
-        List<PrecinctTravel> reachable = new ArrayList<>();
-        if (budget < 0) {
-            return reachable;
-        }
+    /** Minutes a volunteer has left for the roads once at their nearest road node; negative when none. */
+    private static double budget(Start start, TravelParameters travel) {
+        return start.volunteer().getMaxTravelMinutes()
+                - accessMinutes(start.home().accessMetres(), start.volunteer().getTravelMode(), travel);
+    }
+
+    /**
+     * Road minutes from the origin's node to each precinct's road node within {@code bound} minutes (NaN beyond).
+     * Transit runs on the car's roads by distance, at transit's speed.
+     */
+    private double[] tree(Origin origin, double bound, PrecinctNodes nodes, TravelParameters travel) {
         double[] treeMinutes = new double[nodes.points.length];
         Arrays.fill(treeMinutes, Double.NaN);
+        if (bound < 0) {
+            return treeMinutes;
+        }
         ShortestPathTree tree = new ShortestPathTree(network.graph(), network.weighting(nodes.profile), false,
                 TraversalMode.NODE_BASED);
-        boolean transit = mode == TravelMode.TRANSIT;
+        boolean transit = origin.mode() == TravelMode.TRANSIT;
         if (transit) {
-            tree.setDistanceLimit(travel.transitKmh() * budget / 60 * 1000);
+            tree.setDistanceLimit(travel.transitKmh() * bound / 60 * 1000);
         } else {
-            tree.setTimeLimit(budget * 60_000);
+            tree.setTimeLimit(bound * 60_000);
         }
-        tree.search(home.node(), label -> {
+        tree.search(origin.node(), label -> {
             int[] atNode = nodes.byNode.get(label.node);
             if (atNode != null) {
                 double minutes = transit ? label.distance / 1000 / travel.transitKmh() * 60 : label.time / 60_000.0;
@@ -114,11 +131,21 @@ public final class RoadTravelTimes {
                 }
             }
         });
+        return treeMinutes;
+    }
+
+    /** The precincts the tree reaches within the volunteer's own limit, access legs included. */
+    private static List<PrecinctTravel> byRoad(Start start, double[] treeMinutes, PrecinctNodes nodes,
+            TravelParameters travel) {
+        Volunteer volunteer = start.volunteer();
+        TravelMode mode = volunteer.getTravelMode();
+        double homeAccess = accessMinutes(start.home().accessMetres(), mode, travel);
+        List<PrecinctTravel> reachable = new ArrayList<>();
         for (int p = 0; p < treeMinutes.length; p++) {
             if (!Double.isNaN(treeMinutes[p])) {
-                double minutes = accessMinutes(home.accessMetres(), mode, travel) + treeMinutes[p]
-                        + accessMinutes(nodes.points[p].accessMetres(), mode, travel);
-                if (minutes <= limit) {
+                double minutes = homeAccess + treeMinutes[p] + accessMinutes(nodes.points[p].accessMetres(), mode,
+                        travel);
+                if (minutes <= volunteer.getMaxTravelMinutes()) {
                     reachable.add(new PrecinctTravel(nodes.precincts.get(p), minutes));
                 }
             }
@@ -129,6 +156,14 @@ public final class RoadTravelTimes {
     /** Minutes for a straight leg off the roads, as the great-circle estimate would count it. */
     private static double accessMinutes(double metres, TravelMode mode, TravelParameters travel) {
         return metres / 1000 * travel.roadDetourFactor() / travel.speedKmh(mode) * 60;
+    }
+
+    /** Where trees start: a road node, and the mode (its profile, speed and whether it runs by distance). */
+    private record Origin(TravelMode mode, int node) {
+    }
+
+    /** A volunteer and their home's nearest road node. */
+    private record Start(Volunteer volunteer, RoadPoint home) {
     }
 
     /** Each precinct's meeting point snapped onto one profile's roads, and the precincts at each road node. */
