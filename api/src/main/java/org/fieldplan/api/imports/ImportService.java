@@ -46,10 +46,14 @@ public class ImportService {
                 bytes(joinTable), name(joinTable));
         RegionUpload upload =
                 new RegionUpload(stores.regions(), properties.archive().limits(), clock.campaignClock());
-        try {
+        try (TemporaryDirectory folder = TemporaryDirectory.create("fieldplan-osm");
+                RoadNetwork network = roadNetwork(osm, folder.path())) {
             RegionUpload.Result result = dryRun ? upload.check(regionId, files) : upload.store(regionId, files);
-            return ImportView.of(result, osm == null || osm.getSize() == 0 ? List.of()
-                    : roadTravel(regionId, osm, dryRun));
+            List<String> roadTravel = network == null ? List.of()
+                    : dryRun ? List.of("road network: OSM extract sha256 " + network.sha256()
+                            + (network.loadedFromCache() ? " (graph from cache)" : " (graph built)"))
+                    : new RegionRoadTravel(network).computeAndStore(stores, regionId).lines();
+            return ImportView.of(result, roadTravel);
         } catch (UploadRejectedException e) {
             throw ApiException.invalid(e.errors());
         } catch (RegionUpload.RegionIdTakenException e) {
@@ -58,29 +62,25 @@ public class ImportService {
     }
 
     /**
-     * The extract's road network: built (or found in the cache) for a check, which stores nothing; for an import,
-     * the volunteers' travel over it too, stored with the region.
+     * The uploaded extract's road network (built, or found in the cache by its hash), opened before anything is
+     * stored so that a bad extract stores nothing; null without one.
      */
-    private List<String> roadTravel(String regionId, Part osm, boolean dryRun) {
-        try (TemporaryDirectory folder = TemporaryDirectory.create("fieldplan-osm")) {
-            // GraphHopper tells the formats apart by the file name: XML unless it ends in .pbf.
-            Path extract = folder.path().resolve(name(osm).endsWith(".pbf") ? "extract.osm.pbf" : "extract.osm");
-            try (InputStream in = osm.getInputStream()) {
-                Files.copy(in, extract);
-            }
-            Path cache = RoadNetwork.cacheRoot(System.getenv());
-            if (!dryRun) {
-                return new RegionRoadTravel(cache).computeAndStore(stores, regionId, extract).lines();
-            }
-            try (RoadNetwork network = RoadNetwork.open(extract, cache)) {
-                return List.of("road network: OSM extract sha256 " + network.sha256()
-                        + (network.loadedFromCache() ? " (graph from cache)" : " (graph built)"));
-            }
+    private static RoadNetwork roadNetwork(Part osm, Path folder) {
+        if (osm == null || osm.getSize() == 0) {
+            return null;
+        }
+        // GraphHopper tells the formats apart by the file name: XML unless it ends in .pbf.
+        Path extract = folder.resolve(name(osm).endsWith(".pbf") ? "extract.osm.pbf" : "extract.osm");
+        try (InputStream in = osm.getInputStream()) {
+            Files.copy(in, extract);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the uploaded OSM extract", e);
+        }
+        try {
+            return RoadNetwork.open(extract, RoadNetwork.cacheRoot(System.getenv()));
         } catch (RoadNetworkException e) {
             throw ApiException.invalid("osm", "is not an OpenStreetMap extract with roads (.osm.pbf or .osm): "
                     + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the uploaded OSM extract", e);
         }
     }
 

@@ -196,22 +196,30 @@ public final class DataCli {
             throw new CliException("--volunteers is too large: " + volunteers);
         }
         String out = arguments.optional("out", null);
-        Path extract = arguments.optional("osm", null) == null ? null : arguments.existingFile("osm");
+        // Opened first, so a bad extract stops the command before anything is imported.
+        try (RoadNetwork network = arguments.optional("osm", null) == null ? null
+                : openRoadNetwork(arguments.existingFile("osm"))) {
+            importRealRegion(arguments, region, file, census, mapping, joinFile, (int) volunteers, seed, out, network);
+        }
+    }
+
+    private void importRealRegion(CliArguments arguments, String region, Path file, Path census,
+            PrecinctMapping mapping, Path joinFile, int volunteers, long seed, String out, RoadNetwork network) {
         DataStores stores = out == null ? stores() : DataStores.inMemory();
         SampleRegions.RealRegion real = new SampleRegions(stores.regions()).realWithReport(region, file, joinFile,
-                mapping, census, (int) volunteers, seed, calendarOption(arguments), arguments.flag("skip-bad-rows"));
+                mapping, census, volunteers, seed, calendarOption(arguments), arguments.flag("skip-bad-rows"));
         // The precinct report's findings (proxies, capped turnout, repairs …); its summary line would say "stored".
         real.report().lines().stream().skip(1).forEach(this.out::println);
         FieldPlanProblem problem = real.region();
         if (out == null) {
             reportRegion(region, problem);
-            if (extract != null) {
-                roadTravel().computeAndStore(stores, region, extract).lines().forEach(this.out::println);
+            if (network != null) {
+                new RegionRoadTravel(network).computeAndStore(stores, region).lines().forEach(this.out::println);
             }
             return;
         }
-        if (extract != null) {
-            RegionRoadTravel.Stated stated = roadTravel().state(problem, extract);
+        if (network != null) {
+            RegionRoadTravel.Stated stated = new RegionRoadTravel(network).state(problem);
             stated.report().lines().forEach(this.out::println);
             problem = stated.problem();
         }
@@ -256,12 +264,14 @@ public final class DataCli {
 
     private void roadTravel(CliArguments arguments) {
         String region = regionId(arguments);
-        Path extract = arguments.existingFile("osm");
-        roadTravel().computeAndStore(stores(), region, extract).lines().forEach(out::println);
+        try (RoadNetwork network = openRoadNetwork(arguments.existingFile("osm"))) {
+            new RegionRoadTravel(network).computeAndStore(stores(), region).lines().forEach(out::println);
+        }
     }
 
-    private RegionRoadTravel roadTravel() {
-        return new RegionRoadTravel(RoadNetwork.cacheRoot(environment));
+    /** The extract's routing graph, from the cache ({@code FIELDPLAN_GRAPH_CACHE}) or built there. */
+    private RoadNetwork openRoadNetwork(Path extract) {
+        return RoadNetwork.open(extract, RoadNetwork.cacheRoot(environment));
     }
 
     /** {@code --join-file}: required exactly when the mapping declares a join, so neither is silently ignored. */

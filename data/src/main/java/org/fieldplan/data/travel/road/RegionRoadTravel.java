@@ -1,6 +1,5 @@
 package org.fieldplan.data.travel.road;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.fieldplan.data.DataStores;
@@ -9,39 +8,33 @@ import org.fieldplan.data.region.RegionCalendar;
 import org.fieldplan.domain.FieldPlanProblem;
 
 /**
- * Road travel for a region: the minutes of every volunteer over an OSM extract's road network, either stored with a
- * stored region (so every later solve and repair reuses them) or stated in a problem document.
+ * Road travel for a region over an open {@link RoadNetwork} (opened before anything is imported, so a bad extract
+ * stores nothing): the minutes of every volunteer, either stored with a stored region (every later solve and repair
+ * reuses them) or stated in a problem document.
  */
 public final class RegionRoadTravel {
 
-    private final Path cacheRoot;
+    private final RoadNetwork network;
 
-    /** @param cacheRoot where routing graphs are kept, one folder per extract's SHA-256 */
-    public RegionRoadTravel(Path cacheRoot) {
-        this.cacheRoot = cacheRoot;
+    public RegionRoadTravel(RoadNetwork network) {
+        this.network = network;
     }
 
     /** Computes the minutes of every volunteer of the stored region and stores them with it, replacing older ones. */
-    public RoadTravelReport computeAndStore(DataStores stores, String regionId, Path extract) {
+    public RoadTravelReport computeAndStore(DataStores stores, String regionId) {
         RegionCalendar calendar = stores.regions().calendar(regionId);
         LocalDate today = LocalDate.now();
         FieldPlanProblem region = stores.regions().load(ProblemQuery.of(regionId,
                 calendar.firstDay().orElse(today), calendar.lastDay().orElse(today)));
-        RoadTravelTable table = compute(region, extract);
+        RoadTravelTable table = new RoadTravelTimes(network).compute(region);
         stores.travelMinutes().replace(regionId, table.report().osmSha256(), table.minutes());
         return table.report();
     }
 
     /** The problem with its road travel minutes stated, and the report. */
-    public Stated state(FieldPlanProblem problem, Path extract) {
-        RoadTravelTable table = compute(problem, extract);
+    public Stated state(FieldPlanProblem problem) {
+        RoadTravelTable table = new RoadTravelTimes(network).compute(problem);
         return new Stated(problem.withTravelMinutes(table.minutes()), table.report());
-    }
-
-    private RoadTravelTable compute(FieldPlanProblem problem, Path extract) {
-        try (RoadNetwork network = RoadNetwork.open(extract, cacheRoot)) {
-            return new RoadTravelTimes(network).compute(problem);
-        }
     }
 
     /** A problem with stated road travel minutes, and how they were found. */

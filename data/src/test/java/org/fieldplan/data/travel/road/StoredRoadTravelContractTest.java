@@ -43,8 +43,10 @@ abstract class StoredRoadTravelContractTest {
         String regionId = "roads-" + UUID.randomUUID();
         stores.regions().save(regionId, RoadTravelTest.problem());
         // The town has more than GraphHopper's 200 junctions: the product's own settings route it.
-        RoadTravelReport report = new RegionRoadTravel(folder.resolve("graphs")).computeAndStore(stores, regionId,
-                extract);
+        RoadTravelReport report;
+        try (RoadNetwork network = RoadNetwork.open(extract, folder.resolve("graphs"))) {
+            report = new RegionRoadTravel(network).computeAndStore(stores, regionId);
+        }
         assertThat(report.volunteersEstimated()).containsExactly("V-far");
 
         stores.regions().addVolunteers(regionId, List.of(TestRegions.volunteer("V-late", null,
