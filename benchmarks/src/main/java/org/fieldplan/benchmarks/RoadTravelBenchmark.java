@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.fieldplan.data.importer.PrecinctImporter;
+import org.fieldplan.data.travel.SparseTravelTimeMatrix;
 import org.fieldplan.data.travel.road.RoadNetwork;
 import org.fieldplan.data.travel.road.RoadTravelTable;
 import org.fieldplan.data.travel.road.RoadTravelTimes;
@@ -138,6 +139,7 @@ public final class RoadTravelBenchmark {
         Map<String, String> roadPrecinct = new HashMap<>();
         road.getShifts().forEach(s -> roadPrecinct.put(key(s), s.getPrecinct() == null ? null
                 : s.getPrecinct().getId()));
+        SparseTravelTimeMatrix byRoad = table.matrix();
         int moved = 0;
         int assigned = 0;
         int outOfReachByRoad = 0;
@@ -145,7 +147,7 @@ public final class RoadTravelBenchmark {
             String here = shift.getPrecinct() == null ? null : shift.getPrecinct().getId();
             if (here != null) {
                 assigned++;
-                double minutes = table.matrix().minutes(shift.getVolunteer(), shift.getPrecinct());
+                double minutes = byRoad.minutes(shift.getVolunteer(), shift.getPrecinct());
                 if (minutes > shift.getVolunteer().getMaxTravelMinutes()) {
                     outOfReachByRoad++;
                 }
