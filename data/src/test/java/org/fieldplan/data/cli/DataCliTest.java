@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.fieldplan.data.importer.VolunteerCsvImporter;
 import org.fieldplan.data.testing.RepositoryFiles;
 import org.fieldplan.data.testing.SharedData;
+import org.fieldplan.data.travel.road.RoadNetwork;
 import org.fieldplan.data.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,6 +135,21 @@ class DataCliTest {
         assertThat(lines).anyMatch(l -> l.startsWith("join: 863 of 863 precincts matched one row of ")
                 && l.endsWith("ohio_2018_results.csv (863 of 8904 rows kept by county = Franklin)"));
         assertThat(errors()).isEmpty();
+    }
+
+    @Test
+    void anOsmFileWithoutRoadsStopsTheImportBeforeAnythingIsWrittenInOneLine() throws IOException {
+        Path notRoads = Files.writeString(temp.resolve("notes.osm"), "these are not roads");
+        Path problem = temp.resolve("franklin.json");
+        assertThat(run(Map.of(RoadNetwork.CACHE_VARIABLE, temp.resolve("graphs").toString()), "import-real",
+                "--region", "franklin", "--file", SharedData.file("precincts/OH_franklin_precincts.zip").toString(),
+                "--mapping", RepositoryFiles.file("docs/mappings/ohio-franklin.json").toString(), "--join-file",
+                SharedData.file("results/ohio_2018_results.csv").toString(), "--census",
+                SharedData.file("census/cenpop2020_bg_OH_franklin.csv").toString(), "--volunteers", "10", "--seed",
+                "7", "--osm", notRoads.toString(), "--out", problem.toString())).isEqualTo(2);
+        assertThat(errors().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("fieldplan-data: OSM extract " + notRoads + " could not be read as a road network"));
+        assertThat(problem).doesNotExist();
     }
 
     @Test
