@@ -123,7 +123,7 @@ public final class RoadTravelTimes {
             tree.setTimeLimit(bound * 60_000);
         }
         tree.search(origin.node(), label -> {
-            int[] atNode = nodes.byNode.get(label.node);
+            int[] atNode = nodes.byNode[label.node];
             if (atNode != null) {
                 double minutes = transit ? label.distance / 1000 / travel.transitKmh() * 60 : label.time / 60_000.0;
                 for (int p : atNode) {
@@ -172,22 +172,24 @@ public final class RoadTravelTimes {
         final List<Precinct> precincts;
         /** Per precinct index: its road point, {@code null} when no road of the profile is near it. */
         final RoadPoint[] points;
-        final Map<Integer, int[]> byNode = new HashMap<>();
+        /** Per road node: the precincts snapped onto it, or null; an array, as the trees look it up per node. */
+        final int[][] byNode;
 
         PrecinctNodes(RoadProfile profile, List<Precinct> precincts) {
             this.profile = profile;
             this.precincts = precincts;
             this.points = new RoadPoint[precincts.size()];
+            this.byNode = new int[network.graph().getNodes()][];
             for (int p = 0; p < precincts.size(); p++) {
                 Precinct precinct = precincts.get(p);
                 if (precinct.getCentroid() != null) {
                     points[p] = network.snap(profile, precinct.getCentroid().getX(), precinct.getCentroid().getY());
                 }
                 if (points[p] != null) {
-                    int[] before = byNode.getOrDefault(points[p].node(), new int[0]);
+                    int[] before = byNode[points[p].node()] == null ? new int[0] : byNode[points[p].node()];
                     int[] after = Arrays.copyOf(before, before.length + 1);
                     after[before.length] = p;
-                    byNode.put(points[p].node(), after);
+                    byNode[points[p].node()] = after;
                 }
             }
         }
