@@ -24,10 +24,11 @@ import org.fieldplan.travel.PrecinctTravel;
 import org.fieldplan.travel.TravelParameters;
 
 /**
- * Travel minutes over a {@link RoadNetwork} from each volunteer's home to each precinct's meeting point (its
- * interior point), for the pairs that can matter only: one shortest-path tree per home road node and mode, bounded
- * by the travel limits of the volunteers starting there, reads off every precinct it reaches. The legs between a point and its nearest road node are
- * straight lines × the road-detour factor at the mode's speed. A home or precinct with no road near it (outside the
+ * Travel minutes over a {@link RoadNetwork} from each volunteer's home to each precinct's meeting point (the point
+ * the straight-line estimate uses, {@link Precinct#getCentroid()}), for the pairs that can matter only: one
+ * shortest-path tree per home road node and mode, bounded by the travel limits of the volunteers starting there,
+ * reads off every precinct it reaches. The legs between a point and its nearest road node are straight lines × the
+ * road-detour factor at the mode's speed. A home or precinct with no road near it (outside the
  * extract) keeps the great-circle estimate, and is counted in the report.
  */
 public final class RoadTravelTimes {
