@@ -17,6 +17,7 @@ import org.fieldplan.data.importer.UploadRejectedException;
 import org.fieldplan.data.travel.road.RegionRoadTravel;
 import org.fieldplan.data.travel.road.RoadNetwork;
 import org.fieldplan.data.travel.road.RoadNetworkException;
+import org.fieldplan.data.travel.road.RoadTravelReport;
 import org.springframework.stereotype.Service;
 
 import jakarta.servlet.http.Part;
@@ -50,8 +51,7 @@ public class ImportService {
                 RoadNetwork network = roadNetwork(osm, folder.path())) {
             RegionUpload.Result result = dryRun ? upload.check(regionId, files) : upload.store(regionId, files);
             List<String> roadTravel = network == null ? List.of()
-                    : dryRun ? List.of("road network: OSM extract sha256 " + network.sha256()
-                            + (network.loadedFromCache() ? " (graph from cache)" : " (graph built)"))
+                    : dryRun ? List.of(RoadTravelReport.networkLine(network.sha256(), network.loadedFromCache()))
                     : new RegionRoadTravel(network).computeAndStore(stores, regionId).lines();
             return ImportView.of(result, roadTravel);
         } catch (UploadRejectedException e) {
@@ -79,8 +79,8 @@ public class ImportService {
         try {
             return RoadNetwork.open(extract, RoadNetwork.cacheRoot(System.getenv()));
         } catch (RoadNetworkException e) {
-            throw ApiException.invalid("osm", "is not an OpenStreetMap extract with roads (.osm.pbf or .osm): "
-                    + e.getMessage());
+            // Not the exception's message: it names the server's temporary file.
+            throw ApiException.invalid("osm", "is not an OpenStreetMap extract with roads (.osm.pbf, or .osm XML)");
         }
     }
 

@@ -18,14 +18,18 @@ public record RoadTravelReport(String osmSha256, boolean graphFromCache, int vol
 
     /** The report as the command line prints it. */
     public List<String> lines() {
-        return List.of(
-                "road network: OSM extract sha256 " + osmSha256 + (graphFromCache ? " (graph from cache)"
-                        : " (graph built)"),
+        return List.of(networkLine(osmSha256, graphFromCache),
                 "travel pairs: " + pairs + " within the volunteers' limits, " + (pairs - pairsEstimated)
                         + " by road, " + pairsEstimated + " estimated in a straight line",
                 "outside the roads (straight-line estimate): " + volunteersEstimated.size() + " of " + volunteers
                         + " volunteers' homes" + examples(volunteersEstimated) + ", " + precinctsEstimated.size()
                         + " of " + precincts + " precincts' meeting points" + examples(precinctsEstimated));
+    }
+
+    /** The report's first line: which extract, and whether its graph was built or found in the cache. */
+    public static String networkLine(String osmSha256, boolean graphFromCache) {
+        return "road network: OSM extract sha256 " + osmSha256 + (graphFromCache ? " (graph from cache)"
+                : " (graph built)");
     }
 
     private static String examples(SortedSet<String> ids) {
