@@ -14,7 +14,7 @@ echo "== precincts of $region"
 bash scripts/fieldplan import precincts --region "$region" --file "$data/precincts/OH_franklin_precincts.zip" \
   --mapping docs/mappings/ohio-franklin.json --join-file "$data/results/ohio_2018_results.csv" | head -1
 echo "== roads"
-bash scripts/fieldplan import streets --region "$region" --osm "$data/osm/columbus.osm.pbf"
+bash scripts/fieldplan import roads --region "$region" --osm "$data/osm/columbus.osm.pbf"
 
 [[ -f api/target/fieldplan-api.jar ]] || mvn -B -q -Dstyle.color=never -DskipTests package -pl api -am >&2
 port=${PORT:-18093}

@@ -85,7 +85,7 @@ export class ImportView {
     $('import-summary').textContent = `${result.stored ? 'Stored' : 'Dry run, nothing stored'}: `
       + `${r.precincts} precincts of ${r.featuresRead} features, ${r.volunteers} volunteers; calendar ${c.timeZone} `
       + `${c.from} to ${c.to}, ${c.slots} slots (${c.firstSlots.join(', ')}…)`;
-    const lines = result.streets ? [...r.lines, result.streets.line] : r.lines;
+    const lines = [...r.lines, ...(result.streets ? [result.streets.line] : []), ...result.roadTravel];
     $('import-report').replaceChildren(...lines.map(line => el('li', {}, line)));
     this.preview(result);
   }

@@ -1,6 +1,7 @@
 package org.fieldplan.domain;
 
 import java.util.List;
+import java.util.Map;
 
 import org.fieldplan.travel.TravelParameters;
 import org.fieldplan.vote.VoteModelParameters;
@@ -10,6 +11,9 @@ import org.fieldplan.vote.VoteModelParameters;
  * the input of {@link org.fieldplan.solver.ProblemPreparer}, which turns it into a solvable {@link FieldPlan}.
  *
  * @param assignments an existing (partial) plan to start from or to repair; may be empty
+ * @param travelMinutes stated one-way minutes per volunteer id, then precinct id (e.g. over a road network): a
+ *     volunteer listed reaches exactly the precincts listed (within their limit); one not listed gets the default
+ *     estimate. May be empty
  */
 public record FieldPlanProblem(
         String name,
@@ -21,7 +25,16 @@ public record FieldPlanProblem(
         List<Precinct> precincts,
         List<Volunteer> volunteers,
         FieldPlanWeights weights,
-        List<Assignment> assignments) {
+        List<Assignment> assignments,
+        Map<String, Map<String, Double>> travelMinutes) {
+
+    /** A problem without stated travel minutes: every pair is estimated. */
+    public FieldPlanProblem(String name, String timeZone, VoteModelParameters voteModel, TravelParameters travel,
+            List<District> districts, List<TimeSlot> timeSlots, List<Precinct> precincts, List<Volunteer> volunteers,
+            FieldPlanWeights weights, List<Assignment> assignments) {
+        this(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers, weights, assignments,
+                Map.of());
+    }
 
     public FieldPlanProblem {
         voteModel = voteModel == null ? VoteModelParameters.DEFAULTS : voteModel;
@@ -32,6 +45,7 @@ public record FieldPlanProblem(
         volunteers = List.copyOf(volunteers);
         weights = weights == null ? new FieldPlanWeights() : weights;
         assignments = assignments == null ? List.of() : List.copyOf(assignments);
+        travelMinutes = travelMinutes == null ? Map.of() : Map.copyOf(travelMinutes);
     }
 
     /**
@@ -50,12 +64,18 @@ public record FieldPlanProblem(
             updated.add(volunteer);
         }
         return new FieldPlanProblem(name, timeZone, voteModel, travel, districts, timeSlots, precincts, updated,
-                weights, assignments);
+                weights, assignments, travelMinutes);
     }
 
     /** The same problem with another set of assignments. */
     public FieldPlanProblem withAssignments(List<Assignment> newAssignments) {
         return new FieldPlanProblem(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers,
-                weights, newAssignments);
+                weights, newAssignments, travelMinutes);
+    }
+
+    /** The same problem with these stated travel minutes (volunteer id, then precinct id). */
+    public FieldPlanProblem withTravelMinutes(Map<String, Map<String, Double>> minutes) {
+        return new FieldPlanProblem(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers,
+                weights, assignments, minutes);
     }
 }

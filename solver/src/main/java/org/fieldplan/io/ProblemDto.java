@@ -26,7 +26,8 @@ record ProblemDto(
         List<TimeSlotDto> timeSlots,
         List<PrecinctDto> precincts,
         List<VolunteerDto> volunteers,
-        List<AssignmentDto> assignments) {
+        List<AssignmentDto> assignments,
+        Map<String, Map<String, Double>> travelMinutes) {
 
     record DistrictDto(String id, Double expectedSupportShare) {
     }

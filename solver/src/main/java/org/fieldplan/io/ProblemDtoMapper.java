@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.AvailabilityWindow;
@@ -39,6 +42,8 @@ final class ProblemDtoMapper {
 
     private static final String MISSING_ID = "";
     private static final LocalDateTime MISSING_TIME = LocalDateTime.MIN;
+    /** A day: no volunteer's stated travel can be longer. */
+    private static final double MAX_TRAVEL_MINUTES = 24 * 60;
 
     private final List<ValidationError> errors = new ArrayList<>();
     private final InputLimits limits = new InputLimits(errors);
@@ -75,22 +80,54 @@ final class ProblemDtoMapper {
                 problem.volunteers().stream().map(ProblemDtoMapper::volunteerDto).toList(),
                 problem.assignments().stream()
                         .map(a -> new AssignmentDto(a.volunteerId(), a.slotId(), a.precinctId(), a.pinned()))
-                        .toList());
+                        .toList(),
+                problem.travelMinutes().isEmpty() ? null : sortedMinutes(problem.travelMinutes()));
     }
 
     private FieldPlanProblem problem(ProblemDto dto) {
         FieldPlanWeights weights = dto.weights() == null ? null : WeightsFormat.parse(dto.weights(), errors);
         limits.text("", "name", dto.name(), InputLimits.MAX_TEXT_LENGTH);
         limits.text("", "timeZone", dto.timeZone(), InputLimits.MAX_ID_LENGTH);
-        return new FieldPlanProblem(dto.name(), dto.timeZone(), dto.voteModel(), dto.travel(),
-                items("districts", dto.districts(), DistrictDto::id, this::district),
-                items("timeSlots", required("", "timeSlots", dto.timeSlots(), List.of()), TimeSlotDto::id,
-                        this::timeSlot),
-                items("precincts", required("", "precincts", dto.precincts(), List.of()), PrecinctDto::id,
-                        this::precinct),
-                items("volunteers", dto.volunteers(), VolunteerDto::id, this::volunteer),
-                weights,
-                items("assignments", dto.assignments(), a -> null, this::assignment));
+        List<District> districts = items("districts", dto.districts(), DistrictDto::id, this::district);
+        List<TimeSlot> timeSlots = items("timeSlots", required("", "timeSlots", dto.timeSlots(), List.of()),
+                TimeSlotDto::id, this::timeSlot);
+        List<Precinct> precincts = items("precincts", required("", "precincts", dto.precincts(), List.of()),
+                PrecinctDto::id, this::precinct);
+        List<Volunteer> volunteers = items("volunteers", dto.volunteers(), VolunteerDto::id, this::volunteer);
+        List<Assignment> assignments = items("assignments", dto.assignments(), a -> null, this::assignment);
+        return new FieldPlanProblem(dto.name(), dto.timeZone(), dto.voteModel(), dto.travel(), districts, timeSlots,
+                precincts, volunteers, weights, assignments, travelMinutes(dto.travelMinutes(), volunteers, precincts));
+    }
+
+    /**
+     * {@code travelMinutes}: each key a volunteer of the problem, each inner key a precinct of the problem, each value
+     * finite minutes from 0 to {@link #MAX_TRAVEL_MINUTES}.
+     */
+    private Map<String, Map<String, Double>> travelMinutes(Map<String, Map<String, Double>> stated,
+            List<Volunteer> volunteers, List<Precinct> precincts) {
+        if (stated == null) {
+            return Map.of();
+        }
+        Set<String> volunteerIds = volunteers.stream().map(Volunteer::getId).collect(Collectors.toSet());
+        Set<String> precinctIds = precincts.stream().map(Precinct::getId).collect(Collectors.toSet());
+        stated.forEach((volunteerId, row) -> {
+            String path = "travelMinutes." + volunteerId;
+            if (!volunteerIds.contains(volunteerId)) {
+                errors.add(new ValidationError(path, "names no volunteer of the problem"));
+            } else if (row == null) {
+                errors.add(new ValidationError(path, "is null"));
+            } else {
+                row.forEach((precinctId, minutes) -> {
+                    if (!precinctIds.contains(precinctId)) {
+                        errors.add(new ValidationError(path + "." + precinctId, "names no precinct of the problem"));
+                    } else if (minutes == null || !(minutes >= 0 && minutes <= MAX_TRAVEL_MINUTES)) {
+                        errors.add(new ValidationError(path + "." + precinctId,
+                                "must be minutes from 0 to " + MAX_TRAVEL_MINUTES + ", was " + minutes));
+                    }
+                });
+            }
+        });
+        return stated;
     }
 
     private District district(String path, DistrictDto dto) {
@@ -203,6 +240,13 @@ final class ProblemDtoMapper {
                 v.getAvailability().stream().map(w -> new WindowDto(w.start(), w.end())).toList(),
                 v.getMaxShifts(), v.getMaxShiftsPerDay(), v.getOrganizerId(), v.getAttendanceProbability(),
                 nullIfEmpty(sorted(v.getPreferredPrecinctIds())));
+    }
+
+    /** Volunteers and precincts in id order, so the same problem always gives the same text. */
+    private static Map<String, Map<String, Double>> sortedMinutes(Map<String, Map<String, Double>> minutes) {
+        Map<String, Map<String, Double>> sorted = new TreeMap<>();
+        minutes.forEach((volunteerId, row) -> sorted.put(volunteerId, new TreeMap<>(row)));
+        return sorted;
     }
 
     private static List<String> sorted(Set<String> values) {

@@ -18,6 +18,7 @@ import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.travel.GreatCircleTravelTimeMatrix;
 import org.fieldplan.travel.PrecinctTravel;
+import org.fieldplan.travel.StatedTravelTimeMatrix;
 import org.fieldplan.travel.TravelTimeMatrix;
 import org.fieldplan.vote.MarginalVoteModel;
 import org.fieldplan.vote.VoteModelParameters;
@@ -50,12 +51,20 @@ public final class ProblemPreparer {
     public static FieldPlan prepare(FieldPlanProblem problem) {
         deriveVoteModel(problem);
         List<Precinct> worthCanvassing = problem.precincts().stream().filter(Precinct::isWorthCanvassing).toList();
-        return prepareDerived(problem, new GreatCircleTravelTimeMatrix(worthCanvassing, problem.travel()));
+        return prepareDerived(problem, withStatedMinutes(problem,
+                new GreatCircleTravelTimeMatrix(worthCanvassing, problem.travel())));
     }
 
+    /** Prepares with the given travel times for every volunteer the problem states no travel minutes for. */
     public static FieldPlan prepare(FieldPlanProblem problem, TravelTimeMatrix travelTimes) {
         deriveVoteModel(problem);
-        return prepareDerived(problem, travelTimes);
+        return prepareDerived(problem, withStatedMinutes(problem, travelTimes));
+    }
+
+    /** The problem's stated travel minutes (e.g. by road) take precedence over any estimate. */
+    private static TravelTimeMatrix withStatedMinutes(FieldPlanProblem problem, TravelTimeMatrix estimate) {
+        return problem.travelMinutes().isEmpty() ? estimate
+                : new StatedTravelTimeMatrix(problem.travelMinutes(), problem.precincts(), estimate);
     }
 
     private static void deriveVoteModel(FieldPlanProblem problem) {

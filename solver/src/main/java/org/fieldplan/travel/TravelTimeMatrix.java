@@ -7,7 +7,8 @@ import org.fieldplan.domain.Volunteer;
 
 /**
  * One-way travel times from volunteers' homes to precincts by each volunteer's own mode. Implementations: the
- * default {@link GreatCircleTravelTimeMatrix}; a sparse matrix of precomputed pairs (PostGIS); later a road network.
+ * default {@link GreatCircleTravelTimeMatrix}; a sparse matrix of precomputed pairs (PostGIS); minutes stated with the
+ * problem ({@link StatedTravelTimeMatrix}, e.g. computed over a road network by the data layer).
  */
 public interface TravelTimeMatrix {
 

@@ -18,7 +18,7 @@ import jakarta.servlet.http.Part;
  * Uploading a region: {@code multipart/form-data} with the parts {@code precincts} (the precinct file),
  * {@code mapping} (a mapping file, or a preset's name), and optionally {@code volunteers} (CSV) and {@code calendar}
  * (JSON), {@code joinTable} (the table a mapping's {@code join} joins, e.g. election results) and {@code osm} (the
- * region's OpenStreetMap extract: its roads, and meeting points on streets); each a file or
+ * region's OpenStreetMap extract: the volunteers' travel over its roads, meeting points on streets); each a file or
  * a plain form field ({@code -F mapping=new-hampshire}). With {@code dryRun=true} the answer is the report and preview and nothing is stored (200); otherwise the
  * region is stored (201). {@code skipBadRows=true} leaves unusable features out (listed) instead of rejecting.
  */

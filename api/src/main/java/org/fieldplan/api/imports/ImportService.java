@@ -19,6 +19,10 @@ import org.fieldplan.data.streets.StreetImporter;
 import org.fieldplan.data.streets.StreetStore;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.data.importer.UploadRejectedException;
+import org.fieldplan.data.travel.road.RegionRoadTravel;
+import org.fieldplan.data.travel.road.RoadNetwork;
+import org.fieldplan.data.travel.road.RoadNetworkException;
+import org.fieldplan.data.travel.road.RoadTravelReport;
 import org.springframework.stereotype.Service;
 
 import jakarta.servlet.http.Part;
@@ -48,21 +52,27 @@ public class ImportService {
      */
     public ImportView upload(String regionId, Part precincts, Part mapping, Part volunteers, Part calendar,
             Part joinTable, Part osm, boolean dryRun, boolean skipBadRows) {
-        List<Street> streets = streets(osm);
         byte[] sheet = bytes(volunteers);
         RegionUpload.Upload files = new RegionUpload.Upload(bytes(precincts), name(precincts), bytes(mapping),
                 sheet == null ? null : new String(sheet, StandardCharsets.UTF_8), bytes(calendar), skipBadRows,
                 bytes(joinTable), name(joinTable));
         RegionUpload upload =
                 new RegionUpload(stores.regions(), properties.archive().limits(), clock.campaignClock());
-        try {
-            RegionUpload.Result result = dryRun ? upload.check(regionId, files) : upload.store(regionId, files);
-            List<Precinct> imported = result.report().precincts();
-            String extract = name(osm);
-            StreetImporter.Result placed = streets == null ? null : dryRun
-                    ? StreetImporter.check(imported, streets, extract)
-                    : new StreetImporter(streetStore).store(regionId, imported, streets, extract);
-            return ImportView.of(result, placed);
+        try (TemporaryDirectory folder = TemporaryDirectory.create("fieldplan-osm")) {
+            // Both read before anything is stored, so that a bad extract stores nothing.
+            Path extract = extractFile(osm, folder.path());
+            List<Street> streets = extract == null ? null : streets(extract, name(osm));
+            try (RoadNetwork network = extract == null ? null : roadNetwork(extract)) {
+                RegionUpload.Result result = dryRun ? upload.check(regionId, files) : upload.store(regionId, files);
+                List<Precinct> imported = result.report().precincts();
+                StreetImporter.Result placed = streets == null ? null : dryRun
+                        ? StreetImporter.check(imported, streets, name(osm))
+                        : new StreetImporter(streetStore).store(regionId, imported, streets, name(osm));
+                List<String> roadTravel = network == null ? List.of()
+                        : dryRun ? List.of(RoadTravelReport.networkLine(network.sha256(), network.loadedFromCache()))
+                        : new RegionRoadTravel(network).computeAndStore(stores, regionId).lines();
+                return ImportView.of(result, placed, roadTravel);
+            }
         } catch (UploadRejectedException e) {
             throw ApiException.invalid(e.errors());
         } catch (RegionUpload.RegionIdTakenException e) {
@@ -70,22 +80,37 @@ public class ImportService {
         }
     }
 
-    /** The extract's roads; null without one. */
-    private static List<Street> streets(Part osm) {
-        byte[] extract = bytes(osm);
-        if (extract == null) {
+    /** The uploaded extract kept in {@code folder} under a name that tells its format; null without one. */
+    private static Path extractFile(Part osm, Path folder) {
+        if (osm == null || osm.getSize() == 0) {
             return null;
         }
-        // GDAL's OSM driver knows the format by the file's extension.
-        String name = name(osm);
-        try (TemporaryDirectory work = TemporaryDirectory.create("fieldplan-osm-upload")) {
-            Path file = work.path().resolve(name.endsWith(".pbf") ? "extract.osm.pbf" : "extract.osm");
-            Files.write(file, extract);
-            return OsmStreetReader.read(file, name);
+        // GDAL and GraphHopper tell the formats apart by the file name: XML unless it ends in .pbf.
+        Path extract = folder.resolve(name(osm).endsWith(".pbf") ? "extract.osm.pbf" : "extract.osm");
+        try (InputStream in = osm.getInputStream()) {
+            Files.copy(in, extract);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the uploaded extract", e);
+            throw new UncheckedIOException("cannot keep the uploaded OSM extract", e);
+        }
+        return extract;
+    }
+
+    /** The extract's roads with their names, for meeting points on streets and the map's streets layer. */
+    private static List<Street> streets(Path extract, String name) {
+        try {
+            return OsmStreetReader.read(extract, name);
         } catch (OsmStreetReader.UnreadableExtractException e) {
             throw ApiException.invalid("osm", e.getMessage());
+        }
+    }
+
+    /** The extract's road network for travel times (built, or found in the cache by the file's hash). */
+    private static RoadNetwork roadNetwork(Path extract) {
+        try {
+            return RoadNetwork.open(extract, RoadNetwork.cacheRoot(System.getenv()));
+        } catch (RoadNetworkException e) {
+            // Not the exception's message: it names the server's temporary file.
+            throw ApiException.invalid("osm", "is not an OpenStreetMap extract with roads (.osm.pbf, or .osm XML)");
         }
     }
 

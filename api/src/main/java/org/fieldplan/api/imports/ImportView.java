@@ -17,9 +17,11 @@ import org.locationtech.jts.geom.Geometry;
  * @param stored false for a dry run: nothing was stored
  * @param bounds {@code [west, south, east, north]} of every precinct, longitude/latitude
  * @param streets what the region's OpenStreetMap extract gave (or would give), null without one
+ * @param roadTravel with an OSM extract: its road network and the volunteers' travel over it, as the command line
+ *     prints it (empty without one)
  */
 public record ImportView(String regionId, boolean stored, Report report, Calendar calendar, double[] bounds,
-        Preview preview, Streets streets) {
+        Preview preview, Streets streets, List<String> roadTravel) {
 
     /**
      * The roads read from the extract and where the precincts' meeting points are.
@@ -69,7 +71,7 @@ public record ImportView(String regionId, boolean stored, Report report, Calenda
             double supportShare, List<String> districtIds, List<String> requiredLanguages) {
     }
 
-    static ImportView of(RegionUpload.Result result, StreetImporter.Result streets) {
+    static ImportView of(RegionUpload.Result result, StreetImporter.Result streets, List<String> roadTravel) {
         ImportReport read = result.report();
         Report report = new Report(read.outcome().name(), read.featuresRead(), read.importedCount(),
                 read.rowErrors().stream().map(ImportReport.RowProblem::toString).toList(), read.warnings(),
@@ -85,7 +87,7 @@ public record ImportView(String regionId, boolean stored, Report report, Calenda
         List<Feature> features = result.preview().stream().map(ImportView::feature).toList();
         return new ImportView(result.regionId(), result.stored(), report, calendar, bounds,
                 new Preview("FeatureCollection", features), streets == null ? null : new Streets(streets.roads(),
-                        streets.precincts(), streets.named(), streets.unnamed(), streets.line()));
+                        streets.precincts(), streets.named(), streets.unnamed(), streets.line()), roadTravel);
     }
 
     private static Feature feature(Precinct p) {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.data.importer.ImportRejectedException;
 import org.fieldplan.data.streets.OsmStreetReader;
+import org.fieldplan.data.travel.road.RoadNetworkException;
 import org.fieldplan.mapping.MappingException;
 import org.fieldplan.validation.ProblemValidationException;
 import org.flywaydb.core.api.FlywayException;
@@ -116,7 +117,7 @@ public final class FieldplanCommand implements Callable<Integer> {
         }
         if (e instanceof UncheckedIOException || e instanceof StoreException || e instanceof FlywayException
                 || e instanceof MappingException || e instanceof NoSuchElementException
-                || e instanceof DataRefusedException) {
+                || e instanceof DataRefusedException || e instanceof RoadNetworkException) {
             err.println(command + ": " + oneLine(e.getMessage()));
             return DATA_ERROR;
         }

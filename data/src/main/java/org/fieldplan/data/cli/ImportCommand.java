@@ -14,6 +14,8 @@ import org.fieldplan.data.streets.OsmStreetReader;
 import org.fieldplan.data.streets.PostgisStreetStore;
 import org.fieldplan.data.streets.Street;
 import org.fieldplan.data.streets.StreetImporter;
+import org.fieldplan.data.travel.road.RegionRoadTravel;
+import org.fieldplan.data.travel.road.RoadNetwork;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.RegionSize;
 import org.fieldplan.io.ProblemJson;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Imports precincts, volunteers or whole regions (docs/import.md).",
-        subcommands = {ImportCommand.Precincts.class, ImportCommand.Streets.class, ImportCommand.Volunteers.class,
+        subcommands = {ImportCommand.Precincts.class, ImportCommand.Roads.class, ImportCommand.Volunteers.class,
                 ImportCommand.Generated.class, ImportCommand.Real.class},
         footer = {"", CliContext.DATABASE, "", "Examples:",
                 "  fieldplan import precincts --region ct --file ../shared/data/precincts/CT_precincts.zip \\",
@@ -151,12 +153,14 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "streets", mixinStandardHelpOptions = true,
+    @Command(name = "roads", aliases = "streets", mixinStandardHelpOptions = true,
             description = "Reads a stored region's roads from an OpenStreetMap extract: meeting points on streets, the "
-                    + "map's streets layer.",
-            footer = {"", CliContext.DATABASE, "", "Example:",
-                    "  fieldplan import streets --region franklin --osm ../shared/data/osm/columbus.osm.pbf"})
-    static final class Streets implements Callable<Integer> {
+                    + "map's streets layer, and every volunteer's travel minutes over the roads (run it again after "
+                    + "adding volunteers).",
+            footer = {"", CliContext.DATABASE, "Routing graphs: FIELDPLAN_GRAPH_CACHE (default: fieldplan-graphs in the "
+                    + "temp folder), one per extract.", "", "Example:",
+                    "  fieldplan import roads --region franklin --osm ../shared/data/osm/columbus.osm.pbf"})
+    static final class Roads implements Callable<Integer> {
 
         private final CliContext context;
 
@@ -169,7 +173,7 @@ final class ImportCommand implements Callable<Integer> {
         @Option(names = "--osm", required = true, paramLabel = "EXTRACT.osm.pbf", description = "the extract")
         Path osm;
 
-        Streets(CliContext context) {
+        Roads(CliContext context) {
             this.context = context;
         }
 
@@ -177,13 +181,22 @@ final class ImportCommand implements Callable<Integer> {
         public Integer call() {
             CliContext.regionId(spec, region);
             CliContext.existingFile(spec, "--osm", osm);
-            StreetImporter.Result result = new StreetImporter(new PostgisStreetStore(context.dataSource(spec)))
-                    .importExtract(context.stores(spec).regions(), region, osm, osm.getFileName().toString());
-            context.out().println(result.line());
-            context.out().printf("region %s: roads read, meeting points placed and stored in %.1f s%n", region,
-                    result.took().toMillis() / 1000.0);
+            DataStores stores = context.stores(spec);
+            // Both read before anything is stored, so that a bad extract stores nothing.
+            List<Street> streets = OsmStreetReader.read(osm, osm.getFileName().toString());
+            try (RoadNetwork network = roadNetwork(context, osm)) {
+                context.out().println(new StreetImporter(new PostgisStreetStore(context.dataSource(spec))).store(
+                        region, StreetImporter.precinctsOf(stores.regions(), region), streets,
+                        osm.getFileName().toString()).line());
+                new RegionRoadTravel(network).computeAndStore(stores, region).lines().forEach(context.out()::println);
+            }
             return 0;
         }
+    }
+
+    /** The extract's routing graph, from the cache ({@code FIELDPLAN_GRAPH_CACHE}) or built there. */
+    static RoadNetwork roadNetwork(CliContext context, Path extract) {
+        return RoadNetwork.open(extract, RoadNetwork.cacheRoot(context.environment()));
     }
 
     @Command(name = "volunteers", mixinStandardHelpOptions = true,
@@ -292,6 +305,11 @@ final class ImportCommand implements Callable<Integer> {
                 description = "volunteers' availability drawn over it (docs/calendar.md)")
         Path calendarFile;
 
+        @Option(names = "--osm", paramLabel = "EXTRACT.osm.pbf",
+                description = "travel minutes over the extract's roads, stored or written with the problem; stored: "
+                        + "meeting points on streets too")
+        Path osm;
+
         @Option(names = "--out", paramLabel = "PROBLEM.json",
                 description = "write the problem for fieldplan solve instead of storing it (no database)")
         Path out;
@@ -313,6 +331,17 @@ final class ImportCommand implements Callable<Integer> {
             Path join = joinFile(spec, joinFile, precinctMapping);
             CampaignCalendar calendar = calendarFile == null ? null
                     : CalendarCommand.checkedCalendar(context, spec, calendarFile);
+            // Read first, so that a bad extract stops the command before anything is imported.
+            List<Street> streets = osm == null || out != null ? null
+                    : OsmStreetReader.read(CliContext.existingFile(spec, "--osm", osm), osm.getFileName().toString());
+            try (RoadNetwork network = osm == null ? null
+                    : roadNetwork(context, CliContext.existingFile(spec, "--osm", osm))) {
+                return importRegion(precinctMapping, join, calendar, streets, network);
+            }
+        }
+
+        private int importRegion(PrecinctMapping precinctMapping, Path join, CampaignCalendar calendar,
+                List<Street> streets, RoadNetwork network) {
             DataStores stores = out == null ? context.stores(spec) : DataStores.inMemory();
             SampleRegions.RealRegion real = new SampleRegions(stores.regions()).realWithReport(region, file, join,
                     precinctMapping, census, volunteers, seed, calendar, skipBadRows);
@@ -321,7 +350,18 @@ final class ImportCommand implements Callable<Integer> {
             FieldPlanProblem problem = real.region();
             if (out == null) {
                 reportRegion(context, region, problem);
+                if (network != null) {
+                    context.out().println(new StreetImporter(new PostgisStreetStore(context.dataSource(spec)))
+                            .store(region, problem.precincts(), streets, osm.getFileName().toString()).line());
+                    new RegionRoadTravel(network).computeAndStore(stores, region).lines()
+                            .forEach(context.out()::println);
+                }
                 return 0;
+            }
+            if (network != null) {
+                RegionRoadTravel.Stated stated = new RegionRoadTravel(network).state(problem);
+                stated.report().lines().forEach(context.out()::println);
+                problem = stated.problem();
             }
             ProblemJson.write(problem, out);
             context.out().printf("wrote %s: %d precincts, %d volunteers, %d time slots%n", out,

@@ -1,13 +1,17 @@
 package org.fieldplan.data.problem;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.fieldplan.data.plan.PlanStore;
 import org.fieldplan.data.plan.StoredPlan;
 import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.data.region.RegionStore;
+import org.fieldplan.data.travel.TravelMinutesStore;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.TimeSlot;
@@ -17,16 +21,19 @@ import org.fieldplan.domain.Volunteer;
  * Builds a solvable problem for (region, date range, optional organizer) from any pair of stores: loads the region
  * part, leaves out what cannot be planned (precincts without geometry, volunteers without a home or without
  * availability in the range) and reports it instead of failing, and counts the doors field reports say were knocked
- * against each precinct's remaining doors.
+ * against each precinct's remaining doors. Travel minutes stored with the region (by road) come along.
  */
 public final class ProblemBuilder {
 
     private final RegionStore regions;
     private final PlanStore plans;
 
-    public ProblemBuilder(RegionStore regions, PlanStore plans) {
+    private final TravelMinutesStore travelMinutes;
+
+    public ProblemBuilder(RegionStore regions, PlanStore plans, TravelMinutesStore travelMinutes) {
         this.regions = regions;
         this.plans = plans;
+        this.travelMinutes = travelMinutes;
     }
 
     public BuiltProblem build(ProblemQuery query) {
@@ -61,8 +68,21 @@ public final class ProblemBuilder {
 
         FieldPlanProblem problem = new FieldPlanProblem(stated.name(), stated.timeZone(), stated.voteModel(),
                 stated.travel(), stated.districts(), stated.timeSlots(), precincts, volunteers, stated.weights(),
-                List.of());
+                List.of(), storedTravelMinutes(query.regionId(), volunteers, precincts));
         return new BuiltProblem(problem, issues);
+    }
+
+    /** The region's stored travel minutes (by road) of these volunteers, to these precincts only. */
+    private Map<String, Map<String, Double>> storedTravelMinutes(String regionId, List<Volunteer> volunteers,
+            List<Precinct> precincts) {
+        Set<String> precinctIds = precincts.stream().map(Precinct::getId).collect(Collectors.toSet());
+        Map<String, Map<String, Double>> minutes = new HashMap<>();
+        travelMinutes.load(regionId, volunteers.stream().map(Volunteer::getId).toList()).forEach((volunteerId, row) -> {
+            Map<String, Double> kept = new HashMap<>(row);
+            kept.keySet().retainAll(precinctIds);
+            minutes.put(volunteerId, kept);
+        });
+        return minutes;
     }
 
     /**

@@ -78,9 +78,13 @@ public final class StreetImporter {
 
     /** The same for a stored region's precincts. */
     public Result importExtract(RegionStore regions, String regionId, Path extract, String displayName) {
+        return importExtract(regionId, precinctsOf(regions, regionId), extract, displayName);
+    }
+
+    /** Every precinct of a stored region. */
+    public static List<Precinct> precinctsOf(RegionStore regions, String regionId) {
         // Every precinct is in any problem of the region, whatever its days.
         LocalDate day = regions.calendar(regionId).firstDay().orElse(LocalDate.EPOCH);
-        List<Precinct> precincts = regions.load(ProblemQuery.of(regionId, day, day)).precincts();
-        return importExtract(regionId, precincts, extract, displayName);
+        return regions.load(ProblemQuery.of(regionId, day, day)).precincts();
     }
 }

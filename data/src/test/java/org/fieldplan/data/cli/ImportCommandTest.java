@@ -14,6 +14,7 @@ import org.fieldplan.data.streets.PostgisStreetStore;
 import org.fieldplan.data.streets.StreetFixture;
 import org.fieldplan.data.testing.RepositoryFiles;
 import org.fieldplan.data.testing.SharedData;
+import org.fieldplan.data.travel.road.RoadNetwork;
 import org.fieldplan.data.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,12 +71,12 @@ class ImportCommandTest {
         runOnTestDatabase("import", "generated", "--region", region, "--size", "S", "--seed", "5");
         Path junk = Files.writeString(temp.resolve("roads.osm.pbf"), "no extract");
 
-        assertThat(runOnTestDatabase("import", "streets", "--region", region, "--osm", junk.toString())).isEqualTo(1);
-        assertThat(errors()).startsWith("fieldplan import streets: --osm GDAL cannot read roads.osm.pbf")
+        assertThat(runOnTestDatabase("import", "roads", "--region", region, "--osm", junk.toString())).isEqualTo(1);
+        assertThat(errors()).startsWith("fieldplan import roads: --osm GDAL cannot read roads.osm.pbf")
                 .hasLineCount(1);
 
         // The extract lies in Ohio, the generated region in Rhode Island: no precinct has a road within 500 m.
-        assertThat(runOnTestDatabase("import", "streets", "--region", region, "--osm",
+        assertThat(runOnTestDatabase("import", "roads", "--region", region, "--osm",
                 StreetFixture.write(temp).toString())).isZero();
         assertThat(output()).contains("streets: 6 roads from fixture.osm; meeting "
                 + "points of 0 of 50 precincts on a named street, 0 on an unnamed road, 50 at the precinct's interior "
@@ -165,6 +166,21 @@ class ImportCommandTest {
         assertThat(lines).anyMatch(l -> l.matches("streets: 11996 roads from columbus\\.osm\\.pbf; meeting points "
                 + "of (4[5-9]\\d|5\\d\\d) of 863 precincts on a named street, .*"));
         assertThat(errors()).isEmpty();
+    }
+
+    @Test
+    void anOsmFileWithoutRoadsStopsTheImportBeforeAnythingIsWrittenInOneLine() throws IOException {
+        Path notRoads = Files.writeString(temp.resolve("notes.osm"), "these are not roads");
+        Path problem = temp.resolve("franklin.json");
+        assertThat(run(Map.of(RoadNetwork.CACHE_VARIABLE, temp.resolve("graphs").toString()), "import", "real",
+                "--region", "franklin", "--file", SharedData.file("precincts/OH_franklin_precincts.zip").toString(),
+                "--mapping", RepositoryFiles.file("docs/mappings/ohio-franklin.json").toString(), "--join-file",
+                SharedData.file("results/ohio_2018_results.csv").toString(), "--census",
+                SharedData.file("census/cenpop2020_bg_OH_franklin.csv").toString(), "--volunteers", "10", "--seed",
+                "7", "--osm", notRoads.toString(), "--out", problem.toString())).isEqualTo(1);
+        assertThat(errors().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("fieldplan import real: OSM extract " + notRoads + " could not be read as a road network"));
+        assertThat(problem).doesNotExist();
     }
 
     @Test
