@@ -76,8 +76,9 @@ class ImportCommandTest {
                 .hasLineCount(1);
 
         // The extract lies in Ohio, the generated region in Rhode Island: no precinct has a road within 500 m.
-        assertThat(runOnTestDatabase("import", "roads", "--region", region, "--osm",
-                StreetFixture.write(temp).toString())).isZero();
+        int exit = runOnTestDatabase("import", "roads", "--region", region, "--osm",
+                StreetFixture.write(temp).toString());
+        assertThat(exit).as(errors()).isZero();
         assertThat(output()).contains("streets: 6 roads from fixture.osm; meeting "
                 + "points of 0 of 50 precincts on a named street, 0 on an unnamed road, 50 at the precinct's interior "
                 + "point (no road through it or within 500 m)");

@@ -22,15 +22,17 @@ public final class StreetFixture {
     }
 
     public static Path write(Path directory) {
-        StringBuilder xml = new StringBuilder("<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n");
+        // Nodes before ways, as in any extract (GraphHopper's reader, unlike GDAL's, needs that order).
+        StringBuilder nodes = new StringBuilder("<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n");
+        StringBuilder xml = new StringBuilder();
         int[] node = {1};
         int[] way = {1};
-        way(xml, node, way, -82.9999, 40.0000, -82.9999, 40.0020, "motorway", INTERSTATE, null);
-        way(xml, node, way, -83.0001, 40.0005, -83.0001, 40.0015, "residential", "Private Lane", "private");
-        way(xml, node, way, -83.0002, 40.0005, -83.0002, 40.0015, "service", null, null);
-        way(xml, node, way, -82.9997, 40.0000, -82.9997, 40.0020, "footway", "Oak Path", null);
+        way(nodes, xml, node, way, -82.9999, 40.0000, -82.9999, 40.0020, "motorway", INTERSTATE, null);
+        way(nodes, xml, node, way, -83.0001, 40.0005, -83.0001, 40.0015, "residential", "Private Lane", "private");
+        way(nodes, xml, node, way, -83.0002, 40.0005, -83.0002, 40.0015, "service", null, null);
+        way(nodes, xml, node, way, -82.9997, 40.0000, -82.9997, 40.0020, "footway", "Oak Path", null);
         // High Street with a bend of many points, so simplification has something to drop.
-        xml.append(nodes(node, -83.0010, 40.0000, 20));
+        nodes.append(nodes(node, -83.0010, 40.0000, 20));
         int first = node[0] - 20;
         xml.append("  <way id='").append(way[0]++).append("'>\n");
         for (int i = 0; i < 20; i++) {
@@ -38,8 +40,8 @@ public final class StreetFixture {
         }
         xml.append("    <tag k='highway' v='residential'/>\n    <tag k='name' v='").append(HIGH_STREET)
                 .append("'/>\n  </way>\n");
-        way(xml, node, way, -82.9800, 39.9900, -82.9800, 40.0100, "primary", BROAD_STREET, null);
-        xml.append("</osm>\n");
+        way(nodes, xml, node, way, -82.9800, 39.9900, -82.9800, 40.0100, "primary", BROAD_STREET, null);
+        xml.insert(0, nodes).append("</osm>\n");
         try {
             Path file = directory.resolve("fixture.osm");
             Files.writeString(file, xml);
@@ -58,10 +60,10 @@ public final class StreetFixture {
         return xml.toString();
     }
 
-    private static void way(StringBuilder xml, int[] node, int[] way, double lon1, double lat1, double lon2,
-            double lat2, String highway, String name, String access) {
+    private static void way(StringBuilder nodes, StringBuilder xml, int[] node, int[] way, double lon1, double lat1,
+            double lon2, double lat2, String highway, String name, String access) {
         int first = node[0];
-        xml.append(node(node[0]++, lon1, lat1)).append(node(node[0]++, lon2, lat2));
+        nodes.append(node(node[0]++, lon1, lat1)).append(node(node[0]++, lon2, lat2));
         xml.append("  <way id='").append(way[0]++).append("'>\n    <nd ref='").append(first)
                 .append("'/>\n    <nd ref='").append(first + 1).append("'/>\n    <tag k='highway' v='").append(highway)
                 .append("'/>\n");
