@@ -21,8 +21,10 @@ final class StreetGrid {
     static final double MAJOR_POINT_SPACING = 0.0005;
     private static final String[] NAMES = {"Maple Street", "Oak Avenue", "Elm Road", "High Street", "Cedar Lane"};
 
-    private final StringBuilder xml = new StringBuilder(
+    // Nodes before ways, as in any extract (GraphHopper's reader, unlike GDAL's, needs that order).
+    private final StringBuilder nodes = new StringBuilder(
             "<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n");
+    private final StringBuilder xml = new StringBuilder();
     private int node = 1;
     private int way = 1;
 
@@ -50,7 +52,7 @@ final class StreetGrid {
             }
             grid.way(line, "primary", "Route " + (column + 1));
         }
-        grid.xml.append("</osm>\n");
+        grid.xml.insert(0, grid.nodes).append("</osm>\n");
         try {
             Path file = directory.resolve("town.osm");
             Files.writeString(file, grid.xml);
@@ -63,7 +65,7 @@ final class StreetGrid {
     private void way(double[][] points, String highway, String name) {
         int first = node;
         for (double[] p : points) {
-            xml.append(String.format(Locale.ROOT, "  <node id='%d' lat='%.7f' lon='%.7f'/>%n", node++, p[1], p[0]));
+            nodes.append(String.format(Locale.ROOT, "  <node id='%d' lat='%.7f' lon='%.7f'/>%n", node++, p[1], p[0]));
         }
         xml.append("  <way id='").append(way++).append("'>\n");
         for (int i = 0; i < points.length; i++) {
