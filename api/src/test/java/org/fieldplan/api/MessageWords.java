@@ -28,8 +28,13 @@ final class MessageWords {
 
     /** The words every message to a volunteer must have, and nothing about anyone else. */
     static void assertOwnWords(String text, String firstName, JsonNode shifts, String jobId) {
+        assertOwnWordsLinked(text, firstName, shifts, "/volunteer.html#job=" + jobId + "&token=");
+    }
+
+    /** The same, with the link's start given (e.g. a live plan's {@code /volunteer.html#region=…&token=}). */
+    static void assertOwnWordsLinked(String text, String firstName, JsonNode shifts, String link) {
         assertThat(text).startsWith("Hi " + firstName + ",").doesNotContain("Hi Volunteer");
-        assertThat(text).contains("/volunteer.html#job=" + jobId + "&token=");
+        assertThat(text).contains(link);
         assertThat(text).containsPattern("works until (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) "
                 + "\\d{1,2} [A-Z][a-z]+ 20\\d\\d at \\d\\d:\\d\\d \\(America/New_York\\)");
         assertThat(text).as("no raw timestamps").doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
@@ -40,10 +45,10 @@ final class MessageWords {
                     + ": " + shift.at("/precinct/name").asText() + "; meeting point: the precinct's centre");
             shift.get("buddies").forEach(b -> assertThat(text).contains(b.get("name").asText().split(" ")[0]));
         }
-        assertNoOneElse(text, firstName, jobId);
+        assertNoOneElse(text, firstName);
     }
 
-    static void assertNoOneElse(String text, String firstName, String jobId) {
+    static void assertNoOneElse(String text, String firstName) {
         SURNAMES.forEach((first, surname) -> assertThat(text).as("surname of " + first).doesNotContain(surname));
         // Homes of the example's volunteers are at two decimals: none appears as coordinates.
         assertThat(text).doesNotContainPattern("-71\\.\\d\\d[,\\s]").doesNotContainPattern("41\\.\\d\\d[,\\s]");
