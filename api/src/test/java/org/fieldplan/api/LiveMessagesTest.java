@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.fieldplan.api.messages.ShiftReminders;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,6 +59,7 @@ import jakarta.mail.internet.MimeMessage;
 class LiveMessagesTest {
 
     private static final int SMTP_PORT = freePort();
+    /** Open until the JVM ends: the PostGIS subclass's context, cached beside this one, posts to it too. */
     private static final SmsStub SMS = new SmsStub();
     private static final String STARTED = "2026-10-31-am";
     private static final String TODAY_PM = "2026-10-31-pm";
@@ -92,11 +92,6 @@ class LiveMessagesTest {
     void client() {
         api = new ApiClient(port);
         SMS.clear();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        SMS.close();
     }
 
     @Test
@@ -161,6 +156,19 @@ class LiveMessagesTest {
                         .contains(when(shift) + ": " + newPrecinct + "; meeting point");
             }
         }
+        // The organizer's day board shows each volunteer's newest message and how far it got.
+        JsonNode board = json(api.get("/api/regions/" + region + "/live/board?date=" + slot(moved).substring(0, 10),
+                STRATEGIST));
+        JsonNode movedRow = null;
+        for (JsonNode row : board.get("shifts")) {
+            if (id(row).equals(id(moved)) && slot(row).equals(slot(moved))) {
+                movedRow = row;
+            }
+        }
+        assertThat(movedRow).as("the moved shift on the board").isNotNull();
+        assertThat(movedRow.at("/lastMessage/kind").asText()).startsWith("REMINDER_");
+        assertThat(movedRow.at("/lastMessage/status").asText()).isEqualTo("SENT");
+
         List<SmsStub.Received> texts = SMS.received().stream()
                 .filter(sms -> sms.form().get("Body").contains("#region=" + region + "&")).toList();
         assertThat(texts).hasSize(bySmsCount);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,17 @@ public class InMemoryMessageOutbox implements MessageOutbox {
     @Override
     public synchronized Optional<MessageRecord> find(String key) {
         return Optional.ofNullable(byKey.get(key)).map(id -> rows.get(id).record());
+    }
+
+    @Override
+    public synchronized Map<String, MessageRecord> latestPerVolunteer(String jobId, String organizerId) {
+        Map<String, MessageRecord> latest = new HashMap<>();
+        // Rows are kept in id order: a later one replaces an earlier one.
+        rows.values().stream().map(Row::record).filter(r -> r.message().jobId().equals(jobId))
+                .filter(r -> r.message().volunteerId() != null)
+                .filter(r -> organizerId == null || organizerId.equals(r.message().organizerId()))
+                .forEach(r -> latest.put(r.message().volunteerId(), r));
+        return latest;
     }
 
     private Optional<MessageRecord> leased(long id, String owner) {

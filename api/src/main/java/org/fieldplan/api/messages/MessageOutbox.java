@@ -3,6 +3,7 @@ package org.fieldplan.api.messages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,4 +41,10 @@ public interface MessageOutbox {
     List<MessageRecord> forJob(String jobId, String organizerId, int limit);
 
     Optional<MessageRecord> find(String key);
+
+    /**
+     * Each volunteer's newest message of the job, without its text (for the organizer's day board); only the
+     * organizer's volunteers' when {@code organizerId} is set.
+     */
+    Map<String, MessageRecord> latestPerVolunteer(String jobId, String organizerId);
 }

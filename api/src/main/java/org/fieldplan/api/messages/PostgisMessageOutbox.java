@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -99,6 +101,21 @@ public class PostgisMessageOutbox implements MessageOutbox {
     public Optional<MessageRecord> find(String key) {
         return jdbc.query("SELECT * FROM api_message WHERE message_key = ?", PostgisMessageOutbox::read, key)
                 .stream().findFirst();
+    }
+
+    @Override
+    public Map<String, MessageRecord> latestPerVolunteer(String jobId, String organizerId) {
+        // The bodies stay in the database: the board needs who, what and how far, not the words.
+        Map<String, MessageRecord> latest = new HashMap<>();
+        jdbc.query("""
+                SELECT DISTINCT ON (volunteer_id) id, message_key, channel, recipient, job_id, volunteer_id,
+                    organizer_id, kind, subject, '' AS body_text, NULL AS body_html, time_zone, status, attempts,
+                    last_error, created_at, next_attempt_at, sent_at, sent_by
+                FROM api_message
+                WHERE job_id = ? AND volunteer_id IS NOT NULL AND (CAST(? AS text) IS NULL OR organizer_id = ?)
+                ORDER BY volunteer_id, id DESC""", PostgisMessageOutbox::read, jobId, organizerId, organizerId)
+                .forEach(r -> latest.put(r.message().volunteerId(), r));
+        return latest;
     }
 
     private static MessageRecord read(ResultSet row, int n) throws SQLException {
