@@ -114,8 +114,15 @@ public class InMemoryMessageOutbox implements MessageOutbox {
         rows.values().stream().map(Row::record).filter(r -> r.message().jobId().equals(jobId))
                 .filter(r -> r.message().volunteerId() != null)
                 .filter(r -> organizerId == null || organizerId.equals(r.message().organizerId()))
-                .forEach(r -> latest.put(r.message().volunteerId(), r));
+                .forEach(r -> latest.put(r.message().volunteerId(), withoutText(r)));
         return latest;
+    }
+
+    private static MessageRecord withoutText(MessageRecord r) {
+        OutboundMessage m = r.message();
+        return new MessageRecord(r.id(), new OutboundMessage(m.key(), m.channel(), m.recipient(), m.jobId(),
+                m.volunteerId(), m.organizerId(), m.kind(), m.subject(), "", null, m.timeZone()), r.status(),
+                r.attempts(), r.lastError(), r.createdAt(), r.nextAttemptAt(), r.sentAt(), r.sentBy());
     }
 
     private Optional<MessageRecord> leased(long id, String owner) {

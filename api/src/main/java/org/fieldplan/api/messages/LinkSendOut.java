@@ -116,14 +116,13 @@ public class LinkSendOut {
                 baseUrl);
         Map<String, MessageContent.Recipient> recipients = messages.recipients(job, plan, reachable.values(),
                 current);
-        int queued = 0;
+        List<OutboundMessage> letters = new ArrayList<>();
         for (Volunteer v : reachable.values()) {
             String key = "links:" + job.getId() + ":" + sendOutId + ":" + v.getId();
-            if (messages.enqueue(key, job, plan, v, addresses.get(v.getId()), KIND,
-                    MessageContent.link(recipients.get(v.getId())))) {
-                queued++;
-            }
+            letters.add(VolunteerMessages.message(key, job, plan, v, addresses.get(v.getId()), KIND,
+                    MessageContent.link(recipients.get(v.getId()))));
         }
+        int queued = messages.enqueueAll(letters);
         return new Result(sendOutId, chosen.size(), queued, reachable.size() - queued, withoutContact);
     }
 }

@@ -16,6 +16,15 @@ public interface MessageOutbox {
     /** Stores the message unless one with its key exists. @return whether it was new */
     boolean enqueue(OutboundMessage message);
 
+    /** Stores each message unless one with its key exists (a send-out's thousands at once). @return how many were new */
+    default int enqueueAll(List<OutboundMessage> messages) {
+        int fresh = 0;
+        for (OutboundMessage message : messages) {
+            fresh += enqueue(message) ? 1 : 0;
+        }
+        return fresh;
+    }
+
     /** Up to {@code max} due messages, now {@code SENDING} under the owner's lease; a dead owner's rows included. */
     List<MessageRecord> claim(String owner, int max, Duration lease);
 

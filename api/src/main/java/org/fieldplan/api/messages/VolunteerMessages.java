@@ -125,10 +125,21 @@ public class VolunteerMessages {
     /** Puts the message in the outbox (once per key) and wakes this instance's sender. @return whether it was new */
     public boolean enqueue(String key, Job job, FieldPlan plan, Volunteer volunteer, Address to, String kind,
             MessageContent.Letter letter) {
+        return enqueueAll(List.of(message(key, job, plan, volunteer, to, kind, letter))) == 1;
+    }
+
+    /** The message the outbox keeps: the SMS text for a phone, text and HTML for an e-mail. */
+    public static OutboundMessage message(String key, Job job, FieldPlan plan, Volunteer volunteer, Address to,
+            String kind, MessageContent.Letter letter) {
         boolean sms = to.channel() == Channel.SMS;
-        boolean fresh = outbox.enqueue(new OutboundMessage(key, to.channel(), to.recipient(), job.getId(),
-                volunteer.getId(), volunteer.getOrganizerId(), kind, letter.subject(),
-                sms ? letter.sms() : letter.text(), sms ? null : letter.html(), plan.getTimeZone()));
+        return new OutboundMessage(key, to.channel(), to.recipient(), job.getId(), volunteer.getId(),
+                volunteer.getOrganizerId(), kind, letter.subject(), sms ? letter.sms() : letter.text(),
+                sms ? null : letter.html(), plan.getTimeZone());
+    }
+
+    /** Puts the messages in the outbox at once (each once per key), then wakes the sender. @return how many were new */
+    public int enqueueAll(List<OutboundMessage> messages) {
+        int fresh = outbox.enqueueAll(messages);
         sender.wakeUp();
         return fresh;
     }
