@@ -178,6 +178,18 @@ class LiveMessagesTest {
                     .contains("/volunteer.html#region=" + region + "&token=").contains("Reply STOP");
             assertNoOneElse(body, firstName(bySms));
         }
+
+        // Links in bulk on the live plan's address: everyone with a shift on Sunday gets their link and shifts.
+        HttpResponse<String> links = api.postJson("/api/regions/" + region + "/live/messages/links", STRATEGIST,
+                "{\"date\":\"2026-11-01\"}");
+        assertThat(links.statusCode()).as(links.body()).isEqualTo(202);
+        List<String> sunday = due.stream().filter(s -> slot(s).startsWith("2026-11-01")).map(LiveMessagesTest::id)
+                .distinct().toList();
+        assertThat(json(links).get("queued").asInt()).isEqualTo(sunday.size());
+        for (String volunteer : sunday.stream().filter(v -> !v.equals(bySms)).toList()) {
+            assertThat(part(awaitMail(tag, volunteer, "here are your canvassing shifts"), "text/plain"))
+                    .contains("/volunteer.html#region=" + region + "&token=").contains("Sunday 1 November, 13:00–16:00");
+        }
     }
 
     @Test
