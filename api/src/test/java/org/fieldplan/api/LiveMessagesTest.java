@@ -7,16 +7,17 @@ import static org.fieldplan.api.MessageWords.assertNoOneElse;
 import static org.fieldplan.api.MessageWords.assertOwnWordsLinked;
 import static org.fieldplan.api.MessageWords.firstName;
 import static org.fieldplan.api.MessageWords.part;
+import static org.fieldplan.api.MessageWords.precinctNames;
 import static org.fieldplan.api.MessageWords.problemWithSurnames;
+import static org.fieldplan.api.MessageWords.recipient;
+import static org.fieldplan.api.MessageWords.subject;
+import static org.fieldplan.api.MessageWords.when;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +64,6 @@ class LiveMessagesTest {
     private static final SmsStub SMS = new SmsStub();
     private static final String STARTED = "2026-10-31-am";
     private static final String TODAY_PM = "2026-10-31-pm";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
@@ -309,18 +309,6 @@ class LiveMessagesTest {
         throw new AssertionError("nobody free to assign in " + busy);
     }
 
-    /** The small example's precincts, id → name. */
-    private static Map<String, String> precinctNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        try {
-            ApiClient.JSON.readTree(ApiClient.smallProblem()).get("precincts").forEach(p -> names.put(
-                    p.get("id").asText(), p.get("name").asText()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return names;
-    }
-
     private String token(String region, String volunteerId) {
         HttpResponse<String> issued = api.postJson("/api/regions/" + region + "/live/volunteer-links", STRATEGIST,
                 "{\"volunteerId\":\"" + volunteerId + "\"}");
@@ -404,36 +392,6 @@ class LiveMessagesTest {
 
     private static String volunteerOf(MimeMessage mail, String tag) {
         return recipient(mail).replace("." + tag + "@example.org", "").toUpperCase(Locale.ROOT);
-    }
-
-    private static String recipient(MimeMessage mail) {
-        try {
-            return mail.getAllRecipients()[0].toString();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** "Saturday 31 October, 13:00–16:00", as the messages say it. */
-    private static String when(JsonNode shift) {
-        LocalDateTime start = LocalDateTime.parse(shift.get("start").asText());
-        LocalDateTime end = LocalDateTime.parse(shift.get("end").asText());
-        return DAY.format(start) + ", " + start.toLocalTime() + "–" + end.toLocalTime();
-    }
-
-    /** The same for a slot of the small example (its afternoons, 13:00–16:00). */
-    private static String when(String slotId) {
-        LocalDateTime start = LocalDateTime.parse(slotId.substring(0, 10) + "T13:00");
-        assertThat(slotId).endsWith("-pm");
-        return DAY.format(start) + ", 13:00–16:00";
     }
 
     private static String id(JsonNode shift) {
