@@ -101,7 +101,8 @@ export class DayBoard {
       shift.status.toLowerCase());
     tr.append(el('td', {}, shift.name || shift.volunteerId), el('td', {}, shift.slotId),
       el('td', { class: 'board-precinct' }, shift.precinctId || '—'), el('td', {}, status),
-      el('td', {}, shift.teammates.join(', ') || '—'), el('td', { class: 'board-note' }, shift.note || ''));
+      el('td', {}, shift.teammates.join(', ') || '—'), el('td', { class: 'board-note' }, shift.note || ''),
+      el('td', { class: 'board-message' }, lastMessage(shift.lastMessage)));
     const actions = el('td', { class: 'no-print board-actions' });
     if (shift.precinctId && shift.status !== 'REPORTED') actions.append(...this.actions(shift));
     tr.append(actions);
@@ -180,4 +181,12 @@ export class DayBoard {
     await this.reload();
     this.changed();
   }
+}
+
+/** The volunteer's newest message in words, e.g. "reminder day before: sent", "link: failed (the SMTP server …)". */
+function lastMessage(message) {
+  if (!message) return '—';
+  const kind = message.kind.toLowerCase().replaceAll('_', ' ');
+  return `${kind}: ${message.status.toLowerCase()}`
+    + (message.status === 'FAILED' && message.lastError ? ` (${message.lastError})` : '');
 }

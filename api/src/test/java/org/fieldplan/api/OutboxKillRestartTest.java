@@ -7,7 +7,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,8 @@ import jakarta.mail.internet.MimeMessage;
  * (GreenMail) is killed with {@code kill -9} mid-delivery; after a restart, and with a second instance beside it,
  * every message arrives, counted at the SMTP server by its message-key header: each once, except at most the
  * messages the dead instance had handed to the server but not yet marked sent, one per sender thread (the outbox
- * delivers at least once; a second copy needs a kill inside that window). The two live instances share the rest and never send the same one.
+ * delivers at least once; a second copy needs a kill inside that window, and is only ever of a message the dead
+ * instance held). The two live instances share the rest and never send the same one.
  * Fails, rather than skips, without {@code FIELDPLAN_DB_URL}.
  */
 class OutboxKillRestartTest {
@@ -48,12 +51,18 @@ class OutboxKillRestartTest {
             assertThat(atKill).as("killed mid-delivery").isLessThan(MESSAGES);
             assertThat(countByStatus(database).get("SENDING")).as("claimed under the dead instance's lease")
                     .isNotNull();
+            // The only messages that may arrive twice: those the dead instance held when it died.
+            Set<String> heldByTheDead = keys(database,
+                    "SELECT message_key FROM api_message WHERE status = 'SENDING' AND lease_owner LIKE 'alpha/%'");
 
             Map<String, Integer> sentBy;
-            try (ServiceProcess restarted = ServiceProcess.start("outbox-alpha-restarted", database,
+            // Both start side by side, so that both are delivering before either could be done alone.
+            try (ServiceProcess restarted = ServiceProcess.launch("outbox-alpha-restarted", database,
                     with(channels, "--fieldplan.cluster.instance-id=alpha-restarted"));
-                    ServiceProcess beta = ServiceProcess.start("outbox-beta", database,
+                    ServiceProcess beta = ServiceProcess.launch("outbox-beta", database,
                             with(channels, "--fieldplan.cluster.instance-id=beta"))) {
+                restarted.awaitUp();
+                beta.awaitUp();
                 long deadline = System.currentTimeMillis() + 120_000;
                 while (!Integer.valueOf(MESSAGES).equals(countByStatus(database).get("SENT"))
                         && System.currentTimeMillis() < deadline) {
@@ -77,6 +86,8 @@ class OutboxKillRestartTest {
             });
             assertThat(twice).as("at most the messages in the SMTP server's hands at the kill, once more")
                     .hasSizeLessThanOrEqualTo(SENDER_THREADS).allSatisfy((key, n) -> assertThat(n).isEqualTo(2));
+            assertThat(heldByTheDead).as("the two live instances never sent the same message: a second copy is "
+                    + "only ever of one the dead instance held").containsAll(twice.keySet());
             assertThat(smtp.getReceivedMessages()).hasSize(MESSAGES + twice.size());
             System.out.printf("outbox kill -9: %d of %d received at the kill; sent by %s; delivered twice: %s%n",
                     atKill, MESSAGES, sentBy, twice);
@@ -121,6 +132,19 @@ class OutboxKillRestartTest {
 
     private static Map<String, Integer> sentBy(String database) throws Exception {
         return counts(database, "SELECT split_part(sent_by, '/', 1), count(*) FROM api_message GROUP BY 1");
+    }
+
+    private static Set<String> keys(String database, String sql) throws Exception {
+        Set<String> keys = new HashSet<>();
+        try (Connection connection = DriverManager.getConnection(database, TestDatabases.user(),
+                TestDatabases.password());
+                PreparedStatement select = connection.prepareStatement(sql);
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                keys.add(row.getString(1));
+            }
+        }
+        return keys;
     }
 
     private static Map<String, Integer> counts(String database, String sql) throws Exception {

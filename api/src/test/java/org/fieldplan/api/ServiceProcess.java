@@ -36,6 +36,18 @@ final class ServiceProcess implements AutoCloseable {
     /** As {@link #start(String, String, String...)}, on a database of other credentials. */
     static ServiceProcess startAs(String name, String dbUrl, String dbUser, String dbPassword,
             String... extraArguments) throws IOException {
+        ServiceProcess service = launchAs(name, dbUrl, dbUser, dbPassword, extraArguments);
+        service.awaitUp();
+        return service;
+    }
+
+    /** Starts an instance without waiting (several start side by side); then {@link #awaitUp()}. */
+    static ServiceProcess launch(String name, String dbUrl, String... extraArguments) throws IOException {
+        return launchAs(name, dbUrl, TestDatabases.user(), TestDatabases.password(), extraArguments);
+    }
+
+    private static ServiceProcess launchAs(String name, String dbUrl, String dbUser, String dbPassword,
+            String... extraArguments) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), FieldPlanApplication.class.getName(),
@@ -45,12 +57,11 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of(extraArguments));
         File log = new File("target/" + name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-        ServiceProcess service = new ServiceProcess(name, process, port);
-        service.awaitUp();
-        return service;
+        return new ServiceProcess(name, process, port);
     }
 
-    private void awaitUp() {
+    /** Waits until the instance answers its health check. */
+    void awaitUp() {
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
             assertThat(process.isAlive()).as("service process died; see target/" + name + ".log").isTrue();

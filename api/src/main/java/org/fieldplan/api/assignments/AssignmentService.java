@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.fieldplan.api.cache.PlanRenderCache;
 import org.fieldplan.api.cache.RenderedAnswer;
@@ -123,16 +126,10 @@ public class AssignmentService {
                 .noneMatch(v -> organizer.equals(v.getOrganizerId()))) {
             throw ApiException.invalid("organizer", "no volunteer of this job has organizer \"" + organizer + "\"");
         }
-        Map<String, List<Shift>> teams = new HashMap<>();
-        for (Shift shift : plan.getShifts()) {
-            if (shift.getPrecinct() != null) {
-                teams.computeIfAbsent(shift.getTeamKey(), k -> new ArrayList<>()).add(shift);
-            }
-        }
+        Map<String, List<Shift>> teams = teams(plan);
         List<VolunteerAssignment> assignments = new ArrayList<>();
         Map<String, Volunteer> volunteers = new LinkedHashMap<>();
-        Map<String, MeetingPoint> meetingPoints = job.getSource() == null ? Map.of()
-                : streets.meetingPoints(job.getSource().regionId());
+        Map<String, MeetingPoint> meetingPoints = meetingPoints(job);
         plan.getShifts().stream()
                 .filter(shift -> shift.getPrecinct() != null)
                 .filter(shift -> date == null || shift.getSlot().getDay().equals(date))
@@ -158,7 +155,7 @@ public class AssignmentService {
     }
 
     /** The same from a given plan of the job (e.g. a repair's result), polygons left out unless {@code geometry}. */
-    public DailyAssignments forVolunteer(Job job, FieldPlan plan, String volunteerId, Caller caller,
+    private DailyAssignments forVolunteer(Job job, FieldPlan plan, String volunteerId, Caller caller,
             boolean geometry) {
         Volunteer volunteer = plan.getVolunteers().stream().filter(v -> v.getId().equals(volunteerId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("volunteer", volunteerId));
@@ -170,6 +167,44 @@ public class AssignmentService {
                 .filter(a -> a.volunteerId().equals(volunteerId)).toList();
         return new DailyAssignments(job.getId(), null, volunteer.getOrganizerId(), plan.getTimeZone(), own,
                 Map.of(volunteerId, volunteer));
+    }
+
+    /**
+     * Each volunteer's own shifts over the whole plan, as they see them (teammates by first name only, no polygons),
+     * in one pass over the plan for all of them: what messages to many volunteers need.
+     */
+    public Map<String, List<VolunteerAssignment>> ownShifts(Job job, FieldPlan plan, Collection<Volunteer> of) {
+        Set<String> ids = of.stream().map(Volunteer::getId).collect(Collectors.toSet());
+        Map<String, List<Shift>> teams = teams(plan);
+        Map<String, MeetingPoint> meetingPoints = meetingPoints(job);
+        Map<String, List<VolunteerAssignment>> own = new HashMap<>();
+        plan.getShifts().stream()
+                .filter(shift -> shift.getPrecinct() != null && ids.contains(shift.getVolunteer().getId()))
+                .sorted(Comparator.comparing((Shift s) -> s.getSlot().getStart()))
+                .forEach(shift -> {
+                    Volunteer v = shift.getVolunteer();
+                    Caller asThemselves = Caller.volunteer(v.getId(), v.getOrganizerId(), job.getId());
+                    own.computeIfAbsent(v.getId(), k -> new ArrayList<>())
+                            .add(toAssignment(shift, teams.get(shift.getTeamKey()), asThemselves, false,
+                                    meetingPoints.get(shift.getPrecinct().getId())));
+                });
+        return own;
+    }
+
+    /** The meeting points on streets of the job's region, by precinct id (none for an inline problem). */
+    private Map<String, MeetingPoint> meetingPoints(Job job) {
+        return job.getSource() == null ? Map.of() : streets.meetingPoints(job.getSource().regionId());
+    }
+
+    /** The plan's teams: the shifts sent out, by precinct and slot. */
+    private static Map<String, List<Shift>> teams(FieldPlan plan) {
+        Map<String, List<Shift>> teams = new HashMap<>();
+        for (Shift shift : plan.getShifts()) {
+            if (shift.getPrecinct() != null) {
+                teams.computeIfAbsent(shift.getTeamKey(), k -> new ArrayList<>()).add(shift);
+            }
+        }
+        return teams;
     }
 
     private static String organizerFor(Caller caller, String requested) {

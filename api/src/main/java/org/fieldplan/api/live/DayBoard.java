@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 import org.fieldplan.api.config.PlanClock;
 import org.fieldplan.api.errors.ApiException;
+import org.fieldplan.api.messages.MessageOutbox;
+import org.fieldplan.api.messages.MessageView;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.api.volunteers.ShiftStatus;
 import org.fieldplan.api.volunteers.ShiftStatusStore;
@@ -44,9 +46,12 @@ public class DayBoard {
      *     that holds
      * @param teammates the others sent to the same precinct in the slot: a full name for the caller's own
      *     volunteers, else "first name (organizer)"
+     * @param lastMessage the volunteer's newest message of this live plan (kind, status, when), without its text;
+     *     null when none
      */
     public record Row(String volunteerId, String name, String organizerId, String slotId, String precinctId,
-            String status, boolean locked, boolean moved, String note, List<String> teammates) {
+            String status, boolean locked, boolean moved, String note, List<String> teammates,
+            MessageView lastMessage) {
     }
 
     /** A slot's counts by status. */
@@ -62,12 +67,15 @@ public class DayBoard {
     private final ShiftStatusStore statuses;
     private final DataStores stores;
     private final PlanClock planClock;
+    private final MessageOutbox messages;
 
-    public DayBoard(LivePlans live, ShiftStatusStore statuses, DataStores stores, PlanClock planClock) {
+    public DayBoard(LivePlans live, ShiftStatusStore statuses, DataStores stores, PlanClock planClock,
+            MessageOutbox messages) {
         this.live = live;
         this.statuses = statuses;
         this.stores = stores;
         this.planClock = planClock;
+        this.messages = messages;
     }
 
     public Board board(String regionId, LocalDate requested, Caller caller) {
@@ -92,6 +100,9 @@ public class DayBoard {
                 .collect(Collectors.groupingBy(Shift::getTeamKey));
         Map<String, Volunteer> volunteers = new HashMap<>();
         plan.getVolunteers().forEach(v -> volunteers.put(v.getId(), v));
+        Map<String, MessageView> lastMessages = new HashMap<>();
+        messages.latestPerVolunteer(current.job().getId(), caller.isOrganizer() ? caller.organizerId() : null)
+                .forEach((volunteer, message) -> lastMessages.put(volunteer, MessageView.of(message)));
 
         List<Row> rows = new ArrayList<>();
         Set<String> slotIds = slots.stream().map(TimeSlot::getId).collect(Collectors.toSet());
@@ -111,14 +122,15 @@ public class DayBoard {
                     .filter(s -> s != shift).map(s -> shownName(s.getVolunteer(), caller)).sorted().toList();
             rows.add(new Row(shift.getVolunteer().getId(), shift.getVolunteer().getName(),
                     shift.getVolunteer().getOrganizerId(), shift.getSlot().getId(), shift.getPrecinct().getId(),
-                    status, locked.contains(key), moved, notes.get(key), teammates));
+                    status, locked.contains(key), moved, notes.get(key), teammates,
+                    lastMessages.get(shift.getVolunteer().getId())));
         }
         // A declined shift left the plan: it is on the board from the volunteer's answer.
         answers.values().stream().filter(a -> a.status() == ShiftStatus.DECLINED && slotIds.contains(a.slotId()))
                 .filter(a -> volunteers.containsKey(a.volunteerId()) && caller.maySee(volunteers.get(a.volunteerId())))
                 .forEach(a -> rows.add(new Row(a.volunteerId(), volunteers.get(a.volunteerId()).getName(),
                         volunteers.get(a.volunteerId()).getOrganizerId(), a.slotId(), null, "DECLINED", false, false,
-                        notes.get(a.shiftKey()), List.of())));
+                        notes.get(a.shiftKey()), List.of(), lastMessages.get(a.volunteerId()))));
         rows.sort(Comparator.comparing(Row::slotId).thenComparing(r -> r.precinctId() == null ? "" : r.precinctId())
                 .thenComparing(Row::volunteerId));
         List<SlotCounts> counts = slots.stream().map(slot -> counts(slot, rows)).toList();

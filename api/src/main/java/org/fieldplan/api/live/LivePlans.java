@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,6 +21,7 @@ import org.fieldplan.data.live.LiveVersion;
 import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.solver.ProblemPreparer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,15 +44,18 @@ public class LivePlans {
     private final JobService jobs;
     private final CarryOver carryOver;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Map<String, Object> regionLocks = new ConcurrentHashMap<>();
     /** Per region, the plan object last compared with the newest version (a new object may hold a repair). */
     private final Map<String, FieldPlan> synced = new ConcurrentHashMap<>();
 
-    public LivePlans(LivePlanStore store, JobService jobs, CarryOver carryOver, Clock clock) {
+    public LivePlans(LivePlanStore store, JobService jobs, CarryOver carryOver, Clock clock,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.jobs = jobs;
         this.carryOver = carryOver;
         this.clock = clock;
+        this.events = events;
     }
 
     LivePlanStore store() {
@@ -102,6 +107,11 @@ public class LivePlans {
         return mayHoldRepair ? current(regionId).version() : head;
     }
 
+    /** Every region with a live plan (for work over all of them, e.g. reminders). */
+    public Set<String> regions() {
+        return store.liveJobIds().keySet();
+    }
+
     /** The region's live job id, if it has a live plan (no sync: for routing and links). */
     public Optional<String> liveJobId(String regionId) {
         return store.liveJobId(regionId);
@@ -132,7 +142,7 @@ public class LivePlans {
             String reason = "published job " + jobId + " (" + published.job().getBestSummary().score() + "); carried "
                     + "over: " + String.join("; ", published.carried());
             return append(regionId, published.job(), "publish", caller.actor(), organizerOf(caller), reason,
-                    latest.map(LiveVersion::number).orElse(0));
+                    latest.orElse(null));
         });
     }
 
@@ -165,17 +175,21 @@ public class LivePlans {
         LiveVersion latest = store.latest(regionId).orElseThrow(() -> ApiException.notFound(
                 "live plan of region", regionId));
         Job job = jobs.get(latest.jobId());
-        LiveVersion stored = append(regionId, job, kind, actor, organizerId, reason, latest.number());
+        LiveVersion stored = append(regionId, job, kind, actor, organizerId, reason, latest);
         synced.put(regionId, job.requireBestPlan());
         return stored;
     }
 
+    /** Stores the next version after {@code previous} (null: the first) and tells listeners, e.g. change notices. */
     private LiveVersion append(String regionId, Job job, String kind, String actor, String organizerId, String reason,
-            int expectedLatest) {
+            LiveVersion previous) {
         LiveVersion version = new LiveVersion(regionId, 0, job.getId(), kind, actor, organizerId, reason,
                 clock.instant(), ProblemPreparer.assignmentsOf(job.requireBestPlan()));
-        return store.append(version, expectedLatest).orElseThrow(() -> ApiException.conflict("the live plan of "
-                + regionId + " changed meanwhile (on another instance); send the change again"));
+        LiveVersion stored = store.append(version, previous == null ? 0 : previous.number())
+                .orElseThrow(() -> ApiException.conflict("the live plan of " + regionId + " changed meanwhile (on "
+                        + "another instance); send the change again"));
+        events.publishEvent(new LivePlanChanged(stored, previous, job));
+        return stored;
     }
 
     /** The version and what it changed from the one before (the first: from nothing). */

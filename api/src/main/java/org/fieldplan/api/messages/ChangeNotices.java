@@ -13,27 +13,37 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.fieldplan.api.jobs.Job;
+import org.fieldplan.api.live.LivePlanChanged;
 import org.fieldplan.api.replan.ReplanResult;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.api.security.Role;
 import org.fieldplan.api.volunteers.VolunteerLinkService;
+import org.fieldplan.data.live.LiveDiff;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Tells volunteers when a repair or an organizer's action added, moved or cancelled their shifts: one message per
- * person per change batch (a repair's result), with their shifts as they are now; never to the volunteer whose own
- * news caused the batch (who cancelled, reported, or offered time), and only to volunteers with a stored contact.
+ * Tells volunteers when a repair, an organizer's action on the live plan (move, swap, assign, unassign, restore,
+ * undo) or a re-publish of the live plan added, moved or cancelled their shifts: one message per person per change
+ * batch (a repair's result, a live plan version), with their shifts as they are now; never to the volunteer whose own
+ * news caused the batch (who cancelled, declined, reported, or offered time), and only to volunteers with a stored
+ * contact.
  */
 @Service
 public class ChangeNotices {
 
     static final String KIND = "CHANGE";
+    /**
+     * Live plan versions whose changes come from a repair: the repair announces them itself ({@code ReplanService}),
+     * so the version recording it must not announce them a second time.
+     */
+    private static final Set<String> ANNOUNCED_BY_REPAIR = Set.of("field-news", "volunteer", "repair");
     private static final Logger LOG = LoggerFactory.getLogger(ChangeNotices.class);
     /** Links for notices are issued by the service itself, recorded as such. */
     private static final Caller SYSTEM = new Caller(Role.ADMIN, null, "system:change-notices", null, null);
@@ -55,8 +65,36 @@ public class ChangeNotices {
      * @return how many notices were queued
      */
     public int planChanged(Job job, FieldPlan after, ReplanResult batch, Set<String> causedBy) {
+        return announce(job, after, batch.changes(), Long.toString(batch.appliedAt().toEpochMilli()), causedBy);
+    }
+
+    /**
+     * A new live plan version made by an organizer or strategist (an action, a restore, an undo, a re-publish): the
+     * volunteers whose shifts it changed are told. The region's first publish is not a change: links go out for it.
+     */
+    @EventListener
+    public void livePlanChanged(LivePlanChanged event) {
+        if (event.previous() == null || ANNOUNCED_BY_REPAIR.contains(event.version().kind())) {
+            return;
+        }
+        LiveDiff diff = event.diff();
+        List<ReplanResult.Change> changes = new ArrayList<>();
+        for (List<LiveDiff.Change> part : List.of(diff.added(), diff.removed(), diff.moved())) {
+            part.forEach(c -> changes.add(new ReplanResult.Change(c.volunteerId(), c.slotId(), c.fromPrecinctId(),
+                    c.toPrecinctId())));
+        }
+        String actor = event.version().actor();
+        Set<String> causedBy = actor.startsWith("volunteer:") ? Set.of(actor.substring("volunteer:".length()))
+                : Set.of();
+        Job job = event.job();
+        announce(job, job.requireBestPlan(), changes, "live-" + event.version().regionId() + "-v"
+                + event.version().number(), causedBy);
+    }
+
+    private int announce(Job job, FieldPlan after, List<ReplanResult.Change> changes, String batchId,
+            Set<String> causedBy) {
         try {
-            return enqueue(job, after, batch, causedBy);
+            return enqueue(job, after, changes, batchId, causedBy);
         } catch (RuntimeException e) {
             // The repair stands whatever happens to its notices; the organizer's sheet shows the new plan.
             LOG.warn("Change notices of job {} could not be queued", job.getId(), e);
@@ -64,8 +102,9 @@ public class ChangeNotices {
         }
     }
 
-    private int enqueue(Job job, FieldPlan after, ReplanResult batch, Set<String> causedBy) {
-        Map<String, List<ReplanResult.Change>> byVolunteer = batch.changes().stream()
+    private int enqueue(Job job, FieldPlan after, List<ReplanResult.Change> changes, String batchId,
+            Set<String> causedBy) {
+        Map<String, List<ReplanResult.Change>> byVolunteer = changes.stream()
                 .filter(c -> !causedBy.contains(c.volunteerId()))
                 .collect(Collectors.groupingBy(ReplanResult.Change::volunteerId, LinkedHashMap::new,
                         Collectors.toList()));
@@ -85,6 +124,8 @@ public class ChangeNotices {
                 .collect(Collectors.toMap(Precinct::getId, Precinct::getName));
         Map<String, VolunteerLinkService.IssuedLink> current = links.current(job, volunteers.values(), SYSTEM,
                 publicAddress.base());
+        Map<String, MessageContent.Recipient> recipients = messages.recipients(job, after, volunteers.values(),
+                current);
         int queued = 0;
         for (Volunteer volunteer : volunteers.values()) {
             var to = VolunteerMessages.address(contacts.get(volunteer.getId()), null);
@@ -94,15 +135,17 @@ public class ChangeNotices {
             List<String> lines = new ArrayList<>();
             for (ReplanResult.Change c : byVolunteer.get(volunteer.getId())) {
                 TimeSlot slot = slots.get(c.slotId());
+                if (slot == null) {
+                    continue; // a slot a re-published plan no longer has: the shifts now say what there is
+                }
                 lines.add(MessageContent.changeLine(slot.getStart(), slot.getEnd(),
                         c.fromPrecinctId() == null ? null : precinctNames.get(c.fromPrecinctId()),
                         c.toPrecinctId() == null ? null : precinctNames.get(c.toPrecinctId())));
             }
-            // The same batch enqueued twice is one message: the key is the batch's time and content.
-            String key = "change:" + job.getId() + ":" + volunteer.getId() + ":" + batch.appliedAt().toEpochMilli()
-                    + ":" + digest(lines);
-            if (messages.enqueue(key, job, after, volunteer, to.get(), KIND, MessageContent.change(
-                    messages.recipient(job, after, volunteer, current.get(volunteer.getId())), lines))) {
+            // The same batch enqueued twice is one message: the key is the batch (its time or version) and content.
+            String key = "change:" + job.getId() + ":" + volunteer.getId() + ":" + batchId + ":" + digest(lines);
+            if (messages.enqueue(key, job, after, volunteer, to.get(), KIND,
+                    MessageContent.change(recipients.get(volunteer.getId()), lines))) {
                 queued++;
             }
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,24 @@ public class InMemoryMessageOutbox implements MessageOutbox {
     @Override
     public synchronized Optional<MessageRecord> find(String key) {
         return Optional.ofNullable(byKey.get(key)).map(id -> rows.get(id).record());
+    }
+
+    @Override
+    public synchronized Map<String, MessageRecord> latestPerVolunteer(String jobId, String organizerId) {
+        Map<String, MessageRecord> latest = new HashMap<>();
+        // Rows are kept in id order: a later one replaces an earlier one.
+        rows.values().stream().map(Row::record).filter(r -> r.message().jobId().equals(jobId))
+                .filter(r -> r.message().volunteerId() != null)
+                .filter(r -> organizerId == null || organizerId.equals(r.message().organizerId()))
+                .forEach(r -> latest.put(r.message().volunteerId(), withoutText(r)));
+        return latest;
+    }
+
+    private static MessageRecord withoutText(MessageRecord r) {
+        OutboundMessage m = r.message();
+        return new MessageRecord(r.id(), new OutboundMessage(m.key(), m.channel(), m.recipient(), m.jobId(),
+                m.volunteerId(), m.organizerId(), m.kind(), m.subject(), "", null, m.timeZone()), r.status(),
+                r.attempts(), r.lastError(), r.createdAt(), r.nextAttemptAt(), r.sentAt(), r.sentBy());
     }
 
     private Optional<MessageRecord> leased(long id, String owner) {

@@ -74,7 +74,8 @@ public class LinkSendOut {
         messages.putContact(job, volunteerId, new ContactStore.Contact(checked, known == null ? null : known.phone()));
         String key = "link:" + link.linkId();
         messages.enqueue(key, job, plan, volunteer, new VolunteerMessages.Address(Channel.EMAIL, checked), KIND,
-                MessageContent.link(messages.recipient(job, plan, volunteer, link)));
+                MessageContent.link(messages.recipients(job, plan, List.of(volunteer), Map.of(volunteerId, link))
+                        .get(volunteerId)));
         return new Queued(link.linkId(), volunteerId, checked, link.expiresAt(), key, MessageStatus.QUEUED.name());
     }
 
@@ -113,14 +114,15 @@ public class LinkSendOut {
                 }, () -> withoutContact.add(v.getId())));
         Map<String, VolunteerLinkService.IssuedLink> current = links.current(job, reachable.values(), caller,
                 baseUrl);
-        int queued = 0;
+        Map<String, MessageContent.Recipient> recipients = messages.recipients(job, plan, reachable.values(),
+                current);
+        List<OutboundMessage> letters = new ArrayList<>();
         for (Volunteer v : reachable.values()) {
             String key = "links:" + job.getId() + ":" + sendOutId + ":" + v.getId();
-            if (messages.enqueue(key, job, plan, v, addresses.get(v.getId()), KIND,
-                    MessageContent.link(messages.recipient(job, plan, v, current.get(v.getId()))))) {
-                queued++;
-            }
+            letters.add(VolunteerMessages.message(key, job, plan, v, addresses.get(v.getId()), KIND,
+                    MessageContent.link(recipients.get(v.getId()))));
         }
+        int queued = messages.enqueueAll(letters);
         return new Result(sendOutId, chosen.size(), queued, reachable.size() - queued, withoutContact);
     }
 }

@@ -37,6 +37,12 @@ public final class MessageContent {
     public record Recipient(String fullName, ZoneId zone, List<VolunteerAssignment> shifts, String organizerContact,
             String linkUrl, Instant linkExpiresAt) {
 
+        /** The same volunteer with only the shift in {@code slotId} (a reminder is about one shift). */
+        Recipient only(String slotId) {
+            return new Recipient(fullName, zone, shifts.stream().filter(a -> a.slotId().equals(slotId)).toList(),
+                    organizerContact, linkUrl, linkExpiresAt);
+        }
+
         String firstName() {
             return fullName == null || fullName.isBlank() ? "there" : fullName.strip().split("\\s+")[0];
         }
@@ -49,12 +55,22 @@ public final class MessageContent {
     public static Letter link(Recipient r) {
         String intro = "here are your canvassing shifts: where, when and with whom. Tell us there if you are coming "
                 + "or cannot make it, and report your doors afterwards.";
-        return letter(r, "Your canvassing shifts", intro, List.of());
+        return letter(r, "Your canvassing shifts", intro, List.of(), "your canvassing shifts: ");
+    }
+
+    /** A reminder of one shift ({@code r} narrowed to it): the day before, or a set time before it starts. */
+    public static Letter reminder(Recipient r, boolean dayBefore) {
+        return dayBefore
+                ? letter(r, "Reminder: your canvassing shift tomorrow", "a reminder of your canvassing shift "
+                        + "tomorrow:", List.of(), "reminder, your shift tomorrow: ")
+                : letter(r, "Reminder: your canvassing shift starts soon", "a reminder: your canvassing shift starts "
+                        + "soon:", List.of(), "reminder, your shift soon: ");
     }
 
     /** What a repair or an organizer changed in their shifts, and their shifts as they are now. */
     public static Letter change(Recipient r, List<String> changes) {
-        return letter(r, "Your canvassing shifts have changed", "your canvassing shifts have changed:", changes);
+        return letter(r, "Your canvassing shifts have changed", "your canvassing shifts have changed:", changes,
+                "your shifts changed: ");
     }
 
     /** One change in words, e.g. "Saturday 31 October, 09:00–12:00: now in Precinct 12 (was Precinct 7)". */
@@ -69,7 +85,7 @@ public final class MessageContent {
         return when + ": now in " + toPrecinct + " (was " + fromPrecinct + ")";
     }
 
-    private static Letter letter(Recipient r, String subject, String intro, List<String> changes) {
+    private static Letter letter(Recipient r, String subject, String intro, List<String> changes, String smsIntro) {
         List<String> shiftLines = r.shifts().stream().map(MessageContent::shiftLine).toList();
         String expiry = EXPIRY.format(LocalDateTime.ofInstant(r.linkExpiresAt(), r.zone())) + " (" + r.zone() + ")";
         StringBuilder text = new StringBuilder("Hi " + r.firstName() + ",\n\n" + intro + "\n\n");
@@ -94,8 +110,7 @@ public final class MessageContent {
                 .append(esc(r.linkUrl())).append("\">Open your personal page</a> (personal, please do not forward; "
                         + "works until ").append(esc(expiry)).append(").</p>");
 
-        StringBuilder sms = new StringBuilder("Hi " + r.firstName() + ", "
-                + (changes.isEmpty() ? "your canvassing shifts: " : "your shifts changed: "));
+        StringBuilder sms = new StringBuilder("Hi " + r.firstName() + ", " + smsIntro);
         List<String> shortLines = new ArrayList<>(changes.isEmpty()
                 ? r.shifts().stream().map(MessageContent::shortShift).toList() : changes);
         sms.append(shortLines.isEmpty() ? "none for now" : String.join("; ", shortLines))

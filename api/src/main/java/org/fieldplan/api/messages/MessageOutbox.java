@@ -3,6 +3,7 @@ package org.fieldplan.api.messages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,15 @@ public interface MessageOutbox {
 
     /** Stores the message unless one with its key exists. @return whether it was new */
     boolean enqueue(OutboundMessage message);
+
+    /** Stores each message unless one with its key exists (a send-out's thousands at once). @return how many were new */
+    default int enqueueAll(List<OutboundMessage> messages) {
+        int fresh = 0;
+        for (OutboundMessage message : messages) {
+            fresh += enqueue(message) ? 1 : 0;
+        }
+        return fresh;
+    }
 
     /** Up to {@code max} due messages, now {@code SENDING} under the owner's lease; a dead owner's rows included. */
     List<MessageRecord> claim(String owner, int max, Duration lease);
@@ -40,4 +50,10 @@ public interface MessageOutbox {
     List<MessageRecord> forJob(String jobId, String organizerId, int limit);
 
     Optional<MessageRecord> find(String key);
+
+    /**
+     * Each volunteer's newest message of the job, without its text (for the organizer's day board); only the
+     * organizer's volunteers' when {@code organizerId} is set.
+     */
+    Map<String, MessageRecord> latestPerVolunteer(String jobId, String organizerId);
 }

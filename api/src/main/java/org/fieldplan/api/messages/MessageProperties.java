@@ -1,5 +1,6 @@
 package org.fieldplan.api.messages;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quietEnd … and this one; equal times: no quiet hours
  * @param publicUrl the service's outside address, for unsubscribe links; blank: {@code fieldplan.links.base-url}
  * @param organizerContacts what a volunteer is told to reach their organizer by, per organizer id
+ * @param reminders when volunteers are reminded of their shifts on the live plan
  */
 @ConfigurationProperties("fieldplan.messages")
 public record MessageProperties(@DefaultValue("true") boolean senderEnabled, @DefaultValue("4") int threads,
@@ -28,7 +30,19 @@ public record MessageProperties(@DefaultValue("true") boolean senderEnabled, @De
         @DefaultValue("6") int maxAttempts, @DefaultValue("2000") long backoffMillis,
         @DefaultValue("21:00") LocalTime quietStart, @DefaultValue("08:00") LocalTime quietEnd,
         String publicUrl,
-        @DefaultValue Map<String, String> organizerContacts, @DefaultValue Sms sms) {
+        @DefaultValue Map<String, String> organizerContacts, @DefaultValue Sms sms,
+        @DefaultValue Reminders reminders) {
+
+    /**
+     * Reminders of each shift on a live plan, in the region's local time.
+     *
+     * @param dayBeforeAt the day before a shift, from this local time on (null: no day-before reminder)
+     * @param before this long before a shift starts (zero: no such reminder)
+     * @param scanEvery how often the live plans are looked through for reminders that are due (on one instance)
+     */
+    public record Reminders(@DefaultValue("true") boolean enabled, @DefaultValue("18:00") LocalTime dayBeforeAt,
+            @DefaultValue("PT2H") Duration before, @DefaultValue("PT1M") Duration scanEvery) {
+    }
 
     /**
      * The SMS provider ("form POST with account id and token", Basic auth).

@@ -11,7 +11,7 @@ import java.time.Instant;
 public record MessageView(String key, String kind, Channel channel, String recipient, String volunteerId,
         MessageStatus status, int attempts, String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
 
-    static MessageView of(MessageRecord r) {
+    public static MessageView of(MessageRecord r) {
         OutboundMessage m = r.message();
         return new MessageView(m.key(), m.kind(), m.channel(), m.recipient(), m.volunteerId(), r.status(),
                 r.attempts(), r.lastError(), r.createdAt(), r.status() == MessageStatus.QUEUED ? r.nextAttemptAt()

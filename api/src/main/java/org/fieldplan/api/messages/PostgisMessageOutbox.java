@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -25,14 +28,35 @@ public class PostgisMessageOutbox implements MessageOutbox {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
+    private static final String INSERT = """
+            INSERT INTO api_message (message_key, channel, recipient, job_id, volunteer_id, organizer_id, kind,
+                subject, body_text, body_html, time_zone, status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED')
+            ON CONFLICT (message_key) DO NOTHING""";
+
     @Override
     public boolean enqueue(OutboundMessage m) {
-        return jdbc.update("""
-                INSERT INTO api_message (message_key, channel, recipient, job_id, volunteer_id, organizer_id, kind,
-                    subject, body_text, body_html, time_zone, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED')
-                ON CONFLICT (message_key) DO NOTHING""", m.key(), m.channel().name(), m.recipient(), m.jobId(),
-                m.volunteerId(), m.organizerId(), m.kind(), m.subject(), m.text(), m.html(), m.timeZone()) == 1;
+        return jdbc.update(INSERT, m.key(), m.channel().name(), m.recipient(), m.jobId(), m.volunteerId(),
+                m.organizerId(), m.kind(), m.subject(), m.text(), m.html(), m.timeZone()) == 1;
+    }
+
+    /** One round trip per 500 messages instead of one per message (the driver reports 1 or 0 rows for each). */
+    @Override
+    public int enqueueAll(List<OutboundMessage> messages) {
+        int[][] counts = jdbc.batchUpdate(INSERT, messages, 500, (statement, m) -> {
+            statement.setString(1, m.key());
+            statement.setString(2, m.channel().name());
+            statement.setString(3, m.recipient());
+            statement.setString(4, m.jobId());
+            statement.setString(5, m.volunteerId());
+            statement.setString(6, m.organizerId());
+            statement.setString(7, m.kind());
+            statement.setString(8, m.subject());
+            statement.setString(9, m.text());
+            statement.setString(10, m.html());
+            statement.setString(11, m.timeZone());
+        });
+        return Arrays.stream(counts).flatMapToInt(Arrays::stream).map(n -> n > 0 ? 1 : 0).sum();
     }
 
     @Override
@@ -99,6 +123,21 @@ public class PostgisMessageOutbox implements MessageOutbox {
     public Optional<MessageRecord> find(String key) {
         return jdbc.query("SELECT * FROM api_message WHERE message_key = ?", PostgisMessageOutbox::read, key)
                 .stream().findFirst();
+    }
+
+    @Override
+    public Map<String, MessageRecord> latestPerVolunteer(String jobId, String organizerId) {
+        // The bodies stay in the database: the board needs who, what and how far, not the words.
+        Map<String, MessageRecord> latest = new HashMap<>();
+        jdbc.query("""
+                SELECT DISTINCT ON (volunteer_id) id, message_key, channel, recipient, job_id, volunteer_id,
+                    organizer_id, kind, subject, '' AS body_text, NULL AS body_html, time_zone, status, attempts,
+                    last_error, created_at, next_attempt_at, sent_at, sent_by
+                FROM api_message
+                WHERE job_id = ? AND volunteer_id IS NOT NULL AND (CAST(? AS text) IS NULL OR organizer_id = ?)
+                ORDER BY volunteer_id, id DESC""", PostgisMessageOutbox::read, jobId, organizerId, organizerId)
+                .forEach(r -> latest.put(r.message().volunteerId(), r));
+        return latest;
     }
 
     private static MessageRecord read(ResultSet row, int n) throws SQLException {

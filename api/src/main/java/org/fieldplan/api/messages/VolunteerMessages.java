@@ -2,14 +2,18 @@ package org.fieldplan.api.messages;
 
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.fieldplan.api.assignments.AssignmentService;
+import org.fieldplan.api.assignments.VolunteerAssignment;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.api.volunteers.VolunteerLinkService;
+import org.fieldplan.data.live.LivePlanStore;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Volunteer;
 import org.springframework.stereotype.Service;
@@ -31,19 +35,27 @@ public class VolunteerMessages {
     private final AssignmentService assignments;
     private final MessageProperties properties;
     private final MessageSender sender;
+    private final LivePlanStore livePlans;
 
     public VolunteerMessages(MessageOutbox outbox, ContactStore contacts, AssignmentService assignments,
-            MessageProperties properties, MessageSender sender) {
+            MessageProperties properties, MessageSender sender, LivePlanStore livePlans) {
         this.outbox = outbox;
         this.contacts = contacts;
         this.assignments = assignments;
         this.properties = properties;
         this.sender = sender;
+        this.livePlans = livePlans;
     }
 
-    /** Contacts live with the region a job was built from, or with the job itself for an inline problem. */
-    public static String scope(Job job) {
-        return job.getSource() != null ? "region:" + job.getSource().regionId() : "job:" + job.getId();
+    /**
+     * Contacts live with the region a job was built from or whose live plan it serves (so every plan of the region,
+     * every re-publish included, reaches the same people), or with the job itself for an inline problem never live.
+     */
+    private String scope(Job job) {
+        if (job.getSource() != null) {
+            return "region:" + job.getSource().regionId();
+        }
+        return livePlans.regionOfJob(job.getId()).map(region -> "region:" + region).orElse("job:" + job.getId());
     }
 
     public Map<String, ContactStore.Contact> contacts(Job job, Collection<String> volunteerIds) {
@@ -90,22 +102,44 @@ public class VolunteerMessages {
         return email.or(() -> sms);
     }
 
-    /** The volunteer as the words need them, from their own view of {@code plan} (teammates' first names only). */
-    public MessageContent.Recipient recipient(Job job, FieldPlan plan, Volunteer volunteer,
-            VolunteerLinkService.IssuedLink link) {
-        Caller asThemselves = Caller.volunteer(volunteer.getId(), volunteer.getOrganizerId(), job.getId());
-        var own = assignments.forVolunteer(job, plan, volunteer.getId(), asThemselves, false);
-        return new MessageContent.Recipient(volunteer.getName(), ZoneId.of(plan.getTimeZone()), own.assignments(),
-                properties.organizerContact(volunteer.getOrganizerId()), link.url(), link.expiresAt());
+    /**
+     * The volunteers as the words need them, each from their own view of {@code plan} (teammates' first names only),
+     * read in one pass over the plan.
+     *
+     * @param links each volunteer's link, by volunteer id
+     */
+    public Map<String, MessageContent.Recipient> recipients(Job job, FieldPlan plan, Collection<Volunteer> volunteers,
+            Map<String, VolunteerLinkService.IssuedLink> links) {
+        Map<String, List<VolunteerAssignment>> own = assignments.ownShifts(job, plan, volunteers);
+        ZoneId zone = ZoneId.of(plan.getTimeZone());
+        Map<String, MessageContent.Recipient> recipients = new HashMap<>();
+        for (Volunteer v : volunteers) {
+            VolunteerLinkService.IssuedLink link = links.get(v.getId());
+            recipients.put(v.getId(), new MessageContent.Recipient(v.getName(), zone,
+                    own.getOrDefault(v.getId(), List.of()), properties.organizerContact(v.getOrganizerId()),
+                    link.url(), link.expiresAt()));
+        }
+        return recipients;
     }
 
     /** Puts the message in the outbox (once per key) and wakes this instance's sender. @return whether it was new */
     public boolean enqueue(String key, Job job, FieldPlan plan, Volunteer volunteer, Address to, String kind,
             MessageContent.Letter letter) {
+        return enqueueAll(List.of(message(key, job, plan, volunteer, to, kind, letter))) == 1;
+    }
+
+    /** The message the outbox keeps: the SMS text for a phone, text and HTML for an e-mail. */
+    public static OutboundMessage message(String key, Job job, FieldPlan plan, Volunteer volunteer, Address to,
+            String kind, MessageContent.Letter letter) {
         boolean sms = to.channel() == Channel.SMS;
-        boolean fresh = outbox.enqueue(new OutboundMessage(key, to.channel(), to.recipient(), job.getId(),
-                volunteer.getId(), volunteer.getOrganizerId(), kind, letter.subject(),
-                sms ? letter.sms() : letter.text(), sms ? null : letter.html(), plan.getTimeZone()));
+        return new OutboundMessage(key, to.channel(), to.recipient(), job.getId(), volunteer.getId(),
+                volunteer.getOrganizerId(), kind, letter.subject(), sms ? letter.sms() : letter.text(),
+                sms ? null : letter.html(), plan.getTimeZone());
+    }
+
+    /** Puts the messages in the outbox at once (each once per key), then wakes the sender. @return how many were new */
+    public int enqueueAll(List<OutboundMessage> messages) {
+        int fresh = outbox.enqueueAll(messages);
         sender.wakeUp();
         return fresh;
     }

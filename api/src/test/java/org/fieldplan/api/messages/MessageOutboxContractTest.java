@@ -45,6 +45,19 @@ abstract class MessageOutboxContractTest {
     }
 
     @Test
+    void enqueueingManyAtOnceCountsOnlyTheNewKeys() {
+        outbox.enqueue(message("b", "org-1"));
+        assertThat(outbox.enqueueAll(List.of(message("a", "org-1"), message("b", "org-2"), message("c", "org-1"),
+                message("a", "org-2")))).as("a and c are new; b was there, a came twice").isEqualTo(2);
+        assertThat(outbox.forJob("job-1", null, 10)).extracting(r -> r.message().key())
+                .containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(outbox.find("b").orElseThrow().message().organizerId()).isEqualTo("org-1");
+        assertThat(outbox.latestPerVolunteer("job-1", "org-1")).containsOnlyKeys("V-a", "V-b", "V-c");
+        assertThat(outbox.latestPerVolunteer("job-1", "org-1").get("V-a").message().text())
+                .as("the board reads no message text").isEmpty();
+    }
+
+    @Test
     void racingSendersNeverClaimTheSameMessage() throws Exception {
         for (int i = 0; i < 300; i++) {
             outbox.enqueue(message("m" + i, "org-1"));
