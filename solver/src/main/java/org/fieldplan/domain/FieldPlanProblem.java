@@ -10,6 +10,7 @@ import org.fieldplan.vote.VoteModelParameters;
  * the input of {@link org.fieldplan.solver.ProblemPreparer}, which turns it into a solvable {@link FieldPlan}.
  *
  * @param assignments an existing (partial) plan to start from or to repair; may be empty
+ * @param stagingLocations where teams meet; when empty (the default) volunteers travel straight to their turf
  */
 public record FieldPlanProblem(
         String name,
@@ -21,7 +22,16 @@ public record FieldPlanProblem(
         List<Precinct> precincts,
         List<Volunteer> volunteers,
         FieldPlanWeights weights,
-        List<Assignment> assignments) {
+        List<Assignment> assignments,
+        List<StagingLocation> stagingLocations) {
+
+    /** A problem without staging locations. */
+    public FieldPlanProblem(String name, String timeZone, VoteModelParameters voteModel, TravelParameters travel,
+            List<District> districts, List<TimeSlot> timeSlots, List<Precinct> precincts, List<Volunteer> volunteers,
+            FieldPlanWeights weights, List<Assignment> assignments) {
+        this(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers, weights, assignments,
+                List.of());
+    }
 
     public FieldPlanProblem {
         voteModel = voteModel == null ? VoteModelParameters.DEFAULTS : voteModel;
@@ -32,6 +42,7 @@ public record FieldPlanProblem(
         volunteers = List.copyOf(volunteers);
         weights = weights == null ? new FieldPlanWeights() : weights;
         assignments = assignments == null ? List.of() : List.copyOf(assignments);
+        stagingLocations = stagingLocations == null ? List.of() : List.copyOf(stagingLocations);
     }
 
     /**
@@ -50,12 +61,18 @@ public record FieldPlanProblem(
             updated.add(volunteer);
         }
         return new FieldPlanProblem(name, timeZone, voteModel, travel, districts, timeSlots, precincts, updated,
-                weights, assignments);
+                weights, assignments, stagingLocations);
     }
 
     /** The same problem with another set of assignments. */
     public FieldPlanProblem withAssignments(List<Assignment> newAssignments) {
         return new FieldPlanProblem(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers,
-                weights, newAssignments);
+                weights, newAssignments, stagingLocations);
+    }
+
+    /** The same problem with other staging locations. */
+    public FieldPlanProblem withStagingLocations(List<StagingLocation> locations) {
+        return new FieldPlanProblem(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers,
+                weights, assignments, locations);
     }
 }

@@ -1,8 +1,10 @@
 package org.fieldplan.domain;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -31,9 +33,12 @@ public final class Volunteer {
     private final String organizerId;
     private final double attendanceProbability;
     private final Set<String> preferredPrecinctIds;
+    private final List<DeploymentOffer> deploymentOffers;
 
     // Derived by ProblemPreparer.
     private List<Precinct> candidatePrecincts = List.of();
+    /** Candidates on a date the volunteer offered a deployment: within the offer's longer limit. */
+    private Map<LocalDate, List<Precinct>> deploymentCandidates = Map.of();
     private int[] candidateIndexes = new int[0];
     private int[] candidateMinutes = new int[0];
     private TravelTimeMatrix travelTimeMatrix;
@@ -42,6 +47,14 @@ public final class Volunteer {
     public Volunteer(String id, String name, Point home, Set<Skill> skills, Set<String> languages,
             TravelMode travelMode, int maxTravelMinutes, List<AvailabilityWindow> availability, int maxShifts,
             int maxShiftsPerDay, String organizerId, double attendanceProbability, Set<String> preferredPrecinctIds) {
+        this(id, name, home, skills, languages, travelMode, maxTravelMinutes, availability, maxShifts, maxShiftsPerDay,
+                organizerId, attendanceProbability, preferredPrecinctIds, List.of());
+    }
+
+    public Volunteer(String id, String name, Point home, Set<Skill> skills, Set<String> languages,
+            TravelMode travelMode, int maxTravelMinutes, List<AvailabilityWindow> availability, int maxShifts,
+            int maxShiftsPerDay, String organizerId, double attendanceProbability, Set<String> preferredPrecinctIds,
+            List<DeploymentOffer> deploymentOffers) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = name == null ? id : name;
         this.home = home;
@@ -55,6 +68,7 @@ public final class Volunteer {
         this.organizerId = organizerId;
         this.attendanceProbability = attendanceProbability;
         this.preferredPrecinctIds = preferredPrecinctIds == null ? Set.of() : Set.copyOf(preferredPrecinctIds);
+        this.deploymentOffers = deploymentOffers == null ? List.of() : List.copyOf(deploymentOffers);
     }
 
     /**
@@ -64,8 +78,9 @@ public final class Volunteer {
     public Volunteer withAvailability(List<AvailabilityWindow> newAvailability, List<TimeSlot> slots) {
         Volunteer copy = new Volunteer(id, name, home, skills, languages, travelMode, maxTravelMinutes,
                 newAvailability, maxShifts, maxShiftsPerDay, organizerId, attendanceProbability,
-                preferredPrecinctIds);
+                preferredPrecinctIds, deploymentOffers);
         copy.candidatePrecincts = candidatePrecincts;
+        copy.deploymentCandidates = deploymentCandidates;
         copy.candidateIndexes = candidateIndexes;
         copy.candidateMinutes = candidateMinutes;
         copy.travelTimeMatrix = travelTimeMatrix;
@@ -79,7 +94,7 @@ public final class Volunteer {
      */
     public Volunteer withAttendanceProbability(double probability) {
         return new Volunteer(id, name, home, skills, languages, travelMode, maxTravelMinutes, availability, maxShifts,
-                maxShiftsPerDay, organizerId, probability, preferredPrecinctIds);
+                maxShiftsPerDay, organizerId, probability, preferredPrecinctIds, deploymentOffers);
     }
 
     /**
@@ -92,7 +107,7 @@ public final class Volunteer {
             left = left.stream().flatMap(window -> window.without(slot).stream()).toList();
         }
         return new Volunteer(id, name, home, skills, languages, travelMode, maxTravelMinutes, left, maxShifts,
-                maxShiftsPerDay, organizerId, attendanceProbability, preferredPrecinctIds);
+                maxShiftsPerDay, organizerId, attendanceProbability, preferredPrecinctIds, deploymentOffers);
     }
 
     public boolean isAvailableFor(TimeSlot slot) {
@@ -134,8 +149,25 @@ public final class Volunteer {
 
     /** Stores the precincts this volunteer can reach and serve, nearest first, and their travel times. */
     public void setCandidates(List<PrecinctTravel> candidates, TravelTimeMatrix matrix) {
+        setCandidates(candidates, Map.of(), matrix);
+    }
+
+    /**
+     * Stores the everyday candidates and, per date with a deployment offer, the candidates within the offer's limit;
+     * the travel times of all of them are kept.
+     */
+    public void setCandidates(List<PrecinctTravel> candidates, Map<LocalDate, List<PrecinctTravel>> deployment,
+            TravelTimeMatrix matrix) {
         this.candidatePrecincts = candidates.stream().map(PrecinctTravel::precinct).toList();
-        PrecinctTravel[] byIndex = candidates.toArray(PrecinctTravel[]::new);
+        Map<Precinct, PrecinctTravel> all = new java.util.HashMap<>();
+        candidates.forEach(reach -> all.put(reach.precinct(), reach));
+        Map<LocalDate, List<Precinct>> byDate = new java.util.HashMap<>();
+        deployment.forEach((date, reaches) -> {
+            byDate.put(date, reaches.stream().map(PrecinctTravel::precinct).toList());
+            reaches.forEach(reach -> all.putIfAbsent(reach.precinct(), reach));
+        });
+        this.deploymentCandidates = Map.copyOf(byDate);
+        PrecinctTravel[] byIndex = all.values().toArray(PrecinctTravel[]::new);
         Arrays.sort(byIndex, (a, b) -> Integer.compare(a.precinct().getIndex(), b.precinct().getIndex()));
         this.candidateIndexes = new int[byIndex.length];
         this.candidateMinutes = new int[byIndex.length];
@@ -144,6 +176,27 @@ public final class Volunteer {
             candidateMinutes[i] = (int) Math.ceil(byIndex[i].minutes());
         }
         this.travelTimeMatrix = matrix;
+    }
+
+    /** The offer the volunteer made for {@code date}, or null. */
+    public DeploymentOffer deploymentOfferOn(LocalDate date) {
+        for (DeploymentOffer offer : deploymentOffers) {
+            if (offer.date().equals(date)) {
+                return offer;
+            }
+        }
+        return null;
+    }
+
+    /** One-way limit in minutes on {@code date}: the deployment offer's when they made one for it and it is longer. */
+    public int travelLimitOn(LocalDate date) {
+        DeploymentOffer offer = deploymentOfferOn(date);
+        return offer == null ? maxTravelMinutes : Math.max(maxTravelMinutes, offer.maxTravelMinutes());
+    }
+
+    /** Candidates for a shift in {@code slot}: those of the deployment offer made for its date, else everyday ones. */
+    public List<Precinct> candidatePrecinctsFor(TimeSlot slot) {
+        return deploymentCandidates.getOrDefault(slot.getDay(), candidatePrecincts);
     }
 
     /** True when the volunteer is available for some slot and can reach some precinct worth canvassing. */
@@ -205,6 +258,10 @@ public final class Volunteer {
 
     public Set<String> getPreferredPrecinctIds() {
         return preferredPrecinctIds;
+    }
+
+    public List<DeploymentOffer> getDeploymentOffers() {
+        return deploymentOffers;
     }
 
     /** Precincts within the travel limit, with the skills they require and positive vote value; nearest first. */
