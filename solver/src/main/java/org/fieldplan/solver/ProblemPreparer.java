@@ -109,6 +109,15 @@ public final class ProblemPreparer {
                 && plan.getTimeSlots().stream().anyMatch(volunteer::isAvailableFor));
     }
 
+    /**
+     * The plan's default travel times: through its staging locations when it has some ({@link StagedTravelTimeMatrix}),
+     * else great-circle.
+     */
+    public static TravelTimeMatrix defaultTravelTimes(FieldPlan plan) {
+        return plan.getStagingLocations().isEmpty() ? greatCircleTravelTimes(plan)
+                : new StagedTravelTimeMatrix(plan.getStagingLocations(), plan.getPrecincts(), plan.getTravel());
+    }
+
     /** Great-circle travel times to the plan's precincts worth canvassing (the default travel model). */
     public static TravelTimeMatrix greatCircleTravelTimes(FieldPlan plan) {
         return new GreatCircleTravelTimeMatrix(
@@ -129,7 +138,8 @@ public final class ProblemPreparer {
         return candidates(volunteer, travelTimes, volunteer.getMaxTravelMinutes(), maxCandidates);
     }
 
-    private static List<PrecinctTravel> candidates(Volunteer volunteer, TravelTimeMatrix travelTimes,
+    /** As {@link #candidates(Volunteer, TravelTimeMatrix, int)} within {@code maxMinutes} (e.g. a deployment's). */
+    public static List<PrecinctTravel> candidates(Volunteer volunteer, TravelTimeMatrix travelTimes,
             int maxMinutes, int maxCandidates) {
         List<PrecinctTravel> servable = new ArrayList<>();
         for (PrecinctTravel reach : travelTimes.within(volunteer, maxMinutes)) {

@@ -206,7 +206,7 @@ public class ReplanService {
             throw ApiException.conflict("volunteer " + read.getId()
                     + " is already in this job; add time with POST .../volunteers/" + read.getId() + "/availability");
         }
-        ProblemPreparer.prepareVolunteer(read, plan, ProblemPreparer.greatCircleTravelTimes(plan));
+        ProblemPreparer.prepareVolunteer(read, plan, ProblemPreparer.defaultTravelTimes(plan));
         List<TimeSlot> slots = openSlots(plan, read, "availability");
         List<String> effects = new ArrayList<>();
         effects.add("added volunteer " + read.getId() + " (organizer " + read.getOrganizerId() + ", "

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import org.fieldplan.benchmarks.BenchmarkProblems;
 import org.fieldplan.benchmarks.BenchmarkProblems.RealRegion;
+import org.fieldplan.benchmarks.DeploymentScenario;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.generator.RegionGenerator;
 import org.fieldplan.generator.RegionGenerator.ValueSpread;
@@ -30,18 +31,41 @@ enum SuiteInstance {
     CT_VOTES(60, false, RealRegion.CONNECTICUT, true),
     L(60, false, null, false),
     /** Only with {@code --xl}: the large state takes minutes to generate and prepare. */
-    XL(60, true, null, false);
+    XL(60, true, null, false),
+    /**
+     * Only with {@code --only}: the deployment instances ({@link org.fieldplan.benchmarks.DeploymentScenario}).
+     * STAGED: staging locations, and {@value #DEPLOYING_PERCENT} % of the volunteers give a whole Saturday within
+     * their everyday limit (the "before"); DEPLOY: the same volunteers offer a Saturday deployment (the "after").
+     */
+    M_STAGED(60, true, null, false, 20, false),
+    M_DEPLOY(60, true, null, false, 20, true),
+    NH_STAGED_VOTES(60, true, RealRegion.NEW_HAMPSHIRE, true, 12, false),
+    NH_DEPLOY_VOTES(60, true, RealRegion.NEW_HAMPSHIRE, true, 12, true),
+    CT_STAGED_VOTES(60, true, RealRegion.CONNECTICUT, true, 24, false),
+    CT_DEPLOY_VOTES(60, true, RealRegion.CONNECTICUT, true, 24, true);
+
+    static final int DEPLOYING_PERCENT = 20;
 
     private final int defaultSeconds;
     private final boolean optIn;
     private final RealRegion region;
     private final boolean votesOnly;
+    /** Staging locations to add (0: none, the plain instance). */
+    private final int stagingLocations;
+    private final boolean deploymentOffers;
 
     SuiteInstance(int defaultSeconds, boolean optIn, RealRegion region, boolean votesOnly) {
+        this(defaultSeconds, optIn, region, votesOnly, 0, false);
+    }
+
+    SuiteInstance(int defaultSeconds, boolean optIn, RealRegion region, boolean votesOnly, int stagingLocations,
+            boolean deploymentOffers) {
         this.defaultSeconds = defaultSeconds;
         this.optIn = optIn;
         this.region = region;
         this.votesOnly = votesOnly;
+        this.stagingLocations = stagingLocations;
+        this.deploymentOffers = deploymentOffers;
     }
 
     int defaultSeconds() {
@@ -54,7 +78,7 @@ enum SuiteInstance {
 
     /** Whether this is a generated region of a preset size, so that sizes compare along one scaling curve. */
     boolean generated() {
-        return region == null && this != M_HEAVY;
+        return region == null && this != M_HEAVY && stagingLocations == 0;
     }
 
     /** Whether the instance is read from the shared data folder. */
@@ -64,6 +88,17 @@ enum SuiteInstance {
 
     /** Builds the unprepared problem; real regions are read from {@code dataFolder}. */
     Supplier<FieldPlanProblem> loader(Path dataFolder) {
+        if (stagingLocations > 0) {
+            Supplier<FieldPlanProblem> plain = region == null ? () -> new RegionGenerator().generate(RegionSize.M, 7)
+                    : plainLoader(dataFolder);
+            return () -> DeploymentScenario.withDeploymentDays(
+                    DeploymentScenario.withStaging(plain.get(), stagingLocations, 7), DEPLOYING_PERCENT / 100.0,
+                    deploymentOffers, 7);
+        }
+        return plainLoader(dataFolder);
+    }
+
+    private Supplier<FieldPlanProblem> plainLoader(Path dataFolder) {
         if (this == M_HEAVY) {
             return () -> new RegionGenerator().generate(RegionSize.M, 7, ValueSpread.HEAVY_TAILED);
         }

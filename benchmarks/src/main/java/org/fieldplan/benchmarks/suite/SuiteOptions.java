@@ -72,7 +72,7 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
         }
         List<SuiteInstance> instances = new ArrayList<>();
         for (SuiteInstance instance : SuiteInstance.values()) {
-            boolean selected = only != null ? only.contains(instance) : !instance.optIn() || xl;
+            boolean selected = only != null ? only.contains(instance) : !instance.optIn() || xl && instance == SuiteInstance.XL;
             if (selected) {
                 instances.add(instance);
             }
