@@ -1,6 +1,8 @@
 package org.fieldplan.io;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +28,8 @@ record ProblemDto(
         List<TimeSlotDto> timeSlots,
         List<PrecinctDto> precincts,
         List<VolunteerDto> volunteers,
-        List<AssignmentDto> assignments) {
+        List<AssignmentDto> assignments,
+        List<StagingLocationDto> stagingLocations) {
 
     record DistrictDto(String id, Double expectedSupportShare) {
     }
@@ -64,7 +67,18 @@ record ProblemDto(
             Integer maxShiftsPerDay,
             String organizerId,
             Double attendanceProbability,
-            List<String> preferredPrecinctIds) {
+            List<String> preferredPrecinctIds,
+            List<DeploymentOfferDto> deploymentOffers) {
+    }
+
+    record DeploymentOfferDto(LocalDate date, Integer maxTravelMinutes, Integer minSlots) {
+    }
+
+    record StagingLocationDto(String id, String name, String address, Point point, List<OpeningHoursDto> hours,
+            Integer teamsPerSlot) {
+    }
+
+    record OpeningHoursDto(LocalDate date, LocalTime open, LocalTime close) {
     }
 
     record WindowDto(LocalDateTime start, LocalDateTime end) {

@@ -1,6 +1,8 @@
 package org.fieldplan.io;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -12,16 +14,22 @@ import java.util.function.Function;
 
 import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.AvailabilityWindow;
+import org.fieldplan.domain.DeploymentOffer;
 import org.fieldplan.domain.District;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.FieldPlanWeights;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Skill;
+import org.fieldplan.domain.StagingLocation;
+import org.fieldplan.domain.StagingLocation.OpeningHours;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.io.ProblemDto.AssignmentDto;
+import org.fieldplan.io.ProblemDto.DeploymentOfferDto;
 import org.fieldplan.io.ProblemDto.DistrictDto;
+import org.fieldplan.io.ProblemDto.OpeningHoursDto;
 import org.fieldplan.io.ProblemDto.PrecinctDto;
+import org.fieldplan.io.ProblemDto.StagingLocationDto;
 import org.fieldplan.io.ProblemDto.TimeSlotDto;
 import org.fieldplan.io.ProblemDto.VolunteerDto;
 import org.fieldplan.io.ProblemDto.WindowDto;
@@ -39,6 +47,7 @@ final class ProblemDtoMapper {
 
     private static final String MISSING_ID = "";
     private static final LocalDateTime MISSING_TIME = LocalDateTime.MIN;
+    private static final LocalDate MISSING_DATE = LocalDate.MIN;
 
     private final List<ValidationError> errors = new ArrayList<>();
     private final InputLimits limits = new InputLimits(errors);
@@ -75,7 +84,8 @@ final class ProblemDtoMapper {
                 problem.volunteers().stream().map(ProblemDtoMapper::volunteerDto).toList(),
                 problem.assignments().stream()
                         .map(a -> new AssignmentDto(a.volunteerId(), a.slotId(), a.precinctId(), a.pinned()))
-                        .toList());
+                        .toList(),
+                nullIfEmpty(problem.stagingLocations().stream().map(ProblemDtoMapper::stagingDto).toList()));
     }
 
     private FieldPlanProblem problem(ProblemDto dto) {
@@ -90,7 +100,30 @@ final class ProblemDtoMapper {
                         this::precinct),
                 items("volunteers", dto.volunteers(), VolunteerDto::id, this::volunteer),
                 weights,
-                items("assignments", dto.assignments(), a -> null, this::assignment));
+                items("assignments", dto.assignments(), a -> null, this::assignment),
+                items("stagingLocations", dto.stagingLocations(), StagingLocationDto::id, this::staging));
+    }
+
+    private StagingLocation staging(String path, StagingLocationDto dto) {
+        limits.text(path, "id", dto.id(), InputLimits.MAX_ID_LENGTH);
+        limits.text(path, "name", dto.name(), InputLimits.MAX_TEXT_LENGTH);
+        limits.text(path, "address", dto.address(), InputLimits.MAX_TEXT_LENGTH);
+        return new StagingLocation(required(path, "id", dto.id(), MISSING_ID), dto.name(), dto.address(),
+                required(path, "point", dto.point(), null),
+                items(ErrorPath.field(path, "hours"), dto.hours(), h -> null, this::openingHours),
+                required(path, "teamsPerSlot", dto.teamsPerSlot(), 0));
+    }
+
+    private OpeningHours openingHours(String path, OpeningHoursDto dto) {
+        return new OpeningHours(required(path, "date", dto.date(), MISSING_DATE),
+                required(path, "open", dto.open(), LocalTime.MIDNIGHT),
+                required(path, "close", dto.close(), LocalTime.MIDNIGHT));
+    }
+
+    private DeploymentOffer deploymentOffer(String path, DeploymentOfferDto dto) {
+        return new DeploymentOffer(required(path, "date", dto.date(), MISSING_DATE),
+                required(path, "maxTravelMinutes", dto.maxTravelMinutes(), 0),
+                required(path, "minSlots", dto.minSlots(), 1));
     }
 
     private District district(String path, DistrictDto dto) {
@@ -130,7 +163,9 @@ final class ProblemDtoMapper {
                 required(path, "maxShiftsPerDay", dto.maxShiftsPerDay(), 0),
                 dto.organizerId(),
                 required(path, "attendanceProbability", dto.attendanceProbability(), 0.0),
-                asSet(dto.preferredPrecinctIds()));
+                asSet(dto.preferredPrecinctIds()),
+                items(ErrorPath.field(path, "deploymentOffers"), dto.deploymentOffers(), o -> null,
+                        this::deploymentOffer));
     }
 
     private AvailabilityWindow window(String path, WindowDto dto) {
@@ -202,7 +237,15 @@ final class ProblemDtoMapper {
                 v.getTravelMode(), v.getMaxTravelMinutes(),
                 v.getAvailability().stream().map(w -> new WindowDto(w.start(), w.end())).toList(),
                 v.getMaxShifts(), v.getMaxShiftsPerDay(), v.getOrganizerId(), v.getAttendanceProbability(),
-                nullIfEmpty(sorted(v.getPreferredPrecinctIds())));
+                nullIfEmpty(sorted(v.getPreferredPrecinctIds())),
+                nullIfEmpty(v.getDeploymentOffers().stream()
+                        .map(o -> new DeploymentOfferDto(o.date(), o.maxTravelMinutes(), o.minSlots())).toList()));
+    }
+
+    private static StagingLocationDto stagingDto(StagingLocation s) {
+        return new StagingLocationDto(s.id(), s.name().equals(s.id()) ? null : s.name(), s.address(), s.point(),
+                nullIfEmpty(s.hours().stream().map(h -> new OpeningHoursDto(h.date(), h.open(), h.close())).toList()),
+                s.teamsPerSlot());
     }
 
     private static List<String> sorted(Set<String> values) {
