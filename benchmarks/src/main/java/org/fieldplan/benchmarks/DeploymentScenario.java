@@ -39,7 +39,7 @@ import org.locationtech.jts.geom.PrecisionModel;
  */
 public final class DeploymentScenario {
 
-    public static final int TEAMS_PER_SLOT = 40;
+    public static final int TEAMS_PER_SLOT = 25;
     public static final int DEPLOYMENT_MINUTES = 90;
     public static final int DEPLOYMENT_SLOTS = 3;
     private static final int KMEANS_ROUNDS = 30;

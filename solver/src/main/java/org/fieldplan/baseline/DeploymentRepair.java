@@ -16,9 +16,11 @@ import org.fieldplan.domain.Volunteer;
 
 /**
  * Makes a greedy plan keep the minimum deployment length, as an organizer would: a deployment shorter than its
- * offer's minimum is extended to the volunteer's neighbouring slots that day at the same precinct (where it has room
- * and the volunteer's shift is free or leaves a team of two or more behind), or else called off (the volunteer stays
- * home those slots). A canvasser left alone by a call-off goes home too, and the pass repeats until nothing changes
+ * offer's minimum is extended to the volunteer's neighbouring slots that day at the same precinct (where it has room,
+ * its languages stay covered and the volunteer's shift is free or leaves a team of two or more that still speaks its
+ * languages behind), or else called off (the volunteer stays
+ * home those slots). A canvasser left alone by a call-off goes home too (as does a team left without a speaker of its
+ * precinct's language), and the pass repeats until nothing changes
  * (after a few rounds only call-offs, so it ends).
  * Works on an assignment map (shift → precinct or null) in place; pinned shifts are never changed.
  */
@@ -77,11 +79,20 @@ final class DeploymentRepair {
                 deployment.stream().filter(shift -> !shift.isPinned()).forEach(this::sendHome);
             }
         }
-        if (changed && pairUp) {
-            teams.values().stream().filter(team -> team.size() == 1 && !team.get(0).isPinned()).toList()
-                    .forEach(team -> sendHome(team.get(0)));
+        if (changed) {
+            teams.values().stream().filter(this::brokenByCallOff).toList().forEach(team -> List.copyOf(team).stream()
+                    .filter(member -> !member.isPinned()).forEach(this::sendHome));
         }
         return changed;
+    }
+
+    /** A team left alone (buddy rule on) or without a speaker of its precinct's languages. */
+    private boolean brokenByCallOff(List<Shift> team) {
+        if (team.isEmpty()) {
+            return false;
+        }
+        Precinct precinct = assignment.get(team.get(0));
+        return pairUp && team.size() == 1 || !keepsLanguages(team, null, precinct);
     }
 
     /** Puts {@code required} consecutive shifts of the volunteer's day at {@code precinct}, if some window allows. */
@@ -111,9 +122,18 @@ final class DeploymentRepair {
             return true;
         }
         List<Shift> left = current == null ? List.of() : team(current, shift.getSlot());
+        List<Shift> joined = team(precinct, shift.getSlot());
         return !shift.isPinned() && shift.getCandidatePrecincts().contains(precinct)
-                && team(precinct, shift.getSlot()).size() < precinct.getCapacityPerSlot()
-                && (current == null || !pairUp || left.size() >= 3);
+                && joined.size() < precinct.getCapacityPerSlot()
+                && precinct.getRequiredLanguages().stream().allMatch(language -> shift.getVolunteer().speaks(language)
+                        || joined.stream().anyMatch(member -> member.getVolunteer().speaks(language)))
+                && (current == null || !pairUp || left.size() >= 3 && keepsLanguages(left, shift, current));
+    }
+
+    /** Whether the team a shift leaves still speaks its precinct's languages without it. */
+    private static boolean keepsLanguages(List<Shift> team, Shift leaving, Precinct precinct) {
+        return precinct.getRequiredLanguages().stream().allMatch(language -> team.stream()
+                .anyMatch(member -> member != leaving && member.getVolunteer().speaks(language)));
     }
 
     private void moveTo(Shift shift, Precinct precinct) {

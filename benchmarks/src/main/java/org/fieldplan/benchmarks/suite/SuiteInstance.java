@@ -34,37 +34,38 @@ enum SuiteInstance {
     XL(60, true, null, false),
     /**
      * Only with {@code --only}: the deployment instances ({@link org.fieldplan.benchmarks.DeploymentScenario}).
-     * STAGED: staging locations, and {@value #DEPLOYING_PERCENT} % of the volunteers give a whole Saturday within
+     * STAGED: one staging location per {@value #PRECINCTS_PER_STAGING} precincts, and {@value #DEPLOYING_PERCENT} % of the volunteers give a whole Saturday within
      * their everyday limit (the "before"); DEPLOY: the same volunteers offer a Saturday deployment (the "after").
      */
-    M_STAGED(60, true, null, false, 20, false),
-    M_DEPLOY(60, true, null, false, 20, true),
-    NH_STAGED_VOTES(60, true, RealRegion.NEW_HAMPSHIRE, true, 12, false),
-    NH_DEPLOY_VOTES(60, true, RealRegion.NEW_HAMPSHIRE, true, 12, true),
-    CT_STAGED_VOTES(60, true, RealRegion.CONNECTICUT, true, 24, false),
-    CT_DEPLOY_VOTES(60, true, RealRegion.CONNECTICUT, true, 24, true);
+    M_STAGED(60, true, null, false, true, false),
+    M_DEPLOY(60, true, null, false, true, true),
+    NH_STAGED_VOTES(60, true, RealRegion.NEW_HAMPSHIRE, true, true, false),
+    NH_DEPLOY_VOTES(60, true, RealRegion.NEW_HAMPSHIRE, true, true, true),
+    CT_STAGED_VOTES(60, true, RealRegion.CONNECTICUT, true, true, false),
+    CT_DEPLOY_VOTES(60, true, RealRegion.CONNECTICUT, true, true, true);
 
     static final int DEPLOYING_PERCENT = 20;
+    static final int PRECINCTS_PER_STAGING = 5;
 
     private final int defaultSeconds;
     private final boolean optIn;
     private final RealRegion region;
     private final boolean votesOnly;
-    /** Staging locations to add (0: none, the plain instance). */
-    private final int stagingLocations;
+    /** Whether to add staging locations, one per {@link #PRECINCTS_PER_STAGING} precincts. */
+    private final boolean staged;
     private final boolean deploymentOffers;
 
     SuiteInstance(int defaultSeconds, boolean optIn, RealRegion region, boolean votesOnly) {
-        this(defaultSeconds, optIn, region, votesOnly, 0, false);
+        this(defaultSeconds, optIn, region, votesOnly, false, false);
     }
 
-    SuiteInstance(int defaultSeconds, boolean optIn, RealRegion region, boolean votesOnly, int stagingLocations,
+    SuiteInstance(int defaultSeconds, boolean optIn, RealRegion region, boolean votesOnly, boolean staged,
             boolean deploymentOffers) {
         this.defaultSeconds = defaultSeconds;
         this.optIn = optIn;
         this.region = region;
         this.votesOnly = votesOnly;
-        this.stagingLocations = stagingLocations;
+        this.staged = staged;
         this.deploymentOffers = deploymentOffers;
     }
 
@@ -78,7 +79,7 @@ enum SuiteInstance {
 
     /** Whether this is a generated region of a preset size, so that sizes compare along one scaling curve. */
     boolean generated() {
-        return region == null && this != M_HEAVY && stagingLocations == 0;
+        return region == null && this != M_HEAVY && !staged;
     }
 
     /** Whether the instance is read from the shared data folder. */
@@ -88,12 +89,15 @@ enum SuiteInstance {
 
     /** Builds the unprepared problem; real regions are read from {@code dataFolder}. */
     Supplier<FieldPlanProblem> loader(Path dataFolder) {
-        if (stagingLocations > 0) {
+        if (staged) {
             Supplier<FieldPlanProblem> plain = region == null ? () -> new RegionGenerator().generate(RegionSize.M, 7)
                     : plainLoader(dataFolder);
-            return () -> DeploymentScenario.withDeploymentDays(
-                    DeploymentScenario.withStaging(plain.get(), stagingLocations, 7), DEPLOYING_PERCENT / 100.0,
-                    deploymentOffers, 7);
+            return () -> {
+                FieldPlanProblem problem = plain.get();
+                return DeploymentScenario.withDeploymentDays(DeploymentScenario.withStaging(problem,
+                        problem.precincts().size() / PRECINCTS_PER_STAGING, 7), DEPLOYING_PERCENT / 100.0,
+                        deploymentOffers, 7);
+            };
         }
         return plainLoader(dataFolder);
     }
