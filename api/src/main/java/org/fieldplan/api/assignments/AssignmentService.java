@@ -19,6 +19,7 @@ import org.fieldplan.api.security.Caller;
 import org.fieldplan.api.security.Role;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.domain.Volunteer;
 import org.springframework.stereotype.Service;
 
@@ -196,7 +197,12 @@ public class AssignmentService {
         return new VolunteerAssignment(volunteer.getId(), volunteer.getName(), volunteer.getOrganizerId(),
                 shift.getSlot().getId(), shift.getSlot().getStart(), shift.getSlot().getEnd(),
                 new VolunteerAssignment.PrecinctInfo(precinct.getId(), precinct.getName(), precinct.getCentroid(),
-                        geometry ? precinct.getGeometry() : null),
+                        geometry ? precinct.getGeometry() : null, meetAt(precinct.getStaging())),
                 buddies, shift.getTravelMinutes(), null, null);
+    }
+
+    private static VolunteerAssignment.StagingInfo meetAt(StagingLocation staging) {
+        return staging == null ? null
+                : new VolunteerAssignment.StagingInfo(staging.id(), staging.name(), staging.address(), staging.point());
     }
 }

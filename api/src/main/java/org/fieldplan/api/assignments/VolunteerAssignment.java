@@ -30,10 +30,21 @@ public record VolunteerAssignment(String volunteerId, String name, String organi
 
     /**
      * Where to go: the precinct's id, name, centroid (an interior point) and polygon (null, and left out of JSON,
-     * unless asked for: the precinct layer has the polygons).
+     * unless asked for: the precinct layer has the polygons), and where the team meets when the region has staging
+     * locations.
      */
     public record PrecinctInfo(String id, String name, Point centroid,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Geometry polygon) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Geometry polygon,
+            @JsonInclude(JsonInclude.Include.NON_NULL) StagingInfo meetAt) {
+
+        /** A precinct whose team meets on the turf (the region has no staging locations). */
+        public PrecinctInfo(String id, String name, Point centroid, Geometry polygon) {
+            this(id, name, centroid, polygon, null);
+        }
+    }
+
+    /** The staging location where the team meets and gets its turf; left out of JSON when there is none. */
+    public record StagingInfo(String id, String name, String address, Point point) {
     }
 
     /** A teammate; {@code name} is null when they belong to another organizer. */
