@@ -42,7 +42,9 @@ enum SuiteInstance {
     NH_STAGED_VOTES(60, true, RealRegion.NEW_HAMPSHIRE, true, true, false),
     NH_DEPLOY_VOTES(60, true, RealRegion.NEW_HAMPSHIRE, true, true, true),
     CT_STAGED_VOTES(60, true, RealRegion.CONNECTICUT, true, true, false),
-    CT_DEPLOY_VOTES(60, true, RealRegion.CONNECTICUT, true, true, true);
+    CT_DEPLOY_VOTES(60, true, RealRegion.CONNECTICUT, true, true, true),
+    /** NH_DEPLOY_VOTES with half of the volunteers offering (and giving) a Saturday. */
+    NH_DEPLOY_HALF_VOTES(60, true, RealRegion.NEW_HAMPSHIRE, true, true, true);
 
     static final int DEPLOYING_PERCENT = 20;
     static final int PRECINCTS_PER_STAGING = 5;
@@ -95,8 +97,8 @@ enum SuiteInstance {
             return () -> {
                 FieldPlanProblem problem = plain.get();
                 return DeploymentScenario.withDeploymentDays(DeploymentScenario.withStaging(problem,
-                        problem.precincts().size() / PRECINCTS_PER_STAGING, 7), DEPLOYING_PERCENT / 100.0,
-                        deploymentOffers, 7);
+                        problem.precincts().size() / PRECINCTS_PER_STAGING, 7),
+                        (this == NH_DEPLOY_HALF_VOTES ? 50 : DEPLOYING_PERCENT) / 100.0, deploymentOffers, 7);
             };
         }
         return plainLoader(dataFolder);
