@@ -43,8 +43,9 @@ enum SuiteInstance {
     NH_DEPLOY_VOTES(60, true, RealRegion.NEW_HAMPSHIRE, true, true, true),
     CT_STAGED_VOTES(60, true, RealRegion.CONNECTICUT, true, true, false),
     CT_DEPLOY_VOTES(60, true, RealRegion.CONNECTICUT, true, true, true),
-    /** NH_DEPLOY_VOTES with half of the volunteers offering (and giving) a Saturday. */
-    NH_DEPLOY_HALF_VOTES(60, true, RealRegion.NEW_HAMPSHIRE, true, true, true);
+    /** NH_STAGED_VOTES and NH_DEPLOY_VOTES with half of the volunteers giving (and offering) a Saturday. */
+    NH_STAGED_HALF_VOTES(60, true, RealRegion.NEW_HAMPSHIRE, true, true, false, 50),
+    NH_DEPLOY_HALF_VOTES(60, true, RealRegion.NEW_HAMPSHIRE, true, true, true, 50);
 
     static final int DEPLOYING_PERCENT = 20;
     static final int PRECINCTS_PER_STAGING = 5;
@@ -56,6 +57,8 @@ enum SuiteInstance {
     /** Whether to add staging locations, one per {@link #PRECINCTS_PER_STAGING} precincts. */
     private final boolean staged;
     private final boolean deploymentOffers;
+    /** Percent of all volunteers who give a whole Saturday (and, with offers, a deployment). */
+    private final int deployingPercent;
 
     SuiteInstance(int defaultSeconds, boolean optIn, RealRegion region, boolean votesOnly) {
         this(defaultSeconds, optIn, region, votesOnly, false, false);
@@ -63,12 +66,18 @@ enum SuiteInstance {
 
     SuiteInstance(int defaultSeconds, boolean optIn, RealRegion region, boolean votesOnly, boolean staged,
             boolean deploymentOffers) {
+        this(defaultSeconds, optIn, region, votesOnly, staged, deploymentOffers, DEPLOYING_PERCENT);
+    }
+
+    SuiteInstance(int defaultSeconds, boolean optIn, RealRegion region, boolean votesOnly, boolean staged,
+            boolean deploymentOffers, int deployingPercent) {
         this.defaultSeconds = defaultSeconds;
         this.optIn = optIn;
         this.region = region;
         this.votesOnly = votesOnly;
         this.staged = staged;
         this.deploymentOffers = deploymentOffers;
+        this.deployingPercent = deployingPercent;
     }
 
     int defaultSeconds() {
@@ -98,7 +107,7 @@ enum SuiteInstance {
                 FieldPlanProblem problem = plain.get();
                 return DeploymentScenario.withDeploymentDays(DeploymentScenario.withStaging(problem,
                         problem.precincts().size() / PRECINCTS_PER_STAGING, 7),
-                        (this == NH_DEPLOY_HALF_VOTES ? 50 : DEPLOYING_PERCENT) / 100.0, deploymentOffers, 7);
+                        deployingPercent / 100.0, deploymentOffers, 7);
             };
         }
         return plainLoader(dataFolder);
