@@ -173,6 +173,7 @@ export class StrategistView {
       ['Volunteers used', best.volunteersAssigned, greedy.volunteersAssigned],
       ['Precincts covered', best.precinctsCovered, greedy.precinctsCovered],
       ['Mean travel (min)', best.meanTravelMinutes.toFixed(1), greedy.meanTravelMinutes.toFixed(1)],
+      ...deploymentRows(best.deployment, greedy.deployment),
     ];
     const gain = job.gainOverGreedy;
     const share = greedy.expectedNetVotes > 0 ? ` (${(100 * gain / greedy.expectedNetVotes).toFixed(1)}%)` : '';
@@ -182,4 +183,18 @@ export class StrategistView {
         el('td', { colspan: 2 }, `${gain >= 0 ? '+' : ''}${gain.toFixed(3)} net votes${share}`)));
     $('compare-card').hidden = false;
   }
+}
+
+/** Close-district shares (of value, shifts, expected votes) and volunteers deployed, when the summary has them. */
+function deploymentRows(best, greedy) {
+  if (!best || !greedy) {
+    return [];
+  }
+  const pct = (x) => `${(100 * x).toFixed(1)} %`;
+  return [
+    ['Close districts: share of value', pct(best.closeValueShare), pct(greedy.closeValueShare)],
+    ['Close districts: share of shifts', pct(best.closeShiftShare), pct(greedy.closeShiftShare)],
+    ['Close districts: share of expected votes', pct(best.closeVoteShare), pct(greedy.closeVoteShare)],
+    ['Volunteers deployed', best.volunteersDeployed, greedy.volunteersDeployed],
+  ];
 }

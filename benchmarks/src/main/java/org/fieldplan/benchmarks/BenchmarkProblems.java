@@ -109,7 +109,8 @@ public final class BenchmarkProblems {
         weights.setPreference(HardMediumSoftLongScore.ZERO);
         return new FieldPlanProblem(problem.name() + ", votes only", attending.timeZone(), attending.voteModel(),
                 attending.travel(), attending.districts(), attending.timeSlots(), attending.precincts(),
-                attending.volunteers(), weights, attending.assignments());
+                attending.volunteers(), weights, attending.assignments(), attending.travelMinutes(),
+                attending.stagingLocations());
     }
 
     /**

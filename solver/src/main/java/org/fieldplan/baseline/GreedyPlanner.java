@@ -90,6 +90,10 @@ public final class GreedyPlanner {
     private static List<Decision> decide(FieldPlan plan, LoneCanvassers loneCanvassers) {
         GreedyPlanner planner = new GreedyPlanner(loneCanvassers, null);
         planner.run(plan);
+        // Shifts the greedy left home may extend a deployment.
+        plan.getShifts().stream().filter(shift -> !shift.isPinned() && shift.isVolunteerAvailable())
+                .forEach(shift -> planner.assignment.putIfAbsent(shift, null));
+        DeploymentRepair.repair(planner.assignment, plan.getWeights().isBuddyRuleEnabled());
         return planner.changes();
     }
 

@@ -34,6 +34,8 @@ public class FieldPlan {
     private List<Precinct> precincts;
     @ProblemFactCollectionProperty
     private List<Volunteer> volunteers;
+    @ProblemFactCollectionProperty
+    private List<StagingLocation> stagingLocations = List.of();
     @PlanningEntityCollectionProperty
     private List<Shift> shifts;
 
@@ -62,6 +64,14 @@ public class FieldPlan {
         this.weights = weights;
     }
 
+    /** A plan whose teams meet at {@code stagingLocations} (none: volunteers travel straight to their turf). */
+    public FieldPlan(String name, String timeZone, VoteModelParameters voteModel, TravelParameters travel,
+            List<District> districts, List<TimeSlot> timeSlots, List<Precinct> precincts, List<Volunteer> volunteers,
+            List<Shift> shifts, FieldPlanWeights weights, List<StagingLocation> stagingLocations) {
+        this(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers, shifts, weights);
+        this.stagingLocations = List.copyOf(stagingLocations);
+    }
+
     /** The same problem with fresh shifts: pinned assignments kept, the rest unassigned (e.g. for a baseline). */
     public FieldPlan copyUnassigned() {
         List<Shift> copies = new ArrayList<>(shifts.size());
@@ -75,7 +85,7 @@ public class FieldPlan {
     /** The same problem, weights and score with another list of shifts. */
     public FieldPlan withShifts(List<Shift> newShifts) {
         FieldPlan copy = new FieldPlan(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers,
-                newShifts, weights);
+                newShifts, weights, stagingLocations);
         copy.setScore(score);
         return copy;
     }
@@ -115,6 +125,10 @@ public class FieldPlan {
     /** Replaces the volunteer list (a new list: the old one may be shared with other plans of the same job). */
     public void setVolunteers(List<Volunteer> volunteers) {
         this.volunteers = volunteers;
+    }
+
+    public List<StagingLocation> getStagingLocations() {
+        return stagingLocations;
     }
 
     public List<Shift> getShifts() {

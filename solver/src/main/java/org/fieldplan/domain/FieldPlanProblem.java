@@ -14,6 +14,7 @@ import org.fieldplan.vote.VoteModelParameters;
  * @param travelMinutes stated one-way minutes per volunteer id, then precinct id (e.g. over a road network): a
  *     volunteer listed reaches exactly the precincts listed (within their limit); one not listed gets the default
  *     estimate. May be empty
+ * @param stagingLocations where teams meet; when empty (the default) volunteers travel straight to their turf
  */
 public record FieldPlanProblem(
         String name,
@@ -26,14 +27,15 @@ public record FieldPlanProblem(
         List<Volunteer> volunteers,
         FieldPlanWeights weights,
         List<Assignment> assignments,
-        Map<String, Map<String, Double>> travelMinutes) {
+        Map<String, Map<String, Double>> travelMinutes,
+        List<StagingLocation> stagingLocations) {
 
-    /** A problem without stated travel minutes: every pair is estimated. */
+    /** A problem without stated travel minutes (every pair is estimated) and without staging locations. */
     public FieldPlanProblem(String name, String timeZone, VoteModelParameters voteModel, TravelParameters travel,
             List<District> districts, List<TimeSlot> timeSlots, List<Precinct> precincts, List<Volunteer> volunteers,
             FieldPlanWeights weights, List<Assignment> assignments) {
         this(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers, weights, assignments,
-                Map.of());
+                Map.of(), List.of());
     }
 
     public FieldPlanProblem {
@@ -46,6 +48,7 @@ public record FieldPlanProblem(
         weights = weights == null ? new FieldPlanWeights() : weights;
         assignments = assignments == null ? List.of() : List.copyOf(assignments);
         travelMinutes = travelMinutes == null ? Map.of() : Map.copyOf(travelMinutes);
+        stagingLocations = stagingLocations == null ? List.of() : List.copyOf(stagingLocations);
     }
 
     /**
@@ -64,18 +67,24 @@ public record FieldPlanProblem(
             updated.add(volunteer);
         }
         return new FieldPlanProblem(name, timeZone, voteModel, travel, districts, timeSlots, precincts, updated,
-                weights, assignments, travelMinutes);
+                weights, assignments, travelMinutes, stagingLocations);
     }
 
     /** The same problem with another set of assignments. */
     public FieldPlanProblem withAssignments(List<Assignment> newAssignments) {
         return new FieldPlanProblem(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers,
-                weights, newAssignments, travelMinutes);
+                weights, newAssignments, travelMinutes, stagingLocations);
     }
 
     /** The same problem with these stated travel minutes (volunteer id, then precinct id). */
     public FieldPlanProblem withTravelMinutes(Map<String, Map<String, Double>> minutes) {
         return new FieldPlanProblem(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers,
-                weights, assignments, minutes);
+                weights, assignments, minutes, stagingLocations);
+    }
+
+    /** The same problem with other staging locations. */
+    public FieldPlanProblem withStagingLocations(List<StagingLocation> locations) {
+        return new FieldPlanProblem(name, timeZone, voteModel, travel, districts, timeSlots, precincts, volunteers,
+                weights, assignments, travelMinutes, locations);
     }
 }

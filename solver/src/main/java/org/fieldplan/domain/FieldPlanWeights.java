@@ -24,6 +24,9 @@ public class FieldPlanWeights {
     public static final String REQUIRED_LANGUAGES = "Team speaks the precinct's languages";
     public static final String CAPACITY = "Precinct-slot capacity";
     public static final String BUDDY_RULE = "Nobody canvasses alone";
+    public static final String DEPLOYMENT_LENGTH = "Deployment lasts its minimum length";
+    public static final String STAGING_CAPACITY = "Staging location's teams per slot";
+    public static final String STAGING_HOURS = "Staging location open for the slot";
     public static final String IDLE_VOLUNTEER = "Every volunteer who offered time gets a shift";
     public static final String VOTE_VALUE = "Expected net votes";
     public static final String VOTES_LOST = "Votes lost where we are behind";
@@ -48,6 +51,15 @@ public class FieldPlanWeights {
     private HardMediumSoftLongScore capacity = HardMediumSoftLongScore.ofHard(1);
     @ConstraintWeight(BUDDY_RULE)
     private HardMediumSoftLongScore buddyRule = HardMediumSoftLongScore.ofHard(1);
+    /** Per slot a deployment falls short of its offer's minimum consecutive slots at one precinct. */
+    @ConstraintWeight(DEPLOYMENT_LENGTH)
+    private HardMediumSoftLongScore deploymentLength = HardMediumSoftLongScore.ofHard(1);
+    /** Per team beyond what its staging location can send out in a slot. */
+    @ConstraintWeight(STAGING_CAPACITY)
+    private HardMediumSoftLongScore stagingCapacity = HardMediumSoftLongScore.ofHard(1);
+    /** Per team whose staging location is closed during its slot. */
+    @ConstraintWeight(STAGING_HOURS)
+    private HardMediumSoftLongScore stagingHours = HardMediumSoftLongScore.ofHard(1);
     /**
      * Per volunteer who offered time and got nothing: 2,000 micro-votes, a tie-breaker that never outbids votes by
      * much. "1medium" makes it lexicographic instead (see docs/model.md).
@@ -196,5 +208,29 @@ public class FieldPlanWeights {
     /** True when the buddy rule is on; the greedy baseline pairs canvassers only then. */
     public boolean isBuddyRuleEnabled() {
         return !buddyRule.isZero();
+    }
+
+    public HardMediumSoftLongScore getDeploymentLength() {
+        return deploymentLength;
+    }
+
+    public void setDeploymentLength(HardMediumSoftLongScore deploymentLength) {
+        this.deploymentLength = deploymentLength;
+    }
+
+    public HardMediumSoftLongScore getStagingCapacity() {
+        return stagingCapacity;
+    }
+
+    public void setStagingCapacity(HardMediumSoftLongScore stagingCapacity) {
+        this.stagingCapacity = stagingCapacity;
+    }
+
+    public HardMediumSoftLongScore getStagingHours() {
+        return stagingHours;
+    }
+
+    public void setStagingHours(HardMediumSoftLongScore stagingHours) {
+        this.stagingHours = stagingHours;
     }
 }

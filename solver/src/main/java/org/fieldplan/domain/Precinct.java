@@ -44,6 +44,8 @@ public final class Precinct {
     private double remainingDoors;
     private double netVotesPerContact;
     private double fullCoverageVotes;
+    /** Derived by ProblemPreparer when the region has staging locations: where this precinct's teams meet. */
+    private StagingLocation staging;
 
     public Precinct(String id, String name, Geometry geometry, int registeredVoters, double expectedTurnout,
             double supportShare, List<String> districtIds, Double statedPivotality, Integer statedTargetDoors,
@@ -249,6 +251,15 @@ public final class Precinct {
         this.remainingDoors = remainingDoors;
         this.netVotesPerContact = netVotesPerContact;
         this.fullCoverageVotes = fullCoverageVotes;
+    }
+
+    /** The staging location this precinct's teams meet at (the nearest to it); null when the region has none. */
+    public StagingLocation getStaging() {
+        return staging;
+    }
+
+    public void setStaging(StagingLocation staging) {
+        this.staging = staging;
     }
 
     @Override

@@ -65,12 +65,17 @@ public final class Shift {
 
     @ValueRangeProvider(id = "candidatePrecincts")
     public List<Precinct> getCandidatePrecincts() {
-        return volunteer.getCandidatePrecincts();
+        return volunteer.candidatePrecinctsFor(slot);
     }
 
     /** One-way travel minutes to the assigned precinct; 0 when unassigned. */
     public int getTravelMinutes() {
         return precinct == null ? 0 : volunteer.travelMinutesTo(precinct);
+    }
+
+    /** Beyond the volunteer's everyday limit: made possible by a deployment offer for the slot's date. */
+    public boolean isDeployed() {
+        return getTravelMinutes() > volunteer.getMaxTravelMinutes();
     }
 
     /** This shift's term in the precinct's expected-coverage product (see {@link Precinct#logUncoveredShare}). */

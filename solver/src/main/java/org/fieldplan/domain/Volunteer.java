@@ -1,8 +1,11 @@
 package org.fieldplan.domain;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -30,9 +33,12 @@ public final class Volunteer {
     private final String organizerId;
     private final double attendanceProbability;
     private final Set<String> preferredPrecinctIds;
+    private final List<DeploymentOffer> deploymentOffers;
 
     // Derived by ProblemPreparer.
     private List<Precinct> candidatePrecincts = List.of();
+    /** Candidates on a date the volunteer offered a deployment: within the offer's longer limit. */
+    private Map<LocalDate, List<Precinct>> deploymentCandidates = Map.of();
     private int[] candidateIndexes = new int[0];
     private int[] candidateMinutes = new int[0];
     /** Minutes to a precinct outside the candidates (the travel model's), or null when none can be timed. */
@@ -42,6 +48,14 @@ public final class Volunteer {
     public Volunteer(String id, String name, Point home, Set<Skill> skills, Set<String> languages,
             TravelMode travelMode, int maxTravelMinutes, List<AvailabilityWindow> availability, int maxShifts,
             int maxShiftsPerDay, String organizerId, double attendanceProbability, Set<String> preferredPrecinctIds) {
+        this(id, name, home, skills, languages, travelMode, maxTravelMinutes, availability, maxShifts, maxShiftsPerDay,
+                organizerId, attendanceProbability, preferredPrecinctIds, List.of());
+    }
+
+    public Volunteer(String id, String name, Point home, Set<Skill> skills, Set<String> languages,
+            TravelMode travelMode, int maxTravelMinutes, List<AvailabilityWindow> availability, int maxShifts,
+            int maxShiftsPerDay, String organizerId, double attendanceProbability, Set<String> preferredPrecinctIds,
+            List<DeploymentOffer> deploymentOffers) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = name == null ? id : name;
         this.home = home;
@@ -55,6 +69,7 @@ public final class Volunteer {
         this.organizerId = organizerId;
         this.attendanceProbability = attendanceProbability;
         this.preferredPrecinctIds = preferredPrecinctIds == null ? Set.of() : Set.copyOf(preferredPrecinctIds);
+        this.deploymentOffers = deploymentOffers == null ? List.of() : List.copyOf(deploymentOffers);
     }
 
     /**
@@ -64,8 +79,9 @@ public final class Volunteer {
     public Volunteer withAvailability(List<AvailabilityWindow> newAvailability, List<TimeSlot> slots) {
         Volunteer copy = new Volunteer(id, name, home, skills, languages, travelMode, maxTravelMinutes,
                 newAvailability, maxShifts, maxShiftsPerDay, organizerId, attendanceProbability,
-                preferredPrecinctIds);
+                preferredPrecinctIds, deploymentOffers);
         copy.candidatePrecincts = candidatePrecincts;
+        copy.deploymentCandidates = deploymentCandidates;
         copy.candidateIndexes = candidateIndexes;
         copy.candidateMinutes = candidateMinutes;
         copy.otherPrecinctMinutes = otherPrecinctMinutes;
@@ -79,7 +95,7 @@ public final class Volunteer {
      */
     public Volunteer withAttendanceProbability(double probability) {
         return new Volunteer(id, name, home, skills, languages, travelMode, maxTravelMinutes, availability, maxShifts,
-                maxShiftsPerDay, organizerId, probability, preferredPrecinctIds);
+                maxShiftsPerDay, organizerId, probability, preferredPrecinctIds, deploymentOffers);
     }
 
     /**
@@ -92,7 +108,7 @@ public final class Volunteer {
             left = left.stream().flatMap(window -> window.without(slot).stream()).toList();
         }
         return new Volunteer(id, name, home, skills, languages, travelMode, maxTravelMinutes, left, maxShifts,
-                maxShiftsPerDay, organizerId, attendanceProbability, preferredPrecinctIds);
+                maxShiftsPerDay, organizerId, attendanceProbability, preferredPrecinctIds, deploymentOffers);
     }
 
     public boolean isAvailableFor(TimeSlot slot) {
@@ -139,20 +155,60 @@ public final class Volunteer {
      * (package {@code travel}) computes them; the domain only keeps them.
      */
     public void setCandidates(List<Precinct> candidates, double[] minutes, ToDoubleFunction<Precinct> otherPrecincts) {
+        setCandidates(candidates, minutes, Map.of(), otherPrecincts);
+    }
+
+    /**
+     * The same with, per date the volunteer offered a deployment, the candidates within the offer's longer limit
+     * ({@code deployment}; those not among the everyday candidates timed by {@code otherPrecincts}, which must be
+     * given then).
+     */
+    public void setCandidates(List<Precinct> candidates, double[] minutes, Map<LocalDate, List<Precinct>> deployment,
+            ToDoubleFunction<Precinct> otherPrecincts) {
         if (minutes.length != candidates.size()) {
             throw new IllegalArgumentException(candidates.size() + " candidates, " + minutes.length + " travel times");
         }
         this.candidatePrecincts = List.copyOf(candidates);
-        Integer[] byIndex = new Integer[minutes.length];
-        Arrays.setAll(byIndex, i -> i);
-        Arrays.sort(byIndex, (a, b) -> Integer.compare(candidates.get(a).getIndex(), candidates.get(b).getIndex()));
+        Map<Precinct, Double> all = new HashMap<>();
+        for (int i = 0; i < minutes.length; i++) {
+            all.put(candidates.get(i), minutes[i]);
+        }
+        Map<LocalDate, List<Precinct>> byDate = new HashMap<>();
+        deployment.forEach((date, reach) -> {
+            byDate.put(date, List.copyOf(reach));
+            reach.forEach(precinct -> all.computeIfAbsent(precinct, otherPrecincts::applyAsDouble));
+        });
+        this.deploymentCandidates = Map.copyOf(byDate);
+        Precinct[] byIndex = all.keySet().toArray(Precinct[]::new);
+        Arrays.sort(byIndex, (a, b) -> Integer.compare(a.getIndex(), b.getIndex()));
         this.candidateIndexes = new int[byIndex.length];
         this.candidateMinutes = new int[byIndex.length];
         for (int i = 0; i < byIndex.length; i++) {
-            candidateIndexes[i] = candidates.get(byIndex[i]).getIndex();
-            candidateMinutes[i] = (int) Math.ceil(minutes[byIndex[i]]);
+            candidateIndexes[i] = byIndex[i].getIndex();
+            candidateMinutes[i] = (int) Math.ceil(all.get(byIndex[i]));
         }
         this.otherPrecinctMinutes = otherPrecincts;
+    }
+
+    /** The offer the volunteer made for {@code date}, or null. */
+    public DeploymentOffer deploymentOfferOn(LocalDate date) {
+        for (DeploymentOffer offer : deploymentOffers) {
+            if (offer.date().equals(date)) {
+                return offer;
+            }
+        }
+        return null;
+    }
+
+    /** One-way limit in minutes on {@code date}: the deployment offer's when they made one for it and it is longer. */
+    public int travelLimitOn(LocalDate date) {
+        DeploymentOffer offer = deploymentOfferOn(date);
+        return offer == null ? maxTravelMinutes : Math.max(maxTravelMinutes, offer.maxTravelMinutes());
+    }
+
+    /** Candidates for a shift in {@code slot}: those of the deployment offer made for its date, else everyday ones. */
+    public List<Precinct> candidatePrecinctsFor(TimeSlot slot) {
+        return deploymentCandidates.getOrDefault(slot.getDay(), candidatePrecincts);
     }
 
     /** True when the volunteer is available for some slot and can reach some precinct worth canvassing. */
@@ -214,6 +270,10 @@ public final class Volunteer {
 
     public Set<String> getPreferredPrecinctIds() {
         return preferredPrecinctIds;
+    }
+
+    public List<DeploymentOffer> getDeploymentOffers() {
+        return deploymentOffers;
     }
 
     /** Precincts within the travel limit, with the skills they require and positive vote value; nearest first. */

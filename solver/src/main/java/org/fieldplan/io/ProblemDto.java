@@ -1,6 +1,8 @@
 package org.fieldplan.io;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +29,8 @@ record ProblemDto(
         List<PrecinctDto> precincts,
         List<VolunteerDto> volunteers,
         List<AssignmentDto> assignments,
-        Map<String, Map<String, Double>> travelMinutes) {
+        Map<String, Map<String, Double>> travelMinutes,
+        List<StagingLocationDto> stagingLocations) {
 
     record DistrictDto(String id, Double expectedSupportShare) {
     }
@@ -65,7 +68,18 @@ record ProblemDto(
             Integer maxShiftsPerDay,
             String organizerId,
             Double attendanceProbability,
-            List<String> preferredPrecinctIds) {
+            List<String> preferredPrecinctIds,
+            List<DeploymentOfferDto> deploymentOffers) {
+    }
+
+    record DeploymentOfferDto(LocalDate date, Integer maxTravelMinutes, Integer minSlots) {
+    }
+
+    record StagingLocationDto(String id, String name, String address, Point point, List<OpeningHoursDto> hours,
+            Integer teamsPerSlot) {
+    }
+
+    record OpeningHoursDto(LocalDate date, LocalTime open, LocalTime close) {
     }
 
     record WindowDto(LocalDateTime start, LocalDateTime end) {

@@ -1,6 +1,8 @@
 package org.fieldplan.io;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -15,16 +17,22 @@ import java.util.stream.Collectors;
 
 import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.AvailabilityWindow;
+import org.fieldplan.domain.DeploymentOffer;
 import org.fieldplan.domain.District;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.FieldPlanWeights;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Skill;
+import org.fieldplan.domain.StagingLocation;
+import org.fieldplan.domain.StagingLocation.OpeningHours;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.io.ProblemDto.AssignmentDto;
+import org.fieldplan.io.ProblemDto.DeploymentOfferDto;
 import org.fieldplan.io.ProblemDto.DistrictDto;
+import org.fieldplan.io.ProblemDto.OpeningHoursDto;
 import org.fieldplan.io.ProblemDto.PrecinctDto;
+import org.fieldplan.io.ProblemDto.StagingLocationDto;
 import org.fieldplan.io.ProblemDto.TimeSlotDto;
 import org.fieldplan.io.ProblemDto.VolunteerDto;
 import org.fieldplan.io.ProblemDto.WindowDto;
@@ -44,6 +52,7 @@ final class ProblemDtoMapper {
     private static final LocalDateTime MISSING_TIME = LocalDateTime.MIN;
     /** A day: no volunteer's stated travel can be longer. */
     private static final double MAX_TRAVEL_MINUTES = 24 * 60;
+    private static final LocalDate MISSING_DATE = LocalDate.MIN;
 
     private final List<ValidationError> errors = new ArrayList<>();
     private final InputLimits limits = new InputLimits(errors);
@@ -81,7 +90,8 @@ final class ProblemDtoMapper {
                 problem.assignments().stream()
                         .map(a -> new AssignmentDto(a.volunteerId(), a.slotId(), a.precinctId(), a.pinned()))
                         .toList(),
-                problem.travelMinutes().isEmpty() ? null : sortedMinutes(problem.travelMinutes()));
+                problem.travelMinutes().isEmpty() ? null : sortedMinutes(problem.travelMinutes()),
+                nullIfEmpty(problem.stagingLocations().stream().map(ProblemDtoMapper::stagingDto).toList()));
     }
 
     private FieldPlanProblem problem(ProblemDto dto) {
@@ -96,7 +106,8 @@ final class ProblemDtoMapper {
         List<Volunteer> volunteers = items("volunteers", dto.volunteers(), VolunteerDto::id, this::volunteer);
         List<Assignment> assignments = items("assignments", dto.assignments(), a -> null, this::assignment);
         return new FieldPlanProblem(dto.name(), dto.timeZone(), dto.voteModel(), dto.travel(), districts, timeSlots,
-                precincts, volunteers, weights, assignments, travelMinutes(dto.travelMinutes(), volunteers, precincts));
+                precincts, volunteers, weights, assignments, travelMinutes(dto.travelMinutes(), volunteers, precincts),
+                items("stagingLocations", dto.stagingLocations(), StagingLocationDto::id, this::staging));
     }
 
     /**
@@ -128,6 +139,28 @@ final class ProblemDtoMapper {
             }
         });
         return stated;
+    }
+
+    private StagingLocation staging(String path, StagingLocationDto dto) {
+        limits.text(path, "id", dto.id(), InputLimits.MAX_ID_LENGTH);
+        limits.text(path, "name", dto.name(), InputLimits.MAX_TEXT_LENGTH);
+        limits.text(path, "address", dto.address(), InputLimits.MAX_TEXT_LENGTH);
+        return new StagingLocation(required(path, "id", dto.id(), MISSING_ID), dto.name(), dto.address(),
+                required(path, "point", dto.point(), null),
+                items(ErrorPath.field(path, "hours"), dto.hours(), h -> null, this::openingHours),
+                required(path, "teamsPerSlot", dto.teamsPerSlot(), 0));
+    }
+
+    private OpeningHours openingHours(String path, OpeningHoursDto dto) {
+        return new OpeningHours(required(path, "date", dto.date(), MISSING_DATE),
+                required(path, "open", dto.open(), LocalTime.MIDNIGHT),
+                required(path, "close", dto.close(), LocalTime.MIDNIGHT));
+    }
+
+    private DeploymentOffer deploymentOffer(String path, DeploymentOfferDto dto) {
+        return new DeploymentOffer(required(path, "date", dto.date(), MISSING_DATE),
+                required(path, "maxTravelMinutes", dto.maxTravelMinutes(), 0),
+                required(path, "minSlots", dto.minSlots(), 1));
     }
 
     private District district(String path, DistrictDto dto) {
@@ -167,7 +200,9 @@ final class ProblemDtoMapper {
                 required(path, "maxShiftsPerDay", dto.maxShiftsPerDay(), 0),
                 dto.organizerId(),
                 required(path, "attendanceProbability", dto.attendanceProbability(), 0.0),
-                asSet(dto.preferredPrecinctIds()));
+                asSet(dto.preferredPrecinctIds()),
+                items(ErrorPath.field(path, "deploymentOffers"), dto.deploymentOffers(), o -> null,
+                        this::deploymentOffer));
     }
 
     private AvailabilityWindow window(String path, WindowDto dto) {
@@ -239,7 +274,15 @@ final class ProblemDtoMapper {
                 v.getTravelMode(), v.getMaxTravelMinutes(),
                 v.getAvailability().stream().map(w -> new WindowDto(w.start(), w.end())).toList(),
                 v.getMaxShifts(), v.getMaxShiftsPerDay(), v.getOrganizerId(), v.getAttendanceProbability(),
-                nullIfEmpty(sorted(v.getPreferredPrecinctIds())));
+                nullIfEmpty(sorted(v.getPreferredPrecinctIds())),
+                nullIfEmpty(v.getDeploymentOffers().stream()
+                        .map(o -> new DeploymentOfferDto(o.date(), o.maxTravelMinutes(), o.minSlots())).toList()));
+    }
+
+    private static StagingLocationDto stagingDto(StagingLocation s) {
+        return new StagingLocationDto(s.id(), s.name().equals(s.id()) ? null : s.name(), s.address(), s.point(),
+                nullIfEmpty(s.hours().stream().map(h -> new OpeningHoursDto(h.date(), h.open(), h.close())).toList()),
+                s.teamsPerSlot());
     }
 
     /** Volunteers and precincts in id order, so the same problem always gives the same text. */

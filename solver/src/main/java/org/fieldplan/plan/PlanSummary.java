@@ -16,6 +16,7 @@ import org.fieldplan.domain.Volunteer;
  *
  * @param score the plan's score ("0hard/-3medium/812345soft"); null if not scored
  * @param hardScore 0 when feasible; each unit is one broken rule instance with default weights
+ * @param deployment close-district shares of shifts and votes against their value share, volunteers deployed
  */
 public record PlanSummary(
         String score,
@@ -28,7 +29,8 @@ public record PlanSummary(
         int volunteersOfferingTime,
         int precinctsCovered,
         long totalTravelMinutes,
-        double meanTravelMinutes) {
+        double meanTravelMinutes,
+        DeploymentFigures deployment) {
 
     public static PlanSummary of(FieldPlan plan) {
         Map<Precinct, Double> sumLog = logUncoveredByPrecinct(plan);
@@ -55,7 +57,8 @@ public record PlanSummary(
         var score = plan.getScore();
         return new PlanSummary(score == null ? null : score.toString(), score == null ? 0 : score.hardScore(),
                 score == null ? 0 : score.mediumScore(), votes, assignedShifts, offeredShifts, assigned.size(),
-                offering.size(), sumLog.size(), travel, assignedShifts == 0 ? 0 : (double) travel / assignedShifts);
+                offering.size(), sumLog.size(), travel, assignedShifts == 0 ? 0 : (double) travel / assignedShifts,
+                DeploymentFigures.of(plan));
     }
 
     /**

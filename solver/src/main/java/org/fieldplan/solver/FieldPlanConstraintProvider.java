@@ -7,8 +7,12 @@ import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sumLong
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.toList;
 import static org.optaplanner.core.api.score.stream.Joiners.equal;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.fieldplan.domain.DeploymentOffer;
 import org.fieldplan.domain.FieldPlanWeights;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
@@ -42,6 +46,9 @@ public class FieldPlanConstraintProvider implements ConstraintProvider {
                 requiredLanguages(factory),
                 capacity(factory),
                 buddyRule(factory),
+                deploymentLength(factory),
+                stagingCapacity(factory),
+                stagingHours(factory),
                 idleVolunteer(factory),
                 voteValue(factory),
                 votesLost(factory),
@@ -80,7 +87,8 @@ public class FieldPlanConstraintProvider implements ConstraintProvider {
 
     Constraint travelLimit(ConstraintFactory factory) {
         return factory.forEach(Shift.class)
-                .filter(shift -> shift.getTravelMinutes() > shift.getVolunteer().getMaxTravelMinutes())
+                .filter(shift -> shift.getTravelMinutes()
+                        > shift.getVolunteer().travelLimitOn(shift.getSlot().getDay()))
                 .penalizeConfigurable()
                 .asConstraint(FieldPlanWeights.TRAVEL_LIMIT);
     }
@@ -120,6 +128,42 @@ public class FieldPlanConstraintProvider implements ConstraintProvider {
                 .penalizeConfigurable()
                 .indictWith((precinct, slot, team) -> List.of(precinct, slot))
                 .asConstraint(FieldPlanWeights.BUDDY_RULE);
+    }
+
+    /**
+     * A deployment (shifts beyond the everyday limit, on a day the volunteer offered a longer trip) lasts at least the
+     * offer's minimum of consecutive slots at the same precinct: the long trip is made once for a long day.
+     */
+    Constraint deploymentLength(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(Shift::isDeployed)
+                .groupBy(Shift::getVolunteer, Shift::getPrecinct, toList())
+                .filter((volunteer, precinct, shifts) -> deploymentShortfall(volunteer, shifts) > 0)
+                .penalizeConfigurable((volunteer, precinct, shifts) -> deploymentShortfall(volunteer, shifts))
+                .indictWith((volunteer, precinct, shifts) -> List.of(volunteer, precinct))
+                .asConstraint(FieldPlanWeights.DEPLOYMENT_LENGTH);
+    }
+
+    /** A staging location sends out at most its teams per slot (a team: the canvassers of one precinct-slot). */
+    Constraint stagingCapacity(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> shift.getPrecinct().getStaging() != null)
+                .groupBy(shift -> shift.getPrecinct().getStaging(), Shift::getSlot, countDistinct(Shift::getPrecinct))
+                .filter((staging, slot, teams) -> teams > staging.teamsPerSlot())
+                .penalizeConfigurable((staging, slot, teams) -> teams - staging.teamsPerSlot())
+                .indictWith((staging, slot, teams) -> List.of(staging, slot))
+                .asConstraint(FieldPlanWeights.STAGING_CAPACITY);
+    }
+
+    /** A team meets at its staging location, which must be open for the whole slot. */
+    Constraint stagingHours(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> shift.getPrecinct().getStaging() != null
+                        && !shift.getPrecinct().getStaging().isOpenDuring(shift.getSlot()))
+                .groupBy(Shift::getPrecinct, Shift::getSlot)
+                .penalizeConfigurable()
+                .indictWith((precinct, slot) -> List.of(precinct, slot))
+                .asConstraint(FieldPlanWeights.STAGING_HOURS);
     }
 
     // ---------------- medium ----------------
@@ -212,6 +256,18 @@ public class FieldPlanConstraintProvider implements ConstraintProvider {
     /** Expected net votes of a precinct, in micro-votes, from the sum of its shifts' scaled terms. */
     public static long microVotes(Precinct precinct, long scaledSumLog) {
         return Math.round(precinct.expectedVotes(scaledSumLog / LOG_SCALE) * MICRO_VOTES_PER_VOTE);
+    }
+
+    /** Slots a volunteer's deployed shifts at one precinct (over the whole horizon) lack, summed per day. */
+    static int deploymentShortfall(Volunteer volunteer, List<Shift> shifts) {
+        int shortfall = 0;
+        for (Map.Entry<LocalDate, List<TimeSlot>> day : shifts.stream().map(Shift::getSlot)
+                .collect(Collectors.groupingBy(TimeSlot::getDay)).entrySet()) {
+            DeploymentOffer offer = volunteer.deploymentOfferOn(day.getKey());
+            int required = offer == null ? 0 : offer.minSlots();
+            shortfall += Math.max(0, required - DeploymentOffer.longestConsecutiveRun(day.getValue()));
+        }
+        return shortfall;
     }
 
     static int missingLanguages(Precinct precinct, List<Shift> team) {

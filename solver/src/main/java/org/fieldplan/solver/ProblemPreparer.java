@@ -1,5 +1,6 @@
 package org.fieldplan.solver;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.fieldplan.domain.Assignment;
+import org.fieldplan.domain.DeploymentOffer;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Precinct;
@@ -19,6 +21,7 @@ import org.fieldplan.domain.Volunteer;
 import org.fieldplan.travel.GreatCircleTravelTimeMatrix;
 import org.fieldplan.travel.PrecinctTravel;
 import org.fieldplan.travel.StatedTravelTimeMatrix;
+import org.fieldplan.travel.StagedTravelTimeMatrix;
 import org.fieldplan.travel.TravelTimeMatrix;
 import org.fieldplan.vote.MarginalVoteModel;
 import org.fieldplan.vote.VoteModelParameters;
@@ -51,14 +54,22 @@ public final class ProblemPreparer {
     public static FieldPlan prepare(FieldPlanProblem problem) {
         deriveVoteModel(problem);
         List<Precinct> worthCanvassing = problem.precincts().stream().filter(Precinct::isWorthCanvassing).toList();
-        return prepareDerived(problem, withStatedMinutes(problem,
-                new GreatCircleTravelTimeMatrix(worthCanvassing, problem.travel())));
+        return prepareDerived(problem, withStatedMinutes(problem, problem.stagingLocations().isEmpty()
+                ? new GreatCircleTravelTimeMatrix(worthCanvassing, problem.travel()) : stagedTravelTimes(problem)));
     }
 
-    /** Prepares with the given travel times for every volunteer the problem states no travel minutes for. */
+    /**
+     * Prepares with the given travel times for every volunteer the problem states no travel minutes for; when the
+     * problem has staging locations, travel goes through them ({@link StagedTravelTimeMatrix}) instead.
+     */
     public static FieldPlan prepare(FieldPlanProblem problem, TravelTimeMatrix travelTimes) {
         deriveVoteModel(problem);
-        return prepareDerived(problem, withStatedMinutes(problem, travelTimes));
+        return prepareDerived(problem, withStatedMinutes(problem,
+                problem.stagingLocations().isEmpty() ? travelTimes : stagedTravelTimes(problem)));
+    }
+
+    private static TravelTimeMatrix stagedTravelTimes(FieldPlanProblem problem) {
+        return new StagedTravelTimeMatrix(problem.stagingLocations(), problem.precincts(), problem.travel());
     }
 
     /** The problem's stated travel minutes (e.g. by road) take precedence over any estimate. */
@@ -75,12 +86,30 @@ public final class ProblemPreparer {
         int maxCandidates = problem.travel().maxCandidatesPerVolunteer();
         // Each volunteer's search is independent and read-only on shared data: parallel is safe and ~2x on 2 cores.
         problem.volunteers().parallelStream()
-                .forEach(volunteer -> setCandidates(volunteer, candidates(volunteer, travelTimes, maxCandidates),
-                        travelTimes));
+                .forEach(volunteer -> setCandidates(volunteer, travelTimes, maxCandidates));
         List<Shift> shifts = createShifts(problem);
         return new FieldPlan(problem.name(), problem.timeZone(), problem.voteModel(), problem.travel(),
                 problem.districts(), problem.timeSlots(), problem.precincts(), problem.volunteers(), shifts,
-                problem.weights());
+                problem.weights(), problem.stagingLocations());
+    }
+
+    /** Everyday candidates and, for each date the volunteer offered a deployment, those within the offer's limit. */
+    private static void setCandidates(Volunteer volunteer, TravelTimeMatrix travelTimes, int maxCandidates) {
+        Map<LocalDate, List<PrecinctTravel>> deployment = new HashMap<>();
+        for (DeploymentOffer offer : volunteer.getDeploymentOffers()) {
+            if (offer.maxTravelMinutes() > volunteer.getMaxTravelMinutes()) {
+                deployment.put(offer.date(),
+                        candidates(volunteer, travelTimes, offer.maxTravelMinutes(), maxCandidates));
+            }
+        }
+        List<PrecinctTravel> everyday = candidates(volunteer, travelTimes, volunteer.getMaxTravelMinutes(),
+                maxCandidates);
+        Map<LocalDate, List<Precinct>> deploymentPrecincts = new HashMap<>();
+        deployment.forEach((date, reach) -> deploymentPrecincts.put(date, reach.stream().map(PrecinctTravel::precinct)
+                .toList()));
+        volunteer.setCandidates(everyday.stream().map(PrecinctTravel::precinct).toList(),
+                everyday.stream().mapToDouble(PrecinctTravel::minutes).toArray(), deploymentPrecincts,
+                precinct -> travelTimes.minutes(volunteer, precinct));
     }
 
     /**
@@ -88,18 +117,18 @@ public final class ProblemPreparer {
      * the given travel times, and whether they offer useful time in the plan's slots.
      */
     public static void prepareVolunteer(Volunteer volunteer, FieldPlan plan, TravelTimeMatrix travelTimes) {
-        setCandidates(volunteer, candidates(volunteer, travelTimes, plan.getTravel().maxCandidatesPerVolunteer()),
-                travelTimes);
+        setCandidates(volunteer, travelTimes, plan.getTravel().maxCandidatesPerVolunteer());
         volunteer.setOffersUsefulTime(!volunteer.getCandidatePrecincts().isEmpty()
                 && plan.getTimeSlots().stream().anyMatch(volunteer::isAvailableFor));
     }
 
-    /** Gives the volunteer its candidates, their travel minutes, and the matrix's minutes for any other precinct. */
-    private static void setCandidates(Volunteer volunteer, List<PrecinctTravel> candidates,
-            TravelTimeMatrix travelTimes) {
-        volunteer.setCandidates(candidates.stream().map(PrecinctTravel::precinct).toList(),
-                candidates.stream().mapToDouble(PrecinctTravel::minutes).toArray(),
-                precinct -> travelTimes.minutes(volunteer, precinct));
+    /**
+     * The plan's default travel times: through its staging locations when it has some ({@link StagedTravelTimeMatrix}),
+     * else great-circle.
+     */
+    public static TravelTimeMatrix defaultTravelTimes(FieldPlan plan) {
+        return plan.getStagingLocations().isEmpty() ? greatCircleTravelTimes(plan)
+                : new StagedTravelTimeMatrix(plan.getStagingLocations(), plan.getPrecincts(), plan.getTravel());
     }
 
     /** Great-circle travel times to the plan's precincts worth canvassing (the default travel model). */
@@ -119,8 +148,14 @@ public final class ProblemPreparer {
      */
     public static List<PrecinctTravel> candidates(Volunteer volunteer, TravelTimeMatrix travelTimes,
             int maxCandidates) {
+        return candidates(volunteer, travelTimes, volunteer.getMaxTravelMinutes(), maxCandidates);
+    }
+
+    /** As {@link #candidates(Volunteer, TravelTimeMatrix, int)} within {@code maxMinutes} (e.g. a deployment's). */
+    public static List<PrecinctTravel> candidates(Volunteer volunteer, TravelTimeMatrix travelTimes,
+            int maxMinutes, int maxCandidates) {
         List<PrecinctTravel> servable = new ArrayList<>();
-        for (PrecinctTravel reach : travelTimes.within(volunteer, volunteer.getMaxTravelMinutes())) {
+        for (PrecinctTravel reach : travelTimes.within(volunteer, maxMinutes)) {
             Precinct precinct = reach.precinct();
             if (precinct.isWorthCanvassing() && volunteer.hasSkills(precinct.getRequiredSkills())) {
                 servable.add(reach);

@@ -1,6 +1,7 @@
 package org.fieldplan.validation;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,9 +13,12 @@ import java.util.function.Function;
 
 import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.AvailabilityWindow;
+import org.fieldplan.domain.DeploymentOffer;
 import org.fieldplan.domain.District;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.StagingLocation;
+import org.fieldplan.domain.StagingLocation.OpeningHours;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.travel.TravelParameters;
@@ -32,7 +36,9 @@ import org.fieldplan.vote.VoteModelParameters;
  * scored by a hard constraint on every move); precinct geometries valid non-empty (Multi)Polygons and volunteer homes points, all within WGS84
  * longitude/latitude range; counts (voters, doors, capacities, shift and travel limits) not negative; shares and
  * probabilities within [0, 1]; model rates positive; assignments and preferred precincts refer to known ids, at
- * most one assignment per volunteer and slot.
+ * most one assignment per volunteer and slot; staging locations with unique ids, a point, teams per slot not negative
+ * and hours that close after they open; deployment offers with a limit not negative, at least one slot and one offer
+ * per date.
  */
 public final class ProblemValidator {
 
@@ -114,6 +120,45 @@ public final class ProblemValidator {
             checkVolunteer(ErrorPath.item("volunteers", i, volunteer.getId()), volunteer, precinctIds);
         }
         checkAssignments(problem.assignments(), volunteerIds, slotIds, precinctIds);
+        uniqueIds("stagingLocations", problem.stagingLocations(), StagingLocation::id);
+        for (int i = 0; i < problem.stagingLocations().size(); i++) {
+            StagingLocation staging = problem.stagingLocations().get(i);
+            checkStaging(ErrorPath.item("stagingLocations", i, staging.id()), staging);
+        }
+    }
+
+    private void checkStaging(String path, StagingLocation staging) {
+        id(path, "id", staging.id());
+        if (staging.point() == null) {
+            error(ErrorPath.field(path, "point"), "is missing");
+        } else {
+            GeometryRules.homeProblem(staging.point()).ifPresent(problem -> error(ErrorPath.field(path, "point"),
+                    problem));
+        }
+        notNegative(path, "teamsPerSlot", staging.teamsPerSlot());
+        for (int i = 0; i < staging.hours().size(); i++) {
+            OpeningHours hours = staging.hours().get(i);
+            if (!hours.close().isAfter(hours.open())) {
+                error(ErrorPath.field(ErrorPath.item(ErrorPath.field(path, "hours"), i, null), "close"),
+                        "must be after open (" + hours.open() + ")");
+            }
+        }
+    }
+
+    private void checkDeploymentOffers(String path, Volunteer volunteer) {
+        Set<LocalDate> dates = new HashSet<>();
+        List<DeploymentOffer> offers = volunteer.getDeploymentOffers();
+        for (int i = 0; i < offers.size(); i++) {
+            String offerPath = ErrorPath.item(ErrorPath.field(path, "deploymentOffers"), i, null);
+            DeploymentOffer offer = offers.get(i);
+            notNegative(offerPath, "maxTravelMinutes", offer.maxTravelMinutes());
+            if (offer.minSlots() < 1) {
+                error(ErrorPath.field(offerPath, "minSlots"), "must be at least 1, was " + offer.minSlots());
+            }
+            if (!dates.add(offer.date())) {
+                error(ErrorPath.field(offerPath, "date"), "a second offer for " + offer.date());
+            }
+        }
     }
 
     private void checkTimeZone(String timeZone) {
@@ -202,6 +247,7 @@ public final class ProblemValidator {
             period(ErrorPath.item(ErrorPath.field(path, "availability"), i, null), windows.get(i).start(),
                     windows.get(i).end());
         }
+        checkDeploymentOffers(path, volunteer);
         volunteer.getPreferredPrecinctIds().stream().filter(id -> !precinctIds.contains(id)).sorted()
                 .forEach(id -> error(ErrorPath.field(path, "preferredPrecinctIds"), "unknown precinct \"" + id + "\""));
     }

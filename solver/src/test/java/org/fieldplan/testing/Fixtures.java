@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.fieldplan.domain.AvailabilityWindow;
+import org.fieldplan.domain.DeploymentOffer;
 import org.fieldplan.domain.District;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Skill;
@@ -74,6 +75,7 @@ public final class Fixtures {
         private double attendance = 1.0;
         private Set<String> preferred = Set.of();
         private List<PrecinctTravel> candidates = List.of();
+        private final List<DeploymentOffer> offers = new ArrayList<>();
 
         private VolunteerBuilder(String id) {
             this.id = id;
@@ -116,6 +118,12 @@ public final class Fixtures {
             return this;
         }
 
+        /** A deployment offer: on that day up to {@code minutes} one way, for at least {@code minSlots} slots. */
+        public VolunteerBuilder deploys(int dayOffset, int minutes, int minSlots) {
+            offers.add(new DeploymentOffer(SATURDAY.plusDays(dayOffset), minutes, minSlots));
+            return this;
+        }
+
         /** Candidate precincts with the given one-way minutes each. */
         public VolunteerBuilder reaches(Precinct precinct, double minutes) {
             List<PrecinctTravel> more = new ArrayList<>(candidates);
@@ -130,7 +138,7 @@ public final class Fixtures {
             }
             Volunteer volunteer = new Volunteer(id, "Volunteer " + id, GEOMETRY.createPoint(new Coordinate(-71.41, 41.82)),
                     skills, languages, TravelMode.CAR, maxTravelMinutes, availability, maxShifts, maxShiftsPerDay,
-                    "org-1", attendance, preferred);
+                    "org-1", attendance, preferred, offers);
             volunteer.setCandidates(candidates.stream().map(PrecinctTravel::precinct).toList(),
                     candidates.stream().mapToDouble(PrecinctTravel::minutes).toArray(), null);
             volunteer.setOffersUsefulTime(!candidates.isEmpty());

@@ -25,6 +25,7 @@ import org.fieldplan.data.streets.StreetStore;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.domain.Volunteer;
 import org.springframework.stereotype.Service;
 
@@ -240,8 +241,14 @@ public class AssignmentService {
         return new VolunteerAssignment(volunteer.getId(), volunteer.getName(), volunteer.getOrganizerId(),
                 shift.getSlot().getId(), shift.getSlot().getStart(), shift.getSlot().getEnd(),
                 new VolunteerAssignment.PrecinctInfo(precinct.getId(), precinct.getName(), precinct.getCentroid(),
-                        meetingPlace(precinct, meetingPoint), geometry ? precinct.getGeometry() : null),
+                        meetingPlace(precinct, meetingPoint), geometry ? precinct.getGeometry() : null,
+                        meetAt(precinct.getStaging())),
                 buddies, shift.getTravelMinutes(), null, null);
+    }
+
+    private static VolunteerAssignment.StagingInfo meetAt(StagingLocation staging) {
+        return staging == null ? null
+                : new VolunteerAssignment.StagingInfo(staging.id(), staging.name(), staging.address(), staging.point());
     }
 
     private static VolunteerAssignment.MeetingPlace meetingPlace(Precinct precinct, MeetingPoint onStreet) {

@@ -33,10 +33,20 @@ public record VolunteerAssignment(String volunteerId, String name, String organi
     /**
      * Where to go: the precinct's id, name, centroid (an interior point), where the team meets (null for a precinct
      * without geometry) and polygon (null, and left out of JSON, unless asked for: the precinct layer has the
-     * polygons).
+     * polygons), and the staging location where the team gets its turf when the region has staging locations.
      */
     public record PrecinctInfo(String id, String name, Point centroid, MeetingPlace meetingPoint,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Geometry polygon) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Geometry polygon,
+            @JsonInclude(JsonInclude.Include.NON_NULL) StagingInfo meetAt) {
+
+        /** A precinct whose team meets on the turf (the region has no staging locations). */
+        public PrecinctInfo(String id, String name, Point centroid, MeetingPlace meetingPoint, Geometry polygon) {
+            this(id, name, centroid, meetingPoint, polygon, null);
+        }
+    }
+
+    /** The staging location where the team meets and gets its turf; left out of JSON when there is none. */
+    public record StagingInfo(String id, String name, String address, Point point) {
     }
 
     /**

@@ -215,7 +215,7 @@ public class ReplanService {
      */
     public ReplanResult addVolunteers(Job job, List<Volunteer> newcomers) {
         FieldPlan plan = job.requireBestPlan();
-        var travelTimes = ProblemPreparer.greatCircleTravelTimes(plan);
+        var travelTimes = ProblemPreparer.defaultTravelTimes(plan);
         List<ProblemChange<FieldPlan>> changes = new ArrayList<>();
         Set<String> slotIds = new LinkedHashSet<>();
         List<String> effects = new ArrayList<>();

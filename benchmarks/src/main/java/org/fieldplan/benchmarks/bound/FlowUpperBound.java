@@ -44,6 +44,10 @@ import org.fieldplan.travel.TravelTimeMatrix;
  * <li>attendance: a shift of attendance a contributes −ln(1 − a·s) to the precinct's log-uncovered sum, which is
  * convex in a and 0 at a = 0, hence ≤ a·(−ln(1 − s)); so a precinct's expected votes c·(1 − Π(1 − aᵢs)) are at most
  * c·(1 − (1 − s)^Σaᵢ), a concave function of the total attendance sent there — exact when every a = 1;</li>
+ * <li>deployment days only widen reach: on a date a volunteer offered a deployment, their shifts reach every
+ * precinct within the offer's limit, and the minimum deployment length is dropped (it only forbids plans);</li>
+ * <li>staging: travel goes through the staging locations as in the solver, a precinct-slot whose staging location is
+ * closed gets no arc (exact), and a staging location's teams per slot is dropped (it only forbids plans);</li>
  * <li>s is the share of doors the longest slot's shift covers (all slots of the GOTV calendar are 3 h);</li>
  * <li>when attendances differ, flow may split a shift's units between precincts (the LP relaxation of the
  * assignment; with one attendance a shift is one unit and min-cost flow is integral), and a precinct-slot
@@ -93,7 +97,7 @@ public final class FlowUpperBound {
 
     /** The bound for a prepared plan, with the default great-circle travel times and the plan's team rules. */
     public static Result of(FieldPlan plan) {
-        return of(plan, ProblemPreparer.greatCircleTravelTimes(plan), TeamRules.of(plan));
+        return of(plan, ProblemPreparer.defaultTravelTimes(plan), TeamRules.of(plan));
     }
 
     /**
@@ -107,7 +111,7 @@ public final class FlowUpperBound {
         if (teamRules.buddyRule() && !hard.buddyRule() || teamRules.languages() && !hard.languages()) {
             throw new IllegalArgumentException("The bound cannot keep a team rule the plan's weights switch off.");
         }
-        return of(plan, ProblemPreparer.greatCircleTravelTimes(plan), teamRules);
+        return of(plan, ProblemPreparer.defaultTravelTimes(plan), teamRules);
     }
 
     /**
@@ -148,8 +152,12 @@ public final class FlowUpperBound {
         unitsPerShift = PERCENT / commonDivisor;
         Map<Precinct, Map<TimeSlot, SlotReach>> precinctSlots = new HashMap<>();
         shiftsByVolunteer.forEach((volunteer, shifts) -> {
-            List<PrecinctTravel> reachable = ProblemPreparer.candidates(volunteer, travelTimes, Integer.MAX_VALUE);
-            if (reachable.isEmpty()) {
+            Map<LocalDate, List<PrecinctTravel>> reachByDay = new HashMap<>();
+            for (Shift shift : shifts) {
+                reachByDay.computeIfAbsent(shift.getSlot().getDay(), day -> ProblemPreparer.candidates(volunteer,
+                        travelTimes, volunteer.travelLimitOn(day), Integer.MAX_VALUE));
+            }
+            if (reachByDay.values().stream().allMatch(List::isEmpty)) {
                 return;
             }
             int units = hundredths(volunteer) / commonDivisor;
@@ -166,7 +174,11 @@ public final class FlowUpperBound {
                 });
                 int shiftNode = newNode();
                 flow.addArcWithCapacityAndUnitCost(dayNode, shiftNode, units, 0);
-                for (PrecinctTravel reach : reachable) {
+                for (PrecinctTravel reach : reachByDay.get(shift.getSlot().getDay())) {
+                    if (reach.precinct().getStaging() != null
+                            && !reach.precinct().getStaging().isOpenDuring(shift.getSlot())) {
+                        continue;
+                    }
                     precinctSlots.computeIfAbsent(reach.precinct(), p -> new HashMap<>())
                             .computeIfAbsent(shift.getSlot(), s -> new SlotReach(reach.precinct()))
                             .add(shiftNode, units, volunteer);

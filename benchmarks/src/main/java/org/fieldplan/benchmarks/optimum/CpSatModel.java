@@ -45,8 +45,9 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
  * "works at all" variable, which also prices the idle volunteer.</li>
  * </ul>
  * Every auxiliary variable is bounded from both sides by the assignment variables, so fixing those to a plan
- * determines the objective ({@link #evaluate}). Not modelled (the model refuses them): pinned shifts and soft
- * weights on a medium or hard level, such as {@code "idleVolunteer": "1medium"}.
+ * determines the objective ({@link #evaluate}). Not modelled (the model refuses them): pinned shifts, soft
+ * weights on a medium or hard level, such as {@code "idleVolunteer": "1medium"}, staging locations and deployment
+ * offers.
  */
 public final class CpSatModel {
 
@@ -84,6 +85,11 @@ public final class CpSatModel {
 
     /** The model of a prepared plan's problem (its candidate precincts, weights and vote model). */
     public static CpSatModel of(FieldPlan prepared) {
+        if (!prepared.getStagingLocations().isEmpty()
+                || prepared.getVolunteers().stream().anyMatch(v -> !v.getDeploymentOffers().isEmpty())) {
+            throw new IllegalArgumentException("The CP-SAT model does not cover staging locations or deployment "
+                    + "offers (staging capacity and the minimum deployment length are not modelled)");
+        }
         Loader.loadNativeLibraries();
         return new CpSatModel(prepared);
     }

@@ -35,12 +35,10 @@ public final class OptimumInstances {
     /** The same problem with every volunteer's attendance probability set to {@code attendance}. */
     public static FieldPlanProblem withAttendance(FieldPlanProblem problem, double attendance) {
         List<Volunteer> volunteers = problem.volunteers().stream()
-                .map(v -> new Volunteer(v.getId(), v.getName(), v.getHome(), v.getSkills(), v.getLanguages(),
-                        v.getTravelMode(), v.getMaxTravelMinutes(), v.getAvailability(), v.getMaxShifts(),
-                        v.getMaxShiftsPerDay(), v.getOrganizerId(), attendance, v.getPreferredPrecinctIds()))
+                .map(v -> v.withAttendanceProbability(attendance))
                 .toList();
         return new FieldPlanProblem(problem.name() + ", attendance " + attendance, problem.timeZone(),
                 problem.voteModel(), problem.travel(), problem.districts(), problem.timeSlots(), problem.precincts(),
-                volunteers, problem.weights(), problem.assignments());
+                volunteers, problem.weights(), problem.assignments(), problem.travelMinutes(), problem.stagingLocations());
     }
 }

@@ -3,6 +3,7 @@ package org.fieldplan.benchmarks.suite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.fieldplan.baseline.GreedyPlanner;
@@ -12,6 +13,7 @@ import org.fieldplan.benchmarks.suite.SuiteResult.InstanceResult;
 import org.fieldplan.benchmarks.suite.SuiteResult.Sample;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.plan.DeploymentFigures;
 import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
@@ -58,6 +60,7 @@ final class InstanceRunner {
             progress.start();
             SolveResult solved = solver.solve(prepared, progress);
             PlanSummary best = PlanSummary.of(solved.plan());
+            printDeployment(best.deployment(), prepared.getStagingLocations().size());
             List<Sample> timeline = progress.finish(solved.plan(), solved.millisSpent());
             long peakHeap = heap.peakBytes();
 
@@ -73,6 +76,14 @@ final class InstanceRunner {
                     percentOf(votesAt(timeline, 10_000), boundVotes), percentOf(votesAt(timeline, 30_000), boundVotes),
                     percentOf(greedy.expectedNetVotes(), boundVotes));
         }
+    }
+
+    private static void printDeployment(DeploymentFigures figures, int stagingLocations) {
+        System.out.printf(Locale.ROOT, "   close districts (pivotality ≥ %.1f): %.1f%% of the value, %.1f%% of the shifts, "
+                        + "%.1f%% of the expected votes; %d volunteers deployed (%d shifts); %d staging locations%n",
+                DeploymentFigures.CLOSE_PIVOTALITY, 100 * figures.closeValueShare(), 100 * figures.closeShiftShare(),
+                100 * figures.closeVoteShare(), figures.volunteersDeployed(), figures.deployedShifts(),
+                stagingLocations);
     }
 
     private static FieldPlanProblem withCandidates(FieldPlanProblem problem, Integer candidates) {

@@ -15,7 +15,10 @@ import org.fieldplan.benchmarks.BenchmarkProblems;
  *
  * <pre>
  * --xl                     also run XL (20,000 precincts, 80,000 volunteers)
- * --only S,RI              run only these instances (S, M, RI, RI_VOTES, NH, NH_VOTES, CT, CT_VOTES, L, XL)
+ * --only S,RI              run only these instances (S, M, RI, RI_VOTES, NH, NH_VOTES, CT, CT_VOTES, L, XL; and
+ *                          the deployment ones, only run when named: M_STAGED, M_DEPLOY, NH_STAGED_VOTES,
+ *                          NH_DEPLOY_VOTES, CT_STAGED_VOTES, CT_DEPLOY_VOTES, NH_STAGED_HALF_VOTES,
+ *                          NH_DEPLOY_HALF_VOTES)
  * --seconds 20             the same solve limit for every instance
  * --seconds S=5,L=30       per-instance limits; others keep their defaults
  * --out DIR                output folder (default out/bench-suite)
@@ -72,7 +75,7 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
         }
         List<SuiteInstance> instances = new ArrayList<>();
         for (SuiteInstance instance : SuiteInstance.values()) {
-            boolean selected = only != null ? only.contains(instance) : !instance.optIn() || xl;
+            boolean selected = only != null ? only.contains(instance) : !instance.optIn() || xl && instance == SuiteInstance.XL;
             if (selected) {
                 instances.add(instance);
             }
