@@ -6,7 +6,6 @@ import java.util.List;
 import org.fieldplan.baseline.GreedyPlanner;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.solver.partition.PartitionedStart;
-import org.fieldplan.solver.partition.RegionPartition;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 
@@ -17,8 +16,7 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  *
  * <p>With a partition budget ({@link #setPartitionMillis}, set by {@link FieldPlanSolverConfig#create}) a large
  * region is instead started from the stitched plans of its parts, solved on all cores for that long
- * ({@link PartitionedStart}); small regions and plans that already have assignments still start greedily. A request
- * to end the solve is seen only once the parts are done.
+ * ({@link PartitionedStart}); small regions and plans that already have assignments still start greedily.
  */
 public class GreedyInitializer implements CustomPhaseCommand<FieldPlan> {
 
@@ -33,8 +31,8 @@ public class GreedyInitializer implements CustomPhaseCommand<FieldPlan> {
     public void changeWorkingSolution(ScoreDirector<FieldPlan> scoreDirector) {
         FieldPlan plan = scoreDirector.getWorkingSolution();
         List<GreedyPlanner.Decision> decisions = partitionMillis > 0 && PartitionedStart.splits(plan)
-                ? PartitionedStart.solve(plan, RegionPartition.of(plan, PartitionedStart.partCount(plan)),
-                        Duration.ofMillis(partitionMillis), Runtime.getRuntime().availableProcessors())
+                ? PartitionedStart.solve(plan, Duration.ofMillis(partitionMillis),
+                        Runtime.getRuntime().availableProcessors())
                 : GreedyPlanner.decide(plan);
         for (GreedyPlanner.Decision decision : decisions) {
             scoreDirector.beforeVariableChanged(decision.shift(), "precinct");

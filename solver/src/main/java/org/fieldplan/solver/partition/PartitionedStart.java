@@ -26,18 +26,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The start of a solve on a large region: the region is cut into parts by geography ({@link RegionPartition}), each
  * part is solved on its own (greedy start and local search, as a small region is) on a few threads, and the parts'
- * plans are stitched into decisions for the whole plan. The solver's local search then goes on over the whole plan,
- * where it can move volunteers across part boundaries and fill idle ones.
+ * plans are stitched. This is done in {@link #ROUND_ANGLES rounds}: the second cuts at 45° to the first and starts
+ * each part from the stitched plan, so volunteers the first cut held apart from precincts they could reach are free
+ * to go there. The solver's local search then goes on over the whole plan.
  *
  * <p>Why: a local-search step on a big plan is slow (each new best clones every shift; the move index and the score's
- * node network are large), so at L and XL a minute ends near the greedy plan; parts of a few thousand shifts are
- * searched as fast as the small regions that end within 1–2 % of the bound. The score is a sum over precincts and
- * over volunteers, and a part holds every precinct its volunteers may go to and every volunteer who may go to its
- * precincts, so the stitched plan scores the sum of the parts' scores and is feasible when they are.
+ * node network are large), so at L and XL a minute ended near the greedy plan; parts of a few thousand shifts are
+ * searched as fast as the small regions. The score is a sum over precincts and over volunteers, and a part holds
+ * every precinct its volunteers may go to and every volunteer who may go to its precincts (volunteers whose shifts
+ * lie in several parts stay fixed, counted where they work), so the stitched plan scores the sum of the parts' scores
+ * and is feasible when they are.
  *
- * <p>Only plans with no shift assigned are split (a fresh solve): a plan resumed or repaired keeps its assignments,
- * which may cross parts, and is started by the greedy as a whole. Regions with at most {@link #SPLIT_ABOVE_SHIFTS}
- * shifts stay whole (docs/benchmarks.md, "Partitioned solving").
+ * <p>Only plans with no shift assigned are split (a fresh solve): a plan resumed or repaired keeps its assignments
+ * and is started by the greedy as a whole. Regions with at most {@link #SPLIT_ABOVE_SHIFTS} shifts stay whole
+ * (docs/benchmarks.md, "Partitioned solving"). Part solves cannot be stopped from outside: a request to end the solve
+ * is seen once they are done.
  */
 public final class PartitionedStart {
 
@@ -48,6 +51,10 @@ public final class PartitionedStart {
     public static final int SPLIT_ABOVE_SHIFTS = 30_000;
     /** Shifts per part aimed at: the size of generated M and the real regions, which search fast. */
     public static final int PART_SHIFTS = 8_000;
+    /** The angle of each round's cut; the budget is shared equally between the rounds. */
+    static final double[] ROUND_ANGLES = {0, 45};
+    /** The least time a part gets: enough for its greedy start, which a shorter limit would skip. */
+    static final Duration MIN_PART_TIME = Duration.ofMillis(500);
 
     private static final Logger LOG = LoggerFactory.getLogger(PartitionedStart.class);
 
@@ -66,13 +73,44 @@ public final class PartitionedStart {
     }
 
     /**
-     * Solves every part of {@code partition} within about {@code budget} of wall time on {@code threads} threads and
-     * returns the stitched plan as decisions on {@code plan}'s shifts (those assigned; the rest stay unassigned). A
-     * part's time limit is its share of the shifts times {@code budget × threads}; the largest parts start first.
+     * Solves {@code plan} in {@link #partCount} parts, one round per angle of {@link #ROUND_ANGLES}, within about
+     * {@code budget} of wall time on {@code threads} threads, and returns the stitched plan as decisions on the plan's
+     * shifts (each shift whose precinct it changes). The plan itself is not changed.
      */
-    public static List<GreedyPlanner.Decision> solve(FieldPlan plan, RegionPartition partition, Duration budget,
-            int threads) {
-        List<PartPlan> partPlans = partition.parts().stream().map(part -> PartPlan.of(plan, part)).toList();
+    public static List<GreedyPlanner.Decision> solve(FieldPlan plan, Duration budget, int threads) {
+        Map<Shift, Precinct> assigned = new IdentityHashMap<>();
+        plan.getShifts().stream().filter(shift -> shift.getPrecinct() != null)
+                .forEach(shift -> assigned.put(shift, shift.getPrecinct()));
+        Duration roundBudget = budget.dividedBy(ROUND_ANGLES.length);
+        for (double angle : ROUND_ANGLES) {
+            RegionPartition partition = RegionPartition.of(plan, partCount(plan), angle, assigned);
+            for (GreedyPlanner.Decision decision : solveParts(plan, partition, assigned, roundBudget, threads)) {
+                if (decision.precinct() == null) {
+                    assigned.remove(decision.shift());
+                } else {
+                    assigned.put(decision.shift(), decision.precinct());
+                }
+            }
+        }
+        List<GreedyPlanner.Decision> changes = new ArrayList<>();
+        for (Shift shift : plan.getShifts()) {
+            if (assigned.get(shift) != shift.getPrecinct()) {
+                changes.add(new GreedyPlanner.Decision(shift, assigned.get(shift)));
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * Solves every part of {@code partition}, started from {@code assigned}, within about {@code budget} of wall time
+     * on {@code threads} threads; returns each part shift's final precinct (null: unassigned) as decisions. A part's
+     * time limit is its share of the shifts times {@code budget × threads}, at least {@link #MIN_PART_TIME}; the
+     * largest parts start first.
+     */
+    static List<GreedyPlanner.Decision> solveParts(FieldPlan plan, RegionPartition partition,
+            Map<Shift, Precinct> assigned, Duration budget, int threads) {
+        List<PartPlan> partPlans = partition.parts().stream()
+                .map(part -> PartPlan.of(plan, part, assigned)).toList();
         long totalShifts = Math.max(1, partPlans.stream().mapToLong(p -> p.plan().getShifts().size()).sum());
         List<PartPlan> largestFirst = new ArrayList<>(partPlans);
         largestFirst.sort(Comparator.comparingInt((PartPlan p) -> p.plan().getShifts().size()).reversed());
@@ -86,7 +124,8 @@ public final class PartitionedStart {
             for (PartPlan part : largestFirst) {
                 long millis = Math.min(budget.toMillis(),
                         budget.toMillis() * threads * part.plan().getShifts().size() / totalShifts);
-                results.add(pool.submit(() -> part.solve(Duration.ofMillis(Math.max(1, millis)))));
+                results.add(pool.submit(() -> part.solve(Duration.ofMillis(
+                        Math.max(MIN_PART_TIME.toMillis(), millis)))));
             }
             List<GreedyPlanner.Decision> decisions = new ArrayList<>();
             for (Future<List<GreedyPlanner.Decision>> result : results) {
@@ -105,12 +144,13 @@ public final class PartitionedStart {
 
     /**
      * One part as a plan of its own: its precincts, copies of its volunteers whose candidates are the part's
-     * precincts only, and a fresh shift per shift of theirs; {@code originals} are the whole plan's shifts in the same
-     * order.
+     * precincts only, and a fresh shift per shift of theirs (at its precinct in {@code assigned} when that is in the
+     * part); then the part's fixed shifts, pinned. {@code originals} are the whole plan's shifts of the part's
+     * volunteers, in the order of the part plan's first shifts.
      */
     record PartPlan(FieldPlan plan, List<Shift> originals) {
 
-        static PartPlan of(FieldPlan whole, RegionPartition.Part part) {
+        static PartPlan of(FieldPlan whole, RegionPartition.Part part, Map<Shift, Precinct> assigned) {
             Set<Precinct> precincts = Collections.newSetFromMap(new IdentityHashMap<>());
             precincts.addAll(part.precincts());
             Map<Volunteer, Volunteer> copies = new IdentityHashMap<>();
@@ -125,9 +165,14 @@ public final class PartitionedStart {
             for (Shift shift : whole.getShifts()) {
                 Volunteer copy = copies.get(shift.getVolunteer());
                 if (copy != null) {
-                    shifts.add(new Shift(copy, shift.getSlot()));
+                    Precinct precinct = assigned.get(shift);
+                    shifts.add(new Shift(copy, shift.getSlot(), precincts.contains(precinct) ? precinct : null,
+                            shift.isPinned()));
                     originals.add(shift);
                 }
+            }
+            for (Shift fixed : part.fixed()) {
+                shifts.add(new Shift(fixed.getVolunteer(), fixed.getSlot(), assigned.get(fixed), true));
             }
             FieldPlan plan = new FieldPlan(whole.getName(), whole.getTimeZone(), whole.getVoteModel(),
                     whole.getTravel(), whole.getDistricts(), whole.getTimeSlots(), part.precincts(),
@@ -135,7 +180,7 @@ public final class PartitionedStart {
             return new PartPlan(plan, originals);
         }
 
-        /** The part's best plan within {@code limit}, as decisions on the whole plan's shifts. */
+        /** The part's best plan within {@code limit}: every original shift's precinct in it, as decisions. */
         List<GreedyPlanner.Decision> solve(Duration limit) {
             FieldPlan best = new FieldPlanSolver(FieldPlanSolverConfig.createWhole(limit))
                     .solve(plan, newBest -> { }).plan();
@@ -143,10 +188,7 @@ public final class PartitionedStart {
                     plan.getShifts().size(), limit.toMillis(), best.getScore());
             List<GreedyPlanner.Decision> decisions = new ArrayList<>();
             for (int i = 0; i < originals.size(); i++) {
-                Precinct precinct = best.getShifts().get(i).getPrecinct();
-                if (precinct != null) {
-                    decisions.add(new GreedyPlanner.Decision(originals.get(i), precinct));
-                }
+                decisions.add(new GreedyPlanner.Decision(originals.get(i), best.getShifts().get(i).getPrecinct()));
             }
             return decisions;
         }
