@@ -24,11 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The start of a solve on a large region: the region is cut into parts by geography ({@link RegionPartition}), each
- * part is solved on its own (greedy start and local search, as a small region is) on a few threads, and the parts'
- * plans are stitched. This is done in {@link #ROUND_ANGLES rounds}: the second cuts at 45° to the first and starts
- * each part from the stitched plan, so volunteers the first cut held apart from precincts they could reach are free
- * to go there. The solver's local search then goes on over the whole plan.
+ * The start of a solve on a large region: the whole region's greedy plan, then the region is cut into parts by
+ * geography ({@link RegionPartition}), each part's share of the plan is improved on its own (local search, as on a
+ * small region) on a few threads, and the parts' plans are stitched. This is done in {@link #ROUND_ANGLES rounds}:
+ * the second cuts at 45° to the first, so volunteers the first cut held apart from precincts they could reach are
+ * free to go there. The solver's local search then goes on over the whole plan.
  *
  * <p>Why: a local-search step on a big plan is slow (each new best clones every shift; the move index and the score's
  * node network are large), so at L and XL a minute ended near the greedy plan; parts of a few thousand shifts are
@@ -74,15 +74,25 @@ public final class PartitionedStart {
 
     /**
      * Solves {@code plan} in {@link #partCount} parts, one round per angle of {@link #ROUND_ANGLES}, within about
-     * {@code budget} of wall time on {@code threads} threads, and returns the stitched plan as decisions on the plan's
+     * {@code budget} of wall time (the greedy included; parts' least time may overrun it) on {@code threads} threads, and returns the stitched plan as decisions on the plan's
      * shifts (each shift whose precinct it changes). The plan itself is not changed.
      */
     public static List<GreedyPlanner.Decision> solve(FieldPlan plan, Duration budget, int threads) {
+        long deadline = System.nanoTime() + budget.toNanos();
         Map<Shift, Precinct> assigned = new IdentityHashMap<>();
         plan.getShifts().stream().filter(shift -> shift.getPrecinct() != null)
                 .forEach(shift -> assigned.put(shift, shift.getPrecinct()));
-        Duration roundBudget = budget.dividedBy(ROUND_ANGLES.length);
-        for (double angle : ROUND_ANGLES) {
+        // The whole region's greedy plan first: parts started from nothing lose what their volunteers could reach
+        // across the cut (at L, stitched part greedies were 1 % below the whole greedy); started from it, each part's
+        // search keeps or improves its share, so the stitched plan is never worse than the greedy.
+        for (GreedyPlanner.Decision decision : GreedyPlanner.decide(plan)) {
+            assigned.put(decision.shift(), decision.precinct());
+        }
+        for (int round = 0; round < ROUND_ANGLES.length; round++) {
+            double angle = ROUND_ANGLES[round];
+            // What is left of the budget, shared by the rounds still to come (the greedy took its part).
+            Duration roundBudget = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))
+                    .dividedBy(ROUND_ANGLES.length - round);
             RegionPartition partition = RegionPartition.of(plan, partCount(plan), angle, assigned);
             for (GreedyPlanner.Decision decision : solveParts(plan, partition, assigned, roundBudget, threads)) {
                 if (decision.precinct() == null) {
