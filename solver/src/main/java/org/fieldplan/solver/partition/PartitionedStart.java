@@ -74,7 +74,8 @@ public final class PartitionedStart {
 
     /**
      * Solves {@code plan} in {@link #partCount} parts, one round per angle of {@link #ROUND_ANGLES}, within about
-     * {@code budget} of wall time (the greedy included; parts' least time may overrun it) on {@code threads} threads, and returns the stitched plan as decisions on the plan's
+     * {@code budget} of wall time (the greedy included; a round that cannot give every part its least time is not
+     * run) on {@code threads} threads, and returns the stitched plan as decisions on the plan's
      * shifts (each shift whose precinct it changes). The plan itself is not changed.
      */
     public static List<GreedyPlanner.Decision> solve(FieldPlan plan, Duration budget, int threads) {
@@ -93,6 +94,10 @@ public final class PartitionedStart {
             // What is left of the budget, shared by the rounds still to come (the greedy took its part).
             Duration roundBudget = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))
                     .dividedBy(ROUND_ANGLES.length - round);
+            if (roundBudget.toMillis() * threads < MIN_PART_TIME.toMillis() * partCount(plan)) {
+                // Too little left for every part's least time: a round now would overrun the solve's limit.
+                break;
+            }
             RegionPartition partition = RegionPartition.of(plan, partCount(plan), angle, assigned);
             for (GreedyPlanner.Decision decision : solveParts(plan, partition, assigned, roundBudget, threads)) {
                 if (decision.precinct() == null) {
