@@ -16,19 +16,20 @@ public final class FieldPlanSolverConfig {
     }
 
     /**
-     * Share of a solve's time a large region spends solving its parts before the search over the whole plan
+     * Share of a solve's time a large region spends improving its plan part by part, after the greedy start (whose time
+     * comes on top) and before the search over the whole plan
      * ({@link org.fieldplan.solver.partition.PartitionedStart}); docs/benchmarks.md, "Partitioned solving".
      */
-    public static final double PARTITION_SHARE = 0.75;
+    public static final double PARTITION_SHARE = 0.6;
 
     /**
-     * The configuration, ending after {@code limit} (or earlier if terminated). A large region spends
-     * {@link #PARTITION_SHARE} of it solving its parts, then searches the whole plan.
+     * The configuration, ending after {@code limit} (or earlier if terminated). After the greedy start a large
+     * region spends {@link #PARTITION_SHARE} of it improving its plan part by part, then searches the whole plan.
      */
     public static SolverConfig create(Duration limit) {
         SolverConfig config = createWhole(limit);
-        CustomPhaseConfig start = (CustomPhaseConfig) config.getPhaseConfigList().get(0);
-        start.setCustomProperties(Map.of("partitionMillis",
+        CustomPhaseConfig partitioned = (CustomPhaseConfig) config.getPhaseConfigList().get(1);
+        partitioned.setCustomProperties(Map.of("partitionMillis",
                 String.valueOf(Math.round(limit.toMillis() * PARTITION_SHARE))));
         return config;
     }
