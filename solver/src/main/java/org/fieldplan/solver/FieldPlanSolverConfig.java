@@ -18,7 +18,7 @@ public final class FieldPlanSolverConfig {
     /**
      * Share of a solve's time a large region spends improving its plan part by part, after the greedy start (whose time
      * comes on top) and before the search over the whole plan
-     * ({@link org.fieldplan.solver.partition.PartitionedStart}); docs/benchmarks.md, "Partitioned solving".
+     * ({@link org.fieldplan.solver.partition.PartitionedSearch}); docs/benchmarks.md, "Partitioned solving".
      */
     public static final double PARTITION_SHARE = 0.6;
 

@@ -9,7 +9,7 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 
 /**
  * The solver's second phase, after the greedy start has been handed out as the first best plan: on a large region
- * ({@link PartitionedStart#splits}) the plan is improved part by part for {@link #setPartitionMillis} on all cores,
+ * ({@link PartitionedSearch#splits}) the plan is improved part by part for {@link #setPartitionMillis} on all cores,
  * and the stitched plan becomes the working plan of the local search that follows. Without a budget (repairs, runs
  * ended by a score-calculation count) or on a small region it changes nothing.
  */
@@ -25,10 +25,10 @@ public class PartitionedImprovement implements CustomPhaseCommand<FieldPlan> {
     @Override
     public void changeWorkingSolution(ScoreDirector<FieldPlan> scoreDirector) {
         FieldPlan plan = scoreDirector.getWorkingSolution();
-        if (partitionMillis <= 0 || !PartitionedStart.splits(plan)) {
+        if (partitionMillis <= 0 || !PartitionedSearch.splits(plan)) {
             return;
         }
-        for (GreedyPlanner.Decision decision : PartitionedStart.solve(plan, Duration.ofMillis(partitionMillis),
+        for (GreedyPlanner.Decision decision : PartitionedSearch.solve(plan, Duration.ofMillis(partitionMillis),
                 Runtime.getRuntime().availableProcessors())) {
             scoreDirector.beforeVariableChanged(decision.shift(), "precinct");
             decision.shift().setPrecinct(decision.precinct());

@@ -14,7 +14,7 @@ import org.fieldplan.domain.Shift;
 import org.fieldplan.domain.Volunteer;
 
 /**
- * A region cut into parts by geography, for a partitioned solve ({@link PartitionedStart}).
+ * A region cut into parts by geography, for a partitioned solve ({@link PartitionedSearch}).
  *
  * <p><b>Precincts</b> are cut by a k-d split of their centroids: the region's precincts are sorted along the longer
  * side of their bounding box, in axes turned by the cut's angle (longitude scaled by the cosine of the mean latitude),

@@ -87,7 +87,7 @@ class PartitionerTest {
 
     @Test
     void stitchedPlanIsFeasibleAndScoresTheSumOfItsParts() {
-        List<GreedyPlanner.Decision> decisions = PartitionedStart.solveParts(plan, partition, Map.of(),
+        List<GreedyPlanner.Decision> decisions = PartitionedSearch.solveParts(plan, partition, Map.of(),
                 Duration.ofMillis(800), 2);
         FieldPlan stitched = plan.copyUnassigned();
         Map<Shift, Shift> copyOf = new IdentityHashMap<>();
@@ -107,7 +107,7 @@ class PartitionerTest {
         // Each part scored with its share of the stitched plan: the parts add up to the whole.
         HardMediumSoftLongScore sum = HardMediumSoftLongScore.ZERO;
         for (RegionPartition.Part part : partition.parts()) {
-            PartitionedStart.PartPlan partPlan = PartitionedStart.PartPlan.of(plan, part, Map.of());
+            PartitionedSearch.PartPlan partPlan = PartitionedSearch.PartPlan.of(plan, part, Map.of());
             for (int i = 0; i < partPlan.originals().size(); i++) {
                 Precinct precinct = copyOf.get(partPlan.originals().get(i)).getPrecinct();
                 assertThat(precinct == null || part.precincts().contains(precinct)).isTrue();
@@ -154,7 +154,7 @@ class PartitionerTest {
             copyOf.put(greedy.getShifts().get(i), improved.getShifts().get(i));
             improved.getShifts().get(i).setPrecinct(greedy.getShifts().get(i).getPrecinct());
         }
-        for (GreedyPlanner.Decision decision : PartitionedStart.solveParts(greedy, second, assigned,
+        for (GreedyPlanner.Decision decision : PartitionedSearch.solveParts(greedy, second, assigned,
                 Duration.ofMillis(800), 2)) {
             copyOf.get(decision.shift()).setPrecinct(decision.precinct());
         }
@@ -165,8 +165,8 @@ class PartitionerTest {
 
     @Test
     void regionsOfAFewThousandShiftsStayWhole() {
-        assertThat(PartitionedStart.splits(plan)).isFalse();
-        assertThat(PartitionedStart.partCount(plan)).isEqualTo(1);
+        assertThat(PartitionedSearch.splits(plan)).isFalse();
+        assertThat(PartitionedSearch.partCount(plan)).isEqualTo(1);
     }
 
     @Test

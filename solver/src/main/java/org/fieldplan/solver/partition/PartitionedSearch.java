@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * <p>Regions with at most {@link #SPLIT_ABOVE_SHIFTS} shifts stay whole (docs/benchmarks.md, "Partitioned solving").
  * Part solves cannot be stopped from outside: a request to end the solve is seen once they are done.
  */
-public final class PartitionedStart {
+public final class PartitionedSearch {
 
     /**
      * Regions with more shifts than this are solved in parts. Connecticut (22,890 shifts, the largest real region
@@ -57,9 +57,9 @@ public final class PartitionedStart {
     /** The least time a part gets: enough for its greedy start, which a shorter limit would skip. */
     static final Duration MIN_PART_TIME = Duration.ofMillis(500);
 
-    private static final Logger LOG = LoggerFactory.getLogger(PartitionedStart.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionedSearch.class);
 
-    private PartitionedStart() {
+    private PartitionedSearch() {
     }
 
     /** Whether a solve of this plan is improved in parts: it has more than {@link #SPLIT_ABOVE_SHIFTS} shifts. */
