@@ -75,8 +75,8 @@ public final class PartitionedSearch {
     /**
      * Solves {@code plan} in {@link #partCount} parts, one round per angle of {@link #ROUND_ANGLES}, within about
      * {@code budget} of wall time (a round that cannot give every part its least time is not run) on {@code threads}
-     * threads, starting from the plan's current assignment (the greedy plan, in a solve), and returns the stitched plan as decisions on the plan's
-     * shifts (each shift whose precinct it changes). The plan itself is not changed.
+     * threads, starting from the plan's current assignment (the greedy plan, in a solve), and returns the stitched
+     * plan as decisions on the plan's shifts (each shift whose precinct it changes). The plan itself is not changed.
      */
     public static List<GreedyPlanner.Decision> solve(FieldPlan plan, Duration budget, int threads) {
         long deadline = System.nanoTime() + budget.toNanos();
@@ -85,7 +85,7 @@ public final class PartitionedSearch {
                 .forEach(shift -> assigned.put(shift, shift.getPrecinct()));
         for (int round = 0; round < ROUND_ANGLES.length; round++) {
             double angle = ROUND_ANGLES[round];
-            // What is left of the budget, shared by the rounds still to come (the greedy took its part).
+            // What is left of the budget, shared by the rounds still to come.
             Duration roundBudget = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))
                     .dividedBy(ROUND_ANGLES.length - round);
             if (roundBudget.toMillis() * threads < MIN_PART_TIME.toMillis() * partCount(plan)) {
