@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -86,6 +87,36 @@ public final class Volunteer {
         copy.candidateMinutes = candidateMinutes;
         copy.otherPrecinctMinutes = otherPrecinctMinutes;
         copy.offersUsefulTime = !candidatePrecincts.isEmpty() && slots.stream().anyMatch(copy::isAvailableFor);
+        return copy;
+    }
+
+    /**
+     * The same volunteer, prepared, whose candidates are only those of {@code precincts} (travel times kept): the
+     * volunteer as a part of a partitioned solve sees them ({@code org.fieldplan.solver.partition}). Whether they offer
+     * useful time is carried over, so the idle-volunteer rule counts them as in the whole plan.
+     */
+    public Volunteer restrictedTo(Set<Precinct> precincts) {
+        Volunteer copy = new Volunteer(id, name, home, skills, languages, travelMode, maxTravelMinutes, availability,
+                maxShifts, maxShiftsPerDay, organizerId, attendanceProbability, preferredPrecinctIds, deploymentOffers);
+        copy.candidatePrecincts = candidatePrecincts.stream().filter(precincts::contains).toList();
+        Map<LocalDate, List<Precinct>> deployment = new HashMap<>();
+        deploymentCandidates.forEach((date, reach) -> deployment.put(date, reach.stream().filter(precincts::contains)
+                .toList()));
+        copy.deploymentCandidates = Map.copyOf(deployment);
+        Set<Integer> keptIndexes = new HashSet<>();
+        precincts.forEach(precinct -> keptIndexes.add(precinct.getIndex()));
+        // The table is sorted by precinct index; keeping a subsequence keeps it sorted.
+        copy.candidateIndexes = new int[keptIndexes.size()];
+        copy.candidateMinutes = new int[keptIndexes.size()];
+        int kept = 0;
+        for (int i = 0; i < candidateIndexes.length; i++) {
+            if (keptIndexes.contains(candidateIndexes[i])) {
+                copy.candidateIndexes[kept] = candidateIndexes[i];
+                copy.candidateMinutes[kept++] = candidateMinutes[i];
+            }
+        }
+        copy.otherPrecinctMinutes = otherPrecinctMinutes;
+        copy.offersUsefulTime = offersUsefulTime;
         return copy;
     }
 

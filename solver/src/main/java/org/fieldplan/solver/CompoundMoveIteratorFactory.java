@@ -12,7 +12,8 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
 
 /**
  * The shared part of the move factories that change several shifts at once ({@link PairMoveIteratorFactory},
- * {@link TeamMoveIteratorFactory}): a {@link ShiftIndex} of the working plan for the phase, and an endless random
+ * {@link TeamMoveIteratorFactory}, {@link RuinRecreateMoveIteratorFactory}): the {@link ShiftIndex} of the working plan
+ * for the phase (one, shared by the three), and an endless random
  * iterator over {@link #nextMove}. Moves are generated in random order only.
  */
 abstract class CompoundMoveIteratorFactory implements MoveIteratorFactory<FieldPlan, ShiftsChangeMove> {
@@ -36,11 +37,12 @@ abstract class CompoundMoveIteratorFactory implements MoveIteratorFactory<FieldP
     @Override
     public void phaseStarted(ScoreDirector<FieldPlan> scoreDirector) {
         plan = scoreDirector.getWorkingSolution();
-        index = new ShiftIndex(plan);
+        index = ShiftIndex.acquire(plan);
     }
 
     @Override
     public void phaseEnded(ScoreDirector<FieldPlan> scoreDirector) {
+        ShiftIndex.release(plan);
         index = null;
         plan = null;
     }

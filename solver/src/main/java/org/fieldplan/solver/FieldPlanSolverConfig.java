@@ -1,7 +1,9 @@
 package org.fieldplan.solver;
 
 import java.time.Duration;
+import java.util.Map;
 
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
@@ -13,8 +15,27 @@ public final class FieldPlanSolverConfig {
     private FieldPlanSolverConfig() {
     }
 
-    /** The configuration, ending after {@code limit} (or earlier if terminated). */
+    /**
+     * Share of a solve's time a large region spends improving its plan part by part, after the greedy start (whose time
+     * comes on top) and before the search over the whole plan
+     * ({@link org.fieldplan.solver.partition.PartitionedSearch}); docs/benchmarks.md, "Partitioned solving".
+     */
+    public static final double PARTITION_SHARE = 0.6;
+
+    /**
+     * The configuration, ending after {@code limit} (or earlier if terminated). After the greedy start a large
+     * region spends {@link #PARTITION_SHARE} of it improving its plan part by part, then searches the whole plan.
+     */
     public static SolverConfig create(Duration limit) {
+        SolverConfig config = createWhole(limit);
+        CustomPhaseConfig partitioned = (CustomPhaseConfig) config.getPhaseConfigList().get(1);
+        partitioned.setCustomProperties(Map.of("partitionMillis",
+                String.valueOf(Math.round(limit.toMillis() * PARTITION_SHARE))));
+        return config;
+    }
+
+    /** The configuration ending after {@code limit}, never partitioned: for regions solved whole (and their parts). */
+    public static SolverConfig createWhole(Duration limit) {
         return SolverConfig.createFromXmlResource(RESOURCE)
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(limit));
     }

@@ -13,12 +13,21 @@ import org.fieldplan.domain.Volunteer;
 
 /**
  * Which movable shifts can serve which precinct in which slot, and which shifts belong to which volunteer: the
- * lookups the compound move factories draw from. Built once per phase (problem facts do not change within a phase);
- * the current assignment is read from the shifts themselves, so the index stays valid while moves are done.
+ * lookups the compound move factories draw from. Built once per phase (problem facts do not change within a phase)
+ * and shared by the phase's move factories ({@link #acquire}); the current assignment is read from the shifts
+ * themselves, so the index stays valid while moves are done.
  */
 final class ShiftIndex {
 
     private static final Shift[] NONE = new Shift[0];
+    /** The index of each working plan whose phase is under way, and how many move factories use it. */
+    private static final Map<FieldPlan, Shared> SHARED = new IdentityHashMap<>();
+
+    /** One working plan's index, built by the first factory that asks for it. */
+    private static final class Shared {
+        private ShiftIndex index;
+        private int users;
+    }
 
     private final Shift[] movableShifts;
     private final Map<TimeSlot, Integer> slotIndexes = new IdentityHashMap<>();
@@ -32,11 +41,40 @@ final class ShiftIndex {
     private final List<List<Shift>> pinnedAt = new ArrayList<>();
     private final long candidateCount;
 
+    /**
+     * The index of {@code plan} for a phase that starts: built by the first move factory of the phase to ask, shared
+     * with the others (at XL one index costs seconds). Each call is matched by a {@link #release} when the phase ends.
+     */
+    static ShiftIndex acquire(FieldPlan plan) {
+        Shared shared;
+        synchronized (SHARED) {
+            shared = SHARED.computeIfAbsent(plan, p -> new Shared());
+            shared.users++;
+        }
+        synchronized (shared) {
+            if (shared.index == null) {
+                shared.index = new ShiftIndex(plan);
+            }
+            return shared.index;
+        }
+    }
+
+    /** Ends one use of {@code plan}'s index; the last one drops it, so the next phase indexes its facts anew. */
+    static void release(FieldPlan plan) {
+        synchronized (SHARED) {
+            Shared shared = SHARED.get(plan);
+            if (shared != null && --shared.users == 0) {
+                SHARED.remove(plan);
+            }
+        }
+    }
+
     ShiftIndex(FieldPlan plan) {
         for (TimeSlot slot : plan.getTimeSlots()) {
             slotIndexes.put(slot, slotIndexes.size());
         }
-        precinctCount = plan.getPrecincts().size();
+        // Precinct indexes are the whole region's: a part of it holds some of them only.
+        precinctCount = plan.getPrecincts().stream().mapToInt(Precinct::getIndex).max().orElse(-1) + 1;
         List<List<Shift>> buckets = new ArrayList<>(slotIndexes.size() * precinctCount);
         for (int i = 0; i < slotIndexes.size() * precinctCount; i++) {
             buckets.add(null);

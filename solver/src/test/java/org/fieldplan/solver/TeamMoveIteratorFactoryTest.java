@@ -116,6 +116,8 @@ class TeamMoveIteratorFactoryTest {
         // v1 and v2 have used their one shift: keep them out of the partners so the result is feasible.
         shift(plan, "v1", PM).setPinned(true);
         shift(plan, "v2", PM).setPinned(true);
+        // Pins are facts: a new phase, with the index built anew (the phase's index is shared until it ends).
+        factory.phaseEnded(scoreDirector);
         factory.phaseStarted(scoreDirector);
         HardMediumSoftLongScore before = scoreDirector.calculateScore();
 

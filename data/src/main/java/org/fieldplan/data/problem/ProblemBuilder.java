@@ -68,7 +68,7 @@ public final class ProblemBuilder {
 
         FieldPlanProblem problem = new FieldPlanProblem(stated.name(), stated.timeZone(), stated.voteModel(),
                 stated.travel(), stated.districts(), stated.timeSlots(), precincts, volunteers, stated.weights(),
-                List.of(), storedTravelMinutes(query.regionId(), volunteers, precincts));
+                List.of(), storedTravelMinutes(query.regionId(), volunteers, precincts), stated.stagingLocations());
         return new BuiltProblem(problem, issues);
     }
 
