@@ -115,6 +115,8 @@ class MessageDeliveryTest {
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ana@example.org");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("field@campaign.test");
         assertThat(mail.getHeader("X-FieldPlan-Message-Key")[0]).startsWith("links:" + jobId + ":");
+        assertThat(mail.getMessageID()).as("derived from the message key, the same on every attempt")
+                .matches("<fieldplan\\.[0-9a-f]{32}@[^>]+>");
         assertThat(mail.getHeader("List-Unsubscribe")[0]).contains("/api/messages/unsubscribe?address=");
         String text = part(mail, "text/plain");
         String html = part(mail, "text/html");

@@ -74,10 +74,17 @@ class OutboxKillRestartTest {
             }
 
             Map<String, Integer> copies = new HashMap<>();
+            Map<String, Set<String>> messageIds = new HashMap<>();
             for (MimeMessage message : smtp.getReceivedMessages()) {
-                copies.merge(message.getHeader("X-FieldPlan-Message-Key")[0], 1, Integer::sum);
+                String key = message.getHeader("X-FieldPlan-Message-Key")[0];
+                copies.merge(key, 1, Integer::sum);
+                messageIds.computeIfAbsent(key, k -> new HashSet<>()).add(message.getMessageID());
             }
             assertThat(copies).as("every message arrived").hasSize(MESSAGES);
+            assertThat(messageIds.values()).as("a copy sent again carries the same Message-ID (mail systems drop it)")
+                    .allSatisfy(ids -> assertThat(ids).hasSize(1));
+            assertThat(messageIds.values().stream().flatMap(Set::stream).distinct().count())
+                    .as("distinct Message-IDs: one per message").isEqualTo(MESSAGES);
             Map<String, Integer> twice = new HashMap<>();
             copies.forEach((key, n) -> {
                 if (n > 1) {

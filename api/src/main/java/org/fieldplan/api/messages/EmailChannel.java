@@ -1,6 +1,9 @@
 package org.fieldplan.api.messages;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import org.fieldplan.api.volunteers.LinkProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +21,9 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * E-mail through the campaign's SMTP server (Spring Boot's {@code spring.mail.*}): plain text with an HTML
  * alternative, the message key in a header, and the signed unsubscribe link: at the foot of both parts, and as a
- * one-click {@code List-Unsubscribe} (RFC 8058) for mail clients that offer it.
+ * one-click {@code List-Unsubscribe} (RFC 8058) for mail clients that offer it. The {@code Message-ID} is derived
+ * from the message key: a message sent again after a crash between the SMTP server's acceptance and the outbox's
+ * record of it (the one case a second copy can arrive) carries the same id, which mail systems use to drop the copy.
  */
 @Component
 public class EmailChannel implements MessageChannel {
@@ -44,6 +49,19 @@ public class EmailChannel implements MessageChannel {
         return mail.getIfAvailable() != null;
     }
 
+    /** {@code <fieldplan.HASH@DOMAIN>}: the same for every attempt at one message key, the sender's domain. */
+    String messageId(String key) {
+        String from = properties.mailFrom();
+        String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip()
+                : "fieldplan.invalid";
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "<fieldplan." + HexFormat.of().formatHex(hash, 0, 16) + "@" + domain + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     @Override
     public void deliver(MessageRecord record) throws DeliveryException {
         JavaMailSender sender = mail.getIfAvailable();
@@ -66,6 +84,8 @@ public class EmailChannel implements MessageChannel {
                         + "\">No more messages from the campaign</a></small></p>");
             }
             mime.setHeader(KEY_HEADER, m.key());
+            // Spring's sender keeps a Message-ID set here instead of generating one.
+            mime.setHeader("Message-ID", messageId(m.key()));
             mime.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             sender.send(mime);
