@@ -41,7 +41,7 @@ class SolverScoreIntegrityTest {
     @Test
     void incrementalScoreMatchesFullRecalculationForTeamMoves() {
         SolverConfig config = fullAssertConfig();
-        ((LocalSearchPhaseConfig) config.getPhaseConfigList().get(1)).setMoveSelectorConfig(
+        localSearch(config).setMoveSelectorConfig(
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(TeamMoveIteratorFactory.class));
 
         FieldPlan solved = solveInFullAssert(config);
@@ -53,13 +53,19 @@ class SolverScoreIntegrityTest {
     @Test
     void incrementalScoreMatchesFullRecalculationForRuinAndRecreateMoves() {
         SolverConfig config = fullAssertConfig();
-        ((LocalSearchPhaseConfig) config.getPhaseConfigList().get(1)).setMoveSelectorConfig(
+        localSearch(config).setMoveSelectorConfig(
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RuinRecreateMoveIteratorFactory.class));
 
         // Each move changes up to ~20 shifts and is checked from scratch: fewer calculations cover many moves.
         FieldPlan solved = solveInFullAssert(config, 2_000L);
 
         assertThat(solved.getScore().isFeasible()).isTrue();
+    }
+
+    /** The configuration's local search phase (after the greedy start and the partitioned improvement). */
+    private static LocalSearchPhaseConfig localSearch(SolverConfig config) {
+        return config.getPhaseConfigList().stream().filter(LocalSearchPhaseConfig.class::isInstance)
+                .map(LocalSearchPhaseConfig.class::cast).findFirst().orElseThrow();
     }
 
     private static SolverConfig fullAssertConfig() {
@@ -95,7 +101,7 @@ class SolverScoreIntegrityTest {
                 slots, precincts, volunteers, null, List.of());
         FieldPlan plan = ProblemPreparer.prepare(problem);
 
-        config.getPhaseConfigList().get(1).setTerminationConfig(
+        localSearch(config).setTerminationConfig(
                 new TerminationConfig().withScoreCalculationCountLimit(scoreCalculations));
         return SolverFactory.<FieldPlan>create(config).buildSolver().solve(plan);
     }
