@@ -199,14 +199,15 @@ public final class Volunteer {
         if (minutes.length != candidates.size()) {
             throw new IllegalArgumentException(candidates.size() + " candidates, " + minutes.length + " travel times");
         }
-        this.candidatePrecincts = List.copyOf(candidates);
+        // Not List.copyOf: the candidates are a value range, asked whether they contain null (unassigned).
+        this.candidatePrecincts = candidates.stream().toList();
         Map<Precinct, Double> all = new HashMap<>();
         for (int i = 0; i < minutes.length; i++) {
             all.put(candidates.get(i), minutes[i]);
         }
         Map<LocalDate, List<Precinct>> byDate = new HashMap<>();
         deployment.forEach((date, reach) -> {
-            byDate.put(date, List.copyOf(reach));
+            byDate.put(date, reach.stream().toList());
             reach.forEach(precinct -> all.computeIfAbsent(precinct, otherPrecincts::applyAsDouble));
         });
         this.deploymentCandidates = Map.copyOf(byDate);
