@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 TRIES=${TRIES:-2000}
 restart_tries=$((TRIES / 100 > 0 ? TRIES / 100 : 1))
 bash scripts/ensure-build-tools.sh
-mvn -B -Dstyle.color=never -pl solver test -Dtest='*Properties' -Djqwik.tries.default="$TRIES"
+mvn -B -Dstyle.color=never -pl solver,data -am test -Dtest='*Properties' -Dsurefire.failIfNoSpecifiedTests=false -Djqwik.tries.default="$TRIES"
 bash scripts/with-postgis.sh mvn -B -Dstyle.color=never -pl api -am test \
   -Dtest='ApiRequestProperties,RestartSequenceProperties' -Dsurefire.failIfNoSpecifiedTests=false \
   -Djqwik.tries.default=$((TRIES / 10)) -Dfieldplan.soak.restart-tries="$restart_tries"

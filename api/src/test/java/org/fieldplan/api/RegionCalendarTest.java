@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.importer.SampleRegions;
-import org.fieldplan.generator.RegionSize;
+import org.fieldplan.data.generator.RegionSize;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

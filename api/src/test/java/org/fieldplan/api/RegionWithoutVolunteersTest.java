@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import org.fieldplan.data.DataStores;
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.generator.RegionGenerator;
-import org.fieldplan.generator.RegionSize;
+import org.fieldplan.data.generator.RegionGenerator;
+import org.fieldplan.data.generator.RegionSize;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

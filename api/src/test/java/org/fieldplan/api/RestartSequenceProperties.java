@@ -16,7 +16,7 @@ import java.util.Set;
 import org.fieldplan.api.GeneratedRequests.Request;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.generator.RegionGenerator;
+import org.fieldplan.data.generator.RegionGenerator;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

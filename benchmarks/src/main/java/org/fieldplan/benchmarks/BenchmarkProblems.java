@@ -7,9 +7,9 @@ import org.fieldplan.benchmarks.optimum.OptimumInstances;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.data.importer.PrecinctImporter;
 import org.fieldplan.domain.FieldPlanWeights;
-import org.fieldplan.io.RealRegionProblem;
-import org.fieldplan.mapping.ImportReport;
-import org.fieldplan.mapping.PrecinctMapping;
+import org.fieldplan.data.io.RealRegionProblem;
+import org.fieldplan.data.mapping.ImportReport;
+import org.fieldplan.data.mapping.PrecinctMapping;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**

@@ -9,8 +9,8 @@ import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Skill;
 import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
-import org.fieldplan.generator.RegionGenerator;
-import org.fieldplan.generator.RegionSize;
+import org.fieldplan.data.generator.RegionGenerator;
+import org.fieldplan.data.generator.RegionSize;
 import org.fieldplan.solver.ProblemPreparer;
 
 /**

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.fieldplan.domain.FieldPlan;
-import org.fieldplan.generator.RegionGenerator;
-import org.fieldplan.generator.RegionSize;
+import org.fieldplan.data.generator.RegionGenerator;
+import org.fieldplan.data.generator.RegionSize;
 import org.fieldplan.solver.ProblemPreparer;
 import org.optaplanner.benchmark.api.PlannerBenchmarkFactory;
 

@@ -7,7 +7,7 @@ import java.time.DayOfWeek;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
-import org.fieldplan.generator.RegionGenerator;
+import org.fieldplan.data.generator.RegionGenerator;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's staging locations and deployment days: as many as asked, seeded, offered by drivers only. */

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
-import org.fieldplan.calendar.CalendarJson;
-import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.data.calendar.CalendarJson;
+import org.fieldplan.data.calendar.CampaignCalendar;
 import org.fieldplan.data.importer.SampleRegions;
 import org.fieldplan.data.plan.NewPlan;
 import org.fieldplan.data.plan.PlanStatus;

@@ -9,8 +9,8 @@ import org.fieldplan.data.testing.TestDatabase;
 import org.fieldplan.data.travel.SparseTravelTimeMatrix;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Volunteer;
-import org.fieldplan.generator.RegionGenerator;
-import org.fieldplan.generator.RegionSize;
+import org.fieldplan.data.generator.RegionGenerator;
+import org.fieldplan.data.generator.RegionSize;
 import org.fieldplan.travel.PrecinctTravel;
 
 /**

@@ -41,7 +41,7 @@ import org.fieldplan.domain.FieldPlanWeights;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
-import org.fieldplan.io.ProblemJson;
+import org.fieldplan.data.io.ProblemJson;
 import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.travel.GreatCircleTravelTimeMatrix;
 import org.fieldplan.travel.PrecinctTravel;

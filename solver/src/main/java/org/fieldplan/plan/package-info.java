@@ -1,5 +1,5 @@
 /**
  * A solved plan as written and compared: the plan document (assignments, summary, greedy baseline, run),
- * its JSON file, plan summaries and figure-by-figure comparisons of two plans of one problem.
+ * plan summaries and figure-by-figure comparisons of two plans of one problem.
  */
 package org.fieldplan.plan;

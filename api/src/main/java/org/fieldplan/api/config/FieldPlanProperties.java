@@ -2,7 +2,7 @@ package org.fieldplan.api.config;
 
 import java.time.LocalDateTime;
 
-import org.fieldplan.generator.RegionSize;
+import org.fieldplan.data.generator.RegionSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
-import org.fieldplan.calendar.CampaignClock;
+import org.fieldplan.data.calendar.CampaignClock;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.TimeSlot;
 import org.springframework.stereotype.Component;

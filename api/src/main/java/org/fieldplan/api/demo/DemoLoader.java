@@ -16,7 +16,7 @@ import org.fieldplan.data.DataStores;
 import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.TimeSlot;
-import org.fieldplan.generator.RegionGenerator;
+import org.fieldplan.data.generator.RegionGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;

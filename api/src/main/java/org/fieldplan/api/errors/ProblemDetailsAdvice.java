@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fieldplan.io.JsonErrors;
+import org.fieldplan.data.io.JsonErrors;
 import org.fieldplan.validation.ProblemValidationException;
 import org.fieldplan.validation.ValidationError;
 import org.slf4j.Logger;

@@ -6,7 +6,7 @@ import org.fieldplan.data.importer.RegionUpload;
 import org.fieldplan.data.streets.StreetImporter;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.TimeSlot;
-import org.fieldplan.mapping.ImportReport;
+import org.fieldplan.data.mapping.ImportReport;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 

@@ -18,7 +18,7 @@ import org.fieldplan.data.problem.DataIssue;
 import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.data.region.RegionCalendar;
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.io.ProblemJson;
+import org.fieldplan.data.io.ProblemJson;
 import org.fieldplan.validation.ValidationError;
 import org.springframework.stereotype.Component;
 

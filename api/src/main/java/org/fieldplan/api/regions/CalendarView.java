@@ -3,7 +3,7 @@ package org.fieldplan.api.regions;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.fieldplan.calendar.CalendarJson;
+import org.fieldplan.data.calendar.CalendarJson;
 import org.fieldplan.data.region.RegionCalendar;
 import org.fieldplan.domain.TimeSlot;
 

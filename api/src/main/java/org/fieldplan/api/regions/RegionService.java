@@ -5,8 +5,8 @@ import java.util.NoSuchElementException;
 
 import org.fieldplan.api.config.PlanClock;
 import org.fieldplan.api.errors.ApiException;
-import org.fieldplan.calendar.CalendarJson;
-import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.data.calendar.CalendarJson;
+import org.fieldplan.data.calendar.CampaignCalendar;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.problem.CalendarChange.SlotsInUseException;
 import org.fieldplan.data.region.RegionSummary;

@@ -31,7 +31,7 @@ import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Shift;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
-import org.fieldplan.io.ProblemJson;
+import org.fieldplan.data.io.ProblemJson;
 import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.validation.ErrorPath;

@@ -14,7 +14,7 @@ import org.fieldplan.data.plan.NewPlan;
 import org.fieldplan.data.plan.PlanStatus;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.io.ProblemJson;
+import org.fieldplan.data.io.ProblemJson;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
 

@@ -18,7 +18,7 @@ import org.fieldplan.data.DataStores;
 import org.fieldplan.data.plan.NewPlan;
 import org.fieldplan.data.plan.PlanStatus;
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.io.ProblemJson;
+import org.fieldplan.data.io.ProblemJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,7 @@ import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Shift;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
-import org.fieldplan.generator.RegionGenerator;
+import org.fieldplan.data.generator.RegionGenerator;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.FieldPlanSolverConfig;
 import org.fieldplan.solver.ProblemPreparer;

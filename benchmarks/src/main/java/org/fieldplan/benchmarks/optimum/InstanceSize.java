@@ -1,6 +1,6 @@
 package org.fieldplan.benchmarks.optimum;
 
-import org.fieldplan.generator.RegionSize;
+import org.fieldplan.data.generator.RegionSize;
 
 /**
  * A generated instance's size: "10x20" (precincts × volunteers) or a preset name such as "S".

@@ -5,7 +5,7 @@ import java.util.List;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Volunteer;
-import org.fieldplan.generator.RegionGenerator;
+import org.fieldplan.data.generator.RegionGenerator;
 import org.fieldplan.solver.ProblemPreparer;
 
 /**

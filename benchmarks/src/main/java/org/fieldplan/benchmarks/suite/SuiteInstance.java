@@ -7,9 +7,9 @@ import org.fieldplan.benchmarks.BenchmarkProblems;
 import org.fieldplan.benchmarks.BenchmarkProblems.RealRegion;
 import org.fieldplan.benchmarks.DeploymentScenario;
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.generator.RegionGenerator;
-import org.fieldplan.generator.RegionGenerator.ValueSpread;
-import org.fieldplan.generator.RegionSize;
+import org.fieldplan.data.generator.RegionGenerator;
+import org.fieldplan.data.generator.RegionGenerator.ValueSpread;
+import org.fieldplan.data.generator.RegionSize;
 
 /**
  * The instances of the standard suite, smallest first, with their default solve limits (60 s except S, so that every

@@ -13,7 +13,7 @@ import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.domain.StagingLocation.OpeningHours;
-import org.fieldplan.generator.RegionGenerator;
+import org.fieldplan.data.generator.RegionGenerator;
 import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.FieldPlanSolverConfig;

@@ -13,7 +13,7 @@ import org.fieldplan.benchmarks.optimum.CpSatResult;
 import org.fieldplan.benchmarks.optimum.OptimumInstances;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Shift;
-import org.fieldplan.generator.RegionGenerator;
+import org.fieldplan.data.generator.RegionGenerator;
 import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.FieldPlanSolverConfig;

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import org.fieldplan.calendar.CalendarChecks;
-import org.fieldplan.calendar.CalendarJson;
-import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.data.calendar.CalendarChecks;
+import org.fieldplan.data.calendar.CalendarJson;
+import org.fieldplan.data.calendar.CampaignCalendar;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.region.RegionCalendar;
 import org.fieldplan.validation.ProblemValidationException;

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.fieldplan.calendar.CampaignClock;
+import org.fieldplan.data.calendar.CampaignClock;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.validation.IdAlphabet;
 import org.postgresql.ds.PGSimpleDataSource;

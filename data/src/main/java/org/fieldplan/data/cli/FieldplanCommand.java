@@ -12,7 +12,7 @@ import org.fieldplan.data.StoreException;
 import org.fieldplan.data.importer.ImportRejectedException;
 import org.fieldplan.data.streets.OsmStreetReader;
 import org.fieldplan.data.travel.road.RoadNetworkException;
-import org.fieldplan.mapping.MappingException;
+import org.fieldplan.data.mapping.MappingException;
 import org.fieldplan.validation.ProblemValidationException;
 import org.flywaydb.core.api.FlywayException;
 

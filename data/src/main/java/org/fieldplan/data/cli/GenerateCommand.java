@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.generator.RegionGenerator;
-import org.fieldplan.generator.RegionSize;
-import org.fieldplan.io.ProblemJson;
+import org.fieldplan.data.generator.RegionGenerator;
+import org.fieldplan.data.generator.RegionSize;
+import org.fieldplan.data.io.ProblemJson;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.data.calendar.CampaignCalendar;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.importer.ImportOptions;
 import org.fieldplan.data.importer.PrecinctImporter;
@@ -17,10 +17,10 @@ import org.fieldplan.data.streets.StreetImporter;
 import org.fieldplan.data.travel.road.RegionRoadTravel;
 import org.fieldplan.data.travel.road.RoadNetwork;
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.generator.RegionSize;
-import org.fieldplan.io.ProblemJson;
-import org.fieldplan.mapping.ImportReport;
-import org.fieldplan.mapping.PrecinctMapping;
+import org.fieldplan.data.generator.RegionSize;
+import org.fieldplan.data.io.ProblemJson;
+import org.fieldplan.data.mapping.ImportReport;
+import org.fieldplan.data.mapping.PrecinctMapping;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.io.ProblemJson;
+import org.fieldplan.data.io.ProblemJson;
 import org.fieldplan.plan.PlanDocument;
-import org.fieldplan.plan.PlanJson;
+import org.fieldplan.data.io.PlanJson;
 import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;

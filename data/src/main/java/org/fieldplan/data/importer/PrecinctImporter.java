@@ -4,17 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.fieldplan.calendar.CalendarChecks;
-import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.data.calendar.CalendarChecks;
+import org.fieldplan.data.calendar.CampaignCalendar;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.generator.GotvCalendar;
-import org.fieldplan.mapping.ImportReport;
-import org.fieldplan.mapping.ImportReport.Outcome;
-import org.fieldplan.mapping.JoinTable;
-import org.fieldplan.mapping.MappedPrecinctReader;
-import org.fieldplan.mapping.PrecinctMapping;
+import org.fieldplan.data.generator.GotvCalendar;
+import org.fieldplan.data.mapping.ImportReport;
+import org.fieldplan.data.mapping.ImportReport.Outcome;
+import org.fieldplan.data.mapping.JoinTable;
+import org.fieldplan.data.mapping.MappedPrecinctReader;
+import org.fieldplan.data.mapping.PrecinctMapping;
 
 /**
  * Imports a precinct file of any vector format and reference system as a new region, through a declared

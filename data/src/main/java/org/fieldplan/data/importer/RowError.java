@@ -3,7 +3,7 @@ package org.fieldplan.data.importer;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.fieldplan.mapping.ImportReport;
+import org.fieldplan.data.mapping.ImportReport;
 
 /**
  * Why one row of an import file was rejected.

@@ -4,21 +4,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.fieldplan.calendar.CalendarChecks;
-import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.data.calendar.CalendarChecks;
+import org.fieldplan.data.calendar.CampaignCalendar;
 import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
-import org.fieldplan.generator.GotvCalendar;
-import org.fieldplan.generator.RegionGenerator;
-import org.fieldplan.generator.RegionSize;
-import org.fieldplan.io.CensusVolunteerPlacer;
-import org.fieldplan.io.RealRegionProblem;
-import org.fieldplan.mapping.ImportReport;
-import org.fieldplan.mapping.LocationChecks;
-import org.fieldplan.mapping.MappedPrecinctReader;
-import org.fieldplan.mapping.PrecinctMapping;
+import org.fieldplan.data.generator.GotvCalendar;
+import org.fieldplan.data.generator.RegionGenerator;
+import org.fieldplan.data.generator.RegionSize;
+import org.fieldplan.data.io.CensusVolunteerPlacer;
+import org.fieldplan.data.io.RealRegionProblem;
+import org.fieldplan.data.mapping.ImportReport;
+import org.fieldplan.data.mapping.LocationChecks;
+import org.fieldplan.data.mapping.MappedPrecinctReader;
+import org.fieldplan.data.mapping.PrecinctMapping;
 import org.locationtech.jts.geom.Point;
 
 /**

@@ -26,7 +26,7 @@ import org.fieldplan.domain.Skill;
 import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.validation.IdAlphabet;
-import org.fieldplan.io.InputLimits;
+import org.fieldplan.data.io.InputLimits;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 

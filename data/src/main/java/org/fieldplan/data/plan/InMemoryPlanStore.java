@@ -21,7 +21,7 @@ import org.fieldplan.data.region.InMemoryRegionStore;
 import org.fieldplan.data.region.RegionKeys;
 import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.io.ProblemJson;
+import org.fieldplan.data.io.ProblemJson;
 
 /**
  * {@link PlanStore} in the JVM heap, checking assignments against an {@link InMemoryRegionStore} (or the plan's

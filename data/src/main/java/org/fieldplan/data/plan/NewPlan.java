@@ -12,7 +12,7 @@ import org.fieldplan.domain.FieldPlanProblem;
  *
  * <p>The problem is given by reference ({@code problem}: the stored region and the query that built it), as a
  * {@code snapshot} (the problem itself, e.g. one submitted inline as problem JSON, stored as
- * {@link org.fieldplan.io.ProblemJson} text), or both; at least one of them. Assignments are checked against the
+ * {@link org.fieldplan.data.io.ProblemJson} text), or both; at least one of them. Assignments are checked against the
  * region when there is one, otherwise against the snapshot.
  */
 public record NewPlan(ProblemQuery problem, FieldPlanProblem snapshot, List<Assignment> assignments, String score,

@@ -27,7 +27,7 @@ import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.data.region.RegionKeys;
 import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.FieldPlanProblem;
-import org.fieldplan.io.ProblemJson;
+import org.fieldplan.data.io.ProblemJson;
 
 /**
  * {@link PlanStore} on PostGIS. The schema's foreign keys check assignments against the region (a snapshot-only

@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.fieldplan.calendar.CalendarChecks;
-import org.fieldplan.calendar.CampaignCalendar;
-import org.fieldplan.calendar.CampaignClock;
+import org.fieldplan.data.calendar.CalendarChecks;
+import org.fieldplan.data.calendar.CampaignCalendar;
+import org.fieldplan.data.calendar.CampaignClock;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.data.plan.PlanStore;
 import org.fieldplan.data.plan.PlanSummary;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.data.calendar.CampaignCalendar;
 import org.fieldplan.data.Geometries;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.domain.AvailabilityWindow;
@@ -20,7 +20,7 @@ import org.fieldplan.domain.FieldPlanWeights;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
-import org.fieldplan.io.ProblemJson;
+import org.fieldplan.data.io.ProblemJson;
 import org.locationtech.jts.geom.Geometry;
 
 /**

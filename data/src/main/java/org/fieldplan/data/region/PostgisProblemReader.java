@@ -24,7 +24,7 @@ import org.fieldplan.domain.Skill;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
-import org.fieldplan.io.ProblemJson;
+import org.fieldplan.data.io.ProblemJson;
 import org.fieldplan.travel.TravelParameters;
 import org.fieldplan.vote.VoteModelParameters;
 import org.locationtech.jts.geom.Point;

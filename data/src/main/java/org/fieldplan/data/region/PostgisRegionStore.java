@@ -16,8 +16,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.fieldplan.calendar.CalendarJson;
-import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.data.calendar.CalendarJson;
+import org.fieldplan.data.calendar.CampaignCalendar;
 import org.fieldplan.data.Geometries;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.data.postgis.Jdbc;
@@ -28,7 +28,7 @@ import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Skill;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
-import org.fieldplan.io.ProblemJson;
+import org.fieldplan.data.io.ProblemJson;
 import org.locationtech.jts.geom.MultiPolygon;
 
 /**

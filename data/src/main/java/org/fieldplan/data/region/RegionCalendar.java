@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.data.calendar.CampaignCalendar;
 import org.fieldplan.domain.TimeSlot;
 
 /**

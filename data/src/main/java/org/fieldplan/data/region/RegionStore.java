@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-import org.fieldplan.calendar.CampaignCalendar;
+import org.fieldplan.data.calendar.CampaignCalendar;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Volunteer;

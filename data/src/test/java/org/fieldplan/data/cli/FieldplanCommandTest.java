@@ -9,7 +9,7 @@ import java.util.Map;
 import org.fieldplan.data.testing.RepositoryFiles;
 import org.fieldplan.data.testing.SharedData;
 import org.fieldplan.plan.PlanDocument;
-import org.fieldplan.plan.PlanJson;
+import org.fieldplan.data.io.PlanJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

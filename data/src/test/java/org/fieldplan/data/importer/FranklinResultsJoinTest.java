@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
 import org.fieldplan.data.testing.RepositoryFiles;
 import org.fieldplan.data.testing.SharedData;
 import org.fieldplan.domain.Precinct;
-import org.fieldplan.mapping.ImportReport;
-import org.fieldplan.mapping.JoinSummary;
-import org.fieldplan.mapping.MappedPrecinctReader;
-import org.fieldplan.mapping.PrecinctMapping;
+import org.fieldplan.data.mapping.ImportReport;
+import org.fieldplan.data.mapping.JoinSummary;
+import org.fieldplan.data.mapping.MappedPrecinctReader;
+import org.fieldplan.data.mapping.PrecinctMapping;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

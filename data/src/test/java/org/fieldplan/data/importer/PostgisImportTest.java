@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.testing.TestDatabase;
-import org.fieldplan.mapping.PrecinctMapping;
+import org.fieldplan.data.mapping.PrecinctMapping;
 import org.junit.jupiter.api.Test;
 
 /** The import contract on PostGIS, plus what only PostGIS can check: every imported polygon is valid for PostGIS. */

@@ -22,9 +22,9 @@ import org.fieldplan.data.region.RegionSummary;
 import org.fieldplan.data.testing.RepositoryFiles;
 import org.fieldplan.data.testing.SharedData;
 import org.fieldplan.domain.Precinct;
-import org.fieldplan.mapping.ImportReport;
-import org.fieldplan.mapping.ImportReport.Outcome;
-import org.fieldplan.mapping.PrecinctMapping;
+import org.fieldplan.data.mapping.ImportReport;
+import org.fieldplan.data.mapping.ImportReport.Outcome;
+import org.fieldplan.data.mapping.PrecinctMapping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,7 +115,7 @@ abstract class PrecinctFileContractTest {
     void newHampshireImportsThroughItsPresetFileWithItsProxies() {
         ImportReport report = importFile(SharedData.file("precincts/nh-precincts.geojson"),
                 PrecinctMapping.load(RepositoryFiles.file(
-                        "solver/src/main/resources/org/fieldplan/mapping/presets/new-hampshire.json")),
+                        "data/src/main/resources/org/fieldplan/data/mapping/presets/new-hampshire.json")),
                 ImportOptions.DEFAULT);
 
         assertThat(report.outcome()).isEqualTo(Outcome.STORED);

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import org.fieldplan.domain.Precinct;
-import org.fieldplan.mapping.ImportReport;
-import org.fieldplan.mapping.PrecinctMapping;
+import org.fieldplan.data.mapping.ImportReport;
+import org.fieldplan.data.mapping.PrecinctMapping;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

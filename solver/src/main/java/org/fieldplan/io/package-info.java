@@ -1,5 +1,0 @@
-/**
- * Problem files in and out: the problem JSON format (docs/problem-format.md) with its limits and errors,
- * GeoJSON geometries, and real regions built from mapped precincts and census block-group centres.
- */
-package org.fieldplan.io;
