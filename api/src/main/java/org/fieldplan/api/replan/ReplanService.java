@@ -49,6 +49,10 @@ import org.springframework.stereotype.Service;
  * and has room), so the rest of the plan stays as it was. The answer lists what changed and says whether it is applied
  * or queued, and by when; a repair that ends with more hard rules broken than before says which. News already taken
  * (the same cancellation or report again) is answered at once as a duplicate ({@link NewsLedger}).
+ *
+ * <p>Longer than most classes (~430 lines) because every kind of news shares the one path kept here (admission, the
+ * ledger, the started-shift rule, the repair hand-off, the answer); what differs per kind already lives elsewhere:
+ * the problem changes in {@link PlanChanges}, what a repair may move in {@link RepairScope}.
  */
 @Service
 public class ReplanService {

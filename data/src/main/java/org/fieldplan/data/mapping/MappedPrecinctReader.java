@@ -47,6 +47,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * voters) or the stated rate, capped at 1 and reported; support = dem ÷ (dem + rep) (0.5 when neither side got a
  * vote) or the stated share; districts {@code COLUMN-value}; languages where their rule holds. Invalid polygons,
  * common in real shapefiles, are repaired with JTS {@link GeometryFixer} and reported.
+ *
+ * <p>Longer than most classes (~430 lines): it is the per-row mapping of every field with its checks, all reporting
+ * into one {@link ImportReport}; the join of a second table ({@code TableMatcher}), the proxies ({@code ProxyUses})
+ * and the expressions ({@code ExpressionParser}) are classes of their own.
  */
 public final class MappedPrecinctReader {
 

@@ -32,6 +32,10 @@ import org.fieldplan.data.io.ProblemJson;
 /**
  * {@link PlanStore} on PostGIS. The schema's foreign keys check assignments against the region (a snapshot-only
  * plan's are checked in Java); every write is one transaction and every value a bind parameter.
+ *
+ * <p>Longer than most classes (~420 lines): it is the SQL of the whole {@link PlanStore} contract (plans, their
+ * assignments, field reports, snapshots), whose writes span those tables in one transaction each; split by table, one
+ * transaction would be spread over several classes.
  */
 public final class PostgisPlanStore implements PlanStore {
 
