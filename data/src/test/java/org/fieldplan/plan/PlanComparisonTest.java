@@ -23,8 +23,8 @@ import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.testing.Fixtures;
 import org.fieldplan.testing.TestSolvers;
-import org.fieldplan.travel.TravelParameters;
-import org.fieldplan.vote.VoteModelParameters;
+import org.fieldplan.domain.TravelParameters;
+import org.fieldplan.domain.VoteModelParameters;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,6 @@ package org.fieldplan.domain;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.fieldplan.vote.VoteModelParameters;
-import org.fieldplan.travel.TravelParameters;
 import org.optaplanner.core.api.domain.constraintweight.ConstraintConfigurationProvider;
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
 import org.optaplanner.core.api.domain.solution.PlanningScore;

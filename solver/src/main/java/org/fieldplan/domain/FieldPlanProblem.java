@@ -3,8 +3,6 @@ package org.fieldplan.domain;
 import java.util.List;
 import java.util.Map;
 
-import org.fieldplan.travel.TravelParameters;
-import org.fieldplan.vote.VoteModelParameters;
 
 /**
  * A planning problem as stated by its author (JSON, a store or the generator), before anything is derived:

@@ -24,7 +24,7 @@ import org.fieldplan.travel.StatedTravelTimeMatrix;
 import org.fieldplan.travel.StagedTravelTimeMatrix;
 import org.fieldplan.travel.TravelTimeMatrix;
 import org.fieldplan.vote.MarginalVoteModel;
-import org.fieldplan.vote.VoteModelParameters;
+import org.fieldplan.domain.VoteModelParameters;
 
 /**
  * Turns a stated {@link FieldPlanProblem} into a solvable {@link FieldPlan}: derives every precinct's vote-model

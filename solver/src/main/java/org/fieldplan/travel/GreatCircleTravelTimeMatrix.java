@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.TravelParameters;
 import org.fieldplan.domain.Volunteer;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;

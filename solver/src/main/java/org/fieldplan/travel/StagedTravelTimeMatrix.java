@@ -9,6 +9,7 @@ import java.util.Map;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.domain.TravelMode;
+import org.fieldplan.domain.TravelParameters;
 import org.fieldplan.domain.Volunteer;
 import org.locationtech.jts.geom.Point;
 

@@ -21,8 +21,8 @@ import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.domain.StagingLocation.OpeningHours;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
-import org.fieldplan.travel.TravelParameters;
-import org.fieldplan.vote.VoteModelParameters;
+import org.fieldplan.domain.TravelParameters;
+import org.fieldplan.domain.VoteModelParameters;
 
 /**
  * Checks a stated {@link FieldPlanProblem} before it is prepared and solved, and reports every error at once

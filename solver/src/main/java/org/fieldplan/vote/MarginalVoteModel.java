@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.fieldplan.domain.District;
 import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.VoteModelParameters;
 
 /**
  * Expected net votes from canvassing a precinct, with diminishing returns.

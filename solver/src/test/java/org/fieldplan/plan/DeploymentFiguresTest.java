@@ -17,7 +17,7 @@ import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.testing.Fixtures;
 import org.fieldplan.vote.MarginalVoteModel;
-import org.fieldplan.vote.VoteModelParameters;
+import org.fieldplan.domain.VoteModelParameters;
 import org.junit.jupiter.api.Test;
 
 /** The close-district shares and deployment counts of a plan, against figures worked out by hand. */

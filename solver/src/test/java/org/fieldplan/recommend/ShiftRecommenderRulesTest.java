@@ -16,8 +16,8 @@ import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.testing.Fixtures;
-import org.fieldplan.travel.TravelParameters;
-import org.fieldplan.vote.VoteModelParameters;
+import org.fieldplan.domain.TravelParameters;
+import org.fieldplan.domain.VoteModelParameters;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 

@@ -20,7 +20,7 @@ import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.travel.GreatCircle;
-import org.fieldplan.travel.TravelParameters;
+import org.fieldplan.domain.TravelParameters;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.optaplanner.test.api.score.stream.ConstraintVerifier;

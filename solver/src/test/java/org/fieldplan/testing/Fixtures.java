@@ -16,7 +16,7 @@ import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.travel.PrecinctTravel;
 import org.fieldplan.vote.MarginalVoteModel;
-import org.fieldplan.vote.VoteModelParameters;
+import org.fieldplan.domain.VoteModelParameters;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;

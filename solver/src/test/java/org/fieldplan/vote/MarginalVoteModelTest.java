@@ -8,6 +8,7 @@ import static org.fieldplan.testing.Fixtures.precinct;
 import java.util.Set;
 
 import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.VoteModelParameters;
 import org.junit.jupiter.api.Test;
 
 class MarginalVoteModelTest {

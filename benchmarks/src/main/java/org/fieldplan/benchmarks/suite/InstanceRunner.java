@@ -18,7 +18,7 @@ import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.solver.SolveResult;
-import org.fieldplan.travel.TravelParameters;
+import org.fieldplan.domain.TravelParameters;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 

@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.fieldplan.domain.Skill;
 import org.fieldplan.domain.TravelMode;
-import org.fieldplan.travel.TravelParameters;
-import org.fieldplan.vote.VoteModelParameters;
+import org.fieldplan.domain.TravelParameters;
+import org.fieldplan.domain.VoteModelParameters;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 

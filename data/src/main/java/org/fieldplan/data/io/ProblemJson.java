@@ -17,12 +17,12 @@ import java.util.Set;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.FieldPlanWeights;
 import org.fieldplan.domain.Volunteer;
-import org.fieldplan.travel.TravelParameters;
+import org.fieldplan.domain.TravelParameters;
 import org.fieldplan.validation.ErrorPath;
 import org.fieldplan.validation.ProblemValidationException;
 import org.fieldplan.validation.ProblemValidator;
 import org.fieldplan.validation.ValidationError;
-import org.fieldplan.vote.VoteModelParameters;
+import org.fieldplan.domain.VoteModelParameters;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;

@@ -20,7 +20,7 @@ import org.fieldplan.data.mapping.ImportReport.RowProblem;
 import org.fieldplan.validation.GeometryRules;
 import org.fieldplan.validation.IdAlphabet;
 import org.fieldplan.vote.MarginalVoteModel;
-import org.fieldplan.vote.VoteModelParameters;
+import org.fieldplan.domain.VoteModelParameters;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;

@@ -25,8 +25,8 @@ import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.data.io.ProblemJson;
-import org.fieldplan.travel.TravelParameters;
-import org.fieldplan.vote.VoteModelParameters;
+import org.fieldplan.domain.TravelParameters;
+import org.fieldplan.domain.VoteModelParameters;
 import org.locationtech.jts.geom.Point;
 
 /**

@@ -26,7 +26,7 @@ import org.fieldplan.domain.Volunteer;
 import org.fieldplan.travel.GreatCircle;
 import org.fieldplan.travel.GreatCircleTravelTimeMatrix;
 import org.fieldplan.travel.PrecinctTravel;
-import org.fieldplan.travel.TravelParameters;
+import org.fieldplan.domain.TravelParameters;
 
 /**
  * {@link CandidatePairs} computed in PostGIS: one spatial join of volunteers' homes with precinct anchor points. For

@@ -21,7 +21,7 @@ import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.travel.GreatCircleTravelTimeMatrix;
 import org.fieldplan.travel.PrecinctTravel;
-import org.fieldplan.travel.TravelParameters;
+import org.fieldplan.domain.TravelParameters;
 
 /**
  * Travel minutes over a {@link RoadNetwork} from each volunteer's home to each precinct's meeting point (the point

@@ -1,4 +1,4 @@
-package org.fieldplan.vote;
+package org.fieldplan.domain;
 
 /**
  * The named, overridable inputs of the marginal-vote model. Defaults and their sources are in

@@ -1,6 +1,5 @@
-package org.fieldplan.travel;
+package org.fieldplan.domain;
 
-import org.fieldplan.domain.TravelMode;
 
 /**
  * Speeds and search limits for the default great-circle travel estimate.
