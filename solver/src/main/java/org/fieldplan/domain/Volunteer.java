@@ -240,7 +240,9 @@ public final class Volunteer {
 
     /** Candidates for a shift in {@code slot}: those of the deployment offer made for its date, else everyday ones. */
     public List<Precinct> candidatePrecinctsFor(TimeSlot slot) {
-        return deploymentCandidates.getOrDefault(slot.getDay(), candidatePrecincts);
+        // The value range of every shift, asked on each move: most volunteers offer no deployment, so no lookup.
+        return deploymentCandidates.isEmpty() ? candidatePrecincts
+                : deploymentCandidates.getOrDefault(slot.getDay(), candidatePrecincts);
     }
 
     /** True when the volunteer is available for some slot and can reach some precinct worth canvassing. */
