@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.fieldplan.api.signups.SignUpJoiner;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -72,6 +74,9 @@ class SignUpTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SignUpJoiner joiner;
 
     private ApiClient api;
     private String jobId;
@@ -154,10 +159,16 @@ class SignUpTest {
         List<String> codes = List.of(mailedCode("rosa@" + region + ".test"), mailedCode("tomas@" + region + ".test"));
         assertThat(confirm(region, ids.get(0), "000000".equals(codes.get(0)) ? "111111" : "000000").statusCode())
                 .as("a wrong code").isEqualTo(400);
-        for (int i = 0; i < 2; i++) {
-            HttpResponse<String> confirmed = confirm(region, ids.get(i), codes.get(i));
-            assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
-            assertThat(json(confirmed).get("status").asText()).isIn("CONFIRMED", "JOINED");
+        // Both confirmations land within one round: a round must not fall between them, however loaded the machine.
+        joiner.stop();
+        try {
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<String> confirmed = confirm(region, ids.get(i), codes.get(i));
+                assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+                assertThat(json(confirmed).get("status").asText()).isEqualTo("CONFIRMED");
+            }
+        } finally {
+            joiner.start();
         }
         JsonNode joined = awaitJoined(region, ids.get(0), codes.get(0));
         String url = joined.get("volunteerLink").asText();
