@@ -17,6 +17,7 @@ import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
+import org.fieldplan.plan.DeploymentFigures;
 import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.travel.PrecinctTravel;
 import org.fieldplan.travel.TravelTimeMatrix;
@@ -75,15 +76,22 @@ public final class FlowUpperBound {
      * @param millis time to build and solve the flow
      * @param lessThanTeamSlots precinct-slots the optimal flow sends less than a team of two (with attendance 1: a
      *     lone canvasser), where the bound still profits from the buddy rule it cannot state
+     * @param closeShiftShare the optimal flow's share of shifts sent to close-district precincts
+     *     ({@link DeploymentFigures#isClose}): where the relaxation's best plan puts volunteers, to set a plan's
+     *     {@link DeploymentFigures#closeShiftShare} against (one optimum of several, when the flow has ties)
      */
-    public record Result(double expectedVotes, int nodes, long arcs, long millis, int lessThanTeamSlots) {
+    public record Result(double expectedVotes, int nodes, long arcs, long millis, int lessThanTeamSlots,
+            double closeShiftShare) {
     }
 
     private final MinCostFlow flow = new MinCostFlow();
     private final TeamRules teamRules;
     private int nodeCount = 2;
     private long totalUnits;
-    /** Each precinct-slot's arc to its precinct with the least units a team of two there has. */
+    /**
+     * Each precinct-slot's arc to its precinct with the least units a team of two there has and 1 when the precinct
+     * is in a close district (else 0).
+     */
     private final List<long[]> teamArcs = new ArrayList<>();
     /** Flow units per surely-attending shift: {@link #PERCENT} ÷ the common divisor of every shift's hundredths. */
     private int unitsPerShift = PERCENT;
@@ -133,7 +141,7 @@ public final class FlowUpperBound {
         try {
             double votes = bound.solve(plan, travelTimes);
             return new Result(votes, bound.nodeCount, bound.flow.getNumArcs(),
-                    (System.nanoTime() - start) / 1_000_000, bound.lessThanTeamSlots());
+                    (System.nanoTime() - start) / 1_000_000, bound.lessThanTeamSlots(), bound.closeShiftShare());
         } finally {
             bound.flow.delete();
         }
@@ -197,7 +205,7 @@ public final class FlowUpperBound {
                 slot.addArcsTo(slotNode);
                 long capacityUnits = (long) precinct.getCapacityPerSlot() * slot.maxUnits;
                 int arc = flow.addArcWithCapacityAndUnitCost(slotNode, precinctNode, capacityUnits, 0);
-                teamArcs.add(new long[] {arc, slot.smallestPairUnits()});
+                teamArcs.add(new long[] {arc, slot.smallestPairUnits(), DeploymentFigures.isClose(precinct) ? 1 : 0});
                 unitsInReach += capacityUnits;
                 smallestTeamUnits = Math.min(smallestTeamUnits, slot.smallestPairUnits());
             }
@@ -327,6 +335,17 @@ public final class FlowUpperBound {
     private int lessThanTeamSlots() {
         return (int) teamArcs.stream()
                 .filter(arc -> flow.getFlow((int) arc[0]) > 0 && flow.getFlow((int) arc[0]) < arc[1]).count();
+    }
+
+    private double closeShiftShare() {
+        long all = 0;
+        long close = 0;
+        for (long[] arc : teamArcs) {
+            long units = flow.getFlow((int) arc[0]);
+            all += units;
+            close += arc[2] * units;
+        }
+        return all == 0 ? 0 : close / (double) all;
     }
 
     /** A volunteer's attendance in hundredths of a shift, rounded up. */

@@ -65,6 +65,10 @@ final class InstanceRunner {
             long peakHeap = heap.peakBytes();
 
             FlowUpperBound.Result upper = bound ? FlowUpperBound.of(solved.plan()) : null;
+            if (upper != null) {
+                System.out.printf(Locale.ROOT, "   the bound's optimal flow sends %.1f%% of its shifts to close districts%n",
+                        100 * upper.closeShiftShare());
+            }
             double boundVotes = upper == null ? Double.NaN : upper.expectedVotes();
             return new InstanceResult(name, prepared.getPrecincts().size(), prepared.getVolunteers().size(),
                     prepared.getShifts().size(), solveSeconds, (loaded - start) / 1_000_000, prepareMillis,

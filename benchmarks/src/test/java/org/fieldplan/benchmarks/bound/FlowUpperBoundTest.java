@@ -14,6 +14,8 @@ import org.fieldplan.benchmarks.optimum.OptimumInstances;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Shift;
 import org.fieldplan.data.generator.RegionGenerator;
+import org.fieldplan.data.generator.RegionSize;
+import org.fieldplan.plan.DeploymentFigures;
 import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.FieldPlanSolverConfig;
@@ -77,6 +79,21 @@ class FlowUpperBoundTest {
 
         assertThat(dropped.lessThanTeamSlots()).as("the plain relaxation sends lone canvassers").isPositive();
         assertThat(kept.expectedVotes()).isLessThan(dropped.expectedVotes());
+    }
+
+    @Test
+    void theOptimalFlowsCloseDistrictShareCountsItsShiftsByPrecinct() {
+        FieldPlan prepared = ProblemPreparer.prepare(BenchmarkProblems.votesOnly(
+                new RegionGenerator().generate(RegionSize.S, 7, RegionGenerator.ValueSpread.HEAVY_TAILED)));
+        long closePrecincts = prepared.getPrecincts().stream().filter(DeploymentFigures::isClose).count();
+        assertThat(closePrecincts).as("the region has close and safe precincts").isBetween(1L,
+                prepared.getPrecincts().size() - 1L);
+
+        double share = FlowUpperBound.of(prepared).closeShiftShare();
+
+        assertThat(share).isStrictlyBetween(0.0, 1.0);
+        // Close precincts are worth more per shift: the best flow sends them more than their share of precincts.
+        assertThat(share).isGreaterThan(closePrecincts / (double) prepared.getPrecincts().size());
     }
 
     @Test
