@@ -62,7 +62,7 @@ abstract class CompoundMoveIteratorFactory implements MoveIteratorFactory<FieldP
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return index.movableShifts().length > 0;
+                return hasMoves();
             }
 
             @Override
@@ -70,6 +70,14 @@ abstract class CompoundMoveIteratorFactory implements MoveIteratorFactory<FieldP
                 return nextMove(random);
             }
         };
+    }
+
+    /**
+     * Whether the phase's plan offers this factory anything to move; when not, OptaPlanner's random union leaves the
+     * factory out and its weight goes to the others.
+     */
+    protected boolean hasMoves() {
+        return index.movableShifts().length > 0;
     }
 
     /** One of the shift's candidate precincts, uniformly. */
