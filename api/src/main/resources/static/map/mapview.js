@@ -29,6 +29,8 @@ export class MapView {
     this.map.setView([0, 0], 2);
     this.precinctLayer = null;
     this.tripLayer = L.featureGroup().addTo(this.map);
+    this.flowLayer = L.featureGroup().addTo(this.map);
+    this.flows = null;
     this.fitted = null;
   }
 
@@ -187,6 +189,35 @@ export class MapView {
     }
   }
 
+  /**
+   * Flows of shifts from home areas to target areas (GeoJSON lines from /api/jobs/{id}/flows), thicker for more
+   * shifts, purple where some are deployment shifts, a dot at the target end; none when `layer` is null.
+   */
+  showFlows(layer) {
+    this.flowLayer.clearLayers();
+    this.flows = layer;
+    const container = this.map.getContainer();
+    delete container.dataset.flows;
+    if (layer) {
+      for (const flow of layer.features) {
+        const p = flow.properties;
+        const [from, to] = flow.geometry.coordinates.map(([lon, lat]) => [lat, lon]);
+        const colour = p.deployedShifts > 0 ? '#6a3d9a' : '#1b1b1f';
+        const text = `${p.shifts} shifts by ${p.volunteers} volunteers from this area`
+          + `${p.deployedShifts ? `, ${p.deployedShifts} on deployment` : ''}, ${p.closeDistrictShifts} in close districts`;
+        const line = L.polyline([from, to], { className: 'flow', color: colour, weight: 1.5 + 1.5 * Math.sqrt(p.shifts),
+          opacity: 0.7 }).bindTooltip(el('span', {}, text));
+        line.addTo(this.flowLayer);
+        line.getElement().dataset.shifts = String(p.shifts);
+        L.circleMarker(to, { className: 'flow-end', radius: 3, color: colour, weight: 1, fillColor: colour, fillOpacity: 1 })
+          .addTo(this.flowLayer);
+      }
+      // How many flows are drawn, once they are (tests and scripts wait for it).
+      container.dataset.flows = String(layer.features.length);
+    }
+    if (this.layer) this.drawLegend();
+  }
+
   /** Zooms to the homes and precincts of the trips shown (an organizer's turf is a corner of the region). */
   focusOnTrips() {
     const bounds = this.tripLayer.getBounds();
@@ -230,6 +261,9 @@ export class MapView {
       el('li', {}, swatch('swatch home'), 'volunteer home'),
       el('li', {}, swatch('swatch trip'), 'trip (one colour per team)'),
       el('li', {}, swatch('swatch changed'), 'changed by the last re-plan'),
+      ...(this.flows ? [el('li', { class: 'flows-key' }, swatch('swatch flow'),
+        `flow between ${this.flows.cellKm} km areas (width: shifts; purple: deployment); ${this.flows.shiftsWithinCell}`
+        + ` of ${this.flows.shifts} shifts stay in their home area`)] : []),
       ...(this.streetsShown ? [el('li', { class: 'streets-key' }, swatch('swatch road'), 'road (OpenStreetMap)')] : [])));
   }
 

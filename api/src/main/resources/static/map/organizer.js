@@ -37,6 +37,7 @@ export class OrganizerView {
     document.querySelectorAll('input[name="shading"]').forEach(radio =>
       radio.addEventListener('change', () => this.map.setShading(radio.value)));
     $('find-precinct').addEventListener('change', event => this.find(event.target.value));
+    $('flows').addEventListener('change', () => this.loadFlows());
     // The filters apply as they change; Enter in "Find precinct" must not submit (reload) the page.
     $('filters').addEventListener('submit', event => event.preventDefault());
     $('print').addEventListener('click', () => window.print());
@@ -80,7 +81,25 @@ export class OrganizerView {
     await this.pickBusySlot();
     await this.reload();
     this.map.showStreets(regionId);
+    await this.loadFlows();
     await this.board.open(liveRegion, $('day').value, layer.features.map(f => f.properties.id));
+  }
+
+  /**
+   * Where the plan moves volunteers (GET /api/jobs/{id}/flows): arrows between home and target areas of the chosen
+   * size, of the caller's own volunteers for an organizer; none when Flows is off.
+   */
+  async loadFlows() {
+    const cellKm = $('flows').value;
+    if (!cellKm || !this.jobId) {
+      this.map.showFlows(null);
+      return;
+    }
+    try {
+      this.map.showFlows(await getJson(`/api/jobs/${encodeURIComponent(this.jobId)}/flows?cellKm=${encodeURIComponent(cellKm)}`));
+    } catch (e) {
+      this.report(e.message, true);
+    }
   }
 
   fillSlots() {

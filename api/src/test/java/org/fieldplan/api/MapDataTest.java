@@ -67,6 +67,44 @@ class MapDataTest {
     }
 
     @Test
+    void flowsAddUpToThePlansShiftsAndAnOrganizerSeesOnlyTheirOwnVolunteers() throws Exception {
+        HttpResponse<String> response = api.get("/api/jobs/" + jobId + "/flows?cellKm=1", STRATEGIST);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode layer = json(response);
+        assertThat(layer.get("type").asText()).isEqualTo("FeatureCollection");
+        assertThat(layer.get("shifts").asInt()).isEqualTo(plan.get("assignments").size());
+        assertThat(layer.get("omittedFlows").asInt()).isZero();
+        int drawn = 0;
+        for (JsonNode feature : layer.get("features")) {
+            assertThat(feature.at("/geometry/type").asText()).isEqualTo("LineString");
+            assertThat(feature.at("/geometry/coordinates")).hasSize(2);
+            drawn += feature.at("/properties/shifts").asInt();
+        }
+        assertThat(drawn + layer.get("shiftsWithinCell").asInt()).isEqualTo(layer.get("shifts").asInt());
+        assertThat(layer.get("features")).as("1 km cells: someone works outside their home's cell").isNotEmpty();
+
+        Map<String, String> organizerOf = new HashMap<>();
+        ApiClient.JSON.readTree(ApiClient.smallProblem()).get("volunteers")
+                .forEach(v -> organizerOf.put(v.get("id").asText(), v.get("organizerId").asText()));
+        long own = 0;
+        for (JsonNode assignment : plan.get("assignments")) {
+            own += "org-1".equals(organizerOf.get(assignment.get("volunteerId").asText())) ? 1 : 0;
+        }
+        JsonNode organizers = json(api.get("/api/jobs/" + jobId + "/flows?cellKm=1", ORGANIZER_1));
+        assertThat(organizers.get("shifts").asLong()).isEqualTo(own).isLessThan(layer.get("shifts").asLong());
+    }
+
+    @Test
+    void aFlowCellOutsideItsRangeIsA400NamingIt() {
+        HttpResponse<String> refused = api.get("/api/jobs/" + jobId + "/flows?cellKm=0.1", STRATEGIST);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("cellKm");
+    }
+
+    @Test
     void shiftCountsFollowTheChosenSlot() {
         Map<String, Integer> planned = new HashMap<>();
         String slot = plan.at("/assignments/0/slotId").asText();

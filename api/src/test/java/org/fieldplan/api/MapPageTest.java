@@ -190,6 +190,30 @@ class MapPageTest {
     }
 
     @Test
+    void flowsDrawOneLinePerFlowTheApiGivesAndGoAwayWhenSwitchedOff() {
+        try (HeadlessChromium browser = new HeadlessChromium(1280, 900)) {
+            signIn(browser, STRATEGIST, "");
+            JsonNode layer = json(api.get("/api/jobs/" + demoJob + "/flows?cellKm=2", STRATEGIST));
+            int flows = layer.get("features").size();
+            assertThat(flows).as("2 km areas: some volunteers work outside their own").isPositive();
+
+            new Select(browser.driver().findElement(By.id("flows"))).selectByValue("2");
+            browser.await("the flows drawn", d -> String.valueOf(flows)
+                    .equals(browser.script("return document.getElementById('map').dataset.flows")));
+            assertThat(browser.driver().findElements(By.cssSelector("#map path.flow"))).hasSize(flows);
+            assertThat(browser.driver().findElements(By.cssSelector("#map path.flow")).stream()
+                    .mapToInt(line -> Integer.parseInt(line.getAttribute("data-shifts"))).sum())
+                    .isEqualTo(layer.get("shifts").asInt() - layer.get("shiftsWithinCell").asInt());
+            assertThat(browser.driver().findElement(By.cssSelector("#legend .flows-key")).getText())
+                    .contains("2 km areas");
+            assertNoPolicyViolation(browser);
+
+            new Select(browser.driver().findElement(By.id("flows"))).selectByValue("");
+            browser.await("the flows gone", d -> d.findElements(By.cssSelector("#map path.flow")).isEmpty());
+        }
+    }
+
+    @Test
     void strategistWatchesASolveLiveTerminatesItAndComparesWithGreedy() {
         try (HeadlessChromium browser = new HeadlessChromium(1280, 900)) {
             signIn(browser, STRATEGIST, "");

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The map page's own reads: {@code GET /api/map/context} (the caller, base map, jobs) and
- * {@code GET /api/jobs/{id}/precincts?date=&slot=} (every precinct with its values, as GeoJSON).
+ * {@code GET /api/jobs/{id}/precincts?date=&slot=} (every precinct with its values, as GeoJSON) and
+ * {@code GET /api/jobs/{id}/flows?cellKm=} (where the plan moves volunteers, home areas to target areas, as GeoJSON).
  */
 @RestController
 public class MapController {
@@ -45,5 +46,13 @@ public class MapController {
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
         return map.precinctLayer(jobs.get(jobId), date, slotId).respond(ifNoneMatch, acceptEncoding);
+    }
+
+    /** Of the volunteers the caller may see: an organizer's flows are their own volunteers'. */
+    @GetMapping("/api/jobs/{jobId}/flows")
+    @AllowedRoles({Role.STRATEGIST, Role.ORGANIZER, Role.ADMIN})
+    public FlowLayer flows(@PathVariable String jobId, Caller caller,
+            @RequestParam(defaultValue = "10") double cellKm) {
+        return map.flows(jobs.get(jobId), caller, cellKm);
     }
 }

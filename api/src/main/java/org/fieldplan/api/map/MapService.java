@@ -18,6 +18,7 @@ import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
 import org.fieldplan.domain.TimeSlot;
+import org.fieldplan.plan.TravelFlows;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 
@@ -136,6 +137,23 @@ public class MapService {
                 .map(s -> new PrecinctLayer.Slot(s.getId(), s.getDay(), s.getStart(), s.getEnd()))
                 .toList();
         return new PrecinctLayer(job.getId(), plan.getTimeZone(), date, slotId, slots, features);
+    }
+
+    /** The most flows a layer lists: enough for a state at the default cell size, few enough for a phone. */
+    static final int MAX_FLOWS = 500;
+
+    /**
+     * Where the job's best plan moves the volunteers the caller may see, from home cells to target cells of
+     * {@code cellKm}.
+     *
+     * @throws ApiException 400 when {@code cellKm} is not between 1 and 200, 409 before the job has a plan
+     */
+    public FlowLayer flows(Job job, Caller caller, double cellKm) {
+        if (!(cellKm >= 1 && cellKm <= 200)) {
+            throw ApiException.invalid("cellKm", "must be between 1 and 200 (km), not " + cellKm);
+        }
+        FieldPlan plan = job.requireBestPlan();
+        return FlowLayer.of(job.getId(), TravelFlows.of(plan, cellKm, caller::maySee, MAX_FLOWS));
     }
 
     private static TimeSlot findSlot(FieldPlan plan, String slotId, LocalDate date) {
