@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Precinct;
@@ -274,21 +275,68 @@ public final class GreedyPlanner {
             }
         }
         for (List<Shift> lone : loneBySlot.values()) {
+            LonePartners partners = new LonePartners(lone);
             boolean[] paired = new boolean[lone.size()];
             for (int i = 0; i < lone.size(); i++) {
                 if (paired[i]) {
                     continue;
                 }
-                for (int j = i + 1; j < lone.size() && !paired[i]; j++) {
+                for (int j : partners.after(i)) {
                     if (!paired[j] && tryToPair(lone.get(i), lone.get(j))) {
                         paired[i] = true;
                         paired[j] = true;
+                        break;
                     }
                 }
                 if (!paired[i]) {
                     joinATeamOrGoHome(lone.get(i));
                 }
             }
+        }
+    }
+
+    /**
+     * Which lone canvassers of a slot could pair: the later one must reach the earlier one's precinct or the other way
+     * round. Trying every later lone canvasser in turn was quadratic (at a large state's weekend, thousands a slot:
+     * half the greedy's time); only those that reach or can be reached can pair, and trying just them, in the same
+     * order, pairs exactly the same shifts. An unpaired lone canvasser stays at its precinct until its own turn, so
+     * the index of where each stands holds while it is used.
+     */
+    private final class LonePartners {
+        private final List<Shift> lone;
+        /** Precinct → indexes of the lone canvassers who have it among their candidates. */
+        private final Map<Precinct, List<Integer>> reaching = new IdentityHashMap<>();
+        /** Precinct → indexes of the lone canvassers standing there. */
+        private final Map<Precinct, List<Integer>> standing = new IdentityHashMap<>();
+
+        LonePartners(List<Shift> lone) {
+            this.lone = lone;
+            for (int i = 0; i < lone.size(); i++) {
+                Shift shift = lone.get(i);
+                standing.computeIfAbsent(assignment.get(shift), p -> new ArrayList<>()).add(i);
+                for (Precinct candidate : shift.getCandidatePrecincts()) {
+                    reaching.computeIfAbsent(candidate, p -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+
+        /** The lone canvassers after {@code i} who reach its precinct or stand where it can go, in order. */
+        int[] after(int i) {
+            Shift shift = lone.get(i);
+            TreeSet<Integer> found = new TreeSet<>();
+            for (int j : reaching.getOrDefault(assignment.get(shift), List.of())) {
+                if (j > i) {
+                    found.add(j);
+                }
+            }
+            for (Precinct candidate : shift.getCandidatePrecincts()) {
+                for (int j : standing.getOrDefault(candidate, List.of())) {
+                    if (j > i) {
+                        found.add(j);
+                    }
+                }
+            }
+            return found.stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
