@@ -130,6 +130,25 @@ public class JobService {
         return admission.whileReading(() -> submit(reader.get()));
     }
 
+    /**
+     * Submits several jobs together (a campaign's sub-jobs): refused with 429 before {@code reader} runs unless the
+     * cluster has a place for each; if another submission takes a place meanwhile, the jobs queued so far are
+     * terminated and the 429 is thrown, so that either all are queued or none is left active.
+     */
+    public List<Job> submitAll(int count, Supplier<List<JobSubmission>> reader) {
+        admission.requirePlaces(count);
+        List<Job> submitted = new ArrayList<>();
+        try {
+            for (JobSubmission submission : reader.get()) {
+                submitted.add(submit(submission));
+            }
+        } catch (ApiException e) {
+            submitted.forEach(job -> terminate(job.getId()));
+            throw e;
+        }
+        return submitted;
+    }
+
     /** Writes the job's best plan and state now, e.g. a best plan the throttle held back that a change refers to. */
     void saveBestPlanNow(Job job) {
         events.saveNow(job);
