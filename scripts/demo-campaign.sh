@@ -63,11 +63,13 @@ start_instance() { # name
   local name=$1 p
   p=$(free_port)
   port_of[$name]=$p
+  # The service's solver configuration ends at max-seconds; jobs asking for less are stopped early, but the
+  # partitioned phase of a large region takes its share of max-seconds: keep both equal here.
   # shellcheck disable=SC2086
   FIELDPLAN_STRATEGIST_KEY=$key java $java_opts -jar "$jar" --server.port="$p" --fieldplan.store=postgis \
     --fieldplan.datasource.url="$url" --fieldplan.datasource.username="${FIELDPLAN_DB_USER:-postgres}" \
     --fieldplan.datasource.password="${FIELDPLAN_DB_PASSWORD:-}" --fieldplan.demo.enabled=false \
-    --fieldplan.now=2026-10-30T12:00 --fieldplan.solve.max-seconds=3600 \
+    --fieldplan.now=2026-10-30T12:00 --fieldplan.solve.max-seconds="$seconds" \
     --fieldplan.cluster.instance-id="$name" --fieldplan.cluster.lease-millis=5000 \
     --fieldplan.cluster.heartbeat-millis=1000 --fieldplan.cluster.claim-poll-millis=500 \
     --fieldplan.jobs.concurrency=1 --fieldplan.jobs.queue-length="${#sizes[@]}" >"$logs/$name.log" 2>&1 &
@@ -129,7 +131,7 @@ c = json.load(sys.stdin)
 solving = [r for r in c["regions"] if r["status"] == "SOLVING" and r["score"] is not None]
 first = solving[0] if solving else {"regionId": "-", "owner": "-"}
 print(c["status"], c["totals"]["percentDone"], first["regionId"], first["owner"] or "-",
-      " ".join("%s:%s:%s" % (r["regionId"], r["status"][:2], r["owner"] or "-") for r in c["regions"]))'
+      " ".join("%s:%s:%s" % (r["regionId"], r["status"], r["owner"] or "-") for r in c["regions"]))'
 }
 
 max_connections=0
@@ -141,7 +143,8 @@ watch_database() {
 }
 
 killed="" killed_region="" last=""
-while true; do
+give_up=$(($(date +%s) + 20 * seconds + 900))
+while (($(date +%s) < give_up)); do
   read -r status percent region owner detail < <(progress)
   watch_database
   for name in "${!pid[@]}"; do
@@ -160,7 +163,7 @@ while true; do
   sleep 1
 done
 if [[ $publish == true ]]; then
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 120); do
     [[ $(campaign "$id" | python3 -c 'import json, sys; c = json.load(sys.stdin); print(c["totals"]["published"] == c["totals"]["regions"] or any(r["publication"] == "FAILED" for r in c["regions"]))') == True ]] && break
     sleep 1
   done
