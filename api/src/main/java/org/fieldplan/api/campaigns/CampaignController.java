@@ -29,7 +29,7 @@ public class CampaignController {
     /** Body: {@code {"regions": [ids], "problems"?: {id: problem}, "seconds"?, "publish"?, "name"?, "from"?, "to"?}}. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles({Role.STRATEGIST, Role.ADMIN})
-    public ResponseEntity<CampaignView> submit(@RequestBody(required = false) String body, Caller caller) {
+    public ResponseEntity<CampaignView> submitCampaign(@RequestBody(required = false) String body, Caller caller) {
         CampaignView campaign = campaigns.submit(body, caller);
         return ResponseEntity.accepted().location(URI.create("/api/campaigns/" + campaign.id())).body(campaign);
     }
@@ -37,13 +37,13 @@ public class CampaignController {
     /** Every campaign, newest first. */
     @GetMapping
     @AllowedRoles({Role.STRATEGIST, Role.ADMIN})
-    public List<CampaignView> list() {
+    public List<CampaignView> listCampaigns() {
         return campaigns.all();
     }
 
     @GetMapping("/{campaignId}")
     @AllowedRoles({Role.STRATEGIST, Role.ADMIN})
-    public CampaignView get(@PathVariable String campaignId) {
+    public CampaignView getCampaign(@PathVariable String campaignId) {
         return campaigns.get(campaignId);
     }
 }
