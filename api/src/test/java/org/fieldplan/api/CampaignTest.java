@@ -52,7 +52,7 @@ class CampaignTest {
     }
 
     @Test
-    void aCampaignsTotalsAreTheSumsOfItsRegionsAndEachRegionGoesLive() {
+    void aCampaignsTotalsAreTheSumsOfItsRegionsAndEachRegionGoesLive() throws Exception {
         String inlineRegion = "inline-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> submitted = api.postJson("/api/campaigns", STRATEGIST, "{\"name\":\"weekend\","
                 + "\"seconds\":1,\"publish\":true,\"regions\":[\"" + storedRegion + "\"],\"problems\":{\""
@@ -63,6 +63,17 @@ class CampaignTest {
         assertThat(submitted.headers().firstValue("Location")).hasValue("/api/campaigns/" + id);
         assertThat(campaign.get("regions").findValuesAsText("regionId")).containsExactly(storedRegion,
                 inlineRegion);
+
+        // The event stream follows the campaign to its end: progress, then one end event once both are published.
+        HttpResponse<String> events = api.send("GET", "/api/campaigns/" + id + "/events", STRATEGIST, null, null,
+                "text/event-stream");
+        assertThat(events.statusCode()).as(events.body()).isEqualTo(200);
+        assertThat(events.body()).contains("event:progress");
+        String end = events.body().substring(events.body().indexOf("event:end"));
+        JsonNode ended = ApiClient.JSON.readTree(end.substring(end.indexOf("data:") + 5).lines().findFirst()
+                .orElseThrow());
+        assertThat(ended.get("status").asText()).isEqualTo("SOLVED");
+        assertThat(ended.at("/totals/published").asInt()).isEqualTo(2);
 
         JsonNode done = await(id, c -> c.at("/totals/published").asInt() == 2, "publish both regions");
         assertThat(done.get("status").asText()).isEqualTo("SOLVED");
@@ -120,6 +131,7 @@ class CampaignTest {
         assertInvalid("{\"regions\":[\"" + storedRegion + "\"],\"publish\":\"yes\"}", "publish", "true or false");
         assertInvalid("{\"regions\":[\"" + storedRegion + "\"],\"region\":\"x\"}", "region", "unknown field");
         assertThat(api.get("/api/campaigns/no-such-campaign", STRATEGIST).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/campaigns/no-such-campaign/events", STRATEGIST).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** Strategists' campaigns: one submission for many regions, followed region by region. */
 @RestController
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class CampaignController {
 
     private final CampaignService campaigns;
+    private final CampaignEvents events;
 
-    public CampaignController(CampaignService campaigns) {
+    public CampaignController(CampaignService campaigns, CampaignEvents events) {
         this.campaigns = campaigns;
+        this.events = events;
     }
 
     /** Body: {@code {"regions": [ids], "problems"?: {id: problem}, "seconds"?, "publish"?, "name"?, "from"?, "to"?}}. */
@@ -45,5 +48,12 @@ public class CampaignController {
     @AllowedRoles({Role.STRATEGIST, Role.ADMIN})
     public CampaignView getCampaign(@PathVariable String campaignId) {
         return campaigns.get(campaignId);
+    }
+
+    /** Server-sent events: {@code progress} when the campaign's view changes, then {@code end}. */
+    @GetMapping(path = "/{campaignId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @AllowedRoles({Role.STRATEGIST, Role.ADMIN})
+    public SseEmitter campaignEvents(@PathVariable String campaignId) {
+        return events.subscribe(campaignId);
     }
 }
