@@ -135,6 +135,22 @@ class CampaignTest {
     }
 
     @Test
+    void aRegionRefusedOnTheWayStopsTheRegionsQueuedBeforeIt() {
+        int before = json(api.get("/api/jobs", STRATEGIST)).size();
+        assertInvalid("{\"seconds\":30,\"regions\":[\"" + storedRegion + "\"],\"problems\":{\"north\":"
+                + "{\"precincts\":[]}}}", "problems.north", "");
+        JsonNode jobs = json(api.get("/api/jobs", STRATEGIST));
+        // The stored region's job was queued (it is listed) and then stopped, not left to solve for 30 s.
+        assertThat(jobs.size()).isEqualTo(before + 1);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline) && json(api.get("/api/jobs", STRATEGIST)).findValuesAsText("status")
+                .stream().anyMatch(status -> status.equals("QUEUED") || status.equals("SOLVING"))) {
+            ApiClient.sleep(100);
+        }
+        assertThat(json(api.get("/api/jobs", STRATEGIST)).get(0).get("status").asText()).isEqualTo("TERMINATED");
+    }
+
+    @Test
     void aCampaignNeedsAPlaceForEachRegionOrNoneIsQueued() {
         String problem = ApiClient.smallProblem();
         HttpResponse<String> refused = api.postJson("/api/campaigns", STRATEGIST, "{\"seconds\":1,\"problems\":{"

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -30,8 +31,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Reads the body of {@code POST /api/campaigns}: {@code {"name"?, "seconds"?, "publish"?, "from"?, "to"?,
  * "regions": [stored region ids], "problems": {region id: inline problem}}}. The cheap checks (shape, duplicates,
- * unknown regions) come first and name every wrong field; each region's problem is built later, by
- * {@link #submissions}, only once the cluster has admitted the campaign. Each region is read exactly as
+ * unknown regions) come first and name every wrong field; each region's problem is built later, by its reader from
+ * {@link #submissions}, only once the cluster has admitted the campaign, one region at a time. Each region is read exactly as
  * {@code POST /api/jobs} reads one ({@link JobRequestReader}), its errors named under the campaign's field.
  */
 @Component
@@ -173,13 +174,13 @@ public class CampaignRequestReader {
     }
 
     /**
-     * Builds and validates each region's problem, as {@code POST /api/jobs} does (volunteers with a history are
-     * planned with their learned attendance).
-     *
-     * @throws ApiException 400 naming the region's field (e.g. {@code regions[2]}, {@code problems.ri.precincts[0].id})
+     * One reader per region, stored regions first: each builds and validates the region's problem when called, as
+     * {@code POST /api/jobs} does (volunteers with a history are planned with their learned attendance).
+     * A reader throws {@link ApiException} 400 naming the region's field (e.g. {@code regions[2]},
+     * {@code problems.ri.precincts[0].id}).
      */
-    public List<JobSubmission> submissions(CampaignRequest request) {
-        List<JobSubmission> submissions = new ArrayList<>();
+    public List<Supplier<JobSubmission>> submissions(CampaignRequest request) {
+        List<Supplier<JobSubmission>> submissions = new ArrayList<>();
         List<String> stored = request.storedRegions();
         for (int i = 0; i < stored.size(); i++) {
             ObjectNode reference = mapper.createObjectNode().put("regionId", stored.get(i));
@@ -189,11 +190,13 @@ public class CampaignRequestReader {
                 }
             }
             String regionPath = "regions[" + i + "]";
-            submissions.add(read(reference.toString(), null, path -> path.equals("regionId") ? regionPath : path));
+            submissions.add(() -> read(reference.toString(), null,
+                    path -> path.equals("regionId") ? regionPath : path));
         }
         String seconds = request.body().hasNonNull("seconds") ? request.body().get("seconds").asText() : null;
-        request.inlineProblems().forEach((regionId, problem) -> submissions.add(read(problem.toString(), seconds,
-                path -> path.equals("seconds") ? path : "problems." + regionId + (path.isBlank() ? "" : "." + path))));
+        request.inlineProblems().forEach((regionId, problem) -> submissions.add(() -> read(problem.toString(),
+                seconds, path -> path.equals("seconds") ? path
+                        : "problems." + regionId + (path.isBlank() ? "" : "." + path))));
         return submissions;
     }
 

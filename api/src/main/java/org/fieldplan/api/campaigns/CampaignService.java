@@ -34,14 +34,15 @@ public class CampaignService {
 
     /**
      * Checks the request, then (if the cluster has a solver or queue place for every region, else 429) builds each
-     * region's problem and queues its job; the campaign is stored once all are queued.
+     * region's problem and queues its job, one region at a time; the campaign is stored once all are queued (a
+     * region refused on the way terminates those queued before it).
      *
      * @throws ApiException 400 naming the wrong field, 429 when the places are too few
      */
     public CampaignView submit(String body, Caller caller) {
         CampaignRequest request = reader.read(body);
         List<String> regionIds = request.regionIds();
-        List<Job> queued = jobs.submitAll(regionIds.size(), () -> reader.submissions(request));
+        List<Job> queued = jobs.submitAll(reader.submissions(request));
         Campaign.Publication publication = request.publish() ? Campaign.Publication.PENDING
                 : Campaign.Publication.NONE;
         List<Campaign.Region> regions = new ArrayList<>();

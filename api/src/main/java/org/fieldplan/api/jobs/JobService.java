@@ -131,18 +131,19 @@ public class JobService {
     }
 
     /**
-     * Submits several jobs together (a campaign's sub-jobs): refused with 429 before {@code reader} runs unless the
-     * cluster has a place for each; if another submission takes a place meanwhile, the jobs queued so far are
-     * terminated and the 429 is thrown, so that either all are queued or none is left active.
+     * Submits several jobs together (a campaign's sub-jobs): refused with 429 before any reader runs unless the
+     * cluster has a place for each. Each is read (its problem built) and queued in turn, so only one problem at a
+     * time is held here; if a reader refuses its input or another submission takes a place meanwhile, the jobs
+     * queued so far are terminated and the error thrown, so that either all are queued or none is left active.
      */
-    public List<Job> submitAll(int count, Supplier<List<JobSubmission>> reader) {
-        admission.requirePlaces(count);
+    public List<Job> submitAll(List<Supplier<JobSubmission>> readers) {
+        admission.requirePlaces(readers.size());
         List<Job> submitted = new ArrayList<>();
         try {
-            for (JobSubmission submission : reader.get()) {
-                submitted.add(submit(submission));
+            for (Supplier<JobSubmission> reader : readers) {
+                submitted.add(submit(reader.get()));
             }
-        } catch (ApiException e) {
+        } catch (RuntimeException e) {
             submitted.forEach(job -> terminate(job.getId()));
             throw e;
         }
