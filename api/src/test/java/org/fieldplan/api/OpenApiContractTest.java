@@ -56,7 +56,8 @@ class OpenApiContractTest {
                     .anyMatch(n -> n.asText().equals("caller"))).as(name + ": the caller is not a parameter")
                     .isFalse();
         }));
-        assertThat(operations).hasSize(70).contains("POST /api/jobs", "GET /api/jobs/{jobId}/flows", "POST /api/sign-up/{regionId}",
+        assertThat(operations).hasSize(74).contains("POST /api/jobs", "GET /api/jobs/{jobId}/flows", "POST /api/campaigns",
+                "POST /api/sign-up/{regionId}",
                 "GET /api/regions/{regionId}/streets", "POST /api/regions/{regionId}/live/move",
                 "POST /api/jobs/{jobId}/messages/links", "POST /api/jobs/{jobId}/field-reports",
                 "PUT /api/regions/{regionId}/calendar", "POST /api/regions/{regionId}/import", "POST /api/accounts",

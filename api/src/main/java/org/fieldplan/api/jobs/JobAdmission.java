@@ -54,6 +54,18 @@ final class JobAdmission {
         }
     }
 
+    /**
+     * @throws ApiException 429 when the cluster has fewer than {@code count} free places (a campaign's sub-jobs are
+     *     admitted together or not at all)
+     */
+    void requirePlaces(int count) {
+        int active = repository.findActive().size();
+        if (active + count > capacity) {
+            throw ApiException.busy(count + " solver and queue places are needed, " + Math.max(0, capacity - active)
+                    + " of " + capacity + " are free", retryAfterSeconds());
+        }
+    }
+
     /** Queues the job if the cluster still has a place (another submission may have taken the last one). */
     boolean insertIfRoom(JobRecord job) {
         return repository.insertIfRoom(job, capacity);

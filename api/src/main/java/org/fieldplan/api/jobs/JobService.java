@@ -130,6 +130,26 @@ public class JobService {
         return admission.whileReading(() -> submit(reader.get()));
     }
 
+    /**
+     * Submits several jobs together (a campaign's sub-jobs): refused with 429 before any reader runs unless the
+     * cluster has a place for each. Each is read (its problem built) and queued in turn, so only one problem at a
+     * time is held here; if a reader refuses its input or another submission takes a place meanwhile, the jobs
+     * queued so far are terminated and the error thrown, so that either all are queued or none is left active.
+     */
+    public List<Job> submitAll(List<Supplier<JobSubmission>> readers) {
+        admission.requirePlaces(readers.size());
+        List<Job> submitted = new ArrayList<>();
+        try {
+            for (Supplier<JobSubmission> reader : readers) {
+                submitted.add(submit(reader.get()));
+            }
+        } catch (RuntimeException e) {
+            submitted.forEach(job -> terminate(job.getId()));
+            throw e;
+        }
+        return submitted;
+    }
+
     /** Writes the job's best plan and state now, e.g. a best plan the throttle held back that a change refers to. */
     void saveBestPlanNow(Job job) {
         events.saveNow(job);

@@ -6,11 +6,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** Sign-ups in this instance's memory (the in-memory store): a restart loses them. */
 public class InMemorySignUpStore implements SignUpStore {
 
     private final ConcurrentMap<String, SignUp> signUps = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ReentrantLock> joining = new ConcurrentHashMap<>();
 
     @Override
     public void save(SignUp signUp) {
@@ -40,5 +42,19 @@ public class InMemorySignUpStore implements SignUpStore {
     public List<SignUp> confirmed(int limit) {
         return signUps.values().stream().filter(s -> s.status() == SignUp.Status.CONFIRMED)
                 .sorted(Comparator.comparing(SignUp::updatedAt)).limit(limit).toList();
+    }
+
+    @Override
+    public boolean joinExclusively(String regionId, Runnable join) {
+        ReentrantLock lock = joining.computeIfAbsent(regionId, region -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            join.run();
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 }

@@ -1,6 +1,8 @@
 package org.fieldplan.api.signups;
 
 import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,10 +23,47 @@ public class PostgisSignUpStore implements SignUpStore {
             + "updated_at";
     private static final RowMapper<SignUp> ROW = PostgisSignUpStore::read;
 
+    /** The advisory locks' first key: joining a region's sign-ups (the second key is the region id's hash). */
+    private static final int JOIN_LOCKS = 0x46505355;
+
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
 
     public PostgisSignUpStore(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /**
+     * A session-level advisory lock on a connection of its own, held while {@code join} runs (its reads and writes
+     * go through other connections, outside any transaction of this one); if the instance dies the connection
+     * closes and the lock goes with it.
+     */
+    @Override
+    public boolean joinExclusively(String regionId, Runnable join) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!advisoryLock(connection, "SELECT pg_try_advisory_lock(?, hashtext(?))", regionId)) {
+                return false;
+            }
+            try {
+                join.run();
+                return true;
+            } finally {
+                advisoryLock(connection, "SELECT pg_advisory_unlock(?, hashtext(?))", regionId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot lock the sign-ups of region " + regionId, e);
+        }
+    }
+
+    private static boolean advisoryLock(Connection connection, String sql, String regionId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, JOIN_LOCKS);
+            statement.setString(2, regionId);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
     }
 
     @Override

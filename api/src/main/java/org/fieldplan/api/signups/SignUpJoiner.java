@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * Joins confirmed sign-ups to their region's live plan in batches: every {@code fieldplan.signups.batch-millis}, all
  * of a region's confirmed sign-ups become volunteers of the live plan through one late-volunteer repair
  * ({@link ReplanService#addVolunteers}), recorded as one {@code sign-ups} version. A burst of sign-ups is a few
- * repairs, not one each. A sign-up whose slots have all started meanwhile lapses.
+ * repairs, not one each. A sign-up whose slots have all started meanwhile lapses. Every instance runs one; a region's
+ * sign-ups are joined under a lock of the store ({@link SignUpStore#joinExclusively}), one joiner at a time.
  */
 @Component
 public class SignUpJoiner implements SmartLifecycle {
@@ -74,7 +75,11 @@ public class SignUpJoiner implements SmartLifecycle {
                 .collect(Collectors.groupingBy(SignUp::regionId, LinkedHashMap::new, Collectors.toList()));
         byRegion.forEach((region, waiting) -> {
             try {
-                join(region, waiting);
+                // Every instance runs a joiner: the one holding the region's lock joins, the others skip the round
+                // (under the lock each sign-up is read again, so one joined meanwhile is not joined twice).
+                if (!store.joinExclusively(region, () -> join(region, waiting))) {
+                    LOG.debug("Sign-ups of region {} are being joined elsewhere", region);
+                }
             } catch (RuntimeException e) {
                 // Tried again next round: e.g. the live job is solving on another instance.
                 LOG.warn("Sign-ups of region {} not joined yet: {}", region, e.getMessage());

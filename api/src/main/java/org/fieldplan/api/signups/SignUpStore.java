@@ -19,4 +19,12 @@ public interface SignUpStore {
 
     /** Confirmed sign-ups waiting to join, oldest first, at most {@code limit}. */
     List<SignUp> confirmed(int limit);
+
+    /**
+     * Runs {@code join} unless another joiner (this instance's or another's on the same database) is joining the
+     * region's sign-ups now: so two instances never join the same sign-up twice.
+     *
+     * @return whether {@code join} ran
+     */
+    boolean joinExclusively(String regionId, Runnable join);
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +68,33 @@ abstract class SignUpStoreContractTest {
         assertThat(store().ofRegion(region, null)).containsExactly(otherTurf, newer, older);
         List<SignUp> confirmed = store().confirmed(1000).stream().filter(s -> s.regionId().equals(region)).toList();
         assertThat(confirmed).containsExactly(older, newer);
+    }
+
+    @Test
+    void aRegionsSignUpsAreJoinedByOneJoinerAtATime() {
+        String region = region();
+        ExecutorService elsewhere = Executors.newSingleThreadExecutor();
+        try {
+            AtomicBoolean joined = new AtomicBoolean();
+            boolean ran = store().joinExclusively(region, () -> {
+                joined.set(true);
+                assertThat(joinFrom(elsewhere, region)).as("the same region, meanwhile").isFalse();
+                assertThat(joinFrom(elsewhere, region())).as("another region, meanwhile").isTrue();
+            });
+            assertThat(ran).isTrue();
+            assertThat(joined).isTrue();
+            assertThat(joinFrom(elsewhere, region)).as("the same region, afterwards").isTrue();
+        } finally {
+            elsewhere.shutdownNow();
+        }
+    }
+
+    /** Asks for the region's join lock on another thread (in PostGIS, another connection: as another instance). */
+    private boolean joinFrom(ExecutorService elsewhere, String region) {
+        try {
+            return elsewhere.submit(() -> store().joinExclusively(region, () -> { })).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
