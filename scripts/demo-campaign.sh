@@ -63,13 +63,11 @@ start_instance() { # name
   local name=$1 p
   p=$(free_port)
   port_of[$name]=$p
-  # The service's solver configuration ends at max-seconds; jobs asking for less are stopped early, but the
-  # partitioned phase of a large region takes its share of max-seconds: keep both equal here.
   # shellcheck disable=SC2086
   FIELDPLAN_STRATEGIST_KEY=$key java $java_opts -jar "$jar" --server.port="$p" --fieldplan.store=postgis \
     --fieldplan.datasource.url="$url" --fieldplan.datasource.username="${FIELDPLAN_DB_USER:-postgres}" \
     --fieldplan.datasource.password="${FIELDPLAN_DB_PASSWORD:-}" --fieldplan.demo.enabled=false \
-    --fieldplan.now=2026-10-30T12:00 --fieldplan.solve.max-seconds="$seconds" \
+    --fieldplan.now=2026-10-30T12:00 \
     --fieldplan.cluster.instance-id="$name" --fieldplan.cluster.lease-millis=5000 \
     --fieldplan.cluster.heartbeat-millis=1000 --fieldplan.cluster.claim-poll-millis=500 \
     --fieldplan.jobs.concurrency=1 --fieldplan.jobs.queue-length="${#sizes[@]}" >"$logs/$name.log" 2>&1 &

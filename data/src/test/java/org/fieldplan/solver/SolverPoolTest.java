@@ -47,6 +47,27 @@ class SolverPoolTest {
     }
 
     @Test
+    void eachSolveTakesTheSolverFactoryForItsOwnTimeLimit() {
+        List<Duration> asked = new CopyOnWriteArrayList<>();
+        SolverFactory<FieldPlan> factory = SolverFactory.create(FieldPlanSolverConfig.createEvaluationLimited(1_000));
+        CompletableFuture<FieldPlan> first = new CompletableFuture<>();
+        CompletableFuture<FieldPlan> second = new CompletableFuture<>();
+        try (SolverPool<FieldPlan> pool = new SolverPool<>(limit -> {
+            asked.add(limit);
+            return factory;
+        }, 1, "test")) {
+            pool.solveAndListen("short", Duration.ofSeconds(2), id -> problem(), best -> { }, first::complete,
+                    (id, failure) -> first.completeExceptionally(failure));
+            pool.solveAndListen("long", Duration.ofSeconds(90), id -> problem(), best -> { }, second::complete,
+                    (id, failure) -> second.completeExceptionally(failure));
+
+            assertThat(first.join().getScore()).isNotNull();
+            assertThat(second.join().getScore()).isNotNull();
+            assertThat(asked).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(90));
+        }
+    }
+
+    @Test
     void aChangeQueuedBeforeTheSolveStartsIsInTheFinalBestAndItsFutureCompletes() {
         CompletableFuture<FieldPlan> finalBest = new CompletableFuture<>();
         CompletableFuture<CompletableFuture<Void>> taken = new CompletableFuture<>();

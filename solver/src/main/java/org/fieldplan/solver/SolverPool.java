@@ -1,5 +1,6 @@
 package org.fieldplan.solver;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ import org.optaplanner.core.api.solver.event.BestSolutionChangedEvent;
  */
 public final class SolverPool<S> implements AutoCloseable {
 
-    private final SolverFactory<S> solverFactory;
+    private final Function<Duration, SolverFactory<S>> solverFactories;
     private final ExecutorService solverThreads;
     private final String name;
     private final Map<String, Solve> solves = new ConcurrentHashMap<>();
@@ -48,7 +49,18 @@ public final class SolverPool<S> implements AutoCloseable {
      * @param name names the pool's threads ({@code name-solver-N}, {@code name-consumer-ID})
      */
     public SolverPool(SolverFactory<S> solverFactory, int threads, String name) {
-        this.solverFactory = solverFactory;
+        this(limit -> solverFactory, threads, name);
+    }
+
+    /**
+     * A pool whose solves each take the solver factory for their own time limit: a solver's phases can then size
+     * themselves to the solve (a large region's partitioned phase takes a share of it), which {@code terminateEarly}
+     * alone cannot tell them.
+     *
+     * @param solverFactories the factory for a solve's time limit (null: a solve given none)
+     */
+    public SolverPool(Function<Duration, SolverFactory<S>> solverFactories, int threads, String name) {
+        this.solverFactories = solverFactories;
         this.name = name;
         this.solverThreads = Executors.newFixedThreadPool(threads, daemonThreads(name + "-solver-"));
     }
@@ -64,7 +76,14 @@ public final class SolverPool<S> implements AutoCloseable {
      */
     public void solveAndListen(String id, Function<String, S> problemFinder, Consumer<? super S> bestConsumer,
             Consumer<? super S> finalBestConsumer, BiConsumer<String, Throwable> failureHandler) {
-        Solve solve = new Solve(id, bestConsumer, failureHandler);
+        solveAndListen(id, null, problemFinder, bestConsumer, finalBestConsumer, failureHandler);
+    }
+
+    /** The same with the solver factory for {@code limit} (see {@link #SolverPool(Function, int, String)}). */
+    public void solveAndListen(String id, Duration limit, Function<String, S> problemFinder,
+            Consumer<? super S> bestConsumer, Consumer<? super S> finalBestConsumer,
+            BiConsumer<String, Throwable> failureHandler) {
+        Solve solve = new Solve(id, solverFactories.apply(limit), bestConsumer, failureHandler);
         if (solves.putIfAbsent(id, solve) != null) {
             throw new IllegalStateException("Problem " + id + " is already being solved in the " + name + " pool.");
         }
@@ -144,7 +163,8 @@ public final class SolverPool<S> implements AutoCloseable {
         private final List<CompletableFuture<Void>> nextBestChanges = new ArrayList<>();
         private boolean handOverScheduled;
 
-        Solve(String id, Consumer<? super S> bestConsumer, BiConsumer<String, Throwable> failureHandler) {
+        Solve(String id, SolverFactory<S> solverFactory, Consumer<? super S> bestConsumer,
+                BiConsumer<String, Throwable> failureHandler) {
             this.id = id;
             // Built at once, so that a change can be added while the solve waits for a thread.
             this.solver = solverFactory.buildSolver();

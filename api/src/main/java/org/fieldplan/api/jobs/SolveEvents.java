@@ -63,7 +63,8 @@ final class SolveEvents {
                     record.takeovers());
         }
         Job claimed = job;
-        solverPool.solveAndListen(job.getId(), id -> start(claimed), best -> improved(claimed, best),
+        solverPool.solveAndListen(job.getId(), job.getSubmission().solveTime(), id -> start(claimed),
+                best -> improved(claimed, best),
                 finalBest -> finish(claimed, finalBest), (id, failure) -> fail(claimed, failure));
     }
 

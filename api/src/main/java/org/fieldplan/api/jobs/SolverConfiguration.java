@@ -1,18 +1,21 @@
 package org.fieldplan.api.jobs;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.SolverPool;
+import org.optaplanner.core.api.solver.SolverFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One solver configuration ({@code FieldPlanSolverConfig}, Bavet, greedy start, pair moves) for every job. Its time
- * limit is the longest a job may ask for; {@link SolveEvents} ends each job at its own time with
- * {@code terminateEarly} of its {@link SolverPool}, which takes no per-job termination. Repairs have a lane
+ * One solver configuration ({@code FieldPlanSolverConfig}, Bavet, greedy start, pair moves) for every job, built for
+ * the job's own time limit; {@link SolveEvents} also ends each job at its own time (or when asked) with
+ * {@code terminateEarly} of its {@link SolverPool}. Repairs have a lane
  * of their own ({@link RepairLane}).
  */
 @Configuration
@@ -23,9 +26,16 @@ class SolverConfiguration {
         return FieldPlanSolver.withTimeLimit(Duration.ofSeconds(properties.solve().maxSeconds()));
     }
 
+    /**
+     * Each job's solver is built for the job's own time limit (one factory per distinct limit, kept): a large region's
+     * partitioned phase takes its share of the job's time, not of the longest a job may ask for.
+     */
     @Bean(destroyMethod = "close")
     SolverPool<FieldPlan> solverPool(FieldPlanSolver solver, FieldPlanProperties properties) {
-        return new SolverPool<>(solver.getSolverFactory(), properties.jobs().concurrency(), "jobs");
+        Map<Duration, SolverFactory<FieldPlan>> byLimit = new ConcurrentHashMap<>();
+        return new SolverPool<>(limit -> limit == null ? solver.getSolverFactory()
+                : byLimit.computeIfAbsent(limit, l -> FieldPlanSolver.withTimeLimit(l).getSolverFactory()),
+                properties.jobs().concurrency(), "jobs");
     }
 
     /** Repairs on their own solver threads (reserved capacity), ending when they stop improving. */
