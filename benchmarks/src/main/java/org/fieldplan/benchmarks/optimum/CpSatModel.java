@@ -3,6 +3,7 @@ package org.fieldplan.benchmarks.optimum;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,10 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanWeights;
+import org.fieldplan.domain.DeploymentOffer;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.solver.FieldPlanConstraintProvider;
@@ -31,7 +34,11 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
  * are constraints (each on when its weight is hard, off at weight 0): at most one precinct per shift; availability,
  * travel limit and skills (a candidate precinct meets them by construction; any that does not is forbidden);
  * max shifts over the horizon and per day; capacity per precinct-slot; the buddy rule (no team of exactly one);
- * a speaker of every required language in every team. The objective is the soft score in its own units
+ * a speaker of every required language in every team; with staging locations, a team's staging location open for its
+ * slot and at most {@code teamsPerSlot} teams (precinct-slots with a member) out of one location per slot; on a date a
+ * volunteer offered a deployment, the offer's longer travel limit, and deployed shifts (beyond the everyday limit)
+ * at one precinct that day covering a run of the offer's minimum of consecutive slots (one 0/1 variable per possible
+ * run: each deployed shift needs a chosen run, a chosen run all its shifts). The objective is the soft score in its own units
  * (micro-votes), term by term with the problem's weights:
  * <ul>
  * <li>expected net votes (and votes lost where behind): per precinct, ordered 0/1 variables "the precinct has at
@@ -46,8 +53,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
  * </ul>
  * Every auxiliary variable is bounded from both sides by the assignment variables, so fixing those to a plan
  * determines the objective ({@link #evaluate}). Not modelled (the model refuses them): pinned shifts, soft
- * weights on a medium or hard level, such as {@code "idleVolunteer": "1medium"}, staging locations and deployment
- * offers.
+ * weights on a medium or hard level, such as {@code "idleVolunteer": "1medium"}.
  */
 public final class CpSatModel {
 
@@ -80,16 +86,17 @@ public final class CpSatModel {
             slots.values().forEach(team -> addTeamRules(precinct, team));
             addVotes(precinct, slots);
         });
+        if (enforced(weights.getStagingCapacity())) {
+            addStagingCapacity();
+        }
+        if (enforced(weights.getDeploymentLength())) {
+            plan.getVolunteers().forEach(this::addDeploymentLength);
+        }
         model.maximize(objective.build());
     }
 
     /** The model of a prepared plan's problem (its candidate precincts, weights and vote model). */
     public static CpSatModel of(FieldPlan prepared) {
-        if (!prepared.getStagingLocations().isEmpty()
-                || prepared.getVolunteers().stream().anyMatch(v -> !v.getDeploymentOffers().isEmpty())) {
-            throw new IllegalArgumentException("The CP-SAT model does not cover staging locations or deployment "
-                    + "offers (staging capacity and the minimum deployment length are not modelled)");
-        }
         Loader.loadNativeLibraries();
         return new CpSatModel(prepared);
     }
@@ -171,8 +178,10 @@ public final class CpSatModel {
         Volunteer volunteer = shift.getVolunteer();
         return (!enforced(weights.getAvailability()) || shift.isVolunteerAvailable())
                 && (!enforced(weights.getTravelLimit())
-                        || volunteer.travelMinutesTo(precinct) <= volunteer.getMaxTravelMinutes())
-                && (!enforced(weights.getRequiredSkills()) || volunteer.hasSkills(precinct.getRequiredSkills()));
+                        || volunteer.travelMinutesTo(precinct) <= volunteer.travelLimitOn(shift.getSlot().getDay()))
+                && (!enforced(weights.getRequiredSkills()) || volunteer.hasSkills(precinct.getRequiredSkills()))
+                && (!enforced(weights.getStagingHours()) || precinct.getStaging() == null
+                        || precinct.getStaging().isOpenDuring(shift.getSlot()));
     }
 
     private long preferenceAndTravel(Volunteer volunteer, Precinct precinct) {
@@ -241,6 +250,56 @@ public final class CpSatModel {
                 team.stream().filter(c -> !c.shift().getVolunteer().speaks(language))
                         .forEach(c -> model.addLessOrEqual(c.assigned(), sum(speakers)));
             }
+        }
+    }
+
+    // ---------------- staging and deployment ----------------
+
+    /** Per staging location and slot, the precinct-slots with a member ("teams") are at most its teams per slot. */
+    private void addStagingCapacity() {
+        Map<StagingLocation, Map<TimeSlot, List<BoolVar>>> teamsOut = new LinkedHashMap<>();
+        teams.forEach((precinct, slots) -> {
+            if (precinct.getStaging() != null) {
+                slots.forEach((slot, team) -> teamsOut.computeIfAbsent(precinct.getStaging(), s -> new LinkedHashMap<>())
+                        .computeIfAbsent(slot, s -> new ArrayList<>()).add(atLeastOne(
+                                team.stream().map(Choice::assigned).toList(), precinct.getId() + " team")));
+            }
+        });
+        teamsOut.forEach((staging, bySlot) -> bySlot.values()
+                .forEach(out -> model.addLessOrEqual(sum(out), staging.teamsPerSlot())));
+    }
+
+    /**
+     * On each date the volunteer offered a deployment, their deployed shifts at one precinct cover a run of the offer's
+     * minimum of consecutive slots: a 0/1 variable per possible run, each deployed shift needing a chosen run through
+     * it, a chosen run all its shifts.
+     */
+    private void addDeploymentLength(Volunteer volunteer) {
+        for (DeploymentOffer offer : volunteer.getDeploymentOffers()) {
+            teams.forEach((precinct, slots) -> {
+                if (volunteer.travelMinutesTo(precinct) <= volunteer.getMaxTravelMinutes()) {
+                    return;
+                }
+                List<Choice> deployed = slots.values().stream().flatMap(List::stream)
+                        .filter(c -> c.shift().getVolunteer() == volunteer
+                                && c.shift().getSlot().getDay().equals(offer.date()))
+                        .sorted(Comparator.comparing(c -> c.shift().getSlot().getStart())).toList();
+                Map<Choice, List<BoolVar>> runsThrough = new LinkedHashMap<>();
+                deployed.forEach(choice -> runsThrough.put(choice, new ArrayList<>()));
+                for (int first = 0; first + offer.minSlots() <= deployed.size(); first++) {
+                    List<Choice> run = deployed.subList(first, first + offer.minSlots());
+                    if (DeploymentOffer.longestConsecutiveRun(run.stream().map(c -> c.shift().getSlot()).toList())
+                            < offer.minSlots()) {
+                        continue;
+                    }
+                    BoolVar chosen = model.newBoolVar(volunteer.getId() + " deployed at " + precinct.getId());
+                    run.forEach(choice -> {
+                        model.addImplication(chosen, choice.assigned());
+                        runsThrough.get(choice).add(chosen);
+                    });
+                }
+                runsThrough.forEach((choice, runs) -> model.addLessOrEqual(choice.assigned(), sum(runs)));
+            });
         }
     }
 

@@ -18,6 +18,7 @@ import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.FieldPlanSolverConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.constraint.ConstraintMatchTotal;
 
@@ -27,20 +28,31 @@ import org.optaplanner.core.api.score.constraint.ConstraintMatchTotal;
  * plan feasible exactly when FieldPlan scores it 0 hard, and its objective equals FieldPlan's soft score to the
  * micro-vote; CP-SAT's proven optimum is a 0-hard plan that FieldPlan scores as CP-SAT claims and no plan beats.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CpSatModelAgreementTest {
 
     private static final int WALK_STEPS = 60;
     private static final int RANDOM_PLANS = 5;
 
-    private static FieldPlan problem;
-    private static CpSatModel model;
-    private static FieldPlanSolver fieldPlan;
-    private static List<FieldPlan> plans;
+    private FieldPlan problem;
+    private CpSatModel model;
+    private FieldPlanSolver fieldPlan;
+    private List<FieldPlan> plans;
+
+    /** The prepared instance: 10 precincts (7 worth canvassing, one needing Spanish), 20 volunteers, 79 shifts. */
+    FieldPlan instance() {
+        return OptimumInstances.prepared(10, 20, 1);
+    }
+
+    /** Hard rules that some plan of the instance breaks alone, each of which CP-SAT must then reject. */
+    Set<String> rulesBrokenAlone() {
+        return Set.of(FieldPlanWeights.BUDDY_RULE, FieldPlanWeights.CAPACITY, FieldPlanWeights.MAX_SHIFTS_PER_DAY,
+                FieldPlanWeights.REQUIRED_LANGUAGES);
+    }
 
     @BeforeAll
-    static void buildInstance() {
-        // 10 precincts (7 worth canvassing, one needing Spanish), 20 volunteers, 79 shifts.
-        problem = OptimumInstances.prepared(10, 20, 1);
+    void buildInstance() {
+        problem = instance();
         model = CpSatModel.of(problem);
         fieldPlan = new FieldPlanSolver(FieldPlanSolverConfig.createEvaluationLimited(5_000));
         plans = plans();
@@ -71,8 +83,7 @@ class CpSatModelAgreementTest {
         assertThat(feasible).isGreaterThanOrEqualTo(20);
         assertThat(infeasible).isGreaterThanOrEqualTo(10);
         // Each of these rules alone made CP-SAT reject a plan, so none of them is missing from the model.
-        assertThat(brokenAlone).contains(FieldPlanWeights.BUDDY_RULE, FieldPlanWeights.CAPACITY,
-                FieldPlanWeights.MAX_SHIFTS_PER_DAY, FieldPlanWeights.REQUIRED_LANGUAGES);
+        assertThat(brokenAlone).containsAll(rulesBrokenAlone());
     }
 
     @Test
@@ -94,7 +105,7 @@ class CpSatModelAgreementTest {
     }
 
     /** Greedy, every new best of a solver run, a random walk, teams at the rules' edges and random assignments. */
-    private static List<FieldPlan> plans() {
+    private List<FieldPlan> plans() {
         List<FieldPlan> collected = new ArrayList<>();
         FieldPlan greedy = fieldPlan.greedyBaseline(problem);
         collected.add(greedy);
@@ -116,7 +127,7 @@ class CpSatModelAgreementTest {
      * team home); every step is kept as a plan, and the walk goes on from it only if FieldPlan finds it feasible,
      * so the plans lie on both sides of the hard rules' boundary.
      */
-    private static List<FieldPlan> randomWalk(FieldPlan start, SplittableRandom random) {
+    private List<FieldPlan> randomWalk(FieldPlan start, SplittableRandom random) {
         List<FieldPlan> visited = new ArrayList<>();
         FieldPlan current = copyOf(start);
         for (int step = 0; step < WALK_STEPS; step++) {
@@ -152,7 +163,7 @@ class CpSatModelAgreementTest {
      * and one more; a speaker with a non-speaker and two non-speakers. The plans one past the edge break only that
      * rule.
      */
-    private static List<FieldPlan> teamsAtTheEdges() {
+    private List<FieldPlan> teamsAtTheEdges() {
         List<FieldPlan> edges = new ArrayList<>();
         boolean capacityDone = false;
         boolean languageDone = false;
@@ -182,7 +193,7 @@ class CpSatModelAgreementTest {
         return edges;
     }
 
-    private static FieldPlan teamAlone(Precinct precinct, List<Shift> team) {
+    private FieldPlan teamAlone(Precinct precinct, List<Shift> team) {
         Set<String> ids = team.stream().map(Shift::getId).collect(Collectors.toSet());
         FieldPlan plan = problem.copyUnassigned();
         plan.getShifts().stream().filter(s -> ids.contains(s.getId())).forEach(s -> s.setPrecinct(precinct));
@@ -199,7 +210,7 @@ class CpSatModelAgreementTest {
                 .map(s -> new Shift(s.getVolunteer(), s.getSlot(), s.getPrecinct(), s.isPinned())).toList());
     }
 
-    private static Set<String> brokenHardRules(FieldPlan plan) {
+    private Set<String> brokenHardRules(FieldPlan plan) {
         return fieldPlan.getSolutionManager().explain(plan).getConstraintMatchTotalMap().values().stream()
                 .filter(total -> total.getScore().hardScore() < 0)
                 .map(ConstraintMatchTotal::getConstraintName)
