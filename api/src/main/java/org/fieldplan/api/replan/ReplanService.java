@@ -29,6 +29,7 @@ import org.fieldplan.data.plan.FieldReport;
 import org.fieldplan.domain.AvailabilityWindow;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.data.io.ProblemJson;
@@ -278,6 +279,21 @@ public class ReplanService {
                 RepairScope.idleIn(slotIds),
                 startedBefore(plan),
                 effects, () -> planChanges.recordVolunteer(job, volunteer));
+    }
+
+    /**
+     * A staging location closes for a slot ({@code closed}: the location with its new hours): its teams in that slot
+     * move to turf of another location (or go home), with whoever was not sent out in the slot to pair them up.
+     */
+    public ReplanResult stagingClosed(Job job, StagingLocation closed, String slotId) {
+        FieldPlan plan = job.requireBestPlan();
+        Predicate<Shift> displaced = s -> s.getPrecinct() != null && s.getSlot().getId().equals(slotId)
+                && s.getPrecinct().getStaging() != null && s.getPrecinct().getStaging().id().equals(closed.id());
+        long teams = plan.getShifts().stream().filter(displaced).map(Shift::getTeamKey).distinct().count();
+        List<String> effects = List.of("closed staging location " + closed.id() + " for " + slotId + ": " + teams
+                + (teams == 1 ? " team" : " teams") + " to move");
+        return apply(job, plan, Set.of(), new CloseStaging(closed), displaced.or(RepairScope.idleIn(Set.of(slotId))),
+                startedBefore(plan), effects, () -> { });
     }
 
     private static Set<String> ids(List<Volunteer> volunteers) {

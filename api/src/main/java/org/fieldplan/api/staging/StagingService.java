@@ -1,0 +1,133 @@
+package org.fieldplan.api.staging;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.fieldplan.api.errors.ApiException;
+import org.fieldplan.data.DataStores;
+import org.fieldplan.data.StoreException;
+import org.fieldplan.data.io.ProblemJson;
+import org.fieldplan.domain.StagingLocation;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A region's staging locations in its store: each location read by the problem format's rules (errors name the
+ * field), and one that sends out no team refused, since it could only be a mistake on a region.
+ */
+@Service
+public class StagingService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataStores stores;
+
+    public StagingService(DataStores stores) {
+        this.stores = stores;
+    }
+
+    public List<StagingLocationView> list(String regionId) {
+        try {
+            return stores.regions().stagingLocations(regionId).stream().map(StagingLocationView::of).toList();
+        } catch (NoSuchElementException e) {
+            throw ApiException.notFound("region", regionId);
+        }
+    }
+
+    /** 400 naming the field (a taken id: {@code id}), 404 for an unknown region. */
+    public StagingLocationView add(String regionId, String body) {
+        StagingLocation location = read(body);
+        add(regionId, List.of(location));
+        return StagingLocationView.of(location);
+    }
+
+    /** Adds all or nothing; a taken or repeated id is a 400 naming it. */
+    public void add(String regionId, List<StagingLocation> locations) {
+        try {
+            stores.regions().addStagingLocations(regionId, locations);
+        } catch (NoSuchElementException e) {
+            throw ApiException.notFound("region", regionId);
+        } catch (StoreException e) {
+            throw ApiException.invalid("id", "is taken: " + e.getMessage());
+        }
+    }
+
+    /** The body's {@code id} may be left out; when given it must be the one addressed. */
+    public StagingLocationView replace(String regionId, String locationId, String body) {
+        StagingLocation location = read(withId(body, locationId));
+        update(regionId, location);
+        return StagingLocationView.of(location);
+    }
+
+    void update(String regionId, StagingLocation location) {
+        boolean found;
+        try {
+            found = stores.regions().updateStagingLocation(regionId, location);
+        } catch (NoSuchElementException e) {
+            throw ApiException.notFound("region", regionId);
+        }
+        if (!found) {
+            throw ApiException.notFound("staging location", location.id());
+        }
+    }
+
+    public void remove(String regionId, String locationId) {
+        boolean found;
+        try {
+            found = stores.regions().removeStagingLocation(regionId, locationId);
+        } catch (NoSuchElementException e) {
+            throw ApiException.notFound("region", regionId);
+        }
+        if (!found) {
+            throw ApiException.notFound("staging location", locationId);
+        }
+    }
+
+    /** The region's location of that id. @throws ApiException 404 for an unknown region or location */
+    StagingLocation find(String regionId, String locationId) {
+        try {
+            return stores.regions().stagingLocations(regionId).stream().filter(s -> s.id().equals(locationId))
+                    .findFirst().orElseThrow(() -> ApiException.notFound("staging location", locationId));
+        } catch (NoSuchElementException e) {
+            throw ApiException.notFound("region", regionId);
+        }
+    }
+
+    private static StagingLocation read(String body) {
+        StagingLocation location = ProblemJson.readStagingLocation(body == null ? "" : body);
+        requireTeams(location);
+        return location;
+    }
+
+    /** A region's location sends out at least one team (a problem file may state 0 to switch one off). */
+    static void requireTeams(StagingLocation location) {
+        if (location.teamsPerSlot() < 1) {
+            throw ApiException.invalid("teamsPerSlot", "must be at least 1, was " + location.teamsPerSlot());
+        }
+    }
+
+    private static String withId(String body, String locationId) {
+        JsonNode document;
+        try {
+            document = JSON.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            // The strict reader reports it with its position.
+            return body;
+        }
+        if (document instanceof ObjectNode object) {
+            JsonNode given = object.get("id");
+            if (given == null || given.isNull()) {
+                object.put("id", locationId);
+            } else if (!given.isTextual() || !given.asText().equals(locationId)) {
+                throw ApiException.invalid("id", "must be \"" + locationId + "\", the location addressed, or be left "
+                        + "out; was " + given);
+            }
+            return object.toString();
+        }
+        return body;
+    }
+}
