@@ -17,7 +17,7 @@ class AssignmentCsvStagingTest {
                 LocalDateTime.parse("2026-10-31T13:00"), LocalDateTime.parse("2026-10-31T16:00"), precinct,
                 List.of(), 7, "PENDING", null);
         return AssignmentCsv.write(new DailyAssignments("job", null, null, "America/New_York", List.of(assignment),
-                Map.of())).split("\r\n", 2)[1];
+                Map.of())).split("\r\n", 2)[1].strip();
     }
 
     @Test
