@@ -119,6 +119,30 @@ class StagingLocationsTest {
     }
 
     @Test
+    void aCsvTableIsImportedThroughAMappingAndABadRowIsNamed() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String region = storedRegion();
+        byte[] mapping = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../docs/mappings/staging-offices.json"));
+        String header = "SITE,SITE_NAME,STREET,TOWN,LAT,LON,ROOMS,HOURS\n";
+
+        HttpResponse<String> imported = api.postMultipart(path(region) + "/import", STRATEGIST, new MultipartBody()
+                .file("file", "offices.csv", header + "hq,Field office,1 Main St,Providence,41.82,-71.41,2,"
+                        + "2026-10-31 08:00-18:00\ngarage,Ana's garage,,Cranston,41.77,-71.44,1,\n")
+                .file("mapping", "staging.json", "application/json", mapping));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        assertThat(json(api.get(path(region), STRATEGIST))).extracting(s -> s.get("id").asText())
+                .containsExactly("S-hq", "S-garage");
+
+        HttpResponse<String> refused = api.postMultipart(path(region) + "/import", STRATEGIST, new MultipartBody()
+                .file("file", "offices.csv", header + "yard,Yard,,,41.8,-71.4,2,\nbad,Bad,,,north,-71.4,2,\n")
+                .file("mapping", "staging.json", "application/json", mapping));
+        assertRefused(refused, "file");
+        assertThat(json(refused).at("/errors/0/message").asText())
+                .isEqualTo("row 3: lat (LAT): column LAT is not a number: \"north\"");
+        assertThat(json(api.get(path(region), STRATEGIST))).as("nothing added").hasSize(2);
+    }
+
+    @Test
     void closingALocationForASlotMovesItsTeamsAsAVersionAndTellsThem() throws Exception {
         ApiClient api = new ApiClient(port);
         String region = storedRegion();

@@ -1,5 +1,6 @@
 package org.fieldplan.api.staging;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.fieldplan.api.security.AllowedRoles;
@@ -14,8 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** A region's staging locations: organizers read them, strategists change them and close them for a slot ({@code docs/staging.md}). */
 @RestController
@@ -43,6 +46,18 @@ public class StagingController {
     public StagingLocationView addStagingLocation(@PathVariable String regionId,
             @RequestBody(required = false) String body) {
         return staging.add(regionId, body);
+    }
+
+    /** Multipart: {@code file} (CSV, one location a row) and {@code mapping} (a staging mapping file). */
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @AllowedRoles({Role.STRATEGIST, Role.ADMIN})
+    public List<StagingLocationView> importStagingLocations(@PathVariable String regionId,
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @RequestPart(name = "mapping", required = false) MultipartFile mapping) throws IOException {
+        return staging.importFile(regionId, file == null ? null : file.getBytes(),
+                file == null ? "file" : String.valueOf(file.getOriginalFilename()),
+                mapping == null ? null : mapping.getBytes());
     }
 
     @PutMapping(path = "/{locationId}", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,13 +1,19 @@
 package org.fieldplan.api.staging;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.StoreException;
+import org.fieldplan.data.importer.ImportRejectedException;
+import org.fieldplan.data.importer.StagingFileReader;
 import org.fieldplan.data.io.ProblemJson;
+import org.fieldplan.data.mapping.MappingException;
+import org.fieldplan.data.mapping.StagingMapping;
 import org.fieldplan.domain.StagingLocation;
+import org.fieldplan.validation.ValidationError;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,6 +60,31 @@ public class StagingService {
         } catch (StoreException e) {
             throw ApiException.invalid("id", "is taken: " + e.getMessage());
         }
+    }
+
+    /**
+     * Adds the staging locations of a CSV table read through a staging mapping ({@code docs/import.md}), all or
+     * nothing: 400 with one error per bad row ({@code file}: {@code row 3: lat (LAT): …}) or for the mapping.
+     */
+    public List<StagingLocationView> importFile(String regionId, byte[] file, String fileName, byte[] mapping) {
+        if (file == null || file.length == 0) {
+            throw ApiException.invalid("file", "is required: a CSV table of staging locations");
+        }
+        if (mapping == null || mapping.length == 0) {
+            throw ApiException.invalid("mapping", "is required: a staging mapping file (docs/import.md)");
+        }
+        List<StagingLocation> locations;
+        try {
+            locations = StagingFileReader.read(new String(file, StandardCharsets.UTF_8), fileName,
+                    StagingMapping.read(mapping, "mapping"));
+        } catch (MappingException e) {
+            throw ApiException.invalid("mapping", e.getMessage());
+        } catch (ImportRejectedException e) {
+            throw ApiException.invalid(e.errors().stream().map(row -> new ValidationError("file", row.toString()))
+                    .toList());
+        }
+        add(regionId, locations);
+        return locations.stream().map(StagingLocationView::of).toList();
     }
 
     /** The body's {@code id} may be left out; when given it must be the one addressed. */
