@@ -45,7 +45,7 @@ final class StagingHours {
             }
         }
         if (cut.isEmpty()) {
-            // No hours at all would mean "always open": keep a closed day on record instead.
+            // No hours at all would mean "always open": keep one minute on record instead, which covers no real slot.
             cut.add(new OpeningHours(slot.getDay(), from, from.plusMinutes(1)));
         }
         return new StagingLocation(location.id(), location.name(), location.address(), location.point(), cut,
