@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.fieldplan.data.problem.BuiltProblem;
 import org.fieldplan.data.region.ProblemQuery;
+import org.fieldplan.data.region.TakenIdException;
 import org.fieldplan.domain.DeploymentOffer;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.StagingLocation;
@@ -101,7 +102,9 @@ abstract class StagingContractTest {
     @Test
     void aTakenIdOrAnUnknownRegionIsRefusedAndNothingIsAdded() {
         assertThatThrownBy(() -> stores.regions().addStagingLocations(regionId, List.of(office("S4", 1),
-                office("S1", 1)))).isInstanceOf(StoreException.class);
+                office("S1", 1)))).isInstanceOf(TakenIdException.class);
+        assertThatThrownBy(() -> stores.regions().addStagingLocations(regionId, List.of(office("S5", 1),
+                office("S5", 2)))).isInstanceOf(TakenIdException.class);
         assertThatThrownBy(() -> stores.regions().addStagingLocations("no-such-region", List.of(office("S4", 1))))
                 .isInstanceOf(NoSuchElementException.class);
         assertThatThrownBy(() -> stores.regions().stagingLocations("no-such-region"))

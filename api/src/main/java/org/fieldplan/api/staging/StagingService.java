@@ -6,12 +6,12 @@ import java.util.NoSuchElementException;
 
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.data.DataStores;
-import org.fieldplan.data.StoreException;
 import org.fieldplan.data.importer.ImportRejectedException;
 import org.fieldplan.data.importer.StagingFileReader;
 import org.fieldplan.data.io.ProblemJson;
 import org.fieldplan.data.mapping.MappingException;
 import org.fieldplan.data.mapping.StagingMapping;
+import org.fieldplan.data.region.TakenIdException;
 import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.validation.ValidationError;
 import org.springframework.stereotype.Service;
@@ -57,7 +57,7 @@ public class StagingService {
             stores.regions().addStagingLocations(regionId, locations);
         } catch (NoSuchElementException e) {
             throw ApiException.notFound("region", regionId);
-        } catch (StoreException e) {
+        } catch (TakenIdException e) {
             throw ApiException.invalid("id", "is taken: " + e.getMessage());
         }
     }

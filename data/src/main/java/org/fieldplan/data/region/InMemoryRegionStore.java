@@ -179,7 +179,7 @@ public final class InMemoryRegionStore implements RegionStore {
         existing.forEach(s -> ids.add(s.id()));
         for (StagingLocation location : added) {
             if (!ids.add(location.id())) {
-                throw new StoreException("region " + regionId + " already has staging location " + location.id());
+                throw new TakenIdException("region " + regionId + " already has staging location " + location.id());
             }
         }
     }

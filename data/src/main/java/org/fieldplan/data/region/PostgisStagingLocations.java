@@ -5,10 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
-import org.fieldplan.data.StoreException;
 import org.fieldplan.data.postgis.Jdbc;
 import org.fieldplan.domain.StagingLocation;
 import org.locationtech.jts.geom.Point;
@@ -64,6 +65,12 @@ final class PostgisStagingLocations {
     /** Adds to a stored region, refusing taken ids with a message naming them. */
     static void add(Connection connection, String regionId, List<StagingLocation> locations) throws SQLException {
         lockRegion(connection, regionId, true);
+        Set<String> ids = new HashSet<>();
+        for (StagingLocation location : locations) {
+            if (!ids.add(location.id())) {
+                throw new TakenIdException("staging location " + location.id() + " is listed twice");
+            }
+        }
         List<String> taken = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id FROM staging_location WHERE region_id = ? AND id = ANY (?) ORDER BY id")) {
@@ -76,7 +83,7 @@ final class PostgisStagingLocations {
             }
         }
         if (!taken.isEmpty()) {
-            throw new StoreException("region " + regionId + " already has staging location " + taken.get(0));
+            throw new TakenIdException("region " + regionId + " already has staging location " + taken.get(0));
         }
         insert(connection, regionId, locations);
     }

@@ -92,7 +92,7 @@ public interface RegionStore {
      * Adds staging locations after those the region has, all or nothing.
      *
      * @throws NoSuchElementException when the region is unknown
-     * @throws StoreException when an id is taken or repeated; nothing is added then
+     * @throws TakenIdException when an id is taken or repeated; nothing is added then
      */
     void addStagingLocations(String regionId, List<StagingLocation> locations);
 
