@@ -2,7 +2,7 @@ package org.fieldplan.data;
 
 import org.fieldplan.data.testing.TestDatabase;
 
-/** The staging contract on PostGIS (tables from the V24_20_1 migration). */
+/** The staging contract on PostGIS (tables from the V24_20_71 migration). */
 class PostgisStagingTest extends StagingContractTest {
 
     @Override

@@ -16,7 +16,10 @@ import org.fieldplan.domain.DeploymentOffer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-/** Sign-ups in PostGIS, table {@code api_sign_up} (migrations {@code V23_18__signups.sql}, {@code V24_20_2__sign_up_deployment_offer.sql}). */
+/**
+ * Sign-ups in PostGIS, table {@code api_sign_up} (migrations {@code V23_18__signups.sql},
+ * {@code V24_20_72__sign_up_deployment_offer.sql}).
+ */
 public class PostgisSignUpStore implements SignUpStore {
 
     private static final String COLUMNS = "id, region_id, organizer_id, name, email, phone, lon, lat, travel_mode, "
