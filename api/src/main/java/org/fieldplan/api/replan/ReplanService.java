@@ -51,7 +51,7 @@ import org.springframework.stereotype.Service;
  * or queued, and by when; a repair that ends with more hard rules broken than before says which. News already taken
  * (the same cancellation or report again) is answered at once as a duplicate ({@link NewsLedger}).
  *
- * <p>Longer than most classes (~430 lines) because every kind of news shares the one path kept here (admission, the
+ * <p>Longer than most classes (~450 lines) because every kind of news shares the one path kept here (admission, the
  * ledger, the started-shift rule, the repair hand-off, the answer); what differs per kind already lives elsewhere:
  * the problem changes in {@link PlanChanges}, what a repair may move in {@link RepairScope}.
  */
