@@ -49,6 +49,12 @@ function shiftCard(shift, me) {
       el('dt', {}, 'With'), el('dd', { class: 'teammates' }, shift.teammates.join(', ') || 'your organizer will pair you'),
       el('dt', {}, 'Travel'), el('dd', {}, minutes),
       el('dt', {}, 'Status'), el('dd', {}, el('span', { class: 'badge status-badge' }, shift.status.toLowerCase()))));
+  if (shift.precinct.meetAt) {
+    // The region has staging locations: the team meets there at the shift's start and gets its turf (text nodes).
+    const at = shift.precinct.meetAt;
+    item.querySelector('dl').prepend(el('dt', {}, 'Team meets at'), el('dd', { class: 'staging' },
+      `${at.name}${at.address ? ', ' + at.address : ''} at ${shift.start.slice(11, 16)}`));
+  }
   if (shift.notes && shift.notes.length) {
     // The organizer's notes for the team (text only: el() sets them as text nodes).
     item.querySelector('dl').append(el('dt', {}, 'Note'), el('dd', { class: 'notes' }, shift.notes.join(' · ')));

@@ -77,6 +77,16 @@ public final class ProblemValidator {
         return List.copyOf(validator.errors);
     }
 
+    /**
+     * The errors of one staging location by the rules of a whole problem's; paths are relative to the location
+     * object ({@code point}, {@code hours[0].close}).
+     */
+    public static List<ValidationError> validateStagingLocation(StagingLocation staging) {
+        ProblemValidator validator = new ProblemValidator();
+        validator.checkStaging("", staging);
+        return List.copyOf(validator.errors);
+    }
+
     private void check(FieldPlanProblem problem) {
         if (problem.name() == null || problem.name().isBlank()) {
             error("name", "is missing");

@@ -43,7 +43,7 @@ public class ChangeNotices {
      * Live plan versions whose changes come from a repair: the repair announces them itself ({@code ReplanService}),
      * so the version recording it must not announce them a second time.
      */
-    private static final Set<String> ANNOUNCED_BY_REPAIR = Set.of("field-news", "volunteer", "repair");
+    private static final Set<String> ANNOUNCED_BY_REPAIR = Set.of("field-news", "volunteer", "repair", "staging");
     private static final Logger LOG = LoggerFactory.getLogger(ChangeNotices.class);
     /** Links for notices are issued by the service itself, recorded as such. */
     private static final Caller SYSTEM = new Caller(Role.ADMIN, null, "system:change-notices", null, null);

@@ -29,6 +29,7 @@ import org.fieldplan.data.plan.FieldReport;
 import org.fieldplan.domain.AvailabilityWindow;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.data.io.ProblemJson;
@@ -50,7 +51,7 @@ import org.springframework.stereotype.Service;
  * or queued, and by when; a repair that ends with more hard rules broken than before says which. News already taken
  * (the same cancellation or report again) is answered at once as a duplicate ({@link NewsLedger}).
  *
- * <p>Longer than most classes (~430 lines) because every kind of news shares the one path kept here (admission, the
+ * <p>Longer than most classes (~450 lines) because every kind of news shares the one path kept here (admission, the
  * ledger, the started-shift rule, the repair hand-off, the answer); what differs per kind already lives elsewhere:
  * the problem changes in {@link PlanChanges}, what a repair may move in {@link RepairScope}.
  */
@@ -278,6 +279,21 @@ public class ReplanService {
                 RepairScope.idleIn(slotIds),
                 startedBefore(plan),
                 effects, () -> planChanges.recordVolunteer(job, volunteer));
+    }
+
+    /**
+     * A staging location closes for a slot ({@code closed}: the location with its new hours): its teams in that slot
+     * move to turf of another location (or go home), with whoever was not sent out in the slot to pair them up.
+     */
+    public ReplanResult stagingClosed(Job job, StagingLocation closed, String slotId) {
+        FieldPlan plan = job.requireBestPlan();
+        Predicate<Shift> displaced = s -> s.getPrecinct() != null && s.getSlot().getId().equals(slotId)
+                && s.getPrecinct().getStaging() != null && s.getPrecinct().getStaging().id().equals(closed.id());
+        long teams = plan.getShifts().stream().filter(displaced).map(Shift::getTeamKey).distinct().count();
+        List<String> effects = List.of("closed staging location " + closed.id() + " for " + slotId + ": " + teams
+                + (teams == 1 ? " team" : " teams") + " to move");
+        return apply(job, plan, Set.of(), new CloseStaging(closed), displaced.or(RepairScope.idleIn(Set.of(slotId))),
+                startedBefore(plan), effects, () -> { });
     }
 
     private static Set<String> ids(List<Volunteer> volunteers) {

@@ -80,6 +80,16 @@ final class ProblemDtoMapper {
         return volunteer;
     }
 
+    /** One staging location object; paths are relative to it. @throws ProblemValidationException if a field is missing */
+    static StagingLocation toStagingLocation(StagingLocationDto dto) {
+        ProblemDtoMapper mapper = new ProblemDtoMapper();
+        StagingLocation location = mapper.staging("", dto);
+        if (!mapper.errors.isEmpty()) {
+            throw new ProblemValidationException(mapper.errors);
+        }
+        return location;
+    }
+
     static ProblemDto fromDomain(FieldPlanProblem problem) {
         return new ProblemDto(problem.name(), problem.timeZone(), problem.voteModel(), problem.travel(),
                 WeightsFormat.format(problem.weights()),
