@@ -105,10 +105,10 @@ public final class Shift {
 
     /**
      * Where the volunteer's car goes: the precinct's staging location when it has one, else the precinct; a rider
-     * and their driver go to the same one. Requires a precinct.
+     * and their driver go to the same one. Null when unassigned.
      */
     public Object getMeetingPlace() {
-        return precinct.getStaging() != null ? precinct.getStaging() : precinct;
+        return precinct == null ? null : precinct.getStaging() != null ? precinct.getStaging() : precinct;
     }
 
     /** The point of {@link #getMeetingPlace()}: the staging location's, else the precinct's centroid. */

@@ -210,6 +210,7 @@ public class FieldPlanConstraintProvider implements ConstraintProvider {
                 .ifNotExistsIncludingNullVars(Shift.class,
                         equal(Shift::getRide, Shift::getVolunteer),
                         equal(Shift::getSlot, Shift::getSlot),
+                        // Null-safe: Bavet may test a rider whose precinct was just emptied before retracting it.
                         filtering((rider, driven) -> driven.getPrecinct() != null && driven.getRide() == null
                                 && driven.getMeetingPlace().equals(rider.getMeetingPlace())))
                 .penalizeConfigurable()
