@@ -19,6 +19,10 @@ import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.testing.TestSolvers;
 import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.solver.EnvironmentMode;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
  * Carpools end to end in the solver: candidate drivers are pre-filtered by the detour, and riders who can reach
@@ -84,5 +88,20 @@ class CarpoolSolveTest {
         assertThat(riding).isNotEmpty().allMatch(shift -> shift.getPrecinct() == far && shift.getRide() == driver);
         assertThat(result.solved().expectedNetVotes()).isGreaterThan(result.greedy().expectedNetVotes());
         assertThat(result.violations()).isEmpty();
+    }
+
+    @Test
+    void rideMovesKeepTheIncrementalScoreExact() {
+        List<Volunteer> volunteers = List.of(driver, westDriver, rider("r1", -71.42, TravelMode.CAR),
+                rider("r2", -71.43, TravelMode.TRANSIT), rider("r3", -71.44, TravelMode.WALK),
+                rider("r4", -71.45, TravelMode.WALK));
+        SolverConfig config = SolverConfig.createFromXmlResource(FieldPlanSolverConfig.RESOURCE)
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
+                .withTerminationConfig(new TerminationConfig().withScoreCalculationCountLimit(3_000L));
+        FieldPlan solved = SolverFactory.<FieldPlan>create(config).buildSolver()
+                .solve(ProblemPreparer.prepare(problem(volunteers)));
+
+        assertThat(solved.getScore().isFeasible()).isTrue();
+        assertThat(solved.getShifts()).anyMatch(shift -> shift.getRide() != null);
     }
 }
