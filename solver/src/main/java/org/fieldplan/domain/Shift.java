@@ -78,6 +78,13 @@ public final class Shift {
     }
 
     /** The precinct variable's values: the own candidates, and those reachable riding with a candidate driver. */
+    /** A new shift with the same volunteer, slot, precinct and ride, pinned or not (e.g. frozen for a repair). */
+    public Shift withPin(boolean newPinned) {
+        Shift copy = new Shift(volunteer, slot, precinct, newPinned);
+        copy.ride = ride;
+        return copy;
+    }
+
     @ValueRangeProvider(id = "precinctRange")
     public List<Precinct> getPrecinctRange() {
         return volunteer.precinctRangeFor(slot);

@@ -337,7 +337,7 @@ public class ReplanService {
     private ReplanResult apply(Job job, FieldPlan before, Set<String> concerns, ProblemChange<FieldPlan> change,
             Predicate<Shift> open, Predicate<Shift> alwaysPinned, List<String> effects, Runnable accepted) {
         PlanSummary summaryBefore = PlanSummary.of(before);
-        Map<String, String> assignmentsBefore = assignments(before);
+        Map<String, Placement> assignmentsBefore = assignments(before);
         PlanChanges.PlanChange applied = planChanges.apply(job, change, open, alwaysPinned);
         // Stored before waiting for the repair: once accepted, the news is kept whatever the repair's fate.
         accepted.run();
@@ -410,23 +410,30 @@ public class ReplanService {
         return volunteer;
     }
 
-    private static Map<String, String> assignments(FieldPlan plan) {
-        Map<String, String> byShift = new HashMap<>();
-        plan.getShifts().forEach(
-                s -> byShift.put(s.getId(), s.getPrecinct() == null ? null : s.getPrecinct().getId()));
+    /** Where each shift goes and with whom: its precinct (null: not sent out) and the driver it rides with. */
+    private record Placement(String precinctId, String rideWith) {
+    }
+
+    private static Map<String, Placement> assignments(FieldPlan plan) {
+        Map<String, Placement> byShift = new HashMap<>();
+        plan.getShifts().forEach(s -> byShift.put(s.getId(), new Placement(
+                s.getPrecinct() == null ? null : s.getPrecinct().getId(),
+                s.getPrecinct() == null || s.getRide() == null ? null : s.getRide().getId())));
         return byShift;
     }
 
-    private static List<ReplanResult.Change> diff(Map<String, String> before, Map<String, String> after) {
+    private static List<ReplanResult.Change> diff(Map<String, Placement> before, Map<String, Placement> after) {
         Set<String> shiftIds = new TreeSet<>(before.keySet());
         shiftIds.addAll(after.keySet());
         List<ReplanResult.Change> changes = new ArrayList<>();
+        Placement nowhere = new Placement(null, null);
         for (String shiftId : shiftIds) {
-            String from = before.get(shiftId);
-            String to = after.get(shiftId);
+            Placement from = before.getOrDefault(shiftId, nowhere);
+            Placement to = after.getOrDefault(shiftId, nowhere);
             if (!Objects.equals(from, to)) {
                 String[] parts = shiftId.split("@", 2);
-                changes.add(new ReplanResult.Change(parts[0], parts[1], from, to));
+                changes.add(new ReplanResult.Change(parts[0], parts[1], from.precinctId(), to.precinctId(),
+                        from.rideWith(), to.rideWith()));
             }
         }
         return changes;
