@@ -24,7 +24,7 @@ import org.locationtech.jts.geom.Point;
  * {@link #MAX_DRIVERS}, and per date the precincts the rider may be sent to riding with one of them. A region where
  * nobody offers seats costs one pass over its volunteers.
  */
-final class RidePreparer {
+public final class RidePreparer {
 
     /** Candidate drivers per rider: the nearest pick-ups, so a ride's value range stays small. */
     static final int MAX_DRIVERS = 10;
@@ -32,13 +32,13 @@ final class RidePreparer {
     private RidePreparer() {
     }
 
-    static void prepare(List<Volunteer> volunteers, List<TimeSlot> slots, TravelParameters travel) {
+    /** Sets the ride options of every volunteer who accepts rides, once all volunteers have their candidates. */
+    public static void prepare(List<Volunteer> volunteers, List<TimeSlot> slots, TravelParameters travel) {
         List<Volunteer> drivers = volunteers.stream().filter(Volunteer::offersSeats).toList();
         if (drivers.isEmpty()) {
             return;
         }
-        RideOptions.CarMinutes car = (from, to) -> GreatCircle.distanceKm(from, to) * travel.roadDetourFactor()
-                / travel.speedKmh(TravelMode.CAR) * 60.0;
+        RideOptions.CarMinutes car = carMinutes(travel);
         Map<LocalDate, TimeSlot> slotOfDay = new LinkedHashMap<>();
         slots.forEach(slot -> slotOfDay.putIfAbsent(slot.getDay(), slot));
         volunteers.parallelStream()
@@ -98,7 +98,17 @@ final class RidePreparer {
         return together;
     }
 
-    private static double detour(Volunteer rider, Volunteer driver, Precinct precinct, RideOptions.CarMinutes car) {
+    /** Minutes by car between two points: great-circle × road-detour factor at the car speed. */
+    public static RideOptions.CarMinutes carMinutes(TravelParameters travel) {
+        return (from, to) -> GreatCircle.distanceKm(from, to) * travel.roadDetourFactor()
+                / travel.speedKmh(TravelMode.CAR) * 60.0;
+    }
+
+    /**
+     * Minutes the driver's trip to the precinct's meeting point (its staging location, else its centroid) grows by
+     * picking the rider up at home; infinite for a precinct without a point.
+     */
+    public static double detour(Volunteer rider, Volunteer driver, Precinct precinct, RideOptions.CarMinutes car) {
         Point meeting = precinct.getStaging() != null ? precinct.getStaging().point() : precinct.getCentroid();
         if (meeting == null) {
             return Double.POSITIVE_INFINITY;
