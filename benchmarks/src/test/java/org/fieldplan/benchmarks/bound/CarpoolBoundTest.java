@@ -1,6 +1,7 @@
 package org.fieldplan.benchmarks.bound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Set;
 
 import org.fieldplan.benchmarks.BenchmarkProblems;
 import org.fieldplan.benchmarks.DeploymentScenario;
+import org.fieldplan.benchmarks.optimum.CpSatModel;
 import org.fieldplan.data.generator.RegionGenerator;
 import org.fieldplan.domain.AvailabilityWindow;
 import org.fieldplan.domain.Carpool;
@@ -33,7 +35,7 @@ import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * With carpools the flow bound stays an upper bound: a rider's reach is widened by every driver who could pick them
- * up, so plans that send riders beyond their own reach never exceed it.
+ * up, so plans that send riders beyond their own reach never exceed it. The CP-SAT comparison refuses carpools.
  */
 class CarpoolBoundTest {
 
@@ -90,6 +92,14 @@ class CarpoolBoundTest {
         assertThat(best.getScore().hardScore()).isZero();
         assertThat(planVotes).allSatisfy(votes -> assertThat(votes).isLessThanOrEqualTo(bound));
         assertThat(bound).as("wider reach only adds arcs").isGreaterThanOrEqualTo(withoutCarpools);
+    }
+
+    @Test
+    void theCpSatComparisonRefusesCarpoolsByName() {
+        FieldPlan prepared = ProblemPreparer.prepare(walkersAndADriver(true));
+
+        assertThatThrownBy(() -> CpSatModel.of(prepared)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("carpools");
     }
 
     private static Volunteer volunteer(String id, double lon, TravelMode mode, int minutes, Carpool carpool) {
