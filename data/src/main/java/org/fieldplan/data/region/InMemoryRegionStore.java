@@ -198,6 +198,7 @@ public final class InMemoryRegionStore implements RegionStore {
     private static Volunteer copy(Volunteer v) {
         return new Volunteer(v.getId(), v.getName(), v.getHome(), v.getSkills(), v.getLanguages(), v.getTravelMode(),
                 v.getMaxTravelMinutes(), v.getAvailability(), v.getMaxShifts(), v.getMaxShiftsPerDay(),
-                v.getOrganizerId(), v.getAttendanceProbability(), v.getPreferredPrecinctIds());
+                v.getOrganizerId(), v.getAttendanceProbability(), v.getPreferredPrecinctIds(), List.of(),
+                v.getCarpool());
     }
 }

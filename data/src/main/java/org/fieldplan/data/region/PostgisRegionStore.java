@@ -229,8 +229,9 @@ public final class PostgisRegionStore implements RegionStore {
             Map<String, String> phones, int firstPosition) throws SQLException {
         try (PreparedStatement volunteer = connection.prepareStatement("""
                 INSERT INTO volunteer (region_id, id, skills, languages, travel_mode, max_travel_minutes, max_shifts,
-                    max_shifts_per_day, organizer_id, attendance_probability, preferred_precinct_ids, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                    max_shifts_per_day, organizer_id, attendance_probability, preferred_precinct_ids, position,
+                    seats, detour_minutes, can_ride)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
                 PreparedStatement pii = connection.prepareStatement(
                         "INSERT INTO volunteer_pii (region_id, volunteer_id, name, phone, home) "
                                 + "VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4326))");
@@ -251,6 +252,9 @@ public final class PostgisRegionStore implements RegionStore {
                 volunteer.setDouble(10, v.getAttendanceProbability());
                 volunteer.setArray(11, Jdbc.textArray(connection, v.getPreferredPrecinctIds()));
                 volunteer.setInt(12, position++);
+                volunteer.setInt(13, v.getCarpool().seats());
+                volunteer.setInt(14, v.getCarpool().detourMinutes());
+                volunteer.setBoolean(15, v.getCarpool().canRide());
                 volunteer.addBatch();
 
                 pii.setString(1, regionId);
