@@ -53,6 +53,7 @@ class CarpoolFlowTest {
                 .filter(a -> a.get("volunteerId").asText().equals(cancelled)).findFirst().orElseThrow();
         assertThat(driverRow.at("/carpool/riders")).extracting(r -> r.get("volunteerId").asText())
                 .contains(riding.get(0).get("volunteerId").asText());
+        assertRidersPageNamesTheDriver(api, jobId, riding.get(0).get("volunteerId").asText(), cancelled);
         List<String> seated = riding.stream()
                 .filter(r -> r.at("/carpool/driver/volunteerId").asText().equals(cancelled))
                 .map(r -> r.get("volunteerId").asText()).toList();
@@ -78,6 +79,20 @@ class CarpoolFlowTest {
                 .noneMatch(a -> a.get("volunteerId").asText().equals(cancelled))
                 .allSatisfy(a -> assertThat(a.at("/carpool/driver/volunteerId").asText("")).isNotEqualTo(cancelled));
         awaitChangeNotices(api, jobId, seated);
+    }
+
+    /** The rider's own page (what …/live/me serves for a live plan) names their driver and the pick-up point. */
+    private static void assertRidersPageNamesTheDriver(ApiClient api, String jobId, String rider, String driver) {
+        HttpResponse<String> link = api.postJson("/api/jobs/" + jobId + "/volunteer-links", STRATEGIST,
+                "{\"volunteerId\":\"" + rider + "\"}");
+        assertThat(link.statusCode()).as(link.body()).isEqualTo(201);
+        HttpResponse<String> page = api.asVolunteer("GET", "/api/jobs/" + jobId + "/me",
+                json(link).get("token").asText(), null);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        JsonNode shift = json(page).get("shifts").get(0);
+        assertThat(shift.at("/carpool/driver/volunteerId").asText()).isEqualTo(driver);
+        assertThat(shift.at("/carpool/driver/name").asText()).isEqualTo("Volunteer");
+        assertThat(shift.at("/carpool/pickUp/coordinates").size()).isEqualTo(2);
     }
 
     private static List<JsonNode> riding(JsonNode assignments) {

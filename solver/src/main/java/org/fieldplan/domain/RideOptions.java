@@ -1,6 +1,7 @@
 package org.fieldplan.domain;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,9 @@ public record RideOptions(List<Volunteer> drivers, Map<LocalDate, List<Precinct>
         double between(Point from, Point to);
     }
 
-    /** No candidate drivers: the volunteer travels on their own. */
-    public static final RideOptions NONE = new RideOptions(List.of(), Map.of(), (from, to) -> 0);
+    /**
+     * No candidate drivers: the volunteer travels on their own. An empty list that answers "contains null?" (a value
+     * range is asked), unlike {@code List.of()}.
+     */
+    public static final RideOptions NONE = new RideOptions(Collections.emptyList(), Map.of(), (from, to) -> 0);
 }

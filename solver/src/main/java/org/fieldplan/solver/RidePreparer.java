@@ -57,15 +57,21 @@ public final class RidePreparer {
             }
             double pickUp = car.between(driver.getHome(), rider.getHome());
             // The pick-up lies on the way to somewhere the driver may go: never farther than their longest trip.
-            if (pickUp <= longestLimit(driver) && !reachableTogether(rider, driver, slotOfDay, car).isEmpty()) {
+            if (pickUp <= longestLimit(driver)) {
                 picks.add(new Pick(driver, pickUp));
             }
         }
-        if (picks.isEmpty()) {
+        // Nearest first, and the detour test (up to a driver's candidates) only until enough drivers are found.
+        picks.sort(Comparator.comparingDouble(Pick::minutes));
+        List<Volunteer> chosen = new ArrayList<>();
+        for (int i = 0; i < picks.size() && chosen.size() < MAX_DRIVERS; i++) {
+            if (reachableTogether(rider, picks.get(i).driver(), slotOfDay, car)) {
+                chosen.add(picks.get(i).driver());
+            }
+        }
+        if (chosen.isEmpty()) {
             return;
         }
-        List<Volunteer> chosen = picks.stream().sorted(Comparator.comparingDouble(Pick::minutes)).limit(MAX_DRIVERS)
-                .map(Pick::driver).toList();
         Map<LocalDate, List<Precinct>> reachByDate = new LinkedHashMap<>();
         slotOfDay.forEach((day, slot) -> {
             Set<Precinct> reach = new LinkedHashSet<>(rider.candidatePrecinctsFor(slot));
@@ -80,22 +86,20 @@ public final class RidePreparer {
             // Not List.copyOf: a value range is asked whether it contains null.
             reachByDate.put(day, new ArrayList<>(reach).stream().toList());
         });
-        rider.setRideOptions(new RideOptions(chosen, Map.copyOf(reachByDate), car));
+        rider.setRideOptions(new RideOptions(chosen.stream().toList(), Map.copyOf(reachByDate), car));
     }
 
-    /** The driver's candidates (any date) whose meeting point they reach with this rider within their detour limit. */
-    private static List<Precinct> reachableTogether(Volunteer rider, Volunteer driver,
-            Map<LocalDate, TimeSlot> slotOfDay, RideOptions.CarMinutes car) {
-        List<Precinct> together = new ArrayList<>();
+    /** Whether the driver has a candidate (any date) whose meeting point they reach with the rider within the detour. */
+    private static boolean reachableTogether(Volunteer rider, Volunteer driver, Map<LocalDate, TimeSlot> slotOfDay,
+            RideOptions.CarMinutes car) {
         for (TimeSlot slot : slotOfDay.values()) {
             for (Precinct precinct : driver.candidatePrecinctsFor(slot)) {
                 if (detour(rider, driver, precinct, car) <= driver.getCarpool().detourMinutes()) {
-                    together.add(precinct);
-                    return together;
+                    return true;
                 }
             }
         }
-        return together;
+        return false;
     }
 
     /** Minutes by car between two points: great-circle × road-detour factor at the car speed. */
