@@ -91,6 +91,19 @@ class CarpoolSolveTest {
     }
 
     @Test
+    void theGreedyStartSeatsRidersInDriversCars() {
+        List<Volunteer> volunteers = List.of(driver, rider("r1", -71.42, TravelMode.CAR),
+                rider("r2", -71.43, TravelMode.TRANSIT));
+        FieldPlan start = TestSolvers.evaluationLimited(1).solve(ProblemPreparer.prepare(problem(volunteers)),
+                best -> { }).plan();
+
+        assertThat(start.getScore().hardScore()).isZero();
+        assertThat(start.getShifts()).filteredOn(shift -> shift.getVolunteer().getCarpool().canRide())
+                .filteredOn(shift -> shift.getSlot() == am)
+                .allMatch(shift -> shift.getRide() == driver && shift.getPrecinct() == far);
+    }
+
+    @Test
     void rideMovesKeepTheIncrementalScoreExact() {
         List<Volunteer> volunteers = List.of(driver, westDriver, rider("r1", -71.42, TravelMode.CAR),
                 rider("r2", -71.43, TravelMode.TRANSIT), rider("r3", -71.44, TravelMode.WALK),
