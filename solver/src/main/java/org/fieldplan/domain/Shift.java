@@ -77,7 +77,6 @@ public final class Shift {
         return volunteer.candidatePrecinctsFor(slot);
     }
 
-    /** The precinct variable's values: the own candidates, and those reachable riding with a candidate driver. */
     /** A new shift with the same volunteer, slot, precinct and ride, pinned or not (e.g. frozen for a repair). */
     public Shift withPin(boolean newPinned) {
         Shift copy = new Shift(volunteer, slot, precinct, newPinned);
@@ -85,6 +84,7 @@ public final class Shift {
         return copy;
     }
 
+    /** The precinct variable's values: the own candidates, and those reachable riding with a candidate driver. */
     @ValueRangeProvider(id = "precinctRange")
     public List<Precinct> getPrecinctRange() {
         return volunteer.precinctRangeFor(slot);
@@ -97,7 +97,10 @@ public final class Shift {
 
     /** One-way travel minutes to the assigned precinct, the driver's when riding; 0 when unassigned. */
     public int getTravelMinutes() {
-        return precinct == null ? 0 : ride == null ? volunteer.travelMinutesTo(precinct) : ride.travelMinutesTo(precinct);
+        if (precinct == null) {
+            return 0;
+        }
+        return ride == null ? volunteer.travelMinutesTo(precinct) : ride.travelMinutesTo(precinct);
     }
 
     /** One-way minutes to the assigned precinct travelling on their own; 0 when unassigned. */

@@ -205,8 +205,8 @@ final class ProblemDtoMapper {
                 asSet(dto.preferredPrecinctIds()),
                 items(ErrorPath.field(path, "deploymentOffers"), dto.deploymentOffers(), o -> null,
                         this::deploymentOffer),
-                new Carpool(dto.seats() == null ? 0 : dto.seats(), dto.detourMinutes() == null ? 0 : dto.detourMinutes(),
-                        Boolean.TRUE.equals(dto.canRide())));
+                new Carpool(dto.seats() == null ? 0 : dto.seats(),
+                        dto.detourMinutes() == null ? 0 : dto.detourMinutes(), Boolean.TRUE.equals(dto.canRide())));
     }
 
     private AvailabilityWindow window(String path, WindowDto dto) {

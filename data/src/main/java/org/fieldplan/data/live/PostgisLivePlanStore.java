@@ -145,7 +145,8 @@ public final class PostgisLivePlanStore implements LivePlanStore {
         int number = row.getInt("number");
         List<Assignment> assignments = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT volunteer_id, slot_id, precinct_id, "
-                + "pinned, ride_with FROM live_plan_assignment WHERE region_id = ? AND number = ? ORDER BY volunteer_id, slot_id")) {
+                + "pinned, ride_with FROM live_plan_assignment WHERE region_id = ? AND number = ? "
+                + "ORDER BY volunteer_id, slot_id")) {
             select.setString(1, regionId);
             select.setInt(2, number);
             try (ResultSet rows = select.executeQuery()) {
