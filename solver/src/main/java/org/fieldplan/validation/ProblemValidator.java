@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.AvailabilityWindow;
 import org.fieldplan.domain.DeploymentOffer;
+import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.District;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Precinct;
@@ -171,6 +172,15 @@ public final class ProblemValidator {
         }
     }
 
+    private void checkCarpool(String path, Volunteer volunteer) {
+        notNegative(path, "seats", volunteer.getCarpool().seats());
+        notNegative(path, "detourMinutes", volunteer.getCarpool().detourMinutes());
+        if (volunteer.getCarpool().seats() > 0 && volunteer.getTravelMode() != TravelMode.CAR) {
+            error(ErrorPath.field(path, "seats"), "only a volunteer who travels by CAR can offer seats, travelMode is "
+                    + volunteer.getTravelMode());
+        }
+    }
+
     private void checkTimeZone(String timeZone) {
         if (timeZone == null || timeZone.isBlank()) {
             error("timeZone", "is missing");
@@ -258,6 +268,7 @@ public final class ProblemValidator {
                     windows.get(i).end());
         }
         checkDeploymentOffers(path, volunteer);
+        checkCarpool(path, volunteer);
         volunteer.getPreferredPrecinctIds().stream().filter(id -> !precinctIds.contains(id)).sorted()
                 .forEach(id -> error(ErrorPath.field(path, "preferredPrecinctIds"), "unknown precinct \"" + id + "\""));
     }
@@ -271,6 +282,12 @@ public final class ProblemValidator {
             known(path, "volunteerId", "volunteer", a.volunteerId(), volunteerIds);
             known(path, "slotId", "time slot", a.slotId(), slotIds);
             known(path, "precinctId", "precinct", a.precinctId(), precinctIds);
+            if (a.rideWith() != null) {
+                known(path, "rideWith", "volunteer", a.rideWith(), volunteerIds);
+                if (a.rideWith().equals(a.volunteerId())) {
+                    error(ErrorPath.field(path, "rideWith"), "a volunteer cannot ride with themselves");
+                }
+            }
             if (!shifts.add(a.volunteerId() + "@" + a.slotId())) {
                 error(path, "second assignment of volunteer \"" + a.volunteerId() + "\" in slot \"" + a.slotId()
                         + "\" (a volunteer canvasses one precinct per slot)");

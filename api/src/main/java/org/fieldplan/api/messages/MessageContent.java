@@ -85,6 +85,16 @@ public final class MessageContent {
         return when + ": now in " + toPrecinct + " (was " + fromPrecinct + ")";
     }
 
+    /**
+     * A shift's new ride: "…: you ride with Ana to Fox Point (pick-up at your home)", or, with no driver any more,
+     * "…: no ride any more, you travel to Fox Point on your own".
+     */
+    public static String rideLine(LocalDateTime start, LocalDateTime end, String precinct, String driverFirstName) {
+        String when = when(start, end);
+        return driverFirstName == null ? when + ": no ride any more, you travel to " + precinct + " on your own"
+                : when + ": you ride with " + driverFirstName + " to " + precinct + " (pick-up at your home)";
+    }
+
     private static Letter letter(Recipient r, String subject, String intro, List<String> changes, String smsIntro) {
         List<String> shiftLines = r.shifts().stream().map(MessageContent::shiftLine).toList();
         String expiry = EXPIRY.format(LocalDateTime.ofInstant(r.linkExpiresAt(), r.zone())) + " (" + r.zone() + ")";

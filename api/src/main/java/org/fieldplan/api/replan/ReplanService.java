@@ -4,15 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -353,7 +350,7 @@ public class ReplanService {
     private ReplanResult apply(Job job, FieldPlan before, Set<String> concerns, ProblemChange<FieldPlan> change,
             Predicate<Shift> open, Predicate<Shift> alwaysPinned, List<String> effects, Runnable accepted) {
         PlanSummary summaryBefore = PlanSummary.of(before);
-        Map<String, String> assignmentsBefore = assignments(before);
+        Map<String, Placements.Placement> assignmentsBefore = Placements.of(before);
         PlanChanges.PlanChange applied = planChanges.apply(job, change, open, alwaysPinned);
         // Stored before waiting for the repair: once accepted, the news is kept whatever the repair's fate.
         accepted.run();
@@ -361,7 +358,7 @@ public class ReplanService {
         applied.result().thenAccept(after -> {
             if (after != null) {
                 notices.planChanged(job, after, new ReplanResult(job.getId(), "REPAIRED", clock.instant(), effects,
-                        diff(assignmentsBefore, assignments(after)), null, null, null, null), concerns);
+                        Placements.diff(assignmentsBefore, Placements.of(after)), null, null, null, null), concerns);
             }
         });
         FieldPlan after;
@@ -388,7 +385,7 @@ public class ReplanService {
         // What the news left that no repair may change (a started or reported shift) can still break a rule: say so.
         boolean worse = hard(after) < hard(before);
         return new ReplanResult(job.getId(), worse ? "REPAIRED_WITH_BREAKS" : "REPAIRED", clock.instant(), effects,
-                diff(assignmentsBefore, assignments(after)), summaryBefore.score(), summaryAfter.score(),
+                Placements.diff(assignmentsBefore, Placements.of(after)), summaryBefore.score(), summaryAfter.score(),
                 summaryBefore.expectedNetVotes(), summaryAfter.expectedNetVotes(),
                 worse ? hardRuleBreaks.of(after) : List.of());
     }
@@ -424,27 +421,5 @@ public class ReplanService {
             throw ApiException.forbidden("volunteer " + volunteerId + " belongs to another organizer");
         }
         return volunteer;
-    }
-
-    private static Map<String, String> assignments(FieldPlan plan) {
-        Map<String, String> byShift = new HashMap<>();
-        plan.getShifts().forEach(
-                s -> byShift.put(s.getId(), s.getPrecinct() == null ? null : s.getPrecinct().getId()));
-        return byShift;
-    }
-
-    private static List<ReplanResult.Change> diff(Map<String, String> before, Map<String, String> after) {
-        Set<String> shiftIds = new TreeSet<>(before.keySet());
-        shiftIds.addAll(after.keySet());
-        List<ReplanResult.Change> changes = new ArrayList<>();
-        for (String shiftId : shiftIds) {
-            String from = before.get(shiftId);
-            String to = after.get(shiftId);
-            if (!Objects.equals(from, to)) {
-                String[] parts = shiftId.split("@", 2);
-                changes.add(new ReplanResult.Change(parts[0], parts[1], from, to));
-            }
-        }
-        return changes;
     }
 }

@@ -46,8 +46,8 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
  * </ul>
  * Every auxiliary variable is bounded from both sides by the assignment variables, so fixing those to a plan
  * determines the objective ({@link #evaluate}). Not modelled (the model refuses them): pinned shifts, soft
- * weights on a medium or hard level, such as {@code "idleVolunteer": "1medium"}, staging locations and deployment
- * offers.
+ * weights on a medium or hard level, such as {@code "idleVolunteer": "1medium"}, staging locations, deployment
+ * offers and carpools.
  */
 public final class CpSatModel {
 
@@ -89,6 +89,10 @@ public final class CpSatModel {
                 || prepared.getVolunteers().stream().anyMatch(v -> !v.getDeploymentOffers().isEmpty())) {
             throw new IllegalArgumentException("The CP-SAT model does not cover staging locations or deployment "
                     + "offers (staging capacity and the minimum deployment length are not modelled)");
+        }
+        if (prepared.getShifts().stream().anyMatch(shift -> !shift.getCandidateDrivers().isEmpty())) {
+            throw new IllegalArgumentException("The CP-SAT model does not cover carpools (rides, seats and detours "
+                    + "are not modelled): solve the problem without seats offered");
         }
         Loader.loadNativeLibraries();
         return new CpSatModel(prepared);

@@ -23,6 +23,7 @@ import org.fieldplan.data.Geometries;
 import org.fieldplan.data.importer.CsvRecords.CsvRecord;
 import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.domain.AvailabilityWindow;
+import org.fieldplan.domain.Carpool;
 import org.fieldplan.domain.DeploymentOffer;
 import org.fieldplan.domain.Skill;
 import org.fieldplan.domain.TravelMode;
@@ -44,6 +45,8 @@ public final class VolunteerCsvImporter {
     public static final List<String> COLUMNS = List.of("id", "name", "phone", "lat", "lon", "skills", "languages",
             "travel_mode", "max_travel_minutes", "availability", "max_shifts", "max_shifts_per_day", "organizer_id",
             "attendance_probability", "preferred_precincts");
+    /** Optional columns (carpools): free seats of a driver, their detour limit, whether they accept rides. */
+    public static final List<String> CARPOOL_COLUMNS = List.of("seats", "detour_minutes", "can_ride");
 
     /**
      * Optional columns, all three or none: a deployment offer ({@code 2026-10-31}, one-way minutes, minimum
@@ -187,6 +190,7 @@ public final class VolunteerCsvImporter {
                 IdAlphabet.problem(organizer).ifPresent(problem -> error("organizer_id: " + problem));
             }
             List<DeploymentOffer> offers = deploymentOffers();
+            Carpool carpool = carpool(mode);
             if (bad) {
                 return null;
             }
@@ -194,7 +198,7 @@ public final class VolunteerCsvImporter {
             String name = text("name");
             return new Volunteer(id, name.isEmpty() ? null : name, home, skills, languages, mode, maxTravelMinutes,
                     availability, maxShifts, maxShiftsPerDay, organizer.isEmpty() ? null : organizer, attendance,
-                    preferred, offers);
+                    preferred, offers, carpool);
         }
 
         /** None without the columns or with their three cells empty; else one offer, each cell checked. */
@@ -217,6 +221,21 @@ public final class VolunteerCsvImporter {
 
         String text(String column) {
             return record.fields().get(header.get(column)).strip();
+        }
+
+        /** The optional carpool columns; absent or empty cells: no seats, no detour, no ride. */
+        private Carpool carpool(TravelMode mode) {
+            int seats = header.containsKey("seats") && !text("seats").isEmpty() ? (int) integer("seats", 0) : 0;
+            int detour = header.containsKey("detour_minutes") && !text("detour_minutes").isEmpty()
+                    ? (int) integer("detour_minutes", 0) : 0;
+            String ride = header.containsKey("can_ride") ? text("can_ride").toLowerCase(Locale.ROOT) : "";
+            if (!ride.isEmpty() && !ride.equals("true") && !ride.equals("false")) {
+                error("can_ride: must be true or false, was \"" + ride + "\"");
+            }
+            if (seats > 0 && mode != null && mode != TravelMode.CAR) {
+                error("seats: only a volunteer who travels by car can offer seats, travel_mode is " + mode);
+            }
+            return new Carpool(seats, detour, ride.equals("true"));
         }
 
         private String required(String column) {

@@ -255,6 +255,6 @@ public final class InMemoryRegionStore implements RegionStore {
         return new Volunteer(v.getId(), v.getName(), v.getHome(), v.getSkills(), v.getLanguages(), v.getTravelMode(),
                 v.getMaxTravelMinutes(), v.getAvailability(), v.getMaxShifts(), v.getMaxShiftsPerDay(),
                 v.getOrganizerId(), v.getAttendanceProbability(), v.getPreferredPrecinctIds(),
-                v.getDeploymentOffers());
+                v.getDeploymentOffers(), v.getCarpool());
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.fieldplan.data.postgis.Jdbc;
 import org.fieldplan.domain.AvailabilityWindow;
+import org.fieldplan.domain.Carpool;
 import org.fieldplan.domain.District;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.FieldPlanWeights;
@@ -132,7 +133,8 @@ final class PostgisProblemReader {
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT v.id, h.name, ST_AsBinary(h.home) AS home, v.skills, v.languages, v.travel_mode,
                     v.max_travel_minutes, v.max_shifts, v.max_shifts_per_day, v.organizer_id,
-                    v.attendance_probability, v.preferred_precinct_ids, v.deployment_offers::text AS deployment_offers
+                    v.attendance_probability, v.preferred_precinct_ids, v.deployment_offers::text AS deployment_offers,
+                    v.seats, v.detour_minutes, v.can_ride
                 FROM volunteer v
                 JOIN volunteer_pii h ON h.region_id = v.region_id AND h.volunteer_id = v.id
                 WHERE v.region_id = ? AND (?::text IS NULL OR v.organizer_id = ?)
@@ -151,7 +153,9 @@ final class PostgisProblemReader {
                             rows.getInt("max_shifts_per_day"), rows.getString("organizer_id"),
                             rows.getDouble("attendance_probability"),
                             Set.copyOf(Jdbc.textList(rows, "preferred_precinct_ids")),
-                            RegionJsonColumns.offers(rows.getString("deployment_offers"))));
+                            RegionJsonColumns.offers(rows.getString("deployment_offers")),
+                            new Carpool(rows.getInt("seats"), rows.getInt("detour_minutes"),
+                                    rows.getBoolean("can_ride"))));
                 }
                 return volunteers;
             }

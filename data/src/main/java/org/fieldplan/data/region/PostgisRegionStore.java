@@ -232,8 +232,8 @@ public final class PostgisRegionStore implements RegionStore {
         try (PreparedStatement volunteer = connection.prepareStatement("""
                 INSERT INTO volunteer (region_id, id, skills, languages, travel_mode, max_travel_minutes, max_shifts,
                     max_shifts_per_day, organizer_id, attendance_probability, preferred_precinct_ids, position,
-                    deployment_offers)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""");
+                    deployment_offers, seats, detour_minutes, can_ride)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""");
                 PreparedStatement pii = connection.prepareStatement(
                         "INSERT INTO volunteer_pii (region_id, volunteer_id, name, phone, home) "
                                 + "VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4326))");
@@ -255,6 +255,9 @@ public final class PostgisRegionStore implements RegionStore {
                 volunteer.setArray(11, Jdbc.textArray(connection, v.getPreferredPrecinctIds()));
                 volunteer.setInt(12, position++);
                 volunteer.setString(13, RegionJsonColumns.offers(v.getDeploymentOffers()));
+                volunteer.setInt(14, v.getCarpool().seats());
+                volunteer.setInt(15, v.getCarpool().detourMinutes());
+                volunteer.setBoolean(16, v.getCarpool().canRide());
                 volunteer.addBatch();
 
                 pii.setString(1, regionId);
