@@ -8,7 +8,8 @@
 #   SIZES="M M M M" SECONDS_PER_REGION=20 bash scripts/demo-campaign.sh       # 4 × 400 precincts: a few minutes
 # Settings (environment): SIZES (generator sizes, one region each: S 50/100, M 400/2,000, L 5,000/20,000,
 # XL 20,000/80,000 precincts/volunteers), SECONDS_PER_REGION (60), PUBLISH (true: each region's plan goes live),
-# BOUND (true: compute each region's flow bound after the run), INSTANCE_JAVA_OPTS (-Xmx4g).
+# BOUND (true: compute each region's flow bound after the run), INSTANCE_JAVA_OPTS (-Xmx4g), POOL_SIZE (16 database
+# connections per instance).
 # Uses the PostGIS of FIELDPLAN_DB_URL when set, else a throwaway cluster (scripts/with-postgis.sh), with a fresh
 # database that is dropped at the end. Instance logs go to a temp directory (printed).
 set -euo pipefail
@@ -22,6 +23,9 @@ seconds=${SECONDS_PER_REGION:-60}
 publish=${PUBLISH:-true}
 bound=${BOUND:-true}
 java_opts=${INSTANCE_JAVA_OPTS:--Xmx4g}
+# A region's build runs its candidate-pair queries in parallel beside the message senders, leases and the
+# campaign's own reads: the default pool of 8 ran dry on L regions; three instances of 16 stay under PostgreSQL's 100.
+pool_size=${POOL_SIZE:-16}
 declare -A precincts_of=([S]=50 [M]=400 [L]=5000 [XL]=20000) volunteers_of=([S]=100 [M]=2000 [L]=20000 [XL]=80000)
 
 jar=api/target/fieldplan-api.jar
@@ -67,7 +71,7 @@ start_instance() { # name
   FIELDPLAN_STRATEGIST_KEY=$key java $java_opts -jar "$jar" --server.port="$p" --fieldplan.store=postgis \
     --fieldplan.datasource.url="$url" --fieldplan.datasource.username="${FIELDPLAN_DB_USER:-postgres}" \
     --fieldplan.datasource.password="${FIELDPLAN_DB_PASSWORD:-}" --fieldplan.demo.enabled=false \
-    --fieldplan.now=2026-10-30T12:00 \
+    --fieldplan.now=2026-10-30T12:00 --fieldplan.datasource.pool-size="$pool_size" \
     --fieldplan.cluster.instance-id="$name" --fieldplan.cluster.lease-millis=5000 \
     --fieldplan.cluster.heartbeat-millis=1000 --fieldplan.cluster.claim-poll-millis=500 \
     --fieldplan.jobs.concurrency=1 --fieldplan.jobs.queue-length="${#sizes[@]}" >"$logs/$name.log" 2>&1 &
@@ -85,7 +89,17 @@ await_up() { # name
 }
 
 alive() { for name in alpha beta gamma; do [[ -n ${pid[$name]:-} ]] && { echo "$name"; return; }; done; }
-campaign() { curl -fs -H "X-Api-Key: $key" "http://127.0.0.1:${port_of[$(alive)]}/api/campaigns/$1"; }
+# The campaign as JSON from a live instance; a failed read (an instance busy or just killed) is retried.
+campaign() {
+  local answer
+  for _ in 1 2 3 4 5; do
+    answer=$(curl -fs --max-time 30 -H "X-Api-Key: $key" "http://127.0.0.1:${port_of[$(alive)]}/api/campaigns/$1") \
+      && { echo "$answer"; return 0; }
+    sleep 2
+  done
+  echo "demo-campaign: could not read campaign $1" >&2
+  return 1
+}
 
 total_precincts=0 total_volunteers=0 ids=()
 for i in "${!sizes[@]}"; do
@@ -143,7 +157,12 @@ watch_database() {
 killed="" killed_region="" last=""
 give_up=$(($(date +%s) + 20 * seconds + 900))
 while (($(date +%s) < give_up)); do
-  read -r status percent region owner detail < <(progress)
+  status=""
+  read -r status percent region owner detail < <(progress 2>/dev/null) || true
+  if [[ -z $status ]]; then
+    sleep 1
+    continue
+  fi
   watch_database
   for name in "${!pid[@]}"; do
     kb=$(peak_rss "${pid[$name]}")

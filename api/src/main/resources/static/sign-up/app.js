@@ -108,6 +108,9 @@ function form() {
     languages: $('languages').value.split(/[\s,]+/).filter(Boolean),
     slotIds: checked('slotIds'),
     organizerId: organizer,
+    deployment: $('deployDate').value ? { date: $('deployDate').value,
+      maxTravelMinutes: numberOrNull($('deployMinutes').value), minSlots: numberOrNull($('deploySlots').value) }
+      : null,
   };
 }
 
@@ -158,6 +161,10 @@ async function start() {
   $('skills').append(...options.skills.map(skill => checkbox('skills', skill,
     skill.charAt(0) + skill.slice(1).toLowerCase().replace('_', ' '))));
   $('slotIds').append(...options.slots.map(slot => checkbox('slotIds', slot.id, slotLabel(slot))));
+  // The days with slots still to come, for a deployment day (its slots are picked above).
+  const days = [...new Set(options.slots.map(slot => slot.start.slice(0, 10)))];
+  $('deployDate').append(...days.map(day => el('option', { value: day },
+    new Date(`${day}T12:00Z`).toLocaleDateString('en', { weekday: 'long', month: 'short', day: 'numeric', timeZone: 'UTC' }))));
   drawMap(options);
   $('sign-up').hidden = false;
   status(options.slots.length ? 'Fill in the form: it takes a minute.' : 'No slots left to sign up for.');

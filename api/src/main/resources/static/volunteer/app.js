@@ -39,6 +39,15 @@ const when = shift => {
   return `${day}, ${shift.start.slice(11, 16)}–${shift.end.slice(11, 16)}`;
 };
 
+/** Who drives whom: "Ana drives you, pick-up at your home (41.82, -71.42)" or "You drive Ben, Chloe". */
+function carpoolText(carpool) {
+  const at = point => `${point.coordinates[1].toFixed(4)}, ${point.coordinates[0].toFixed(4)}`;
+  if (carpool.driver) {
+    return `${carpool.driver.name || 'A volunteer'} drives you; pick-up at your home (${at(carpool.pickUp)})`;
+  }
+  return 'You drive ' + carpool.riders.map(r => `${r.name || 'a volunteer'} (pick-up ${at(r.pickUp)})`).join(', ');
+}
+
 function shiftCard(shift, me) {
   const item = el('li', { class: 'shift', 'data-slot': shift.slotId, 'data-status': shift.status });
   const minutes = `${shift.travelMinutes} min by ${me.travelMode.toLowerCase()}`;
@@ -49,9 +58,18 @@ function shiftCard(shift, me) {
       el('dt', {}, 'With'), el('dd', { class: 'teammates' }, shift.teammates.join(', ') || 'your organizer will pair you'),
       el('dt', {}, 'Travel'), el('dd', {}, minutes),
       el('dt', {}, 'Status'), el('dd', {}, el('span', { class: 'badge status-badge' }, shift.status.toLowerCase()))));
+  if (shift.precinct.meetAt) {
+    // The region has staging locations: the team meets there at the shift's start and gets its turf (text nodes).
+    const at = shift.precinct.meetAt;
+    item.querySelector('dl').prepend(el('dt', {}, 'Team meets at'), el('dd', { class: 'staging' },
+      `${at.name}${at.address ? ', ' + at.address : ''} at ${shift.start.slice(11, 16)}`));
+  }
   if (shift.notes && shift.notes.length) {
     // The organizer's notes for the team (text only: el() sets them as text nodes).
     item.querySelector('dl').append(el('dt', {}, 'Note'), el('dd', { class: 'notes' }, shift.notes.join(' · ')));
+  }
+  if (shift.carpool) {
+    item.querySelector('dl').append(el('dt', {}, 'Car'), el('dd', { class: 'carpool' }, carpoolText(shift.carpool)));
   }
   const mapNode = el('div', { class: 'map', role: 'img', 'aria-label': `Map of ${shift.precinct.name}` });
   item.append(mapNode);

@@ -75,6 +75,10 @@ class BadRequestTest {
                 post("unknown field", problem(p -> p.put("colour", "red")), 400, "colour"),
                 post("unknown enum value", problem(p -> volunteer(p, 0).put("travelMode", "JETPACK")), 400,
                         "travelMode"),
+                post("seats offered without a car", problem(p -> volunteer(p, 0).put("seats", 2)), 400,
+                        "volunteers[0] (id \\\"V01\\\").seats"),
+                post("ride with an unknown driver", problem(p -> ((ObjectNode) p.get("assignments").get(0))
+                        .put("rideWith", "V99")), 400, "assignments[0].rideWith"),
                 post("self-intersecting polygon", problem(p -> precinct(p, 0).set("geometry", json(
                         "{\"type\":\"Polygon\",\"coordinates\":[[[-71.40,41.81],[-71.39,41.82],[-71.39,41.81],"
                                 + "[-71.40,41.82],[-71.40,41.81]]]}"))),

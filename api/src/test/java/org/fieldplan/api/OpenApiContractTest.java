@@ -56,12 +56,12 @@ class OpenApiContractTest {
                     .anyMatch(n -> n.asText().equals("caller"))).as(name + ": the caller is not a parameter")
                     .isFalse();
         }));
-        assertThat(operations).hasSize(74).contains("POST /api/jobs", "GET /api/jobs/{jobId}/flows", "POST /api/campaigns",
+        assertThat(operations).hasSize(80).contains("POST /api/jobs", "GET /api/jobs/{jobId}/flows", "POST /api/campaigns",
                 "POST /api/sign-up/{regionId}",
                 "GET /api/regions/{regionId}/streets", "POST /api/regions/{regionId}/live/move",
                 "POST /api/jobs/{jobId}/messages/links", "POST /api/jobs/{jobId}/field-reports",
                 "PUT /api/regions/{regionId}/calendar", "POST /api/regions/{regionId}/import", "POST /api/accounts",
-                "GET /api/jobs/{jobId}/me");
+                "GET /api/jobs/{jobId}/me", "POST /api/regions/{regionId}/staging-locations/{locationId}/closures");
         assertThat(document.at("/paths/~1api~1jobs/post/responses").has("429")).isTrue();
         assertThat(document.at("/info/license/name").asText()).isNotBlank();
         assertThat(document.at("/components/securitySchemes/apiKey/name").asText()).isEqualTo("X-Api-Key");

@@ -93,6 +93,14 @@ class SignUpPageTest {
             // Keyboard: the slot's box is reached and ticked like any other field.
             phone.driver().findElement(By.id("slotIds-" + SLOT)).sendKeys(Keys.SPACE);
             assertThat(phone.driver().findElement(By.id("slotIds-" + SLOT)).isSelected()).isTrue();
+            // A longer trip on that day: the day is offered from the calendar, the limit and length typed in.
+            new Select(phone.driver().findElement(By.id("deployDate"))).selectByValue(SLOT.substring(0, 10));
+            WebElement deployMinutes = phone.driver().findElement(By.id("deployMinutes"));
+            deployMinutes.clear();
+            deployMinutes.sendKeys("75");
+            WebElement deploySlots = phone.driver().findElement(By.id("deploySlots"));
+            deploySlots.clear();
+            deploySlots.sendKeys("1");
             VolunteerPageTest.assertFitsThePhoneAndIsLabelled(phone);
             phone.screenshot(SCREENSHOTS.resolve("sign-up-phone.png"));
 
@@ -117,6 +125,13 @@ class SignUpPageTest {
             assertThat(urls).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith(base + "/"));
             assertThat(phone.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
         }
+
+        assertThat(json(api.get("/api/regions/" + region + "/sign-ups", ORGANIZER_1)))
+                .filteredOn(listed -> listed.get("id").asText().equals(signUpId)).singleElement()
+                .satisfies(listed -> {
+                    assertThat(listed.at("/deployment/date").asText()).isEqualTo(SLOT.substring(0, 10));
+                    assertThat(listed.at("/deployment/maxTravelMinutes").asInt()).isEqualTo(75);
+                });
 
         try (HeadlessChromium organizer = new HeadlessChromium(1280, 1400)) {
             organizer.driver().get(base + "/");

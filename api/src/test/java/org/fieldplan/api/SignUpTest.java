@@ -297,6 +297,33 @@ class SignUpTest {
         assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
     }
 
+    @Test
+    @Order(6)
+    void aDeploymentDayIsCheckedFieldByFieldAndKeptWithTheSignUp() throws Exception {
+        String region = publishedRegion();
+        String base = form("Ines", "email", "ines@" + region + ".test", "2026-11-01-pm");
+        HttpResponse<String> refused = signUp(region, base.substring(0, base.length() - 1)
+                + ",\"deployment\":{\"date\":\"2026-10-31\",\"maxTravelMinutes\":30,\"minSlots\":0}}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        List<String> paths = new ArrayList<>();
+        json(refused).get("errors").forEach(e -> paths.add(e.get("path").asText()));
+        assertThat(paths).containsExactlyInAnyOrder("deployment.date", "deployment.maxTravelMinutes",
+                "deployment.minSlots");
+
+        HttpResponse<String> submitted = signUp(region, base.substring(0, base.length() - 1)
+                + ",\"deployment\":{\"date\":\"2026-11-01\",\"maxTravelMinutes\":90,\"minSlots\":1}}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String id = json(submitted).get("signUpId").asText();
+        awaitJoined(region, id, mailedCode("ines@" + region + ".test"));
+
+        JsonNode listed = json(api.get("/api/regions/" + region + "/sign-ups", ORGANIZER_1));
+        assertThat(listed).filteredOn(s -> s.get("id").asText().equals(id)).singleElement().satisfies(s -> {
+            assertThat(s.at("/deployment/date").asText()).isEqualTo("2026-11-01");
+            assertThat(s.at("/deployment/maxTravelMinutes").asInt()).isEqualTo(90);
+            assertThat(s.at("/deployment/minSlots").asInt()).isEqualTo(1);
+        });
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

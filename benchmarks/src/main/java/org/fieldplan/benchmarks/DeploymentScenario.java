@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.fieldplan.domain.AvailabilityWindow;
+import org.fieldplan.domain.Carpool;
 import org.fieldplan.domain.DeploymentOffer;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Precinct;
@@ -93,12 +94,34 @@ public final class DeploymentScenario {
             volunteers.add(new Volunteer(v.getId(), v.getName(), v.getHome(), v.getSkills(), v.getLanguages(),
                     v.getTravelMode(), v.getMaxTravelMinutes(), availability,
                     Math.max(v.getMaxShifts(), DEPLOYMENT_SLOTS), Math.max(v.getMaxShiftsPerDay(), DEPLOYMENT_SLOTS),
-                    v.getOrganizerId(), v.getAttendanceProbability(), v.getPreferredPrecinctIds(), offers));
+                    v.getOrganizerId(), v.getAttendanceProbability(), v.getPreferredPrecinctIds(), offers,
+                    v.getCarpool()));
         }
         return new FieldPlanProblem(problem.name() + (offer ? ", deployment days" : ", whole Saturdays"),
                 problem.timeZone(), problem.voteModel(), problem.travel(), problem.districts(), problem.timeSlots(),
                 problem.precincts(), volunteers, problem.weights(), problem.assignments(), problem.travelMinutes(),
                 problem.stagingLocations());
+    }
+
+    /**
+     * The problem where about {@code driverShare} of the volunteers who drive offer {@code seats} free seats and a
+     * {@code detourMinutes} detour, and every other volunteer accepts rides.
+     */
+    public static FieldPlanProblem withCarpools(FieldPlanProblem problem, double driverShare, int seats,
+            int detourMinutes, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Volunteer> volunteers = new ArrayList<>();
+        for (Volunteer v : problem.volunteers()) {
+            boolean drives = v.getTravelMode() == TravelMode.CAR && random.nextDouble() < driverShare;
+            Carpool carpool = drives ? new Carpool(seats, detourMinutes, false) : new Carpool(0, 0, true);
+            volunteers.add(new Volunteer(v.getId(), v.getName(), v.getHome(), v.getSkills(), v.getLanguages(),
+                    v.getTravelMode(), v.getMaxTravelMinutes(), v.getAvailability(), v.getMaxShifts(),
+                    v.getMaxShiftsPerDay(), v.getOrganizerId(), v.getAttendanceProbability(),
+                    v.getPreferredPrecinctIds(), v.getDeploymentOffers(), carpool));
+        }
+        return new FieldPlanProblem(problem.name() + ", carpools", problem.timeZone(), problem.voteModel(),
+                problem.travel(), problem.districts(), problem.timeSlots(), problem.precincts(), volunteers,
+                problem.weights(), problem.assignments(), problem.travelMinutes(), problem.stagingLocations());
     }
 
     /** Weighted k-means over precinct points (lon, lat), weights = registered voters (at least 1). */

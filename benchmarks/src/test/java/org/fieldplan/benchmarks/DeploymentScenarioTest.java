@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
 
+import java.util.List;
+
+import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.Shift;
+import org.fieldplan.plan.DeploymentFigures;
+import org.fieldplan.solver.FieldPlanSolver;
+import org.fieldplan.solver.FieldPlanSolverConfig;
+import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.data.generator.RegionGenerator;
@@ -44,5 +52,22 @@ class DeploymentScenarioTest {
         assertThat(notOffered.volunteers()).allMatch(v -> v.getDeploymentOffers().isEmpty());
         assertThat(notOffered.volunteers()).extracting(Volunteer::getAvailability)
                 .isEqualTo(offered.volunteers().stream().map(Volunteer::getAvailability).toList());
+    }
+
+    @Test
+    void withCarpoolsRidersWorkPrecinctsTheyCouldNotReachAlone() {
+        FieldPlanProblem staged = DeploymentScenario.withStaging(
+                BenchmarkProblems.votesOnly(new RegionGenerator().generate(50, 150, 7)), 10, 7);
+        FieldPlanProblem carpools = DeploymentScenario.withCarpools(staged, 0.3, 3, 15, 7);
+        FieldPlanSolver solver = new FieldPlanSolver(FieldPlanSolverConfig.createEvaluationLimited(10_000));
+
+        FieldPlan shared = solver.solve(ProblemPreparer.prepare(carpools), best -> { }).plan();
+        List<Shift> beyondOwnReach = shared.getShifts().stream().filter(s -> s.getRide() != null
+                && !s.getCandidatePrecincts().contains(s.getPrecinct())).toList();
+        DeploymentFigures figures = DeploymentFigures.of(shared);
+
+        assertThat(shared.getScore().hardScore()).isZero();
+        assertThat(beyondOwnReach).isNotEmpty();
+        assertThat(figures.seatsUsed()).isPositive();
     }
 }

@@ -202,7 +202,8 @@ abstract class StoreContractTest {
     @Test
     void planRoundTripKeepsAssignmentsScoreAndStatus() {
         stores.regions().save(regionId, TestRegions.small());
-        List<Assignment> assignments = List.of(new Assignment("V2", "sat1-am", "P1", false),
+        // V2 rides with V1: the ride is kept with the assignment.
+        List<Assignment> assignments = List.of(new Assignment("V2", "sat1-am", "P1", false, "V1"),
                 new Assignment("V1", "sat1-am", "P1", true), new Assignment("V4", "sat2-am", "P4", false),
                 new Assignment("V1", "sat1-pm", "P2", false));
         ProblemQuery query = new ProblemQuery(regionId, FIRST_DAY, LAST_DAY, "org-a");

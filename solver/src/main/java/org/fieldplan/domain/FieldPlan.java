@@ -74,8 +74,7 @@ public class FieldPlan {
     public FieldPlan copyUnassigned() {
         List<Shift> copies = new ArrayList<>(shifts.size());
         for (Shift shift : shifts) {
-            copies.add(new Shift(shift.getVolunteer(), shift.getSlot(), shift.isPinned() ? shift.getPrecinct() : null,
-                    shift.isPinned()));
+            copies.add(shift.isPinned() ? shift.withPin(true) : new Shift(shift.getVolunteer(), shift.getSlot()));
         }
         return withShifts(copies);
     }

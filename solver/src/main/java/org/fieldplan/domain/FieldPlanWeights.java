@@ -27,6 +27,10 @@ public class FieldPlanWeights {
     public static final String DEPLOYMENT_LENGTH = "Deployment lasts its minimum length";
     public static final String STAGING_CAPACITY = "Staging location's teams per slot";
     public static final String STAGING_HOURS = "Staging location open for the slot";
+    public static final String SEATS = "Riders within the driver's free seats";
+    public static final String PICK_UP_DETOUR = "Pick-up within the driver's detour limit";
+    public static final String RIDE_WITH_DRIVER = "Rider goes where the driver goes";
+    public static final String RIDERS_REACH = "Rider's trip within the driver's reach";
     public static final String IDLE_VOLUNTEER = "Every volunteer who offered time gets a shift";
     public static final String VOTE_VALUE = "Expected net votes";
     public static final String VOTES_LOST = "Votes lost where we are behind";
@@ -34,6 +38,7 @@ public class FieldPlanWeights {
     public static final String FAIR_LOAD = "Fair load (squared shifts per volunteer)";
     public static final String TURF_CONTINUITY = "Turf continuity (precincts per volunteer)";
     public static final String PREFERENCE = "Preferred precinct";
+    public static final String SHARED_CAR_MINUTES = "Car-minutes saved by riding";
 
     @ConstraintWeight(AVAILABILITY)
     private HardMediumSoftLongScore availability = HardMediumSoftLongScore.ofHard(1);
@@ -60,6 +65,18 @@ public class FieldPlanWeights {
     /** Per team whose staging location is closed during its slot. */
     @ConstraintWeight(STAGING_HOURS)
     private HardMediumSoftLongScore stagingHours = HardMediumSoftLongScore.ofHard(1);
+    /** Per rider beyond a driver's free seats in a slot. */
+    @ConstraintWeight(SEATS)
+    private HardMediumSoftLongScore seats = HardMediumSoftLongScore.ofHard(1);
+    /** Per rider whose pick-up lengthens the driver's trip beyond the driver's detour limit. */
+    @ConstraintWeight(PICK_UP_DETOUR)
+    private HardMediumSoftLongScore pickUpDetour = HardMediumSoftLongScore.ofHard(1);
+    /** Per rider whose driver does not travel, on their own, to the same meeting place in the same slot. */
+    @ConstraintWeight(RIDE_WITH_DRIVER)
+    private HardMediumSoftLongScore rideWithDriver = HardMediumSoftLongScore.ofHard(1);
+    /** Per rider sent beyond both their own and their driver's travel limit. */
+    @ConstraintWeight(RIDERS_REACH)
+    private HardMediumSoftLongScore ridersReach = HardMediumSoftLongScore.ofHard(1);
     /**
      * Per volunteer who offered time and got nothing: 2,000 micro-votes, a tie-breaker that never outbids votes by
      * much. "1medium" makes it lexicographic instead (see docs/model.md).
@@ -84,6 +101,12 @@ public class FieldPlanWeights {
     /** Per shift in a precinct the volunteer asked for. */
     @ConstraintWeight(PREFERENCE)
     private HardMediumSoftLongScore preference = HardMediumSoftLongScore.ofSoft(200);
+    /**
+     * Per car-minute saved by a rider who would have driven: 5 micro-votes, a quarter of a travel minute, so sharing a
+     * car breaks ties between equally valuable plans without outbidding votes.
+     */
+    @ConstraintWeight(SHARED_CAR_MINUTES)
+    private HardMediumSoftLongScore sharedCarMinutes = HardMediumSoftLongScore.ofSoft(5);
 
     public HardMediumSoftLongScore getAvailability() {
         return availability;
@@ -232,5 +255,45 @@ public class FieldPlanWeights {
 
     public void setStagingHours(HardMediumSoftLongScore stagingHours) {
         this.stagingHours = stagingHours;
+    }
+
+    public HardMediumSoftLongScore getSeats() {
+        return seats;
+    }
+
+    public void setSeats(HardMediumSoftLongScore seats) {
+        this.seats = seats;
+    }
+
+    public HardMediumSoftLongScore getPickUpDetour() {
+        return pickUpDetour;
+    }
+
+    public void setPickUpDetour(HardMediumSoftLongScore pickUpDetour) {
+        this.pickUpDetour = pickUpDetour;
+    }
+
+    public HardMediumSoftLongScore getRideWithDriver() {
+        return rideWithDriver;
+    }
+
+    public void setRideWithDriver(HardMediumSoftLongScore rideWithDriver) {
+        this.rideWithDriver = rideWithDriver;
+    }
+
+    public HardMediumSoftLongScore getRidersReach() {
+        return ridersReach;
+    }
+
+    public void setRidersReach(HardMediumSoftLongScore ridersReach) {
+        this.ridersReach = ridersReach;
+    }
+
+    public HardMediumSoftLongScore getSharedCarMinutes() {
+        return sharedCarMinutes;
+    }
+
+    public void setSharedCarMinutes(HardMediumSoftLongScore sharedCarMinutes) {
+        this.sharedCarMinutes = sharedCarMinutes;
     }
 }

@@ -3,6 +3,7 @@ package org.fieldplan.domain;
 import java.util.List;
 import java.util.Objects;
 
+import org.locationtech.jts.geom.Point;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.entity.PlanningPin;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
@@ -24,8 +25,15 @@ public final class Shift {
     private Volunteer volunteer;
     private TimeSlot slot;
 
-    @PlanningVariable(nullable = true, valueRangeProviderRefs = "candidatePrecincts")
+    @PlanningVariable(nullable = true, valueRangeProviderRefs = "precinctRange")
     private Precinct precinct;
+
+    /**
+     * The driver this volunteer rides with in this slot, or null (they travel on their own). The driver's shift of the
+     * same slot goes to the same meeting point ({@link #getMeetingPoint()}); see docs/model.md, "Carpools".
+     */
+    @PlanningVariable(nullable = true, valueRangeProviderRefs = "candidateDrivers")
+    private Volunteer ride;
 
     /** Whether an availability window covers the slot; fixed per shift, so computed once rather than per move. */
     private boolean volunteerAvailable;
@@ -58,24 +66,69 @@ public final class Shift {
         copy.volunteer = volunteer;
         copy.slot = slot;
         copy.precinct = precinct;
+        copy.ride = ride;
         copy.pinned = pinned;
         copy.volunteerAvailable = volunteerAvailable;
         return copy;
     }
 
-    @ValueRangeProvider(id = "candidatePrecincts")
+    /** The precincts the volunteer reaches on their own in this slot (within their limit, or a deployment's). */
     public List<Precinct> getCandidatePrecincts() {
         return volunteer.candidatePrecinctsFor(slot);
     }
 
-    /** One-way travel minutes to the assigned precinct; 0 when unassigned. */
+    /** A new shift with the same volunteer, slot, precinct and ride, pinned or not (e.g. frozen for a repair). */
+    public Shift withPin(boolean newPinned) {
+        Shift copy = new Shift(volunteer, slot, precinct, newPinned);
+        copy.ride = ride;
+        return copy;
+    }
+
+    /** The precinct variable's values: the own candidates, and those reachable riding with a candidate driver. */
+    @ValueRangeProvider(id = "precinctRange")
+    public List<Precinct> getPrecinctRange() {
+        return volunteer.precinctRangeFor(slot);
+    }
+
+    @ValueRangeProvider(id = "candidateDrivers")
+    public List<Volunteer> getCandidateDrivers() {
+        return volunteer.getCandidateDrivers();
+    }
+
+    /** One-way travel minutes to the assigned precinct, the driver's when riding; 0 when unassigned. */
     public int getTravelMinutes() {
+        if (precinct == null) {
+            return 0;
+        }
+        return ride == null ? volunteer.travelMinutesTo(precinct) : ride.travelMinutesTo(precinct);
+    }
+
+    /** One-way minutes to the assigned precinct travelling on their own; 0 when unassigned. */
+    public int getOwnTravelMinutes() {
         return precinct == null ? 0 : volunteer.travelMinutesTo(precinct);
     }
 
-    /** Beyond the volunteer's everyday limit: made possible by a deployment offer for the slot's date. */
+    /** Beyond the volunteer's everyday limit on their own trip: made possible by a deployment offer for the date. */
     public boolean isDeployed() {
-        return getTravelMinutes() > volunteer.getMaxTravelMinutes();
+        return ride == null && getTravelMinutes() > volunteer.getMaxTravelMinutes();
+    }
+
+    /**
+     * Where the volunteer's car goes: the precinct's staging location when it has one, else the precinct; a rider
+     * and their driver go to the same one. Null when unassigned.
+     */
+    public Object getMeetingPlace() {
+        return precinct == null ? null : precinct.getStaging() != null ? precinct.getStaging() : precinct;
+    }
+
+    /** The point of {@link #getMeetingPlace()}: the staging location's, else the precinct's centroid. */
+    public Point getMeetingPoint() {
+        return precinct.getStaging() != null ? precinct.getStaging().point() : precinct.getCentroid();
+    }
+
+    /** Minutes the driver's trip grows by picking this rider up; 0 when not riding or unassigned. */
+    public double getPickUpDetourMinutes() {
+        return ride == null || precinct == null ? 0 : volunteer.pickUpDetourMinutes(ride, getMeetingPoint());
     }
 
     /** This shift's term in the precinct's expected-coverage product (see {@link Precinct#logUncoveredShare}). */
@@ -117,6 +170,14 @@ public final class Shift {
         this.precinct = precinct;
     }
 
+    public Volunteer getRide() {
+        return ride;
+    }
+
+    public void setRide(Volunteer ride) {
+        this.ride = ride;
+    }
+
     public boolean isPinned() {
         return pinned;
     }
@@ -127,6 +188,6 @@ public final class Shift {
 
     @Override
     public String toString() {
-        return id + "->" + precinct;
+        return id + "->" + precinct + (ride == null ? "" : " with " + ride.getId());
     }
 }

@@ -35,8 +35,10 @@ public final class Volunteer {
     private final double attendanceProbability;
     private final Set<String> preferredPrecinctIds;
     private final List<DeploymentOffer> deploymentOffers;
+    private final Carpool carpool;
 
     // Derived by ProblemPreparer.
+    private RideOptions rideOptions = RideOptions.NONE;
     private List<Precinct> candidatePrecincts = List.of();
     /** Candidates on a date the volunteer offered a deployment: within the offer's longer limit. */
     private Map<LocalDate, List<Precinct>> deploymentCandidates = Map.of();
@@ -57,6 +59,16 @@ public final class Volunteer {
             TravelMode travelMode, int maxTravelMinutes, List<AvailabilityWindow> availability, int maxShifts,
             int maxShiftsPerDay, String organizerId, double attendanceProbability, Set<String> preferredPrecinctIds,
             List<DeploymentOffer> deploymentOffers) {
+        this(id, name, home, skills, languages, travelMode, maxTravelMinutes, availability, maxShifts, maxShiftsPerDay,
+                organizerId, attendanceProbability, preferredPrecinctIds, deploymentOffers, Carpool.NONE);
+    }
+
+    /** A volunteer with carpool terms: seats they offer as a driver, their detour limit, whether they accept rides. */
+    public Volunteer(String id, String name, Point home, Set<Skill> skills, Set<String> languages,
+            TravelMode travelMode, int maxTravelMinutes, List<AvailabilityWindow> availability, int maxShifts,
+            int maxShiftsPerDay, String organizerId, double attendanceProbability, Set<String> preferredPrecinctIds,
+            List<DeploymentOffer> deploymentOffers, Carpool carpool) {
+        this.carpool = carpool == null ? Carpool.NONE : carpool;
         this.id = Objects.requireNonNull(id, "id");
         this.name = name == null ? id : name;
         this.home = home;
@@ -80,12 +92,13 @@ public final class Volunteer {
     public Volunteer withAvailability(List<AvailabilityWindow> newAvailability, List<TimeSlot> slots) {
         Volunteer copy = new Volunteer(id, name, home, skills, languages, travelMode, maxTravelMinutes,
                 newAvailability, maxShifts, maxShiftsPerDay, organizerId, attendanceProbability,
-                preferredPrecinctIds, deploymentOffers);
+                preferredPrecinctIds, deploymentOffers, carpool);
         copy.candidatePrecincts = candidatePrecincts;
         copy.deploymentCandidates = deploymentCandidates;
         copy.candidateIndexes = candidateIndexes;
         copy.candidateMinutes = candidateMinutes;
         copy.otherPrecinctMinutes = otherPrecinctMinutes;
+        copy.rideOptions = rideOptions;
         copy.offersUsefulTime = !candidatePrecincts.isEmpty() && slots.stream().anyMatch(copy::isAvailableFor);
         return copy;
     }
@@ -97,7 +110,8 @@ public final class Volunteer {
      */
     public Volunteer restrictedTo(Set<Precinct> precincts) {
         Volunteer copy = new Volunteer(id, name, home, skills, languages, travelMode, maxTravelMinutes, availability,
-                maxShifts, maxShiftsPerDay, organizerId, attendanceProbability, preferredPrecinctIds, deploymentOffers);
+                maxShifts, maxShiftsPerDay, organizerId, attendanceProbability, preferredPrecinctIds, deploymentOffers,
+                carpool);
         copy.candidatePrecincts = candidatePrecincts.stream().filter(precincts::contains).toList();
         Map<LocalDate, List<Precinct>> deployment = new HashMap<>();
         deploymentCandidates.forEach((date, reach) -> deployment.put(date, reach.stream().filter(precincts::contains)
@@ -126,7 +140,7 @@ public final class Volunteer {
      */
     public Volunteer withAttendanceProbability(double probability) {
         return new Volunteer(id, name, home, skills, languages, travelMode, maxTravelMinutes, availability, maxShifts,
-                maxShiftsPerDay, organizerId, probability, preferredPrecinctIds, deploymentOffers);
+                maxShiftsPerDay, organizerId, probability, preferredPrecinctIds, deploymentOffers, carpool);
     }
 
     /**
@@ -139,7 +153,7 @@ public final class Volunteer {
             left = left.stream().flatMap(window -> window.without(slot).stream()).toList();
         }
         return new Volunteer(id, name, home, skills, languages, travelMode, maxTravelMinutes, left, maxShifts,
-                maxShiftsPerDay, organizerId, attendanceProbability, preferredPrecinctIds, deploymentOffers);
+                maxShiftsPerDay, organizerId, attendanceProbability, preferredPrecinctIds, deploymentOffers, carpool);
     }
 
     public boolean isAvailableFor(TimeSlot slot) {
@@ -243,6 +257,47 @@ public final class Volunteer {
         // The value range of every shift, asked on each move: most volunteers offer no deployment, so no lookup.
         return deploymentCandidates.isEmpty() ? candidatePrecincts
                 : deploymentCandidates.getOrDefault(slot.getDay(), candidatePrecincts);
+    }
+
+    /**
+     * The precincts a shift in {@code slot} may be sent to: the volunteer's own candidates and, when they accept
+     * rides, those of their candidate drivers (reachable only riding with one, {@link Shift#getRide()}).
+     */
+    public List<Precinct> precinctRangeFor(TimeSlot slot) {
+        return rideOptions.reachByDate().isEmpty() ? candidatePrecinctsFor(slot)
+                : rideOptions.reachByDate().getOrDefault(slot.getDay(), candidatePrecinctsFor(slot));
+    }
+
+    /** Drives a car and offers free seats. */
+    public boolean offersSeats() {
+        return travelMode == TravelMode.CAR && carpool.seats() > 0 && home != null;
+    }
+
+    /**
+     * Minutes {@code driver}'s trip to {@code destination} grows by picking this volunteer up at home: home →
+     * pick-up → destination against home → destination, by car.
+     */
+    public double pickUpDetourMinutes(Volunteer driver, Point destination) {
+        RideOptions.CarMinutes car = rideOptions.carMinutes();
+        return car.between(driver.getHome(), home) + car.between(home, destination)
+                - car.between(driver.getHome(), destination);
+    }
+
+    public Carpool getCarpool() {
+        return carpool;
+    }
+
+    public RideOptions getRideOptions() {
+        return rideOptions;
+    }
+
+    public void setRideOptions(RideOptions rideOptions) {
+        this.rideOptions = rideOptions;
+    }
+
+    /** The drivers who could pick this volunteer up (the value range of their shifts' rides); empty when none. */
+    public List<Volunteer> getCandidateDrivers() {
+        return rideOptions.drivers();
     }
 
     /** True when the volunteer is available for some slot and can reach some precinct worth canvassing. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
 
 /**
@@ -21,9 +22,18 @@ import org.fieldplan.domain.Volunteer;
  * @param closeVoteShare close precincts' share of the plan's expected net votes
  * @param volunteersDeployed volunteers with at least one shift beyond their everyday travel limit
  * @param deployedShifts shifts beyond the volunteer's everyday travel limit (made possible by a deployment offer)
+ * @param seatsUsed shifts riding in another volunteer's car (a seat in one slot each)
+ * @param carMinutes minutes of driving, there and back, of the shifts travelling by car on their own (drivers
+ *     included, riders not)
  */
 public record DeploymentFigures(double closeValueShare, double closeShiftShare, double closeVoteShare,
-        int volunteersDeployed, int deployedShifts) {
+        int volunteersDeployed, int deployedShifts, int seatsUsed, long carMinutes) {
+
+    /** Figures of a plan without carpools or car-minutes counted. */
+    public DeploymentFigures(double closeValueShare, double closeShiftShare, double closeVoteShare,
+            int volunteersDeployed, int deployedShifts) {
+        this(closeValueShare, closeShiftShare, closeVoteShare, volunteersDeployed, deployedShifts, 0, 0);
+    }
 
     /** Pivotality at or above which a precinct counts as in a close district. */
     public static final double CLOSE_PIVOTALITY = 0.5;
@@ -40,6 +50,8 @@ public record DeploymentFigures(double closeValueShare, double closeShiftShare, 
         int shifts = 0;
         int closeShifts = 0;
         int deployedShifts = 0;
+        int seatsUsed = 0;
+        long carMinutes = 0;
         Set<Volunteer> deployed = new HashSet<>();
         for (Shift shift : plan.getShifts()) {
             if (shift.getPrecinct() != null) {
@@ -48,6 +60,11 @@ public record DeploymentFigures(double closeValueShare, double closeShiftShare, 
                 if (shift.isDeployed()) {
                     deployedShifts++;
                     deployed.add(shift.getVolunteer());
+                }
+                if (shift.getRide() != null) {
+                    seatsUsed++;
+                } else if (shift.getVolunteer().getTravelMode() == TravelMode.CAR) {
+                    carMinutes += 2L * shift.getTravelMinutes();
                 }
             }
         }
@@ -59,7 +76,7 @@ public record DeploymentFigures(double closeValueShare, double closeShiftShare, 
             closeVotes += isClose(entry.getKey()) ? precinctVotes : 0;
         }
         return new DeploymentFigures(share(closeValue, value), share(closeShifts, shifts), share(closeVotes, votes),
-                deployed.size(), deployedShifts);
+                deployed.size(), deployedShifts, seatsUsed, carMinutes);
     }
 
     public static boolean isClose(Precinct precinct) {

@@ -8,7 +8,8 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 /**
  * First phase of the solver: the {@link GreedyPlanner}'s plan, built in one pass over the shifts. It costs
  * O(shifts × candidates) marginal-value look-ups, where a construction heuristic would cost as many full incremental
- * score evaluations, and it is feasible from the start.
+ * score evaluations, and it is feasible from the start. Riders who were not sent out are then seated in drivers' cars
+ * ({@link RideSeating}).
  */
 public class GreedyInitializer implements CustomPhaseCommand<FieldPlan> {
 
@@ -20,5 +21,6 @@ public class GreedyInitializer implements CustomPhaseCommand<FieldPlan> {
             scoreDirector.afterVariableChanged(decision.shift(), "precinct");
         }
         scoreDirector.triggerVariableListeners();
+        RideSeating.seat(scoreDirector);
     }
 }

@@ -87,6 +87,7 @@ public final class ProblemPreparer {
         // Each volunteer's search is independent and read-only on shared data: parallel is safe and ~2x on 2 cores.
         problem.volunteers().parallelStream()
                 .forEach(volunteer -> setCandidates(volunteer, travelTimes, maxCandidates));
+        RidePreparer.prepare(problem.volunteers(), problem.timeSlots(), problem.travel());
         List<Shift> shifts = createShifts(problem);
         return new FieldPlan(problem.name(), problem.timeZone(), problem.voteModel(), problem.travel(),
                 problem.districts(), problem.timeSlots(), problem.precincts(), problem.volunteers(), shifts,
@@ -176,6 +177,8 @@ public final class ProblemPreparer {
     private static List<Shift> createShifts(FieldPlanProblem problem) {
         Map<String, Precinct> precinctsById = new HashMap<>();
         problem.precincts().forEach(p -> precinctsById.put(p.getId(), p));
+        Map<String, Volunteer> volunteersById = new HashMap<>();
+        problem.volunteers().forEach(v -> volunteersById.put(v.getId(), v));
         Map<String, Assignment> assignmentsByShift = new HashMap<>();
         problem.assignments().forEach(a -> assignmentsByShift.put(a.volunteerId() + "@" + a.slotId(), a));
         Map<String, TimeSlot> slotsById = new LinkedHashMap<>();
@@ -191,7 +194,10 @@ public final class ProblemPreparer {
                 // A stated assignment outside the volunteer's availability is kept so the availability rule reports it.
                 if (available || assignment != null) {
                     Precinct precinct = assignment == null ? null : precinctsById.get(assignment.precinctId());
-                    shifts.add(new Shift(volunteer, slot, precinct, assignment != null && assignment.pinned()));
+                    Shift shift = new Shift(volunteer, slot, precinct, assignment != null && assignment.pinned());
+                    shift.setRide(assignment == null || assignment.rideWith() == null ? null
+                            : volunteersById.get(assignment.rideWith()));
+                    shifts.add(shift);
                 }
             }
             volunteer.setOffersUsefulTime(offersTime && !volunteer.getCandidatePrecincts().isEmpty());
@@ -205,7 +211,8 @@ public final class ProblemPreparer {
         for (Shift shift : plan.getShifts()) {
             if (shift.getPrecinct() != null) {
                 assignments.add(new Assignment(shift.getVolunteer().getId(), shift.getSlot().getId(),
-                        shift.getPrecinct().getId(), shift.isPinned()));
+                        shift.getPrecinct().getId(), shift.isPinned(),
+                        shift.getRide() == null ? null : shift.getRide().getId()));
             }
         }
         return assignments;

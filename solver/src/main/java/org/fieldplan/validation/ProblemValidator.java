@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.AvailabilityWindow;
 import org.fieldplan.domain.DeploymentOffer;
+import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.District;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Precinct;
@@ -74,6 +75,16 @@ public final class ProblemValidator {
     public static List<ValidationError> validateVolunteer(Volunteer volunteer, Set<String> precinctIds) {
         ProblemValidator validator = new ProblemValidator();
         validator.checkVolunteer("", volunteer, precinctIds);
+        return List.copyOf(validator.errors);
+    }
+
+    /**
+     * The errors of one staging location by the rules of a whole problem's; paths are relative to the location
+     * object ({@code point}, {@code hours[0].close}).
+     */
+    public static List<ValidationError> validateStagingLocation(StagingLocation staging) {
+        ProblemValidator validator = new ProblemValidator();
+        validator.checkStaging("", staging);
         return List.copyOf(validator.errors);
     }
 
@@ -158,6 +169,15 @@ public final class ProblemValidator {
             if (!dates.add(offer.date())) {
                 error(ErrorPath.field(offerPath, "date"), "a second offer for " + offer.date());
             }
+        }
+    }
+
+    private void checkCarpool(String path, Volunteer volunteer) {
+        notNegative(path, "seats", volunteer.getCarpool().seats());
+        notNegative(path, "detourMinutes", volunteer.getCarpool().detourMinutes());
+        if (volunteer.getCarpool().seats() > 0 && volunteer.getTravelMode() != TravelMode.CAR) {
+            error(ErrorPath.field(path, "seats"), "only a volunteer who travels by CAR can offer seats, travelMode is "
+                    + volunteer.getTravelMode());
         }
     }
 
@@ -248,6 +268,7 @@ public final class ProblemValidator {
                     windows.get(i).end());
         }
         checkDeploymentOffers(path, volunteer);
+        checkCarpool(path, volunteer);
         volunteer.getPreferredPrecinctIds().stream().filter(id -> !precinctIds.contains(id)).sorted()
                 .forEach(id -> error(ErrorPath.field(path, "preferredPrecinctIds"), "unknown precinct \"" + id + "\""));
     }
@@ -261,6 +282,12 @@ public final class ProblemValidator {
             known(path, "volunteerId", "volunteer", a.volunteerId(), volunteerIds);
             known(path, "slotId", "time slot", a.slotId(), slotIds);
             known(path, "precinctId", "precinct", a.precinctId(), precinctIds);
+            if (a.rideWith() != null) {
+                known(path, "rideWith", "volunteer", a.rideWith(), volunteerIds);
+                if (a.rideWith().equals(a.volunteerId())) {
+                    error(ErrorPath.field(path, "rideWith"), "a volunteer cannot ride with themselves");
+                }
+            }
             if (!shifts.add(a.volunteerId() + "@" + a.slotId())) {
                 error(path, "second assignment of volunteer \"" + a.volunteerId() + "\" in slot \"" + a.slotId()
                         + "\" (a volunteer canvasses one precinct per slot)");

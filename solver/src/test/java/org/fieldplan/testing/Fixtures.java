@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.fieldplan.domain.AvailabilityWindow;
+import org.fieldplan.domain.Carpool;
 import org.fieldplan.domain.DeploymentOffer;
 import org.fieldplan.domain.District;
 import org.fieldplan.domain.Precinct;
@@ -76,6 +77,10 @@ public final class Fixtures {
         private Set<String> preferred = Set.of();
         private List<PrecinctTravel> candidates = List.of();
         private final List<DeploymentOffer> offers = new ArrayList<>();
+        private double lon = -71.41;
+        private double lat = 41.82;
+        private TravelMode mode = TravelMode.CAR;
+        private Carpool carpool = Carpool.NONE;
 
         private VolunteerBuilder(String id) {
             this.id = id;
@@ -132,13 +137,30 @@ public final class Fixtures {
             return this;
         }
 
+        public VolunteerBuilder home(double longitude, double latitude) {
+            lon = longitude;
+            lat = latitude;
+            return this;
+        }
+
+        public VolunteerBuilder mode(TravelMode travelMode) {
+            mode = travelMode;
+            return this;
+        }
+
+        /** Carpool terms: seats offered as a driver, detour limit, whether they accept rides. */
+        public VolunteerBuilder carpool(int seats, int detourMinutes, boolean canRide) {
+            carpool = new Carpool(seats, detourMinutes, canRide);
+            return this;
+        }
+
         public Volunteer build() {
             if (availability.isEmpty()) {
                 available(0, 8, 21);
             }
-            Volunteer volunteer = new Volunteer(id, "Volunteer " + id, GEOMETRY.createPoint(new Coordinate(-71.41, 41.82)),
-                    skills, languages, TravelMode.CAR, maxTravelMinutes, availability, maxShifts, maxShiftsPerDay,
-                    "org-1", attendance, preferred, offers);
+            Volunteer volunteer = new Volunteer(id, "Volunteer " + id, GEOMETRY.createPoint(new Coordinate(lon, lat)),
+                    skills, languages, mode, maxTravelMinutes, availability, maxShifts, maxShiftsPerDay,
+                    "org-1", attendance, preferred, offers, carpool);
             volunteer.setCandidates(candidates.stream().map(PrecinctTravel::precinct).toList(),
                     candidates.stream().mapToDouble(PrecinctTravel::minutes).toArray(), null);
             volunteer.setOffersUsefulTime(!candidates.isEmpty());

@@ -39,6 +39,7 @@ public final class IndependentPlanChecker {
         Map<String, Integer> perVolunteerDay = new HashMap<>();
         Set<String> volunteerSlots = new HashSet<>();
         Map<String, List<Volunteer>> teams = new HashMap<>();
+        Map<String, Integer> seatsTaken = new HashMap<>();
         for (Assignment a : assignments) {
             Volunteer v = volunteers.get(a.volunteerId());
             Precinct p = precincts.get(a.precinctId());
@@ -55,10 +56,17 @@ public final class IndependentPlanChecker {
             if (!available) {
                 violations.add(v.getId() + " not available for " + s.getId());
             }
-            double minutes = travelMinutes(problem, v, p);
-            if (minutes > v.getMaxTravelMinutes() + 1e-6) {
+            // A rider travels in the driver's car, within the driver's limit.
+            Volunteer traveller = a.rideWith() == null ? v : volunteers.get(a.rideWith());
+            double minutes = travelMinutes(problem, traveller, p);
+            if (minutes > traveller.getMaxTravelMinutes() + 1e-6 && travelMinutes(problem, v, p)
+                    > v.getMaxTravelMinutes() + 1e-6) {
                 violations.add(v.getId() + " travels " + minutes + " min to " + p.getId() + ", limit "
-                        + v.getMaxTravelMinutes());
+                        + traveller.getMaxTravelMinutes());
+            }
+            if (a.rideWith() != null) {
+                checkRide(problem, a, assignments, volunteers, violations);
+                seatsTaken.merge(a.rideWith() + "|" + a.slotId(), 1, Integer::sum);
             }
             if (!v.getSkills().containsAll(p.getRequiredSkills())) {
                 violations.add(v.getId() + " lacks skills " + p.getRequiredSkills() + " for " + p.getId());
@@ -79,6 +87,12 @@ public final class IndependentPlanChecker {
                 violations.add(key + " has " + n + " shifts in a day, max " + v.getMaxShiftsPerDay());
             }
         });
+        seatsTaken.forEach((key, n) -> {
+            Volunteer driver = volunteers.get(key.substring(0, key.indexOf('|')));
+            if (n > driver.getCarpool().seats()) {
+                violations.add(key + " carries " + n + " riders, seats " + driver.getCarpool().seats());
+            }
+        });
         teams.forEach((key, team) -> {
             Precinct p = precincts.get(key.substring(0, key.indexOf('|')));
             if (team.size() == 1) {
@@ -94,6 +108,38 @@ public final class IndependentPlanChecker {
             }
         });
         return violations;
+    }
+
+    /** The driver goes on their own to the same precinct in the slot, and the pick-up fits their detour limit. */
+    private static void checkRide(FieldPlanProblem problem, Assignment ride, List<Assignment> assignments,
+            Map<String, Volunteer> volunteers, List<String> violations) {
+        boolean driven = assignments.stream().anyMatch(a -> a.volunteerId().equals(ride.rideWith())
+                && a.slotId().equals(ride.slotId()) && a.precinctId().equals(ride.precinctId()) && a.rideWith() == null);
+        if (!driven) {
+            violations.add(ride.volunteerId() + " rides with " + ride.rideWith() + " who does not drive to "
+                    + ride.precinctId() + " in " + ride.slotId());
+            return;
+        }
+        Volunteer rider = volunteers.get(ride.volunteerId());
+        Volunteer driver = volunteers.get(ride.rideWith());
+        Precinct p = problem.precincts().stream().filter(x -> x.getId().equals(ride.precinctId())).findFirst()
+                .orElseThrow();
+        double[] to = {p.getGeometry().getInteriorPoint().getY(), p.getGeometry().getInteriorPoint().getX()};
+        double[] home = {driver.getHome().getY(), driver.getHome().getX()};
+        double[] pickUp = {rider.getHome().getY(), rider.getHome().getX()};
+        double detourKm = km(home, pickUp) + km(pickUp, to) - km(home, to);
+        double detour = detourKm * problem.travel().roadDetourFactor() / problem.travel().carKmh() * 60;
+        if (detour > driver.getCarpool().detourMinutes() + 1e-6) {
+            violations.add(driver.getId() + " detours " + detour + " min for " + rider.getId());
+        }
+    }
+
+    private static double km(double[] a, double[] b) {
+        double dLat = Math.toRadians(b[0] - a[0]);
+        double dLon = Math.toRadians(b[1] - a[1]);
+        double h = Math.pow(Math.sin(dLat / 2), 2)
+                + Math.cos(Math.toRadians(a[0])) * Math.cos(Math.toRadians(b[0])) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * EARTH_KM * Math.asin(Math.sqrt(h));
     }
 
     private static double travelMinutes(FieldPlanProblem problem, Volunteer v, Precinct p) {

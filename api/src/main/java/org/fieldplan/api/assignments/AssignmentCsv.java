@@ -10,7 +10,7 @@ final class AssignmentCsv {
 
     static final String HEADER = "volunteer_id,name,organizer_id,slot_id,start,end,precinct_id,precinct_name,"
             + "centroid_lon,centroid_lat,buddies,travel_minutes,confirmation,volunteer_link,meeting_point,meeting_lon,"
-            + "meeting_lat";
+            + "meeting_lat,staging_id,staging_name,staging_address,staging_time";
 
     /** Cells starting with one of these are read as formulas by spreadsheets (OWASP "CSV Injection"). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
@@ -33,10 +33,17 @@ final class AssignmentCsv {
                     Integer.toString(a.travelMinutes()), field(a.confirmation()), field(a.volunteerLink()),
                     meeting == null ? "" : field(meeting.label()),
                     meeting == null ? "" : Double.toString(meeting.point().getX()),
-                    meeting == null ? "" : Double.toString(meeting.point().getY())))
+                    meeting == null ? "" : Double.toString(meeting.point().getY()), stagingCells(a)))
                     .append("\r\n");
         }
         return csv.toString();
+    }
+
+    /** Where the team meets to get its turf (empty without staging locations): id, name, address, time. */
+    private static String stagingCells(VolunteerAssignment a) {
+        var at = a.precinct().meetAt();
+        return at == null ? ",,," : String.join(",", field(at.id()), field(at.name()), field(at.address()),
+                a.start().toLocalTime().toString());
     }
 
     private static String field(String value) {

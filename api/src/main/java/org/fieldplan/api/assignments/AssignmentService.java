@@ -128,6 +128,7 @@ public class AssignmentService {
             throw ApiException.invalid("organizer", "no volunteer of this job has organizer \"" + organizer + "\"");
         }
         Map<String, List<Shift>> teams = teams(plan);
+        Map<String, List<Shift>> riders = riders(plan);
         List<VolunteerAssignment> assignments = new ArrayList<>();
         Map<String, Volunteer> volunteers = new LinkedHashMap<>();
         Map<String, MeetingPoint> meetingPoints = meetingPoints(job);
@@ -139,7 +140,7 @@ public class AssignmentService {
                 .sorted(Comparator.comparing((Shift s) -> s.getSlot().getStart())
                         .thenComparing(s -> s.getVolunteer().getId()))
                 .forEach(shift -> {
-                    assignments.add(toAssignment(shift, teams.get(shift.getTeamKey()), caller, geometry,
+                    assignments.add(toAssignment(shift, teams.get(shift.getTeamKey()), riders, caller, geometry,
                             meetingPoints.get(shift.getPrecinct().getId())));
                     volunteers.put(shift.getVolunteer().getId(), shift.getVolunteer());
                 });
@@ -177,6 +178,7 @@ public class AssignmentService {
     public Map<String, List<VolunteerAssignment>> ownShifts(Job job, FieldPlan plan, Collection<Volunteer> of) {
         Set<String> ids = of.stream().map(Volunteer::getId).collect(Collectors.toSet());
         Map<String, List<Shift>> teams = teams(plan);
+        Map<String, List<Shift>> riders = riders(plan);
         Map<String, MeetingPoint> meetingPoints = meetingPoints(job);
         Map<String, List<VolunteerAssignment>> own = new HashMap<>();
         plan.getShifts().stream()
@@ -186,7 +188,7 @@ public class AssignmentService {
                     Volunteer v = shift.getVolunteer();
                     Caller asThemselves = Caller.volunteer(v.getId(), v.getOrganizerId(), job.getId());
                     own.computeIfAbsent(v.getId(), k -> new ArrayList<>())
-                            .add(toAssignment(shift, teams.get(shift.getTeamKey()), asThemselves, false,
+                            .add(toAssignment(shift, teams.get(shift.getTeamKey()), riders, asThemselves, false,
                                     meetingPoints.get(shift.getPrecinct().getId())));
                 });
         return own;
@@ -206,6 +208,18 @@ public class AssignmentService {
             }
         }
         return teams;
+    }
+
+    /** The riders of each driver's shift, by the driver's shift id ("driver@slot"). */
+    private static Map<String, List<Shift>> riders(FieldPlan plan) {
+        Map<String, List<Shift>> riders = new HashMap<>();
+        for (Shift shift : plan.getShifts()) {
+            if (shift.getPrecinct() != null && shift.getRide() != null) {
+                riders.computeIfAbsent(shift.getRide().getId() + "@" + shift.getSlot().getId(), k -> new ArrayList<>())
+                        .add(shift);
+            }
+        }
+        return riders;
     }
 
     private static String organizerFor(Caller caller, String requested) {
@@ -228,8 +242,8 @@ public class AssignmentService {
     }
 
     /** @param meetingPoint the precinct's meeting point on a street, or null (then its interior point) */
-    private static VolunteerAssignment toAssignment(Shift shift, List<Shift> team, Caller caller,
-            boolean geometry, MeetingPoint meetingPoint) {
+    private static VolunteerAssignment toAssignment(Shift shift, List<Shift> team, Map<String, List<Shift>> riders,
+            Caller caller, boolean geometry, MeetingPoint meetingPoint) {
         Volunteer volunteer = shift.getVolunteer();
         var precinct = shift.getPrecinct();
         List<VolunteerAssignment.Buddy> buddies = team.stream()
@@ -243,7 +257,27 @@ public class AssignmentService {
                 new VolunteerAssignment.PrecinctInfo(precinct.getId(), precinct.getName(), precinct.getCentroid(),
                         meetingPlace(precinct, meetingPoint), geometry ? precinct.getGeometry() : null,
                         meetAt(precinct.getStaging())),
-                buddies, shift.getTravelMinutes(), null, null);
+                buddies, shift.getTravelMinutes(), null, null, carpool(shift, riders, caller));
+    }
+
+    /** Who drives whom: the rider's driver and pick-up, or the driver's riders; null for a volunteer alone. */
+    private static VolunteerAssignment.CarpoolInfo carpool(Shift shift, Map<String, List<Shift>> riders,
+            Caller caller) {
+        Volunteer driver = shift.getRide();
+        if (driver != null) {
+            return new VolunteerAssignment.CarpoolInfo(new VolunteerAssignment.Buddy(driver.getId(),
+                    buddyName(driver, caller)), shift.getVolunteer().getHome(), List.of());
+        }
+        if (!shift.getVolunteer().offersSeats()) {
+            return null;
+        }
+        List<VolunteerAssignment.Rider> seated = riders.getOrDefault(shift.getId(), List.of()).stream()
+                .sorted(Comparator.comparingDouble(rider -> rider.getVolunteer().getHome()
+                        .distance(shift.getVolunteer().getHome())))
+                .map(rider -> new VolunteerAssignment.Rider(rider.getVolunteer().getId(),
+                        buddyName(rider.getVolunteer(), caller), rider.getVolunteer().getHome()))
+                .toList();
+        return seated.isEmpty() ? null : new VolunteerAssignment.CarpoolInfo(null, null, seated);
     }
 
     private static VolunteerAssignment.StagingInfo meetAt(StagingLocation staging) {

@@ -19,15 +19,38 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param confirmation what the volunteer said or did about the shift ({@code CONFIRMED}, {@code WORKED}, …), or
  *     {@code PENDING}; null where not looked up
  * @param volunteerLink the volunteer's personal link, on organizers' sheets; null elsewhere
+ * @param carpool who drives whom on this shift, and where the pick-up is; left out of JSON when the volunteer
+ *     travels on their own
  */
 public record VolunteerAssignment(String volunteerId, String name, String organizerId, String slotId,
         LocalDateTime start, LocalDateTime end, PrecinctInfo precinct, List<Buddy> buddies, int travelMinutes,
-        String confirmation, String volunteerLink) {
+        String confirmation, String volunteerLink, @JsonInclude(JsonInclude.Include.NON_NULL) CarpoolInfo carpool) {
+
+    /** A shift travelled alone. */
+    public VolunteerAssignment(String volunteerId, String name, String organizerId, String slotId,
+            LocalDateTime start, LocalDateTime end, PrecinctInfo precinct, List<Buddy> buddies, int travelMinutes,
+            String confirmation, String volunteerLink) {
+        this(volunteerId, name, organizerId, slotId, start, end, precinct, buddies, travelMinutes, confirmation,
+                volunteerLink, null);
+    }
 
     /** The same shift with its confirmation status and the volunteer's link. */
     public VolunteerAssignment withPeople(String newConfirmation, String newVolunteerLink) {
         return new VolunteerAssignment(volunteerId, name, organizerId, slotId, start, end, precinct, buddies,
-                travelMinutes, newConfirmation, newVolunteerLink);
+                travelMinutes, newConfirmation, newVolunteerLink, carpool);
+    }
+
+    /**
+     * A carpool on this shift. For a rider: {@code driver} and their {@code pickUp} (the rider's home, on the driver's
+     * way); for a driver: each rider with their pick-up, in pick-up order (nearest the driver's home first).
+     */
+    public record CarpoolInfo(@JsonInclude(JsonInclude.Include.NON_NULL) Buddy driver,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Point pickUp,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Rider> riders) {
+    }
+
+    /** A rider in a driver's car and where the driver picks them up. */
+    public record Rider(String volunteerId, String name, Point pickUp) {
     }
 
     /**

@@ -19,7 +19,8 @@ import jakarta.servlet.http.Part;
  * {@code mapping} (a mapping file, or a preset's name), and optionally {@code volunteers} (CSV) and {@code calendar}
  * (JSON), {@code joinTable} (the table a mapping's {@code join} joins, e.g. election results) and {@code osm} (the
  * region's OpenStreetMap extract: the volunteers' travel over its roads, meeting points on streets); each a file or
- * a plain form field ({@code -F mapping=new-hampshire}). With {@code dryRun=true} the answer is the report and preview and nothing is stored (200); otherwise the
+ * a plain form field ({@code -F mapping=new-hampshire}); {@code staging} and {@code stagingMapping}: a CSV table of
+ * staging locations and the staging mapping it is read through ({@code docs/staging.md}). With {@code dryRun=true} the answer is the report and preview and nothing is stored (200); otherwise the
  * region is stored (201). {@code skipBadRows=true} leaves unusable features out (listed) instead of rejecting.
  */
 @RestController
@@ -40,10 +41,12 @@ public class ImportController {
             @RequestPart(name = "calendar", required = false) Part calendar,
             @RequestPart(name = "joinTable", required = false) Part joinTable,
             @RequestPart(name = "osm", required = false) Part osm,
+            @RequestPart(name = "staging", required = false) Part staging,
+            @RequestPart(name = "stagingMapping", required = false) Part stagingMapping,
             @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,
             @RequestParam(name = "skipBadRows", defaultValue = "false") boolean skipBadRows) {
-        ImportView view = imports.upload(regionId, precincts, mapping, volunteers, calendar, joinTable, osm,
-                dryRun, skipBadRows);
+        ImportView view = imports.upload(regionId, precincts, mapping, volunteers, calendar, joinTable, osm, staging,
+                stagingMapping, dryRun, skipBadRows);
         return dryRun ? ResponseEntity.ok(view)
                 : ResponseEntity.created(URI.create("/api/regions/" + regionId + "/calendar")).body(view);
     }

@@ -49,13 +49,14 @@ public class ImportService {
     /**
      * @param osm the region's OpenStreetMap extract ({@code .osm.pbf} or {@code .osm}), or null: read before anything
      *     is stored, so an unreadable one is a 400 naming the part and nothing is imported
+     * @param staging a CSV table of staging locations and {@code stagingMapping} its staging mapping, or both null
      */
     public ImportView upload(String regionId, Part precincts, Part mapping, Part volunteers, Part calendar,
-            Part joinTable, Part osm, boolean dryRun, boolean skipBadRows) {
+            Part joinTable, Part osm, Part staging, Part stagingMapping, boolean dryRun, boolean skipBadRows) {
         byte[] sheet = bytes(volunteers);
         RegionUpload.Upload files = new RegionUpload.Upload(bytes(precincts), name(precincts), bytes(mapping),
                 sheet == null ? null : new String(sheet, StandardCharsets.UTF_8), bytes(calendar), skipBadRows,
-                bytes(joinTable), name(joinTable));
+                bytes(joinTable), name(joinTable), bytes(staging), bytes(stagingMapping));
         RegionUpload upload =
                 new RegionUpload(stores.regions(), properties.archive().limits(), clock.campaignClock());
         try (TemporaryDirectory folder = TemporaryDirectory.create("fieldplan-osm")) {

@@ -175,8 +175,7 @@ public class PlanChanges {
             if (!pinned && !open.test(shift)) {
                 frozen.add(shift.getId());
             }
-            shifts.add(new Shift(shift.getVolunteer(), shift.getSlot(), shift.getPrecinct(),
-                    pinned || frozen.contains(shift.getId())));
+            shifts.add(shift.withPin(pinned || frozen.contains(shift.getId())));
         }
         FieldPlan start = current.withShifts(shifts);
         CompletableFuture<FieldPlan> repaired = new CompletableFuture<>();
@@ -304,8 +303,7 @@ public class PlanChanges {
     private static FieldPlan unfreeze(FieldPlan plan, Set<String> frozen) {
         List<Shift> shifts = new ArrayList<>(plan.getShifts().size());
         for (Shift shift : plan.getShifts()) {
-            shifts.add(new Shift(shift.getVolunteer(), shift.getSlot(), shift.getPrecinct(),
-                    shift.isPinned() && !frozen.contains(shift.getId())));
+            shifts.add(shift.withPin(shift.isPinned() && !frozen.contains(shift.getId())));
         }
         return plan.withShifts(shifts);
     }

@@ -162,7 +162,7 @@ class CarryOver {
     private static void force(Map<String, Assignment> forced, Assignment assignment) {
         if (assignment != null) {
             forced.put(assignment.volunteerId() + "@" + assignment.slotId(), new Assignment(assignment.volunteerId(),
-                    assignment.slotId(), assignment.precinctId(), true));
+                    assignment.slotId(), assignment.precinctId(), true, assignment.rideWith()));
         }
     }
 

@@ -82,7 +82,7 @@ final class ShiftEdit {
     }
 
     private static Shift copy(Shift shift) {
-        return new Shift(shift.getVolunteer(), shift.getSlot(), shift.getPrecinct(), shift.isPinned());
+        return shift.withPin(shift.isPinned());
     }
 
     private static String prefixed(String field, String name) {

@@ -190,6 +190,6 @@ public class VersionActions {
     }
 
     private static Shift copy(Shift shift) {
-        return new Shift(shift.getVolunteer(), shift.getSlot(), shift.getPrecinct(), shift.isPinned());
+        return shift.withPin(shift.isPinned());
     }
 }

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,7 +44,7 @@ public class ChangeNotices {
      * Live plan versions whose changes come from a repair: the repair announces them itself ({@code ReplanService}),
      * so the version recording it must not announce them a second time.
      */
-    private static final Set<String> ANNOUNCED_BY_REPAIR = Set.of("field-news", "volunteer", "repair");
+    private static final Set<String> ANNOUNCED_BY_REPAIR = Set.of("field-news", "volunteer", "repair", "staging");
     private static final Logger LOG = LoggerFactory.getLogger(ChangeNotices.class);
     /** Links for notices are issued by the service itself, recorded as such. */
     private static final Caller SYSTEM = new Caller(Role.ADMIN, null, "system:change-notices", null, null);
@@ -138,9 +139,15 @@ public class ChangeNotices {
                 if (slot == null) {
                     continue; // a slot a re-published plan no longer has: the shifts now say what there is
                 }
-                lines.add(MessageContent.changeLine(slot.getStart(), slot.getEnd(),
-                        c.fromPrecinctId() == null ? null : precinctNames.get(c.fromPrecinctId()),
-                        c.toPrecinctId() == null ? null : precinctNames.get(c.toPrecinctId())));
+                if (!Objects.equals(c.fromPrecinctId(), c.toPrecinctId())) {
+                    lines.add(MessageContent.changeLine(slot.getStart(), slot.getEnd(),
+                            c.fromPrecinctId() == null ? null : precinctNames.get(c.fromPrecinctId()),
+                            c.toPrecinctId() == null ? null : precinctNames.get(c.toPrecinctId())));
+                }
+                if (c.toPrecinctId() != null && !Objects.equals(c.fromRideWith(), c.toRideWith())) {
+                    lines.add(MessageContent.rideLine(slot.getStart(), slot.getEnd(),
+                            precinctNames.get(c.toPrecinctId()), firstName(after, c.toRideWith())));
+                }
             }
             // The same batch enqueued twice is one message: the key is the batch (its time or version) and content.
             String key = "change:" + job.getId() + ":" + volunteer.getId() + ":" + batchId + ":" + digest(lines);
@@ -150,6 +157,13 @@ public class ChangeNotices {
             }
         }
         return queued;
+    }
+
+    /** The driver's first name (what riders see of each other), or null for no driver. */
+    private static String firstName(FieldPlan plan, String volunteerId) {
+        return volunteerId == null ? null : plan.getVolunteers().stream()
+                .filter(v -> v.getId().equals(volunteerId)).findFirst()
+                .map(v -> v.getName().strip().split("\\s+")[0]).orElse(volunteerId);
     }
 
     private static String digest(List<String> lines) {

@@ -85,6 +85,16 @@ public final class MessageContent {
         return when + ": now in " + toPrecinct + " (was " + fromPrecinct + ")";
     }
 
+    /**
+     * A shift's new ride: "…: you ride with Ana to Fox Point (pick-up at your home)", or, with no driver any more,
+     * "…: no ride any more, you travel to Fox Point on your own".
+     */
+    public static String rideLine(LocalDateTime start, LocalDateTime end, String precinct, String driverFirstName) {
+        String when = when(start, end);
+        return driverFirstName == null ? when + ": no ride any more, you travel to " + precinct + " on your own"
+                : when + ": you ride with " + driverFirstName + " to " + precinct + " (pick-up at your home)";
+    }
+
     private static Letter letter(Recipient r, String subject, String intro, List<String> changes, String smsIntro) {
         List<String> shiftLines = r.shifts().stream().map(MessageContent::shiftLine).toList();
         String expiry = EXPIRY.format(LocalDateTime.ofInstant(r.linkExpiresAt(), r.zone())) + " (" + r.zone() + ")";
@@ -125,12 +135,23 @@ public final class MessageContent {
         String meeting = place == null ? "" : place.street() != null ? "; meeting point: " + place.street()
                 : String.format(Locale.ROOT, "; meeting point: the precinct's centre, %.5f, %.5f",
                         place.point().getY(), place.point().getX());
-        return when(a.start(), a.end()) + ": " + a.precinct().name() + meeting + "; " + team(a);
+        return when(a.start(), a.end()) + ": " + a.precinct().name() + meeting + staging(a) + "; " + team(a);
+    }
+
+    /** Where the team meets to get its turf when the region has staging locations: name, address, time. */
+    private static String staging(VolunteerAssignment a) {
+        var at = a.precinct().meetAt();
+        if (at == null) {
+            return "";
+        }
+        return "; meet at " + at.name() + (at.address() == null ? "" : ", " + at.address()) + " at "
+                + TIME.format(a.start());
     }
 
     private static String shortShift(VolunteerAssignment a) {
         return SHORT_DAY.format(a.start()) + " " + TIME.format(a.start()) + "-" + TIME.format(a.end()) + " "
-                + a.precinct().name();
+                + a.precinct().name()
+                + (a.precinct().meetAt() == null ? "" : " (meet at " + a.precinct().meetAt().name() + ")");
     }
 
     private static String team(VolunteerAssignment a) {

@@ -26,20 +26,24 @@ final class RepairScope {
     }
 
     /**
-     * After a cancellation: the cancelled shifts' teammates (to pair them again or send them home) and whoever was not
-     * sent out in those slots and still has room that day.
+     * After a cancellation: the cancelled shifts' teammates (to pair them again or send them home), the riders of a
+     * cancelled driver (to ride with another driver or be moved) and whoever was not sent out in those slots and still
+     * has room that day.
      */
     static Predicate<Shift> afterCancellation(FieldPlan plan, List<Shift> cancelled) {
         Set<String> slotIds = new HashSet<>();
         Set<String> teams = new HashSet<>();
+        Set<String> cars = new HashSet<>();
         for (Shift shift : cancelled) {
             slotIds.add(shift.getSlot().getId());
             if (shift.getPrecinct() != null) {
                 teams.add(shift.getTeamKey());
+                cars.add(shift.getId());
             }
         }
         Set<String> idle = idleWithRoom(plan, slot -> slotIds.contains(slot.getId()), null);
-        return s -> (s.getPrecinct() != null && teams.contains(s.getTeamKey())) || idle.contains(s.getId());
+        return s -> (s.getPrecinct() != null && teams.contains(s.getTeamKey())) || idle.contains(s.getId())
+                || (s.getRide() != null && cars.contains(s.getRide().getId() + "@" + s.getSlot().getId()));
     }
 
     /**

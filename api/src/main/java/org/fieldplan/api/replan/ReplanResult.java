@@ -3,6 +3,8 @@ package org.fieldplan.api.replan;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What a cancellation or field report did to a job's plan.
  *
@@ -30,7 +32,18 @@ public record ReplanResult(String jobId, String mode, Instant appliedAt, List<St
                 expectedNetVotesAfter, List.of());
     }
 
-    /** One volunteer-slot whose precinct changed; null stands for "not sent out". */
-    public record Change(String volunteerId, String slotId, String fromPrecinctId, String toPrecinctId) {
+    /**
+     * One volunteer-slot whose precinct or ride changed; a null precinct stands for "not sent out". The driver they
+     * ride with before and after ({@code fromRideWith}, {@code toRideWith}) is given when either is someone; left out
+     * of JSON when they travel on their own both times.
+     */
+    public record Change(String volunteerId, String slotId, String fromPrecinctId, String toPrecinctId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String fromRideWith,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String toRideWith) {
+
+        /** A change of precinct travelled alone before and after. */
+        public Change(String volunteerId, String slotId, String fromPrecinctId, String toPrecinctId) {
+            this(volunteerId, slotId, fromPrecinctId, toPrecinctId, null, null);
+        }
     }
 }

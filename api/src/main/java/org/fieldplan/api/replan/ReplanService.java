@@ -4,15 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +26,7 @@ import org.fieldplan.data.plan.FieldReport;
 import org.fieldplan.domain.AvailabilityWindow;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Shift;
+import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.data.io.ProblemJson;
@@ -50,7 +48,7 @@ import org.springframework.stereotype.Service;
  * or queued, and by when; a repair that ends with more hard rules broken than before says which. News already taken
  * (the same cancellation or report again) is answered at once as a duplicate ({@link NewsLedger}).
  *
- * <p>Longer than most classes (~430 lines) because every kind of news shares the one path kept here (admission, the
+ * <p>Longer than most classes (~450 lines) because every kind of news shares the one path kept here (admission, the
  * ledger, the started-shift rule, the repair hand-off, the answer); what differs per kind already lives elsewhere:
  * the problem changes in {@link PlanChanges}, what a repair may move in {@link RepairScope}.
  */
@@ -280,6 +278,21 @@ public class ReplanService {
                 effects, () -> planChanges.recordVolunteer(job, volunteer));
     }
 
+    /**
+     * A staging location closes for a slot ({@code closed}: the location with its new hours): its teams in that slot
+     * move to turf of another location (or go home), with whoever was not sent out in the slot to pair them up.
+     */
+    public ReplanResult stagingClosed(Job job, StagingLocation closed, String slotId) {
+        FieldPlan plan = job.requireBestPlan();
+        Predicate<Shift> displaced = s -> s.getPrecinct() != null && s.getSlot().getId().equals(slotId)
+                && s.getPrecinct().getStaging() != null && s.getPrecinct().getStaging().id().equals(closed.id());
+        long teams = plan.getShifts().stream().filter(displaced).map(Shift::getTeamKey).distinct().count();
+        List<String> effects = List.of("closed staging location " + closed.id() + " for " + slotId + ": " + teams
+                + (teams == 1 ? " team" : " teams") + " to move");
+        return apply(job, plan, Set.of(), new CloseStaging(closed), displaced.or(RepairScope.idleIn(Set.of(slotId))),
+                startedBefore(plan), effects, () -> { });
+    }
+
     private static Set<String> ids(List<Volunteer> volunteers) {
         Set<String> ids = new HashSet<>();
         volunteers.forEach(v -> ids.add(v.getId()));
@@ -337,7 +350,7 @@ public class ReplanService {
     private ReplanResult apply(Job job, FieldPlan before, Set<String> concerns, ProblemChange<FieldPlan> change,
             Predicate<Shift> open, Predicate<Shift> alwaysPinned, List<String> effects, Runnable accepted) {
         PlanSummary summaryBefore = PlanSummary.of(before);
-        Map<String, String> assignmentsBefore = assignments(before);
+        Map<String, Placements.Placement> assignmentsBefore = Placements.of(before);
         PlanChanges.PlanChange applied = planChanges.apply(job, change, open, alwaysPinned);
         // Stored before waiting for the repair: once accepted, the news is kept whatever the repair's fate.
         accepted.run();
@@ -345,7 +358,7 @@ public class ReplanService {
         applied.result().thenAccept(after -> {
             if (after != null) {
                 notices.planChanged(job, after, new ReplanResult(job.getId(), "REPAIRED", clock.instant(), effects,
-                        diff(assignmentsBefore, assignments(after)), null, null, null, null), concerns);
+                        Placements.diff(assignmentsBefore, Placements.of(after)), null, null, null, null), concerns);
             }
         });
         FieldPlan after;
@@ -372,7 +385,7 @@ public class ReplanService {
         // What the news left that no repair may change (a started or reported shift) can still break a rule: say so.
         boolean worse = hard(after) < hard(before);
         return new ReplanResult(job.getId(), worse ? "REPAIRED_WITH_BREAKS" : "REPAIRED", clock.instant(), effects,
-                diff(assignmentsBefore, assignments(after)), summaryBefore.score(), summaryAfter.score(),
+                Placements.diff(assignmentsBefore, Placements.of(after)), summaryBefore.score(), summaryAfter.score(),
                 summaryBefore.expectedNetVotes(), summaryAfter.expectedNetVotes(),
                 worse ? hardRuleBreaks.of(after) : List.of());
     }
@@ -408,27 +421,5 @@ public class ReplanService {
             throw ApiException.forbidden("volunteer " + volunteerId + " belongs to another organizer");
         }
         return volunteer;
-    }
-
-    private static Map<String, String> assignments(FieldPlan plan) {
-        Map<String, String> byShift = new HashMap<>();
-        plan.getShifts().forEach(
-                s -> byShift.put(s.getId(), s.getPrecinct() == null ? null : s.getPrecinct().getId()));
-        return byShift;
-    }
-
-    private static List<ReplanResult.Change> diff(Map<String, String> before, Map<String, String> after) {
-        Set<String> shiftIds = new TreeSet<>(before.keySet());
-        shiftIds.addAll(after.keySet());
-        List<ReplanResult.Change> changes = new ArrayList<>();
-        for (String shiftId : shiftIds) {
-            String from = before.get(shiftId);
-            String to = after.get(shiftId);
-            if (!Objects.equals(from, to)) {
-                String[] parts = shiftId.split("@", 2);
-                changes.add(new ReplanResult.Change(parts[0], parts[1], from, to));
-            }
-        }
-        return changes;
     }
 }

@@ -6,21 +6,27 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.fieldplan.domain.DeploymentOffer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-/** Sign-ups in PostGIS, table {@code api_sign_up} (migration {@code V23_18__signups.sql}). */
+/**
+ * Sign-ups in PostGIS, table {@code api_sign_up} (migrations {@code V23_18__signups.sql},
+ * {@code V24_20_72__sign_up_deployment_offer.sql}).
+ */
 public class PostgisSignUpStore implements SignUpStore {
 
     private static final String COLUMNS = "id, region_id, organizer_id, name, email, phone, lon, lat, travel_mode, "
             + "max_travel_minutes, skills, languages, slot_ids, status, code_hash, wrong_codes, note, created_at, "
-            + "updated_at";
+            + "updated_at, deploy_date, deploy_max_travel_minutes, deploy_min_slots";
     private static final RowMapper<SignUp> ROW = PostgisSignUpStore::read;
 
     /** The advisory locks' first key: joining a region's sign-ups (the second key is the region id's hash). */
@@ -70,13 +76,15 @@ public class PostgisSignUpStore implements SignUpStore {
     public void save(SignUp s) {
         jdbc.update(con -> {
             var statement = con.prepareStatement("INSERT INTO api_sign_up (" + COLUMNS + ") VALUES "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                     + "organizer_id = excluded.organizer_id, name = excluded.name, email = excluded.email, "
                     + "phone = excluded.phone, lon = excluded.lon, lat = excluded.lat, "
                     + "travel_mode = excluded.travel_mode, max_travel_minutes = excluded.max_travel_minutes, "
                     + "skills = excluded.skills, languages = excluded.languages, slot_ids = excluded.slot_ids, "
                     + "status = excluded.status, code_hash = excluded.code_hash, wrong_codes = excluded.wrong_codes, "
-                    + "note = excluded.note, updated_at = excluded.updated_at");
+                    + "note = excluded.note, updated_at = excluded.updated_at, deploy_date = excluded.deploy_date, "
+                    + "deploy_max_travel_minutes = excluded.deploy_max_travel_minutes, "
+                    + "deploy_min_slots = excluded.deploy_min_slots");
             int i = 0;
             statement.setString(++i, s.id());
             statement.setString(++i, s.regionId());
@@ -97,6 +105,10 @@ public class PostgisSignUpStore implements SignUpStore {
             statement.setString(++i, s.note());
             statement.setTimestamp(++i, Timestamp.from(s.createdAt()));
             statement.setTimestamp(++i, Timestamp.from(s.updatedAt()));
+            DeploymentOffer offer = s.deployment();
+            statement.setObject(++i, offer == null ? null : offer.date(), Types.DATE);
+            statement.setObject(++i, offer == null ? null : offer.maxTravelMinutes(), Types.INTEGER);
+            statement.setObject(++i, offer == null ? null : offer.minSlots(), Types.INTEGER);
             return statement;
         });
     }
@@ -134,7 +146,13 @@ public class PostgisSignUpStore implements SignUpStore {
                 texts(row.getArray("skills")), texts(row.getArray("languages")), texts(row.getArray("slot_ids")),
                 SignUp.Status.valueOf(row.getString("status")), row.getString("code_hash"), row.getInt("wrong_codes"),
                 row.getString("note"), row.getTimestamp("created_at").toInstant(),
-                row.getTimestamp("updated_at").toInstant());
+                row.getTimestamp("updated_at").toInstant(), deployment(row));
+    }
+
+    private static DeploymentOffer deployment(ResultSet row) throws SQLException {
+        LocalDate date = row.getObject("deploy_date", LocalDate.class);
+        return date == null ? null : new DeploymentOffer(date, row.getInt("deploy_max_travel_minutes"),
+                row.getInt("deploy_min_slots"));
     }
 
     private static List<String> texts(Array array) throws SQLException {

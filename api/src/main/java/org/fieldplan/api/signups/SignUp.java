@@ -3,6 +3,8 @@ package org.fieldplan.api.signups;
 import java.time.Instant;
 import java.util.List;
 
+import org.fieldplan.domain.DeploymentOffer;
+
 /**
  * A volunteer's sign-up on a region's public page. Its id is also the volunteer's id once they join the live plan.
  *
@@ -13,11 +15,12 @@ import java.util.List;
  * @param codeHash the hash of the one-time confirmation code last sent
  * @param wrongCodes wrong codes tried against the last code sent
  * @param note why it lapsed or was rejected, or null
+ * @param deployment the longer trip offered for one day, or null
  */
 public record SignUp(String id, String regionId, String organizerId, String name, String email, String phone,
         double lon, double lat, String travelMode, int maxTravelMinutes, List<String> skills, List<String> languages,
         List<String> slotIds, Status status, String codeHash, int wrongCodes, String note, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, DeploymentOffer deployment) {
 
     /** Where a sign-up stands. */
     public enum Status {
@@ -33,6 +36,15 @@ public record SignUp(String id, String regionId, String organizerId, String name
         REJECTED
     }
 
+    /** A sign-up without a deployment offer. */
+    public SignUp(String id, String regionId, String organizerId, String name, String email, String phone,
+            double lon, double lat, String travelMode, int maxTravelMinutes, List<String> skills,
+            List<String> languages, List<String> slotIds, Status status, String codeHash, int wrongCodes, String note,
+            Instant createdAt, Instant updatedAt) {
+        this(id, regionId, organizerId, name, email, phone, lon, lat, travelMode, maxTravelMinutes, skills, languages,
+                slotIds, status, codeHash, wrongCodes, note, createdAt, updatedAt, null);
+    }
+
     public SignUp {
         skills = List.copyOf(skills);
         languages = List.copyOf(languages);
@@ -41,11 +53,11 @@ public record SignUp(String id, String regionId, String organizerId, String name
 
     SignUp with(Status newStatus, String newNote, Instant at) {
         return new SignUp(id, regionId, organizerId, name, email, phone, lon, lat, travelMode, maxTravelMinutes,
-                skills, languages, slotIds, newStatus, codeHash, wrongCodes, newNote, createdAt, at);
+                skills, languages, slotIds, newStatus, codeHash, wrongCodes, newNote, createdAt, at, deployment);
     }
 
     SignUp withWrongCode(Instant at) {
         return new SignUp(id, regionId, organizerId, name, email, phone, lon, lat, travelMode, maxTravelMinutes,
-                skills, languages, slotIds, status, codeHash, wrongCodes + 1, note, createdAt, at);
+                skills, languages, slotIds, status, codeHash, wrongCodes + 1, note, createdAt, at, deployment);
     }
 }

@@ -6,6 +6,7 @@ import org.fieldplan.api.security.AllowedRoles;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.api.security.Role;
 import org.fieldplan.api.volunteers.VolunteerLinkController;
+import org.fieldplan.domain.DeploymentOffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -27,15 +30,19 @@ public class SignUpController {
     public record Rejection(String reason) {
     }
 
-    /** A sign-up as organizers see it: who, how to reach them, when they can come, where it stands. */
+    /**
+     * A sign-up as organizers see it: who, how to reach them, when they can come (and the longer trip they offer, left
+     * out when none), where it stands.
+     */
     public record SignUpView(String id, String name, String email, String phone, String organizerId,
             List<String> slotIds, List<String> skills, List<String> languages, String travelMode,
-            int maxTravelMinutes, SignUp.Status status, String note, String createdAt) {
+            int maxTravelMinutes, SignUp.Status status, String note, String createdAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) DeploymentOffer deployment) {
 
         static SignUpView of(SignUp s) {
             return new SignUpView(s.id(), s.name(), s.email(), s.phone(), s.organizerId(), s.slotIds(), s.skills(),
                     s.languages(), s.travelMode(), s.maxTravelMinutes(), s.status(), s.note(),
-                    s.createdAt().toString());
+                    s.createdAt().toString(), s.deployment());
         }
     }
 

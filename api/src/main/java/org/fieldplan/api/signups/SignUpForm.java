@@ -14,6 +14,7 @@ import org.fieldplan.api.config.PlanClock;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.messages.Addresses;
 import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.DeploymentOffer;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Skill;
 import org.fieldplan.domain.TimeSlot;
@@ -30,7 +31,8 @@ import org.fieldplan.validation.ValidationError;
  * @param phone normalized, or null
  */
 record SignUpForm(String name, String email, String phone, double lon, double lat, TravelMode travelMode,
-        int maxTravelMinutes, List<String> skills, List<String> languages, List<String> slotIds, String organizerId) {
+        int maxTravelMinutes, List<String> skills, List<String> languages, List<String> slotIds, String organizerId,
+        DeploymentOffer deployment) {
 
     static final int MAX_NAME = 200;
     static final int MAX_TRAVEL_MINUTES = 240;
@@ -102,11 +104,12 @@ record SignUpForm(String name, String email, String phone, double lon, double la
                 .noneMatch(v -> organizerId.equals(v.getOrganizerId())))) {
             errors.add(new ValidationError("organizerId", "is not an organizer of this region"));
         }
+        DeploymentOffer deployment = SignUpDeployment.check(form.deployment(), plan, slots, minutes, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
         return new SignUpForm(name, email, phone, home.lon(), home.lat(), mode, minutes, skills, languages, slots,
-                organizerId);
+                organizerId, deployment);
     }
 
     /** The plan's slots that have not started. */

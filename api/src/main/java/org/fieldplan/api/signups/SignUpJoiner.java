@@ -154,7 +154,8 @@ public class SignUpJoiner implements SmartLifecycle {
                 signUp.lat())), signUp.skills().stream().map(Skill::valueOf).collect(Collectors.toSet()),
                 Set.copyOf(signUp.languages()), TravelMode.valueOf(signUp.travelMode()), signUp.maxTravelMinutes(),
                 windows, slots.size(), slots.size(), signUp.organizerId(),
-                RecommendationService.meanAttendance(plan), Set.of());
+                RecommendationService.meanAttendance(plan), Set.of(),
+                signUp.deployment() == null ? List.of() : List.of(signUp.deployment()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.fieldplan.api.signups;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** The bodies of the public sign-up endpoints. */
@@ -20,7 +21,11 @@ public final class SignUpRequests {
      */
     public record Form(String name, String email, String phone, Point home, String travelMode,
             Integer maxTravelMinutes, List<String> skills, List<String> languages, List<String> slotIds,
-            String organizerId) {
+            String organizerId, Deployment deployment) {
+    }
+
+    /** "On {@code date} I'll drive up to {@code maxTravelMinutes} for at least {@code minSlots} slots"; optional. */
+    public record Deployment(LocalDate date, Integer maxTravelMinutes, Integer minSlots) {
     }
 
     /** The one-time code sent by e-mail (in the link) or SMS. */

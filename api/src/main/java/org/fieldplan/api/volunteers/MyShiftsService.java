@@ -72,7 +72,7 @@ public class MyShiftsService {
                     a.travelMinutes(), Stream.concat(Stream.of(a.volunteerId()),
                             a.buddies().stream().map(VolunteerAssignment.Buddy::volunteerId))
                             .map(id -> notes.get(id + "@" + a.slotId())).filter(Objects::nonNull).distinct()
-                            .toList());
+                            .toList(), a.carpool());
         }).toList();
         return new MyShifts(job.getId(), me.getId(), me.getName(), plan.getTimeZone(), now,
                 me.getTravelMode().name(), shifts);

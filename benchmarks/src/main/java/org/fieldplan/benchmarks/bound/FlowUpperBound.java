@@ -47,6 +47,9 @@ import org.fieldplan.travel.TravelTimeMatrix;
  * c·(1 − (1 − s)^Σaᵢ), a concave function of the total attendance sent there — exact when every a = 1;</li>
  * <li>deployment days only widen reach: on a date a volunteer offered a deployment, their shifts reach every
  * precinct within the offer's limit, and the minimum deployment length is dropped (it only forbids plans);</li>
+ * <li>carpools only widen reach: a volunteer who accepts rides reaches, besides their own reach, every precinct a
+ * driver reaches within their limit and whose meeting point the driver reaches with them within the detour limit
+ * ({@link RideReach}); seats and the driver being out in the same slot are dropped (they only forbid plans);</li>
  * <li>staging: travel goes through the staging locations as in the solver, a precinct-slot whose staging location is
  * closed gets no arc (exact), and a staging location's teams per slot is dropped (it only forbids plans);</li>
  * <li>s is the share of doors the longest slot's shift covers (all slots of the GOTV calendar are 3 h);</li>
@@ -159,11 +162,13 @@ public final class FlowUpperBound {
                 .reduce(PERCENT, FlowUpperBound::greatestCommonDivisor);
         unitsPerShift = PERCENT / commonDivisor;
         Map<Precinct, Map<TimeSlot, SlotReach>> precinctSlots = new HashMap<>();
+        RideReach rides = new RideReach(plan, travelTimes);
         shiftsByVolunteer.forEach((volunteer, shifts) -> {
             Map<LocalDate, List<PrecinctTravel>> reachByDay = new HashMap<>();
             for (Shift shift : shifts) {
-                reachByDay.computeIfAbsent(shift.getSlot().getDay(), day -> ProblemPreparer.candidates(volunteer,
-                        travelTimes, volunteer.travelLimitOn(day), Integer.MAX_VALUE));
+                reachByDay.computeIfAbsent(shift.getSlot().getDay(), day -> rides.widen(volunteer, day,
+                        ProblemPreparer.candidates(volunteer, travelTimes, volunteer.travelLimitOn(day),
+                                Integer.MAX_VALUE)));
             }
             if (reachByDay.values().stream().allMatch(List::isEmpty)) {
                 return;

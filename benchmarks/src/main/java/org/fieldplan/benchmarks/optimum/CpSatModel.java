@@ -53,7 +53,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
  * </ul>
  * Every auxiliary variable is bounded from both sides by the assignment variables, so fixing those to a plan
  * determines the objective ({@link #evaluate}). Not modelled (the model refuses them): pinned shifts, soft
- * weights on a medium or hard level, such as {@code "idleVolunteer": "1medium"}.
+ * weights on a medium or hard level, such as {@code "idleVolunteer": "1medium"}, and carpools.
  */
 public final class CpSatModel {
 
@@ -97,6 +97,10 @@ public final class CpSatModel {
 
     /** The model of a prepared plan's problem (its candidate precincts, weights and vote model). */
     public static CpSatModel of(FieldPlan prepared) {
+        if (prepared.getShifts().stream().anyMatch(shift -> !shift.getCandidateDrivers().isEmpty())) {
+            throw new IllegalArgumentException("The CP-SAT model does not cover carpools (rides, seats and detours "
+                    + "are not modelled): solve the problem without seats offered");
+        }
         Loader.loadNativeLibraries();
         return new CpSatModel(prepared);
     }

@@ -29,14 +29,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fieldplan import precincts|volunteers|generated|real}: regions into the PostGIS database named by
+ * {@code fieldplan import precincts|roads|volunteers|staging|generated|real}: regions into the PostGIS database named by
  * {@code FIELDPLAN_DB_URL}, or checked only ({@code precincts --dry-run}), or written as a problem file
  * ({@code real --out}); neither needs a database. Nothing is half-imported.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Imports precincts, volunteers or whole regions (docs/import.md).",
+        description = "Imports precincts, volunteers, staging locations or whole regions (docs/import.md).",
         subcommands = {ImportCommand.Precincts.class, ImportCommand.Roads.class, ImportCommand.Volunteers.class,
-                ImportCommand.Generated.class, ImportCommand.Real.class},
+                StagingImportCommand.class, ImportCommand.Generated.class, ImportCommand.Real.class},
         footer = {"", CliContext.DATABASE, "", "Examples:",
                 "  fieldplan import precincts --region ct --file ../shared/data/precincts/CT_precincts.zip \\",
                 "      --mapping docs/mappings/connecticut.json --dry-run",

@@ -21,12 +21,14 @@ import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.data.region.RegionSummary;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.data.generator.GotvCalendar;
 import org.fieldplan.data.mapping.ImportReport;
 import org.fieldplan.data.mapping.ImportReport.Outcome;
 import org.fieldplan.data.mapping.MappedPrecinctReader;
 import org.fieldplan.data.mapping.MappingException;
 import org.fieldplan.data.mapping.PrecinctMapping;
+import org.fieldplan.data.mapping.StagingMapping;
 import org.fieldplan.validation.IdAlphabet;
 import org.fieldplan.validation.ProblemValidationException;
 import org.fieldplan.validation.ValidationError;
@@ -78,14 +80,24 @@ public final class RegionUpload {
      * @param joinTable the table the mapping's {@code join} joins (e.g. election results, any format GDAL reads), or
      *     null
      * @param joinTableName its file name (GDAL goes by the extension)
+     * @param staging a CSV table of staging locations, or null ({@code docs/staging.md})
+     * @param stagingMapping the staging mapping it is read through (JSON), or null; both or neither
      */
     public record Upload(byte[] precincts, String precinctsName, byte[] mapping, String volunteersCsv,
-            byte[] calendar, boolean skipBadRows, byte[] joinTable, String joinTableName) {
+            byte[] calendar, boolean skipBadRows, byte[] joinTable, String joinTableName, byte[] staging,
+            byte[] stagingMapping) {
+
+        /** Without staging locations. */
+        public Upload(byte[] precincts, String precinctsName, byte[] mapping, String volunteersCsv, byte[] calendar,
+                boolean skipBadRows, byte[] joinTable, String joinTableName) {
+            this(precincts, precinctsName, mapping, volunteersCsv, calendar, skipBadRows, joinTable, joinTableName,
+                    null, null);
+        }
 
         /** Without a joined table. */
         public Upload(byte[] precincts, String precinctsName, byte[] mapping, String volunteersCsv, byte[] calendar,
                 boolean skipBadRows) {
-            this(precincts, precinctsName, mapping, volunteersCsv, calendar, skipBadRows, null, null);
+            this(precincts, precinctsName, mapping, volunteersCsv, calendar, skipBadRows, null, null, null, null);
         }
     }
 
@@ -115,7 +127,7 @@ public final class RegionUpload {
         Checked checked = read(regionId, files);
         FieldPlanProblem region = new FieldPlanProblem("Precincts of " + files.precinctsName(),
                 checked.calendar.timeZone().getId(), null, null, List.of(), checked.calendar.slots(),
-                checked.report.precincts(), List.of(), null, List.of());
+                checked.report.precincts(), List.of(), null, List.of()).withStagingLocations(checked.staging);
         regions.save(regionId, region, checked.attributes);
         regions.replaceCalendar(regionId, checked.calendar);
         if (checked.volunteers != null && !checked.volunteers.volunteers().isEmpty()) {
@@ -125,7 +137,7 @@ public final class RegionUpload {
     }
 
     private record Checked(String regionId, ImportReport report, Map<String, Map<String, Object>> attributes,
-            VolunteerSheet volunteers, CampaignCalendar calendar) {
+            VolunteerSheet volunteers, CampaignCalendar calendar, List<StagingLocation> staging) {
 
         Result result(ImportReport outcome, boolean stored) {
             List<Precinct> precincts = report.precincts();
@@ -153,6 +165,7 @@ public final class RegionUpload {
         PrecinctMapping mapping = mapping(files.mapping(), errors);
         MappedPrecinctReader.Result read = mapping == null ? null : precincts(files, mapping, errors);
         VolunteerSheet volunteers = volunteers(files.volunteersCsv(), errors);
+        List<StagingLocation> staging = staging(files, errors);
         boolean calendarGiven = files.calendar() != null && files.calendar().length > 0;
         if (calendar != null && calendarGiven) {
             CalendarChecks.inThePast(calendar, clock.today(calendar.timeZone()))
@@ -165,7 +178,7 @@ public final class RegionUpload {
         if (!errors.isEmpty()) {
             throw new UploadRejectedException(errors);
         }
-        return new Checked(regionId, report, read.attributes(), volunteers, calendar);
+        return new Checked(regionId, report, read.attributes(), volunteers, calendar, staging);
     }
 
     /**
@@ -271,6 +284,30 @@ public final class RegionUpload {
     private static String safeName(String name) {
         String base = name == null ? "" : name.replaceAll(".*[/\\\\]", "").replaceAll("[^A-Za-z0-9._-]", "_");
         return base.isEmpty() || base.startsWith(".") ? "upload" + base : base;
+    }
+
+    /** The staging table through its mapping; errors as {@code staging.line 3} or {@code stagingMapping}. */
+    private static List<StagingLocation> staging(Upload files, List<ValidationError> errors) {
+        boolean table = files.staging() != null && files.staging().length > 0;
+        boolean mapping = files.stagingMapping() != null && files.stagingMapping().length > 0;
+        if (table != mapping) {
+            errors.add(new ValidationError(table ? "stagingMapping" : "staging", "is required with "
+                    + (table ? "staging: the mapping the table is read through" : "stagingMapping: the table")));
+            return List.of();
+        }
+        if (!table) {
+            return List.of();
+        }
+        try {
+            return StagingFileReader.read(new String(files.staging(), StandardCharsets.UTF_8), "staging",
+                    StagingMapping.read(files.stagingMapping(), "stagingMapping"));
+        } catch (MappingException e) {
+            errors.add(new ValidationError("stagingMapping", e.getMessage()));
+        } catch (ImportRejectedException e) {
+            e.errors().forEach(row -> errors.add(new ValidationError(
+                    row.row() == RowError.WHOLE_FILE ? "staging" : "staging.line " + row.row(), row.reason())));
+        }
+        return List.of();
     }
 
     private static VolunteerSheet volunteers(String csv, List<ValidationError> errors) {

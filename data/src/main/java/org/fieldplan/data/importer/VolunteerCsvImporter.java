@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import org.fieldplan.data.Geometries;
 import org.fieldplan.data.importer.CsvRecords.CsvRecord;
 import org.fieldplan.data.region.RegionStore;
 import org.fieldplan.domain.AvailabilityWindow;
+import org.fieldplan.domain.Carpool;
+import org.fieldplan.domain.DeploymentOffer;
 import org.fieldplan.domain.Skill;
 import org.fieldplan.domain.TravelMode;
 import org.fieldplan.domain.Volunteer;
@@ -42,6 +45,15 @@ public final class VolunteerCsvImporter {
     public static final List<String> COLUMNS = List.of("id", "name", "phone", "lat", "lon", "skills", "languages",
             "travel_mode", "max_travel_minutes", "availability", "max_shifts", "max_shifts_per_day", "organizer_id",
             "attendance_probability", "preferred_precincts");
+    /** Optional columns (carpools): free seats of a driver, their detour limit, whether they accept rides. */
+    public static final List<String> CARPOOL_COLUMNS = List.of("seats", "detour_minutes", "can_ride");
+
+    /**
+     * Optional columns, all three or none: a deployment offer ({@code 2026-10-31}, one-way minutes, minimum
+     * consecutive slots); a row with the three cells empty offers none.
+     */
+    public static final List<String> DEPLOYMENT_COLUMNS = List.of("deploy_date", "deploy_max_travel_minutes",
+            "deploy_min_slots");
 
     /** The volunteers of a sheet and the phone numbers given for some of them. */
     public record VolunteerSheet(List<Volunteer> volunteers, Map<String, String> phones) {
@@ -126,6 +138,12 @@ public final class VolunteerCsvImporter {
                     "the header lacks the columns " + String.join(", ", missing) + " (expected "
                             + String.join(",", COLUMNS) + ")")));
         }
+        List<String> deployment = DEPLOYMENT_COLUMNS.stream().filter(positions::containsKey).toList();
+        if (!deployment.isEmpty() && deployment.size() < DEPLOYMENT_COLUMNS.size()) {
+            throw new ImportRejectedException(source, List.of(new RowError(record.line(),
+                    "a deployment offer needs all of the columns " + String.join(", ", DEPLOYMENT_COLUMNS)
+                            + "; the header has only " + String.join(", ", deployment))));
+        }
         return positions;
     }
 
@@ -171,6 +189,8 @@ public final class VolunteerCsvImporter {
             if (!organizer.isEmpty()) {
                 IdAlphabet.problem(organizer).ifPresent(problem -> error("organizer_id: " + problem));
             }
+            List<DeploymentOffer> offers = deploymentOffers();
+            Carpool carpool = carpool(mode);
             if (bad) {
                 return null;
             }
@@ -178,11 +198,44 @@ public final class VolunteerCsvImporter {
             String name = text("name");
             return new Volunteer(id, name.isEmpty() ? null : name, home, skills, languages, mode, maxTravelMinutes,
                     availability, maxShifts, maxShiftsPerDay, organizer.isEmpty() ? null : organizer, attendance,
-                    preferred);
+                    preferred, offers, carpool);
+        }
+
+        /** None without the columns or with their three cells empty; else one offer, each cell checked. */
+        private List<DeploymentOffer> deploymentOffers() {
+            if (!header.containsKey(DEPLOYMENT_COLUMNS.get(0))
+                    || DEPLOYMENT_COLUMNS.stream().allMatch(column -> text(column).isEmpty())) {
+                return List.of();
+            }
+            LocalDate date = null;
+            String day = required("deploy_date");
+            try {
+                date = day.isEmpty() ? null : LocalDate.parse(day);
+            } catch (DateTimeParseException e) {
+                error("deploy_date: \"" + day + "\" is not a date like 2026-10-31");
+            }
+            int minutes = (int) integer("deploy_max_travel_minutes", 1);
+            int slots = (int) integer("deploy_min_slots", 1);
+            return date == null ? List.of() : List.of(new DeploymentOffer(date, minutes, slots));
         }
 
         String text(String column) {
             return record.fields().get(header.get(column)).strip();
+        }
+
+        /** The optional carpool columns; absent or empty cells: no seats, no detour, no ride. */
+        private Carpool carpool(TravelMode mode) {
+            int seats = header.containsKey("seats") && !text("seats").isEmpty() ? (int) integer("seats", 0) : 0;
+            int detour = header.containsKey("detour_minutes") && !text("detour_minutes").isEmpty()
+                    ? (int) integer("detour_minutes", 0) : 0;
+            String ride = header.containsKey("can_ride") ? text("can_ride").toLowerCase(Locale.ROOT) : "";
+            if (!ride.isEmpty() && !ride.equals("true") && !ride.equals("false")) {
+                error("can_ride: must be true or false, was \"" + ride + "\"");
+            }
+            if (seats > 0 && mode != null && mode != TravelMode.CAR) {
+                error("seats: only a volunteer who travels by car can offer seats, travel_mode is " + mode);
+            }
+            return new Carpool(seats, detour, ride.equals("true"));
         }
 
         private String required(String column) {

@@ -69,7 +69,10 @@ record ProblemDto(
             String organizerId,
             Double attendanceProbability,
             List<String> preferredPrecinctIds,
-            List<DeploymentOfferDto> deploymentOffers) {
+            List<DeploymentOfferDto> deploymentOffers,
+            Integer seats,
+            Integer detourMinutes,
+            Boolean canRide) {
     }
 
     record DeploymentOfferDto(LocalDate date, Integer maxTravelMinutes, Integer minSlots) {
@@ -85,6 +88,6 @@ record ProblemDto(
     record WindowDto(LocalDateTime start, LocalDateTime end) {
     }
 
-    record AssignmentDto(String volunteerId, String slotId, String precinctId, Boolean pinned) {
+    record AssignmentDto(String volunteerId, String slotId, String precinctId, Boolean pinned, String rideWith) {
     }
 }

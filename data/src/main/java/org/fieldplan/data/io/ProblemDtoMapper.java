@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.fieldplan.domain.Assignment;
 import org.fieldplan.domain.AvailabilityWindow;
+import org.fieldplan.domain.Carpool;
 import org.fieldplan.domain.DeploymentOffer;
 import org.fieldplan.domain.District;
 import org.fieldplan.domain.FieldPlanProblem;
@@ -80,6 +81,16 @@ final class ProblemDtoMapper {
         return volunteer;
     }
 
+    /** One staging location object; paths are relative to it. @throws ProblemValidationException if a field is missing */
+    static StagingLocation toStagingLocation(StagingLocationDto dto) {
+        ProblemDtoMapper mapper = new ProblemDtoMapper();
+        StagingLocation location = mapper.staging("", dto);
+        if (!mapper.errors.isEmpty()) {
+            throw new ProblemValidationException(mapper.errors);
+        }
+        return location;
+    }
+
     static ProblemDto fromDomain(FieldPlanProblem problem) {
         return new ProblemDto(problem.name(), problem.timeZone(), problem.voteModel(), problem.travel(),
                 WeightsFormat.format(problem.weights()),
@@ -88,7 +99,8 @@ final class ProblemDtoMapper {
                 problem.precincts().stream().map(ProblemDtoMapper::precinctDto).toList(),
                 problem.volunteers().stream().map(ProblemDtoMapper::volunteerDto).toList(),
                 problem.assignments().stream()
-                        .map(a -> new AssignmentDto(a.volunteerId(), a.slotId(), a.precinctId(), a.pinned()))
+                        .map(a -> new AssignmentDto(a.volunteerId(), a.slotId(), a.precinctId(), a.pinned(),
+                                a.rideWith()))
                         .toList(),
                 problem.travelMinutes().isEmpty() ? null : sortedMinutes(problem.travelMinutes()),
                 nullIfEmpty(problem.stagingLocations().stream().map(ProblemDtoMapper::stagingDto).toList()));
@@ -202,7 +214,9 @@ final class ProblemDtoMapper {
                 required(path, "attendanceProbability", dto.attendanceProbability(), 0.0),
                 asSet(dto.preferredPrecinctIds()),
                 items(ErrorPath.field(path, "deploymentOffers"), dto.deploymentOffers(), o -> null,
-                        this::deploymentOffer));
+                        this::deploymentOffer),
+                new Carpool(dto.seats() == null ? 0 : dto.seats(),
+                        dto.detourMinutes() == null ? 0 : dto.detourMinutes(), Boolean.TRUE.equals(dto.canRide())));
     }
 
     private AvailabilityWindow window(String path, WindowDto dto) {
@@ -214,7 +228,7 @@ final class ProblemDtoMapper {
         return new Assignment(required(path, "volunteerId", dto.volunteerId(), MISSING_ID),
                 required(path, "slotId", dto.slotId(), MISSING_ID),
                 required(path, "precinctId", dto.precinctId(), MISSING_ID),
-                Boolean.TRUE.equals(dto.pinned()));
+                Boolean.TRUE.equals(dto.pinned()), dto.rideWith());
     }
 
     /**
@@ -276,7 +290,10 @@ final class ProblemDtoMapper {
                 v.getMaxShifts(), v.getMaxShiftsPerDay(), v.getOrganizerId(), v.getAttendanceProbability(),
                 nullIfEmpty(sorted(v.getPreferredPrecinctIds())),
                 nullIfEmpty(v.getDeploymentOffers().stream()
-                        .map(o -> new DeploymentOfferDto(o.date(), o.maxTravelMinutes(), o.minSlots())).toList()));
+                        .map(o -> new DeploymentOfferDto(o.date(), o.maxTravelMinutes(), o.minSlots())).toList()),
+                v.getCarpool().seats() == 0 ? null : v.getCarpool().seats(),
+                v.getCarpool().detourMinutes() == 0 ? null : v.getCarpool().detourMinutes(),
+                v.getCarpool().canRide() ? Boolean.TRUE : null);
     }
 
     private static StagingLocationDto stagingDto(StagingLocation s) {

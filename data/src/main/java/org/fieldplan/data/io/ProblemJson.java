@@ -16,6 +16,7 @@ import java.util.Set;
 
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.FieldPlanWeights;
+import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.domain.TravelParameters;
 import org.fieldplan.validation.ErrorPath;
@@ -183,6 +184,32 @@ public final class ProblemJson {
      * @throws ProblemValidationException listing what is wrong with the input
      */
     public static Volunteer readVolunteer(String json, Set<String> precinctIds) {
+        Volunteer volunteer = ProblemDtoMapper.toVolunteer(readObject(json, ProblemDto.VolunteerDto.class));
+        List<ValidationError> errors = ProblemValidator.validateVolunteer(volunteer, precinctIds);
+        if (!errors.isEmpty()) {
+            throw new ProblemValidationException(errors);
+        }
+        return volunteer;
+    }
+
+    /**
+     * Reads one staging location object of the format ({@code stagingLocations[i]} in docs/problem-format.md) and
+     * checks it by the validator's rules; error paths are relative to the object.
+     *
+     * @throws ProblemValidationException listing what is wrong with the input
+     */
+    public static StagingLocation readStagingLocation(String json) {
+        StagingLocation location = ProblemDtoMapper.toStagingLocation(
+                readObject(json, ProblemDto.StagingLocationDto.class));
+        List<ValidationError> errors = ProblemValidator.validateStagingLocation(location);
+        if (!errors.isEmpty()) {
+            throw new ProblemValidationException(errors);
+        }
+        return location;
+    }
+
+    /** One JSON object bound strictly to {@code type}; errors name the field. */
+    private static <T> T readObject(String json, Class<T> type) {
         JsonNode document;
         try {
             document = MAPPER.readTree(json);
@@ -193,20 +220,13 @@ public final class ProblemJson {
             throw new ProblemValidationException(
                     List.of(new ValidationError(ErrorPath.ROOT, "must be a JSON object")));
         }
-        ProblemDto.VolunteerDto dto;
         try {
-            dto = MAPPER.treeToValue(document, ProblemDto.VolunteerDto.class);
+            return MAPPER.treeToValue(document, type);
         } catch (JsonMappingException e) {
             throw JsonErrors.mapping(e, document);
         } catch (JsonProcessingException e) {
             throw JsonErrors.malformed(e);
         }
-        Volunteer volunteer = ProblemDtoMapper.toVolunteer(dto);
-        List<ValidationError> errors = ProblemValidator.validateVolunteer(volunteer, precinctIds);
-        if (!errors.isEmpty()) {
-            throw new ProblemValidationException(errors);
-        }
-        return volunteer;
     }
 
     private static FieldPlanProblem parse(JsonNode document) {

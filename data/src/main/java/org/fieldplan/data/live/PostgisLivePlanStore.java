@@ -66,7 +66,8 @@ public final class PostgisLivePlanStore implements LivePlanStore {
                 insert.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO live_plan_assignment "
-                    + "(region_id, number, volunteer_id, slot_id, precinct_id, pinned) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "(region_id, number, volunteer_id, slot_id, precinct_id, pinned, ride_with) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (Assignment a : stored.assignments()) {
                     insert.setString(1, stored.regionId());
                     insert.setInt(2, stored.number());
@@ -74,6 +75,7 @@ public final class PostgisLivePlanStore implements LivePlanStore {
                     insert.setString(4, a.slotId());
                     insert.setString(5, a.precinctId());
                     insert.setBoolean(6, a.pinned());
+                    insert.setString(7, a.rideWith());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -143,13 +145,14 @@ public final class PostgisLivePlanStore implements LivePlanStore {
         int number = row.getInt("number");
         List<Assignment> assignments = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT volunteer_id, slot_id, precinct_id, "
-                + "pinned FROM live_plan_assignment WHERE region_id = ? AND number = ? ORDER BY volunteer_id, slot_id")) {
+                + "pinned, ride_with FROM live_plan_assignment WHERE region_id = ? AND number = ? "
+                + "ORDER BY volunteer_id, slot_id")) {
             select.setString(1, regionId);
             select.setInt(2, number);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     assignments.add(new Assignment(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getBoolean(4)));
+                            rows.getBoolean(4), rows.getString(5)));
                 }
             }
         }

@@ -117,14 +117,14 @@ public final class PostgisPlanStore implements PlanStore {
             }
             List<StoredAssignment> assignments = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT volunteer_id, slot_id, precinct_id, pinned, done FROM assignment
+                    SELECT volunteer_id, slot_id, precinct_id, pinned, done, ride_with FROM assignment
                     WHERE plan_id = ? ORDER BY position""")) {
                 select.setLong(1, planId);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         assignments.add(new StoredAssignment(new Assignment(rows.getString("volunteer_id"),
-                                rows.getString("slot_id"), rows.getString("precinct_id"), rows.getBoolean("pinned")),
-                                rows.getBoolean("done")));
+                                rows.getString("slot_id"), rows.getString("precinct_id"), rows.getBoolean("pinned"),
+                                rows.getString("ride_with")), rows.getBoolean("done")));
                     }
                 }
             }
@@ -221,8 +221,9 @@ public final class PostgisPlanStore implements PlanStore {
     private static void insertAssignments(Connection connection, long planId, String regionId,
             List<Assignment> assignments, String onConflict) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO assignment (plan_id, region_id, volunteer_id, slot_id, precinct_id, pinned, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""" + onConflict)) {
+                INSERT INTO assignment (plan_id, region_id, volunteer_id, slot_id, precinct_id, pinned, position,
+                    ride_with)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""" + onConflict)) {
             int position = 0;
             for (Assignment a : assignments) {
                 insert.setLong(1, planId);
@@ -232,6 +233,7 @@ public final class PostgisPlanStore implements PlanStore {
                 insert.setString(5, a.precinctId());
                 insert.setBoolean(6, a.pinned());
                 insert.setInt(7, position++);
+                insert.setString(8, a.rideWith());
                 insert.addBatch();
             }
             insert.executeBatch();

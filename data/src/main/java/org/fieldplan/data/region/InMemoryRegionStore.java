@@ -18,6 +18,7 @@ import org.fieldplan.domain.AvailabilityWindow;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.FieldPlanWeights;
 import org.fieldplan.domain.Precinct;
+import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.data.io.ProblemJson;
@@ -30,7 +31,11 @@ import org.locationtech.jts.geom.Geometry;
 public final class InMemoryRegionStore implements RegionStore {
 
     private record StoredRegion(FieldPlanProblem problem, Map<String, Map<String, Object>> electionAttributes,
-            Map<String, String> phones, CampaignCalendar calendar) {
+            Map<String, String> phones, CampaignCalendar calendar, List<StagingLocation> staging) {
+
+        StoredRegion withStaging(List<StagingLocation> locations) {
+            return new StoredRegion(problem, electionAttributes, phones, calendar, List.copyOf(locations));
+        }
     }
 
     private final Map<String, StoredRegion> regions = new HashMap<>();
@@ -50,7 +55,9 @@ public final class InMemoryRegionStore implements RegionStore {
                 problem.travel(), problem.districts(), problem.timeSlots(), precincts,
                 problem.volunteers().stream().map(InMemoryRegionStore::copy).toList(), copy(problem.weights()),
                 List.of());
-        regions.put(regionId, new StoredRegion(stored, attributes, Map.of(), null));
+        checkNewStaging(regionId, List.of(), problem.stagingLocations());
+        regions.put(regionId, new StoredRegion(stored, attributes, Map.of(), null,
+                List.copyOf(problem.stagingLocations())));
     }
 
     @Override
@@ -71,7 +78,7 @@ public final class InMemoryRegionStore implements RegionStore {
         });
         regions.put(regionId, new StoredRegion(new FieldPlanProblem(old.name(), old.timeZone(), old.voteModel(),
                 old.travel(), old.districts(), old.timeSlots(), old.precincts(), all, old.weights(), List.of()),
-                region.electionAttributes(), allPhones, region.calendar()));
+                region.electionAttributes(), allPhones, region.calendar(), region.staging()));
     }
 
     @Override
@@ -85,7 +92,7 @@ public final class InMemoryRegionStore implements RegionStore {
         FieldPlanProblem old = region.problem();
         regions.put(regionId, new StoredRegion(new FieldPlanProblem(old.name(), calendar.timeZone().getId(),
                 old.voteModel(), old.travel(), old.districts(), slots, old.precincts(), old.volunteers(),
-                old.weights(), List.of()), region.electionAttributes(), region.phones(), calendar));
+                old.weights(), List.of()), region.electionAttributes(), region.phones(), calendar, region.staging()));
     }
 
     @Override
@@ -119,13 +126,62 @@ public final class InMemoryRegionStore implements RegionStore {
                 .map(InMemoryRegionStore::copy)
                 .toList();
         return new FieldPlanProblem(stored.name(), stored.timeZone(), stored.voteModel(), stored.travel(),
-                stored.districts(), slots, precincts, volunteers, copy(stored.weights()), List.of());
+                stored.districts(), slots, precincts, volunteers, copy(stored.weights()), List.of(), Map.of(),
+                stored(query.regionId()).staging());
     }
 
     @Override
     public synchronized Optional<Map<String, Object>> electionAttributes(String regionId, String precinctId) {
         StoredRegion region = regions.get(regionId);
         return region == null ? Optional.empty() : Optional.ofNullable(region.electionAttributes().get(precinctId));
+    }
+
+    @Override
+    public synchronized List<StagingLocation> stagingLocations(String regionId) {
+        return stored(regionId).staging();
+    }
+
+    @Override
+    public synchronized void addStagingLocations(String regionId, List<StagingLocation> locations) {
+        StoredRegion region = stored(regionId);
+        checkNewStaging(regionId, region.staging(), locations);
+        List<StagingLocation> all = new ArrayList<>(region.staging());
+        all.addAll(locations);
+        regions.put(regionId, region.withStaging(all));
+    }
+
+    @Override
+    public synchronized boolean updateStagingLocation(String regionId, StagingLocation location) {
+        StoredRegion region = stored(regionId);
+        List<StagingLocation> all = new ArrayList<>(region.staging());
+        int index = all.indexOf(location);
+        if (index < 0) {
+            return false;
+        }
+        all.set(index, location);
+        regions.put(regionId, region.withStaging(all));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean removeStagingLocation(String regionId, String locationId) {
+        StoredRegion region = stored(regionId);
+        List<StagingLocation> all = new ArrayList<>(region.staging());
+        boolean removed = all.removeIf(s -> s.id().equals(locationId));
+        regions.put(regionId, region.withStaging(all));
+        return removed;
+    }
+
+    /** As the primary key on PostGIS: a staging location's id is unique within its region. */
+    private static void checkNewStaging(String regionId, List<StagingLocation> existing,
+            List<StagingLocation> added) {
+        Set<String> ids = new HashSet<>();
+        existing.forEach(s -> ids.add(s.id()));
+        for (StagingLocation location : added) {
+            if (!ids.add(location.id())) {
+                throw new TakenIdException("region " + regionId + " already has staging location " + location.id());
+            }
+        }
     }
 
     /** The ids the region holds, for checking what plans refer to. */
@@ -198,6 +254,7 @@ public final class InMemoryRegionStore implements RegionStore {
     private static Volunteer copy(Volunteer v) {
         return new Volunteer(v.getId(), v.getName(), v.getHome(), v.getSkills(), v.getLanguages(), v.getTravelMode(),
                 v.getMaxTravelMinutes(), v.getAvailability(), v.getMaxShifts(), v.getMaxShiftsPerDay(),
-                v.getOrganizerId(), v.getAttendanceProbability(), v.getPreferredPrecinctIds());
+                v.getOrganizerId(), v.getAttendanceProbability(), v.getPreferredPrecinctIds(),
+                v.getDeploymentOffers(), v.getCarpool());
     }
 }

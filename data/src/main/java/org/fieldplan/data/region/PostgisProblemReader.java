@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.fieldplan.data.postgis.Jdbc;
 import org.fieldplan.domain.AvailabilityWindow;
+import org.fieldplan.domain.Carpool;
 import org.fieldplan.domain.District;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.FieldPlanWeights;
@@ -55,7 +56,8 @@ final class PostgisProblemReader {
                         JsonAttributes.read(rows.getString("travel"), TravelParameters.class),
                         loadDistricts(connection, regionId), slots(connection, regionId, query.from(), query.to()),
                         loadPrecincts(connection, regionId), loadVolunteers(connection, query),
-                        weights(rows.getString("weights")), List.of());
+                        weights(rows.getString("weights")), List.of(), Map.of(),
+                        PostgisStagingLocations.read(connection, regionId));
             }
         }
     }
@@ -131,7 +133,8 @@ final class PostgisProblemReader {
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT v.id, h.name, ST_AsBinary(h.home) AS home, v.skills, v.languages, v.travel_mode,
                     v.max_travel_minutes, v.max_shifts, v.max_shifts_per_day, v.organizer_id,
-                    v.attendance_probability, v.preferred_precinct_ids
+                    v.attendance_probability, v.preferred_precinct_ids, v.deployment_offers::text AS deployment_offers,
+                    v.seats, v.detour_minutes, v.can_ride
                 FROM volunteer v
                 JOIN volunteer_pii h ON h.region_id = v.region_id AND h.volunteer_id = v.id
                 WHERE v.region_id = ? AND (?::text IS NULL OR v.organizer_id = ?)
@@ -149,7 +152,10 @@ final class PostgisProblemReader {
                             availability.getOrDefault(id, List.of()), rows.getInt("max_shifts"),
                             rows.getInt("max_shifts_per_day"), rows.getString("organizer_id"),
                             rows.getDouble("attendance_probability"),
-                            Set.copyOf(Jdbc.textList(rows, "preferred_precinct_ids"))));
+                            Set.copyOf(Jdbc.textList(rows, "preferred_precinct_ids")),
+                            RegionJsonColumns.offers(rows.getString("deployment_offers")),
+                            new Carpool(rows.getInt("seats"), rows.getInt("detour_minutes"),
+                                    rows.getBoolean("can_ride"))));
                 }
                 return volunteers;
             }

@@ -26,6 +26,7 @@ import org.fieldplan.domain.District;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Skill;
+import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.domain.TimeSlot;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.data.io.ProblemJson;
@@ -51,6 +52,7 @@ public final class PostgisRegionStore implements RegionStore {
             insertPrecincts(connection, regionId, problem.precincts(), electionAttributes);
             insertVolunteers(connection, regionId, problem.volunteers(), Map.of(), 0);
             insertSlots(connection, regionId, problem.timeSlots());
+            PostgisStagingLocations.insert(connection, regionId, problem.stagingLocations());
             analyze(connection);
             return null;
         });
@@ -229,8 +231,9 @@ public final class PostgisRegionStore implements RegionStore {
             Map<String, String> phones, int firstPosition) throws SQLException {
         try (PreparedStatement volunteer = connection.prepareStatement("""
                 INSERT INTO volunteer (region_id, id, skills, languages, travel_mode, max_travel_minutes, max_shifts,
-                    max_shifts_per_day, organizer_id, attendance_probability, preferred_precinct_ids, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                    max_shifts_per_day, organizer_id, attendance_probability, preferred_precinct_ids, position,
+                    deployment_offers, seats, detour_minutes, can_ride)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""");
                 PreparedStatement pii = connection.prepareStatement(
                         "INSERT INTO volunteer_pii (region_id, volunteer_id, name, phone, home) "
                                 + "VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4326))");
@@ -251,6 +254,10 @@ public final class PostgisRegionStore implements RegionStore {
                 volunteer.setDouble(10, v.getAttendanceProbability());
                 volunteer.setArray(11, Jdbc.textArray(connection, v.getPreferredPrecinctIds()));
                 volunteer.setInt(12, position++);
+                volunteer.setString(13, RegionJsonColumns.offers(v.getDeploymentOffers()));
+                volunteer.setInt(14, v.getCarpool().seats());
+                volunteer.setInt(15, v.getCarpool().detourMinutes());
+                volunteer.setBoolean(16, v.getCarpool().canRide());
                 volunteer.addBatch();
 
                 pii.setString(1, regionId);
@@ -338,6 +345,32 @@ public final class PostgisRegionStore implements RegionStore {
         return textOfOne("reading election attributes",
                 "SELECT election_attributes::text FROM precinct WHERE region_id = ? AND id = ?", regionId, precinctId)
                 .map(JsonAttributes::readMap);
+    }
+
+    @Override
+    public List<StagingLocation> stagingLocations(String regionId) {
+        return Jdbc.inTransaction(dataSource, "reading the staging locations of region " + regionId,
+                connection -> PostgisStagingLocations.readOfRegion(connection, regionId));
+    }
+
+    @Override
+    public void addStagingLocations(String regionId, List<StagingLocation> locations) {
+        Jdbc.inTransaction(dataSource, "adding staging locations to region " + regionId, connection -> {
+            PostgisStagingLocations.add(connection, regionId, locations);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean updateStagingLocation(String regionId, StagingLocation location) {
+        return Jdbc.inTransaction(dataSource, "changing a staging location of region " + regionId,
+                connection -> PostgisStagingLocations.update(connection, regionId, location));
+    }
+
+    @Override
+    public boolean removeStagingLocation(String regionId, String locationId) {
+        return Jdbc.inTransaction(dataSource, "removing a staging location of region " + regionId,
+                connection -> PostgisStagingLocations.delete(connection, regionId, locationId));
     }
 
     private static List<String> names(Collection<Skill> skills) {

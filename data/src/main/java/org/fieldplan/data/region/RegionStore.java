@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.fieldplan.data.calendar.CampaignCalendar;
 import org.fieldplan.data.StoreException;
 import org.fieldplan.domain.FieldPlanProblem;
+import org.fieldplan.domain.StagingLocation;
 import org.fieldplan.domain.Volunteer;
 
 /**
@@ -16,7 +17,8 @@ import org.fieldplan.domain.Volunteer;
  * {@link PostgisRegionStore}; both pass the same contract tests.
  *
  * <p>Precinct geometries are kept as multipolygons (see {@link org.fieldplan.data.Geometries}). The problem's
- * vote-model and travel parameters and its weights are kept; its assignments are not (plans keep assignments).
+ * vote-model and travel parameters, its weights, its staging locations and its volunteers' deployment offers are
+ * kept; its assignments are not (plans keep assignments).
  */
 public interface RegionStore {
 
@@ -78,4 +80,33 @@ public interface RegionStore {
 
     /** The raw election attributes a precinct was imported with, if any. */
     Optional<Map<String, Object>> electionAttributes(String regionId, String precinctId);
+
+    /**
+     * The region's staging locations, in the order they were added.
+     *
+     * @throws NoSuchElementException when the region is unknown
+     */
+    List<StagingLocation> stagingLocations(String regionId);
+
+    /**
+     * Adds staging locations after those the region has, all or nothing.
+     *
+     * @throws NoSuchElementException when the region is unknown
+     * @throws TakenIdException when an id is taken or repeated; nothing is added then
+     */
+    void addStagingLocations(String regionId, List<StagingLocation> locations);
+
+    /**
+     * Replaces the staging location with the same id, keeping its place in the order.
+     *
+     * @return false when the region has no location of that id (nothing changes then)
+     * @throws NoSuchElementException when the region is unknown
+     */
+    boolean updateStagingLocation(String regionId, StagingLocation location);
+
+    /**
+     * @return false when the region has no location of that id
+     * @throws NoSuchElementException when the region is unknown
+     */
+    boolean removeStagingLocation(String regionId, String locationId);
 }

@@ -20,6 +20,7 @@ import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.data.region.RegionSummary;
 import org.fieldplan.data.testing.SharedData;
 import org.fieldplan.domain.AvailabilityWindow;
+import org.fieldplan.domain.Carpool;
 import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.domain.Skill;
 import org.fieldplan.domain.TravelMode;
@@ -129,6 +130,34 @@ abstract class ImportContractTest {
         assertThat(s2.getName()).isEqualTo("S2");
         assertThat(s2.getAvailability()).isEmpty();
         assertThat(stores.regions().phone(regionId, "S2")).isEmpty();
+    }
+
+    @Test
+    void carpoolColumnsAreOptionalAndStored() throws IOException {
+        new SampleRegions(stores.regions()).generated(regionId, RegionSize.S, 3);
+        Path sheet = write(HEADER.strip() + ",seats,detour_minutes,can_ride\n"
+                + "C1,Dee,,41.82,-71.41,,,CAR,60,,3,2,,0.8,,3,15,false\n"
+                + "C2,Eli,,41.83,-71.42,,,WALK,20,,3,2,,0.8,,,,true\n");
+
+        new VolunteerCsvImporter(stores.regions()).importCsv(regionId, sheet);
+
+        List<Volunteer> volunteers = loadAll(regionId).volunteers();
+        assertThat(volunteers.get(volunteers.size() - 2).getCarpool()).isEqualTo(new Carpool(3, 15, false));
+        assertThat(volunteers.get(volunteers.size() - 1).getCarpool()).isEqualTo(new Carpool(0, 0, true));
+        assertThat(volunteers.get(0).getCarpool()).isEqualTo(Carpool.NONE);
+    }
+
+    @Test
+    void seatsWithoutACarAreARowError() throws IOException {
+        new SampleRegions(stores.regions()).generated(regionId, RegionSize.S, 3);
+        Path sheet = write(HEADER.strip() + ",seats,detour_minutes,can_ride\n"
+                + "C1,Dee,,41.82,-71.41,,,WALK,20,,3,2,,0.8,,2,10,maybe\n");
+
+        assertThatThrownBy(() -> new VolunteerCsvImporter(stores.regions()).importCsv(regionId, sheet))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.errors())
+                        .extracting(RowError::reason)
+                        .containsExactly("can_ride: must be true or false, was \"maybe\"",
+                                "seats: only a volunteer who travels by car can offer seats, travel_mode is WALK"));
     }
 
     @Test

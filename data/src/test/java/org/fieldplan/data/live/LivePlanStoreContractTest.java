@@ -33,8 +33,9 @@ abstract class LivePlanStoreContractTest {
 
     @Test
     void versionsAreNumberedFromOneAndTheNewestIsLive() {
+        // V2 rides with V1: a version keeps who rides with whom.
         List<Assignment> first = List.of(new Assignment("V1", "am", "P1", false), new Assignment("V2", "am", "P1",
-                true));
+                true, "V1"));
         assertThat(store.append(version("job-a", first), 0)).get().extracting(LiveVersion::number).isEqualTo(1);
         List<Assignment> second = List.of(new Assignment("V1", "am", "P2", false));
         assertThat(store.append(version("job-b", second), 1)).get().extracting(LiveVersion::number).isEqualTo(2);
