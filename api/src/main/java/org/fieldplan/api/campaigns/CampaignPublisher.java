@@ -1,9 +1,6 @@
 package org.fieldplan.api.campaigns;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.jobs.JobService;
@@ -11,6 +8,7 @@ import org.fieldplan.api.live.LivePlans;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.api.security.Role;
 import org.fieldplan.data.live.LiveVersion;
+import org.fieldplan.api.config.FixedDelayRounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -33,7 +31,8 @@ public class CampaignPublisher implements SmartLifecycle {
     private final CampaignStore store;
     private final JobService jobs;
     private final LivePlans live;
-    private ScheduledExecutorService ticker;
+    private final FixedDelayRounds rounds = new FixedDelayRounds("campaign-publisher", POLL_MILLIS,
+            this::publishQuietly);
 
     public CampaignPublisher(CampaignStore store, JobService jobs, LivePlans live) {
         this.store = store;
@@ -77,24 +76,16 @@ public class CampaignPublisher implements SmartLifecycle {
 
     @Override
     public void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "campaign-publisher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleWithFixedDelay(this::publishQuietly, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        rounds.start();
     }
 
     @Override
     public void stop() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            ticker = null;
-        }
+        rounds.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return ticker != null;
+        return rounds.isRunning();
     }
 }

@@ -7,11 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.fieldplan.api.config.FixedDelayRounds;
 import org.fieldplan.api.config.PlanClock;
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.live.LivePlans;
@@ -55,7 +53,7 @@ public class SignUpJoiner implements SmartLifecycle {
     private final PlanClock planClock;
     private final Clock clock;
     private final SignUpProperties properties;
-    private ScheduledExecutorService ticker;
+    private final FixedDelayRounds rounds;
 
     public SignUpJoiner(SignUpStore store, SignUpService signUps, LivePlans live, ReplanService replan,
             VolunteerMessages messages, PlanClock planClock, Clock clock, SignUpProperties properties) {
@@ -67,6 +65,7 @@ public class SignUpJoiner implements SmartLifecycle {
         this.planClock = planClock;
         this.clock = clock;
         this.properties = properties;
+        this.rounds = new FixedDelayRounds("sign-up-joiner", properties.batchMillis(), this::joinQuietly);
     }
 
     /** One round: each region's confirmed sign-ups (at most {@code max-batch} in all) join in one repair. */
@@ -160,13 +159,7 @@ public class SignUpJoiner implements SmartLifecycle {
 
     @Override
     public void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "sign-up-joiner");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleWithFixedDelay(this::joinQuietly, properties.batchMillis(), properties.batchMillis(),
-                TimeUnit.MILLISECONDS);
+        rounds.start();
     }
 
     private void joinQuietly() {
@@ -179,14 +172,11 @@ public class SignUpJoiner implements SmartLifecycle {
 
     @Override
     public void stop() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            ticker = null;
-        }
+        rounds.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return ticker != null;
+        return rounds.isRunning();
     }
 }
