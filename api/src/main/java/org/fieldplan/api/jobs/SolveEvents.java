@@ -80,7 +80,13 @@ final class SolveEvents {
         job.started(clock.instant(), greedy);
         save(job, true);
         Duration solveTime = job.isTerminationRequested() ? Duration.ZERO : submission.solveTime();
-        leases.later(() -> solverPool.terminateEarly(job.getId()), solveTime);
+        // Only this claim's solve: after the job was lost and claimed here again (a new Job), the pool's solve under
+        // the same id is the new one, and this timer must not cut it short.
+        leases.later(() -> {
+            if (jobs.get(job.getId()) == job) {
+                solverPool.terminateEarly(job.getId());
+            }
+        }, solveTime);
         return prepared;
     }
 
