@@ -5,9 +5,6 @@ import static org.fieldplan.api.ApiClient.ORGANIZER_1;
 import static org.fieldplan.api.ApiClient.ORGANIZER_2;
 import static org.fieldplan.api.ApiClient.json;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
@@ -21,7 +18,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -30,11 +26,10 @@ import jakarta.mail.internet.MimeMessage;
 @ActiveProfiles("test")
 class LinkEmailTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LocalChannels.freePort();
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension SMTP = LocalChannels.smtp(SMTP_PORT);
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry properties) {
@@ -79,11 +74,4 @@ class LinkEmailTest {
         assertThat(SMTP.getReceivedMessages()).as("nothing sent for refused requests").hasSize(1);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -13,9 +13,6 @@ import static org.fieldplan.api.MessageWords.recipient;
 import static org.fieldplan.api.MessageWords.subject;
 import static org.fieldplan.api.MessageWords.when;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +34,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -59,25 +55,19 @@ import jakarta.mail.internet.MimeMessage;
 @ActiveProfiles("test")
 class LiveMessagesTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LocalChannels.freePort();
     /** Open until the JVM ends: the PostGIS subclass's context, cached beside this one, posts to it too. */
     private static final SmsStub SMS = new SmsStub();
     private static final String STARTED = "2026-10-31-am";
     private static final String TODAY_PM = "2026-10-31-pm";
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension SMTP = LocalChannels.smtp(SMTP_PORT);
 
     @DynamicPropertySource
     static void channels(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
-        properties.add("fieldplan.messages.sms.base-url", SMS::baseUrl);
-        properties.add("fieldplan.messages.sms.account-id", () -> "AC-test");
-        properties.add("fieldplan.messages.sms.token", () -> "sms-token");
+        LocalChannels.register(properties, SMTP_PORT, SMS);
         properties.add("fieldplan.messages.organizer-contacts.org-1", () -> "Maria at +1 401 555 0100");
-        properties.add("fieldplan.messages.poll-millis", () -> 50);
     }
 
     @LocalServerPort
@@ -406,11 +396,4 @@ class LiveMessagesTest {
         return shift.at("/precinct/name").asText();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

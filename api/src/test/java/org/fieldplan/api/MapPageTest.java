@@ -207,6 +207,7 @@ class MapPageTest {
             assertThat(browser.driver().findElement(By.cssSelector("#legend .flows-key")).getText())
                     .contains("2 km areas");
             assertNoPolicyViolation(browser);
+            browser.screenshot(SCREENSHOTS.resolve("organizer-flows.png"));
 
             new Select(browser.driver().findElement(By.id("flows"))).selectByValue("");
             browser.await("the flows gone", d -> d.findElements(By.cssSelector("#map path.flow")).isEmpty());

@@ -15,7 +15,6 @@ import static org.fieldplan.api.MessageWords.problemWithSurnames;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +40,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -55,26 +53,20 @@ import jakarta.mail.internet.MimeMessage;
 @ActiveProfiles("test")
 class MessageDeliveryTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LocalChannels.freePort();
     private static final SmsStub SMS = new SmsStub();
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension SMTP = LocalChannels.smtp(SMTP_PORT);
 
     @DynamicPropertySource
     static void channels(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
+        LocalChannels.register(properties, SMTP_PORT, SMS);
         properties.add("fieldplan.links.mail-from", () -> "field@campaign.test");
-        properties.add("fieldplan.messages.sms.base-url", SMS::baseUrl);
-        properties.add("fieldplan.messages.sms.account-id", () -> "AC-test");
-        properties.add("fieldplan.messages.sms.token", () -> "sms-token");
         properties.add("fieldplan.messages.sms.from", () -> "+14015550000");
         properties.add("fieldplan.messages.sms.inbound-secret", () -> "inbound-secret");
         properties.add("fieldplan.messages.organizer-contacts.org-1", () -> "Maria at +1 401 555 0100");
         properties.add("fieldplan.messages.backoff-millis", () -> 50);
-        properties.add("fieldplan.messages.poll-millis", () -> 50);
         properties.add("fieldplan.messages.max-attempts", () -> 3);
     }
 
@@ -362,11 +354,4 @@ class MessageDeliveryTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,7 +47,7 @@ final class ServiceProcess implements AutoCloseable {
 
     private static ServiceProcess launchAs(String name, String dbUrl, String dbUser, String dbPassword,
             String... extraArguments) throws IOException {
-        int port = freePort();
+        int port = LocalChannels.freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), FieldPlanApplication.class.getName(),
                 "--server.port=" + port, "--spring.profiles.active=test", "--fieldplan.store=postgis",
@@ -90,9 +89,4 @@ final class ServiceProcess implements AutoCloseable {
         process.waitFor();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

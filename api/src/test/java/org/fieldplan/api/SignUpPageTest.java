@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.fieldplan.api.ApiClient.ORGANIZER_1;
 import static org.fieldplan.api.ApiClient.json;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +25,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -43,20 +39,17 @@ import jakarta.mail.internet.MimeMessage;
 @ActiveProfiles("test")
 class SignUpPageTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LocalChannels.freePort();
     private static final Path SCREENSHOTS = Path.of(System.getProperty("fieldplan.screenshots", "target/screenshots"));
     private static final Pattern LINK = Pattern.compile("(http://\\S+/sign-up\\.html#\\S+code=[0-9]{6})");
     private static final String SLOT = "2026-11-01-pm";
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension SMTP = LocalChannels.smtp(SMTP_PORT);
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
-        properties.add("fieldplan.messages.poll-millis", () -> 50);
+        LocalChannels.register(properties, SMTP_PORT, null);
     }
 
     @LocalServerPort
@@ -160,11 +153,4 @@ class SignUpPageTest {
         throw new AssertionError("no e-mail with a link to " + address);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

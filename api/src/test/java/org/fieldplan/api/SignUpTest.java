@@ -6,9 +6,6 @@ import static org.fieldplan.api.ApiClient.ORGANIZER_2;
 import static org.fieldplan.api.ApiClient.STRATEGIST;
 import static org.fieldplan.api.ApiClient.json;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +33,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -54,22 +50,16 @@ import jakarta.mail.internet.MimeMessage;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignUpTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LocalChannels.freePort();
     private static final SmsStub SMS = new SmsStub();
     private static final Pattern CODE = Pattern.compile("code=([0-9]{6})");
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension SMTP = LocalChannels.smtp(SMTP_PORT);
 
     @DynamicPropertySource
     static void channels(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
-        properties.add("fieldplan.messages.sms.base-url", SMS::baseUrl);
-        properties.add("fieldplan.messages.sms.account-id", () -> "AC-test");
-        properties.add("fieldplan.messages.sms.token", () -> "sms-token");
-        properties.add("fieldplan.messages.poll-millis", () -> 50);
+        LocalChannels.register(properties, SMTP_PORT, SMS);
     }
 
     @LocalServerPort
@@ -324,11 +314,4 @@ class SignUpTest {
         });
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -40,7 +40,7 @@ final class ThrowawayPostgis implements AutoCloseable {
         }
         Path directory = Files.createTempDirectory("fieldplan-outage-pg");
         run(directory, "chown", "postgres:", directory.toString());
-        ThrowawayPostgis cluster = new ThrowawayPostgis(directory, ServiceProcess.freePort());
+        ThrowawayPostgis cluster = new ThrowawayPostgis(directory, LocalChannels.freePort());
         try {
             cluster.postgres(BIN + "initdb", "-D", cluster.data(), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                     "--locale=C.UTF-8");
