@@ -84,10 +84,11 @@ final class InstanceRunner {
 
     private static void printDeployment(DeploymentFigures figures, int stagingLocations) {
         System.out.printf(Locale.ROOT, "   close districts (pivotality ≥ %.1f): %.1f%% of the value, %.1f%% of the shifts, "
-                        + "%.1f%% of the expected votes; %d volunteers deployed (%d shifts); %d staging locations%n",
+                        + "%.1f%% of the expected votes; %d volunteers deployed (%d shifts); %d staging locations; "
+                        + "%d seats used; %,d car-minutes%n",
                 DeploymentFigures.CLOSE_PIVOTALITY, 100 * figures.closeValueShare(), 100 * figures.closeShiftShare(),
                 100 * figures.closeVoteShare(), figures.volunteersDeployed(), figures.deployedShifts(),
-                stagingLocations);
+                stagingLocations, figures.seatsUsed(), figures.carMinutes());
     }
 
     private static FieldPlanProblem withCandidates(FieldPlanProblem problem, Integer candidates) {
