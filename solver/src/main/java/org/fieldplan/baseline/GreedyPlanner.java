@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Precinct;
@@ -24,7 +23,9 @@ import org.fieldplan.vote.MarginalVoteModel;
 /**
  * What an organizer does by hand, and the baseline every benchmark compares against: take the volunteer-slots in
  * time order and send each to the reachable precinct with the highest current marginal vote value that still has
- * room, respecting the volunteer's shift limits and the precinct's languages; then pair up lone canvassers of the same
+ * room, respecting the volunteer's shift limits and the precinct's languages (a volunteer deployed beyond their
+ * everyday limit stays at that precinct for the rest of the day while it is worth a shift); then pair up lone
+ * canvassers of the same
  * slot, let whoever is still alone join the existing team of that slot worth most to them (a reachable precinct-slot
  * with two or more canvassers, room and the languages covered), and send home only those who can join none.
  *
@@ -51,6 +52,8 @@ public final class GreedyPlanner {
     private final Map<Volunteer, Integer> shiftsPerVolunteer = new IdentityHashMap<>();
     private final Map<Volunteer, Map<LocalDate, Integer>> shiftsPerDay = new IdentityHashMap<>();
     private final Map<Shift, Precinct> assignment = new LinkedHashMap<>();
+    /** Where each volunteer's deployment of a day stands: the precinct beyond their everyday limit they last got. */
+    private final Map<Volunteer, Map<LocalDate, Precinct>> deployedAt = new IdentityHashMap<>();
     private final LoneCanvassers loneCanvassers;
     /** The precincts shifts may go to, or null for all (see {@link #refill}). */
     private final Set<Precinct> within;
@@ -230,6 +233,10 @@ public final class GreedyPlanner {
                 || shiftsOnDay(volunteer, shift.getSlot().getDay()) >= volunteer.getMaxShiftsPerDay()) {
             return null;
         }
+        Precinct staying = stayingDeployed(shift);
+        if (staying != null) {
+            return staying;
+        }
         Precinct best = null;
         double bestValue = 0;
         for (Precinct precinct : shift.getCandidatePrecincts()) {
@@ -249,6 +256,23 @@ public final class GreedyPlanner {
             }
         }
         return best;
+    }
+
+    /**
+     * A deployed volunteer stays the day, as organizers plan it: the long trip is paid once, and a deployment shorter
+     * than its offer's minimum would be called off. Their next shift that day goes to the precinct they were deployed
+     * to while it has room, keeps its languages coverable and is still worth a shift; null otherwise.
+     */
+    private Precinct stayingDeployed(Shift shift) {
+        Precinct precinct = deployedAt.getOrDefault(shift.getVolunteer(), Map.of()).get(shift.getSlot().getDay());
+        if (precinct == null || !allowed(precinct) || !shift.getCandidatePrecincts().contains(precinct)) {
+            return null;
+        }
+        List<Shift> team = team(precinct, shift.getSlot());
+        boolean fits = team.size() < precinct.getCapacityPerSlot()
+                && languagesStillCoverable(precinct, team, shift.getVolunteer());
+        return fits && MarginalVoteModel.marginalVotes(precinct, sumLog.getOrDefault(precinct, 0.0),
+                shift.getVolunteer().getAttendanceProbability(), shift.getSlot().getHours()) > 0 ? precinct : null;
     }
 
     /** Organizers send a speaker first: a non-speaker may join a team that needs a language only once it has one. */
@@ -275,7 +299,7 @@ public final class GreedyPlanner {
             }
         }
         for (List<Shift> lone : loneBySlot.values()) {
-            LonePartners partners = new LonePartners(lone);
+            LonePartners partners = new LonePartners(lone, assignment);
             boolean[] paired = new boolean[lone.size()];
             for (int i = 0; i < lone.size(); i++) {
                 if (paired[i]) {
@@ -292,51 +316,6 @@ public final class GreedyPlanner {
                     joinATeamOrGoHome(lone.get(i));
                 }
             }
-        }
-    }
-
-    /**
-     * Which lone canvassers of a slot could pair: the later one must reach the earlier one's precinct or the other way
-     * round. Trying every later lone canvasser in turn was quadratic (at a large state's weekend, thousands a slot:
-     * half the greedy's time); only those that reach or can be reached can pair, and trying just them, in the same
-     * order, pairs exactly the same shifts. An unpaired lone canvasser stays at its precinct until its own turn, so
-     * the index of where each stands holds while it is used.
-     */
-    private final class LonePartners {
-        private final List<Shift> lone;
-        /** Precinct → indexes of the lone canvassers who have it among their candidates. */
-        private final Map<Precinct, List<Integer>> reaching = new IdentityHashMap<>();
-        /** Precinct → indexes of the lone canvassers standing there. */
-        private final Map<Precinct, List<Integer>> standing = new IdentityHashMap<>();
-
-        LonePartners(List<Shift> lone) {
-            this.lone = lone;
-            for (int i = 0; i < lone.size(); i++) {
-                Shift shift = lone.get(i);
-                standing.computeIfAbsent(assignment.get(shift), p -> new ArrayList<>()).add(i);
-                for (Precinct candidate : shift.getCandidatePrecincts()) {
-                    reaching.computeIfAbsent(candidate, p -> new ArrayList<>()).add(i);
-                }
-            }
-        }
-
-        /** The lone canvassers after {@code i} who reach its precinct or stand where it can go, in order. */
-        int[] after(int i) {
-            Shift shift = lone.get(i);
-            TreeSet<Integer> found = new TreeSet<>();
-            for (int j : reaching.getOrDefault(assignment.get(shift), List.of())) {
-                if (j > i) {
-                    found.add(j);
-                }
-            }
-            for (Precinct candidate : shift.getCandidatePrecincts()) {
-                for (int j : standing.getOrDefault(candidate, List.of())) {
-                    if (j > i) {
-                        found.add(j);
-                    }
-                }
-            }
-            return found.stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
@@ -395,6 +374,10 @@ public final class GreedyPlanner {
         sumLog.merge(precinct, shift.getLogUncoveredShareAt(precinct), Double::sum);
         team(precinct, shift.getSlot()).add(shift);
         countShift(shift, 1);
+        Volunteer volunteer = shift.getVolunteer();
+        if (volunteer.travelMinutesTo(precinct) > volunteer.getMaxTravelMinutes()) {
+            deployedAt.computeIfAbsent(volunteer, v -> new HashMap<>()).put(shift.getSlot().getDay(), precinct);
+        }
     }
 
     private void countShift(Shift shift, int change) {
