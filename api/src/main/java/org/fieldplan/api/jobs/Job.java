@@ -9,6 +9,7 @@ import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.plan.PlanSummary;
+import org.fieldplan.solver.partition.PartitionProgress;
 
 /**
  * One solving job and what it has produced so far. A job this instance solves is written by the solver thread (start,
@@ -53,6 +54,8 @@ public final class Job {
      * solve's): the solve ends with the better of the two.
      */
     private volatile FieldPlan resumedPlan;
+    /** How the parts of the solve here advance (a large region solved in parts), or null. */
+    private volatile PartitionProgress parts;
     /** Saves of the best plan so far; equal to the shared record's when this copy is current. */
     private volatile long planVersion;
     private volatile FieldPlan savedPlan;
@@ -204,6 +207,7 @@ public final class Job {
         inRepair = false;
         // A job resumed from the plan store starts from its saved plan; a new one has none.
         resumedPlan = bestPlan;
+        parts = null;
         startedAt = at;
         finishedAt = null;
         greedyBaseline = greedy;
@@ -225,6 +229,17 @@ public final class Job {
         bestPlan = plan;
         bestSummary = PlanSummary.of(plan);
         version++;
+    }
+
+    /** The solve here is improving the plan part by part and has come this far (called from the part threads). */
+    synchronized void partsProgressed(PartitionProgress progress) {
+        parts = progress;
+        version++;
+    }
+
+    /** How far the parts of the solve here are, or null when it is not solved in parts (or not here). */
+    public PartitionProgress getParts() {
+        return parts;
     }
 
     /** A change went into the running solve: its plans no longer compare with the resumed one. */

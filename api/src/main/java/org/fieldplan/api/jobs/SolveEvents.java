@@ -11,6 +11,7 @@ import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.solver.SolverPool;
+import org.fieldplan.solver.partition.PartitionedImprovement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +91,8 @@ final class SolveEvents {
         PlanSummary greedy = job.getGreedyBaseline() != null ? job.getGreedyBaseline()
                 : PlanSummary.of(solver.greedyBaseline(prepared));
         job.started(clock.instant(), greedy);
+        // This is the solver thread: a large region's parts report here as they advance.
+        PartitionedImprovement.listenOnThisThread(job::partsProgressed);
         save(job, true);
         Duration solveTime = job.isTerminationRequested() ? Duration.ZERO : submission.solveTime();
         // Only this claim's solve: after the job was lost and claimed here again, the pool's solve under the same id
