@@ -28,8 +28,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A region solved in parts reports its parts over HTTP, in the job's view and its event stream (how many, how many
- * done, the round), and the strategist's progress card shows them. The service here splits regions of more than 50 shifts into parts of about 250 (the defaults,
- * 30,000 and 8,000, would take a large region and a long solve), so a generated S region is solved in parts.
+ * done, the round), and the strategist's progress card shows them. The service here splits regions of more than 50
+ * shifts into parts of about 250 (the defaults, 30,000 and 8,000, would take a large region and a long solve), so a
+ * generated S region is solved in parts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "fieldplan.solve.partition.split-above-shifts=50", "fieldplan.solve.partition.part-shifts=250"})

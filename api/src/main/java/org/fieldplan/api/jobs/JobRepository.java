@@ -57,7 +57,10 @@ public interface JobRepository {
      */
     boolean update(JobRecord job, String owner, Duration lease);
 
-    /** Gives a job back to the queue (its owner, under {@code claim}, is shutting down), to be resumed by any instance. */
+    /**
+     * Gives a job back to the queue (its owner, under {@code claim}, is shutting down), to be resumed by any
+     * instance.
+     */
     void release(String jobId, String owner, long claim);
 
     /**
