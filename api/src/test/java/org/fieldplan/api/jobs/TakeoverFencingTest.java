@@ -177,6 +177,43 @@ class TakeoverFencingTest {
         assertThat(plan.score()).isEqualTo(greedy.getScore().toString());
     }
 
+    /**
+     * The job is claimed back under the same instance name by another job service (as after a restart of an instance
+     * with a configured name), so nothing here tells the stale claim it lost: only the database's check of the claim
+     * number refuses its renewal, its save and its end.
+     */
+    @Test
+    void theDatabaseRefusesAStaleClaimUnderTheSameInstanceName() throws Exception {
+        String id = submit();
+        FieldPlan greedy = greedy();
+        Job stale = alpha.claimAndStart();
+        alpha.events.improved(stale, greedy);
+        alpha.events.saveNow(stale);
+        Thread.sleep(STALL.toMillis());
+
+        Instance alphaRestarted = new Instance("alpha");
+        try {
+            Job current = alphaRestarted.claimAndStart();
+            assertThat(stale.isSolvingHere()).as("nothing told the stale claim").isTrue();
+
+            assertThat(alpha.leases.stillOwned(stale)).isFalse();
+            assertThat(stale.isSolvingHere()).isFalse();
+            assertThat(alpha.stores.plans().replaceAssignmentsFenced(record(id).planId(), stale.getClaim(), List.of(),
+                    PlanStatus.SOLVED, "0hard/0medium/0soft")).isFalse();
+            stale.finished(JobStatus.SOLVED, Instant.now());
+            assertThat(alpha.repository.update(stale.toRecord(), "alpha", SHORT_LEASE)).isFalse();
+
+            JobRecord now = record(id);
+            assertThat(now.status()).isEqualTo(JobStatus.SOLVING);
+            assertThat(now.claim()).isEqualTo(current.getClaim()).isGreaterThan(stale.getClaim());
+            alphaRestarted.events.finish(current, empty());
+            assertThat(record(id).status()).isEqualTo(JobStatus.SOLVED);
+            assertThat(stored(id).solverAssignments()).hasSameSizeAs(ProblemPreparer.assignmentsOf(greedy));
+        } finally {
+            alphaRestarted.stop();
+        }
+    }
+
     @Test
     void aResumedSolveThatImprovesEndsWithItsOwnPlan() throws Exception {
         String id = submit();
