@@ -100,6 +100,7 @@ export class StrategistView {
     $('run-votes').textContent = progress.expectedNetVotes == null ? '–' : progress.expectedNetVotes.toFixed(3);
     $('run-greedy').textContent = progress.greedyExpectedNetVotes == null ? '–' : progress.greedyExpectedNetVotes.toFixed(3);
     $('terminate').disabled = !ACTIVE.has(progress.status);
+    this.showParts(progress.parts);
     if (progress.expectedNetVotes != null) {
       this.points.push({ t: performance.now(), best: progress.expectedNetVotes, greedy: progress.greedyExpectedNetVotes });
       this.drawChart();
@@ -115,7 +116,14 @@ export class StrategistView {
     }
     if (job.greedyBaseline) $('run-greedy').textContent = job.greedyBaseline.expectedNetVotes.toFixed(3);
     $('terminate').disabled = !ACTIVE.has(job.status);
+    this.showParts(job.parts);
     this.tick();
+  }
+
+  /** A large region solved in parts: how many of the round's parts are solved (the best plan waits for them). */
+  showParts(parts) {
+    $('run-parts-label').hidden = $('run-parts').hidden = !parts;
+    if (parts) $('run-parts').textContent = `${parts.done} of ${parts.count}, round ${parts.round} of ${parts.rounds}`;
   }
 
   /** The bar fills with the elapsed share of the job's time limit; it waits (indeterminate) while queued. */

@@ -457,6 +457,38 @@ abstract class StoreContractTest {
                 .satisfies(r -> assertThat(r.doorsKnocked()).isEqualTo((rounds - 1) % 50));
     }
 
+    /**
+     * Saves fenced by claims: once a later claim raised the fence, a save under an earlier one (an owner that lost the
+     * job while stalled) changes nothing; the later claim's saves land, and an unfenced write leaves the fence alone.
+     */
+    @Test
+    void aSaveUnderAClaimBelowThePlansFenceIsRefusedAndChangesNothing() {
+        FieldPlanProblem inline = TestRegions.small();
+        long id = stores.plans().save(NewPlan.ofSnapshot(inline, List.of(), null, PlanStatus.DRAFT));
+        List<Assignment> first = List.of(new Assignment("V1", "sat1-am", "P1", false));
+        assertThat(stores.plans().replaceAssignmentsFenced(id, 1, first, PlanStatus.DRAFT, "0hard/0medium/5soft"))
+                .isTrue();
+
+        stores.plans().raiseWriteFence(id, 2);
+        stores.plans().raiseWriteFence(id, 1);
+
+        assertThat(stores.plans().replaceAssignmentsFenced(id, 1, List.of(), PlanStatus.SOLVED,
+                "0hard/0medium/0soft")).isFalse();
+        StoredPlan kept = stores.plans().load(id).orElseThrow();
+        assertThat(kept.solverAssignments()).isEqualTo(first);
+        assertThat(kept.status()).isEqualTo(PlanStatus.DRAFT);
+        assertThat(kept.score()).isEqualTo("0hard/0medium/5soft");
+
+        List<Assignment> second = List.of(new Assignment("V2", "sat1-am", "P2", false));
+        assertThat(stores.plans().replaceAssignmentsFenced(id, 2, second, PlanStatus.SOLVED, "0hard/0medium/7soft"))
+                .isTrue();
+        stores.plans().replaceAssignments(id, second, PlanStatus.SOLVED, "0hard/0medium/7soft");
+        assertThat(stores.plans().replaceAssignmentsFenced(id, 1, first, PlanStatus.DRAFT, null)).isFalse();
+        assertThat(stores.plans().load(id).orElseThrow().solverAssignments()).isEqualTo(second);
+        assertThatThrownBy(() -> stores.plans().raiseWriteFence(id + 1_000_000, 1))
+                .isInstanceOf(NoSuchElementException.class);
+    }
+
     @Test
     void replacingTheAssignmentsOfASnapshotPlanChecksThemAgainstTheSnapshot() {
         FieldPlanProblem inline = TestRegions.small();

@@ -3,6 +3,7 @@ package org.fieldplan.solver;
 import java.time.Duration;
 import java.util.Map;
 
+import org.fieldplan.solver.partition.PartitionedSearch;
 import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
@@ -27,10 +28,19 @@ public final class FieldPlanSolverConfig {
      * region spends {@link #PARTITION_SHARE} of it improving its plan part by part, then searches the whole plan.
      */
     public static SolverConfig create(Duration limit) {
+        return create(limit, PartitionedSearch.SPLIT_ABOVE_SHIFTS, PartitionedSearch.PART_SHIFTS);
+    }
+
+    /**
+     * The same, solving regions of more than {@code splitAboveShifts} shifts in parts of about {@code partShifts}
+     * (the defaults: {@link PartitionedSearch}).
+     */
+    public static SolverConfig create(Duration limit, int splitAboveShifts, int partShifts) {
         SolverConfig config = createWhole(limit);
         CustomPhaseConfig partitioned = (CustomPhaseConfig) config.getPhaseConfigList().get(1);
         partitioned.setCustomProperties(Map.of("partitionMillis",
-                String.valueOf(Math.round(limit.toMillis() * PARTITION_SHARE))));
+                String.valueOf(Math.round(limit.toMillis() * PARTITION_SHARE)),
+                "splitAboveShifts", String.valueOf(splitAboveShifts), "partShifts", String.valueOf(partShifts)));
         return config;
     }
 

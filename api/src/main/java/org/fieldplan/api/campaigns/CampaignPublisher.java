@@ -1,6 +1,8 @@
 package org.fieldplan.api.campaigns;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.jobs.JobService;
@@ -9,16 +11,22 @@ import org.fieldplan.api.security.Caller;
 import org.fieldplan.api.security.Role;
 import org.fieldplan.data.live.LiveVersion;
 import org.fieldplan.api.config.FixedDelayRounds;
+import org.fieldplan.api.errors.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes the live plan of each region of a campaign asked to ({@code publish: true}) once the region's job has
  * ended with a plan, as {@code POST /api/regions/{region}/live} would, in the name of whoever submitted the campaign.
  * It runs on every instance; a region's publication is claimed first (a conditional update in the shared store), so
- * it is published once, and a claim that runs out (its instance stopped mid-publication) is taken up again.
+ * it is published once, and a claim that runs out (its instance stopped mid-publication) is taken up again. A
+ * conflict (409: the region's live plan changed meanwhile, e.g. on another instance) is no failure: the publication
+ * reads the live plan again and tries again, up to {@value #ATTEMPTS_PER_ROUND} times at once, then in the next rounds;
+ * only a conflict that lasts {@value #CONFLICTED_ROUNDS_BEFORE_FAILING} rounds, or another error, marks it failed.
  */
 @Component
 public class CampaignPublisher implements SmartLifecycle {
@@ -27,14 +35,29 @@ public class CampaignPublisher implements SmartLifecycle {
     private static final long POLL_MILLIS = 1_000;
     /** Longer than a publication takes (a copy of the plan and its carry-over), short enough to retry soon. */
     private static final Duration CLAIM = Duration.ofMinutes(2);
+    static final int ATTEMPTS_PER_ROUND = 3;
+    static final int CONFLICTED_ROUNDS_BEFORE_FAILING = 10;
+
+    /** How a region's plan goes live ({@link LivePlans#publish}). */
+    @FunctionalInterface
+    interface Publishing {
+        LiveVersion publish(String regionId, String jobId, Caller caller);
+    }
 
     private final CampaignStore store;
     private final JobService jobs;
-    private final LivePlans live;
+    private final Publishing live;
+    /** Rounds in which a region's publication met only conflicts, here: "campaign/region" → rounds. */
+    private final Map<String, Integer> conflictedRounds = new ConcurrentHashMap<>();
     private final FixedDelayRounds rounds = new FixedDelayRounds("campaign-publisher", POLL_MILLIS,
             this::publishQuietly);
 
+    @Autowired
     public CampaignPublisher(CampaignStore store, JobService jobs, LivePlans live) {
+        this(store, jobs, live::publish);
+    }
+
+    CampaignPublisher(CampaignStore store, JobService jobs, Publishing live) {
         this.store = store;
         this.jobs = jobs;
         this.live = live;
@@ -53,17 +76,54 @@ public class CampaignPublisher implements SmartLifecycle {
                     throw new IllegalStateException("job " + job.getId() + " ended " + job.getStatus()
                             + " without a plan" + (job.getError() == null ? "" : ": " + job.getError()));
                 }
-                LiveVersion version = live.publish(pending.regionId(), job.getId(), new Caller(Role.STRATEGIST, null,
-                        pending.submittedBy(), null, null));
-                store.publicationEnded(pending.campaignId(), pending.regionId(), version.number(), null);
-                LOG.info("Campaign {}: published the live plan of {} from job {} (version {})", pending.campaignId(),
-                        pending.regionId(), job.getId(), version.number());
+                publish(pending, job);
             } catch (RuntimeException e) {
+                conflictedRounds.remove(key(pending));
                 store.publicationEnded(pending.campaignId(), pending.regionId(), null, e.getMessage());
                 LOG.warn("Campaign {}: the live plan of {} was not published: {}", pending.campaignId(),
                         pending.regionId(), e.toString());
             }
         }
+    }
+
+    /**
+     * Publishes the region's plan, each attempt reading the live plan afresh; after {@link #ATTEMPTS_PER_ROUND}
+     * conflicts the publication waits for the next round (given back as pending, for any instance).
+     *
+     * @throws RuntimeException an error that is no conflict, or a conflict that outlasted its rounds
+     */
+    private void publish(CampaignStore.PendingPublication pending, Job job) {
+        Caller submitter = new Caller(Role.STRATEGIST, null, pending.submittedBy(), null, null);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                LiveVersion version = live.publish(pending.regionId(), job.getId(), submitter);
+                store.publicationEnded(pending.campaignId(), pending.regionId(), version.number(), null);
+                conflictedRounds.remove(key(pending));
+                LOG.info("Campaign {}: published the live plan of {} from job {} (version {})",
+                        pending.campaignId(), pending.regionId(), job.getId(), version.number());
+                return;
+            } catch (ApiException e) {
+                if (e.getStatus() != HttpStatus.CONFLICT) {
+                    throw e;
+                }
+                if (attempt < ATTEMPTS_PER_ROUND) {
+                    LOG.info("Campaign {}: publishing {} met a conflict ({}); trying again", pending.campaignId(),
+                            pending.regionId(), e.getMessage());
+                    continue;
+                }
+                if (conflictedRounds.merge(key(pending), 1, Integer::sum) >= CONFLICTED_ROUNDS_BEFORE_FAILING) {
+                    throw e;
+                }
+                store.publicationPostponed(pending.campaignId(), pending.regionId());
+                LOG.info("Campaign {}: publishing {} met {} conflicts; trying again next round", pending.campaignId(),
+                        pending.regionId(), attempt);
+                return;
+            }
+        }
+    }
+
+    private static String key(CampaignStore.PendingPublication pending) {
+        return pending.campaignId() + "/" + pending.regionId();
     }
 
     private void publishQuietly() {

@@ -33,6 +33,9 @@ public interface CampaignStore {
     /** Records the outcome of a claimed publication: the version published, or the error. */
     void publicationEnded(String campaignId, String regionId, Integer liveVersion, String error);
 
+    /** Gives a claimed publication back as pending, to be tried again (by any instance) in a later round. */
+    void publicationPostponed(String campaignId, String regionId);
+
     /** A region whose plan is to be published once its job is solved. */
     record PendingPublication(String campaignId, String regionId, String jobId, String submittedBy) {
     }

@@ -74,6 +74,12 @@ public class InMemoryCampaignStore implements CampaignStore {
         replace(campaignId, regionId, error == null ? Publication.PUBLISHED : Publication.FAILED, liveVersion, error);
     }
 
+    @Override
+    public synchronized void publicationPostponed(String campaignId, String regionId) {
+        claims.remove(key(campaignId, regionId));
+        replace(campaignId, regionId, Publication.PENDING, null, null);
+    }
+
     private void replace(String campaignId, String regionId, Publication publication, Integer version,
             String error) {
         Campaign campaign = campaigns.get(campaignId);

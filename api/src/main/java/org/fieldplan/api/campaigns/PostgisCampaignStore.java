@@ -124,4 +124,11 @@ public class PostgisCampaignStore implements CampaignStore {
                 (error == null ? Publication.PUBLISHED : Publication.FAILED).name(), liveVersion, error, campaignId,
                 regionId);
     }
+
+    @Override
+    public void publicationPostponed(String campaignId, String regionId) {
+        jdbc.update("""
+                UPDATE api_campaign_region SET publish_state = 'PENDING', publish_claimed_until = NULL
+                WHERE campaign_id = ? AND region_id = ? AND publish_state = 'PUBLISHING'""", campaignId, regionId);
+    }
 }

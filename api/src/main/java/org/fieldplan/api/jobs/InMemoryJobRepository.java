@@ -47,7 +47,8 @@ public class InMemoryJobRepository implements JobRepository {
                 .findFirst();
         next.ifPresent(job -> {
             int takeovers = job.takeovers() + (job.status() == JobStatus.SOLVING ? 1 : 0);
-            jobs.put(job.id(), with(job, JobStatus.SOLVING, owner, takeovers, job.terminateRequested()));
+            jobs.put(job.id(), with(job, JobStatus.SOLVING, owner, takeovers, job.terminateRequested(),
+                    job.claim() + 1));
             leases.put(job.id(), now.plus(lease));
         });
         return next.map(job -> jobs.get(job.id()));
@@ -59,15 +60,15 @@ public class InMemoryJobRepository implements JobRepository {
         if (job == null || job.status().isActive()) {
             return Optional.empty();
         }
-        jobs.put(jobId, with(job, JobStatus.SOLVING, owner, job.takeovers(), false));
+        jobs.put(jobId, with(job, JobStatus.SOLVING, owner, job.takeovers(), false, job.claim() + 1));
         leases.put(jobId, clock.instant().plus(lease));
         return Optional.of(jobs.get(jobId));
     }
 
     @Override
-    public synchronized Optional<Boolean> renew(String jobId, String owner, Duration lease) {
+    public synchronized Optional<Boolean> renew(String jobId, String owner, long claim, Duration lease) {
         JobRecord job = jobs.get(jobId);
-        if (job == null || job.status() != JobStatus.SOLVING || !owner.equals(job.owner())) {
+        if (!ownedAsSolving(job, owner, claim)) {
             return Optional.empty();
         }
         leases.put(jobId, clock.instant().plus(lease));
@@ -77,10 +78,11 @@ public class InMemoryJobRepository implements JobRepository {
     @Override
     public synchronized boolean update(JobRecord job, String owner, Duration lease) {
         JobRecord stored = jobs.get(job.id());
-        if (stored == null || stored.status() != JobStatus.SOLVING || !owner.equals(stored.owner())) {
+        if (!ownedAsSolving(stored, owner, job.claim())) {
             return false;
         }
-        jobs.put(job.id(), with(job, job.status(), owner, stored.takeovers(), stored.terminateRequested()));
+        jobs.put(job.id(), with(job, job.status(), owner, stored.takeovers(), stored.terminateRequested(),
+                stored.claim()));
         if (job.status().isActive()) {
             leases.put(job.id(), clock.instant().plus(lease));
         } else {
@@ -90,10 +92,16 @@ public class InMemoryJobRepository implements JobRepository {
     }
 
     @Override
-    public synchronized void release(String jobId, String owner) {
-        change(jobId, job -> owner.equals(job.owner()) && job.status() == JobStatus.SOLVING
-                ? with(job, JobStatus.QUEUED, null, job.takeovers() + 1, job.terminateRequested()) : job);
-        leases.remove(jobId);
+    public synchronized void release(String jobId, String owner, long claim) {
+        if (ownedAsSolving(jobs.get(jobId), owner, claim)) {
+            change(jobId, job -> with(job, JobStatus.QUEUED, null, job.takeovers() + 1, job.terminateRequested(),
+                    job.claim()));
+            leases.remove(jobId);
+        }
+    }
+
+    private static boolean ownedAsSolving(JobRecord job, String owner, long claim) {
+        return job != null && job.status() == JobStatus.SOLVING && owner.equals(job.owner()) && job.claim() == claim;
     }
 
     @Override
@@ -101,8 +109,9 @@ public class InMemoryJobRepository implements JobRepository {
         change(jobId, job -> job.status() == JobStatus.QUEUED
                 ? new JobRecord(job.id(), JobStatus.TERMINATED, job.createdAt(), job.startedAt(), clock.instant(),
                         job.solveSeconds(), job.problemName(), job.source(), job.planId(), job.planVersion(),
-                        job.best(), job.greedyBaseline(), job.error(), job.owner(), job.takeovers(), true)
-                : with(job, job.status(), job.owner(), job.takeovers(), true));
+                        job.best(), job.greedyBaseline(), job.error(), job.owner(), job.takeovers(), true,
+                        job.claim())
+                : with(job, job.status(), job.owner(), job.takeovers(), true, job.claim()));
     }
 
     private void change(String jobId, UnaryOperator<JobRecord> change) {
@@ -134,9 +143,9 @@ public class InMemoryJobRepository implements JobRepository {
     }
 
     private static JobRecord with(JobRecord job, JobStatus status, String owner, int takeovers,
-            boolean terminateRequested) {
+            boolean terminateRequested, long claim) {
         return new JobRecord(job.id(), status, job.createdAt(), job.startedAt(), job.finishedAt(),
                 job.solveSeconds(), job.problemName(), job.source(), job.planId(), job.planVersion(), job.best(),
-                job.greedyBaseline(), job.error(), owner, takeovers, terminateRequested);
+                job.greedyBaseline(), job.error(), owner, takeovers, terminateRequested, claim);
     }
 }

@@ -9,6 +9,7 @@ import org.fieldplan.data.region.ProblemQuery;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Volunteer;
 import org.fieldplan.plan.PlanSummary;
+import org.fieldplan.solver.partition.PartitionProgress;
 
 /**
  * One solving job and what it has produced so far. A job this instance solves is written by the solver thread (start,
@@ -46,6 +47,15 @@ public final class Job {
     private volatile boolean solvingHere;
     /** Whether the job's solve here is a repair in the {@link RepairLane} rather than a solve of the main lane. */
     private volatile boolean inRepair;
+    /** This instance's claim of the job ({@link JobRecord#claim}); its writes name it. */
+    private volatile long claim;
+    /**
+     * The saved plan the solve here resumed, while no change went into the solve (its score then compares with the
+     * solve's): the solve ends with the better of the two.
+     */
+    private volatile FieldPlan resumedPlan;
+    /** How the parts of the solve here advance (a large region solved in parts), or null. */
+    private volatile PartitionProgress parts;
     /** Saves of the best plan so far; equal to the shared record's when this copy is current. */
     private volatile long planVersion;
     private volatile FieldPlan savedPlan;
@@ -124,7 +134,13 @@ public final class Job {
     /** This instance has claimed the job (for a solve or a repair). */
     synchronized void claimedHere(JobRecord record) {
         refresh(record);
+        claim = record.claim();
         solvingHere = true;
+    }
+
+    /** The claim under which this instance solves (or last solved) the job; 0 if it never claimed it. */
+    long getClaim() {
+        return claim;
     }
 
     /** This instance no longer solves the job: it ended, was given back, or its lease was lost. */
@@ -189,6 +205,9 @@ public final class Job {
     synchronized void started(Instant at, PlanSummary greedy) {
         status = JobStatus.SOLVING;
         inRepair = false;
+        // A job resumed from the plan store starts from its saved plan; a new one has none.
+        resumedPlan = bestPlan;
+        parts = null;
         startedAt = at;
         finishedAt = null;
         greedyBaseline = greedy;
@@ -199,6 +218,7 @@ public final class Job {
     synchronized void repairing(Instant at) {
         status = JobStatus.SOLVING;
         inRepair = true;
+        resumedPlan = null;
         startedAt = at;
         finishedAt = null;
         terminationRequested = false;
@@ -209,6 +229,40 @@ public final class Job {
         bestPlan = plan;
         bestSummary = PlanSummary.of(plan);
         version++;
+    }
+
+    /** The solve here is improving the plan part by part and has come this far (called from the part threads). */
+    synchronized void partsProgressed(PartitionProgress progress) {
+        parts = progress;
+        version++;
+    }
+
+    /** How far the parts of the solve here are, or null when it is not solved in parts (or not here). */
+    public PartitionProgress getParts() {
+        return parts;
+    }
+
+    /** A change went into the running solve: its plans no longer compare with the resumed one. */
+    void changeTaken() {
+        resumedPlan = null;
+    }
+
+    /**
+     * Takes the solve's final plan as the best, unless the plan the solve resumed scores higher (a takeover must
+     * never end worse than what it took over); that one is then kept, and saved again with the job's end.
+     *
+     * @return the plan kept
+     */
+    synchronized FieldPlan endedWith(FieldPlan finalBest) {
+        FieldPlan resumed = resumedPlan;
+        if (resumed != null && resumed.getScore() != null
+                && (finalBest.getScore() == null || finalBest.getScore().compareTo(resumed.getScore()) < 0)) {
+            improved(resumed);
+            savedPlan = null;
+            return resumed;
+        }
+        improved(finalBest);
+        return finalBest;
     }
 
     synchronized void finished(JobStatus endStatus, Instant at) {
@@ -234,7 +288,8 @@ public final class Job {
     /** The record of this job as it stands here, for the repository. */
     JobRecord toRecord() {
         return new JobRecord(id, status, createdAt, startedAt, finishedAt, solveTime.toSeconds(), problemName, source,
-                planId, planVersion, bestSummary, greedyBaseline, error, owner, takeovers, terminationRequested);
+                planId, planVersion, bestSummary, greedyBaseline, error, owner, takeovers, terminationRequested,
+                claim);
     }
 
     public String getId() {

@@ -26,13 +26,14 @@ public class JobEvents {
 
     /** What a {@code best} or {@code end} event carries. */
     public record Progress(String jobId, JobStatus status, String score, Double expectedNetVotes,
-            Double greedyExpectedNetVotes) {
+            Double greedyExpectedNetVotes, PartsProgress parts) {
 
         static Progress of(Job job) {
             PlanSummary best = job.getBestSummary();
             PlanSummary greedy = job.getGreedyBaseline();
             return new Progress(job.getId(), job.getStatus(), best == null ? null : best.score(),
-                    best == null ? null : best.expectedNetVotes(), greedy == null ? null : greedy.expectedNetVotes());
+                    best == null ? null : best.expectedNetVotes(), greedy == null ? null : greedy.expectedNetVotes(),
+                    PartsProgress.of(job.getParts()));
         }
     }
 

@@ -123,7 +123,7 @@ final class JobLeases {
                 continue;
             }
             try {
-                Optional<Boolean> terminate = repository.renew(job.getId(), instanceId(), lease());
+                Optional<Boolean> terminate = repository.renew(job.getId(), instanceId(), job.getClaim(), lease());
                 if (terminate.isEmpty()) {
                     lost(job);
                 } else if (terminate.get() && !job.isTerminationRequested()) {
@@ -136,9 +136,12 @@ final class JobLeases {
         }
     }
 
-    /** Renews the job's lease before a write; false (the job given up as lost) when another instance owns it. */
+    /**
+     * Renews the job's lease before a write; false (the job given up as lost) when it was claimed again since this
+     * instance's claim, by another instance or by this one.
+     */
     boolean stillOwned(Job job) {
-        if (repository.renew(job.getId(), instanceId(), lease()).isEmpty()) {
+        if (repository.renew(job.getId(), instanceId(), job.getClaim(), lease()).isEmpty()) {
             lost(job);
             return false;
         }
@@ -152,23 +155,43 @@ final class JobLeases {
         }
     }
 
-    /** Another instance owns the job now (this one was too slow to renew): stop without saving anything more. */
-    private void lost(Job job) {
+    /**
+     * The job was claimed again since this instance's claim (this one was too slow to renew): stop without saving
+     * anything more. Only this claim's solve stops: a later claim of the job, here, keeps its own.
+     */
+    void lost(Job job) {
         // A job that has just ended here is no longer SOLVING in the repository either: that is no loss.
         if (job.isSolvingHere() && job.getStatus().isActive()) {
-            LOG.warn("Instance {} lost job {} to another instance; stopping its solve here", instanceId(),
-                    job.getId());
+            LOG.warn("Instance {} lost job {} (claim {}) to a later claim; stopping its solve here", instanceId(),
+                    job.getId(), job.getClaim());
             job.notSolvingHere();
-            jobs.remove(job.getId());
+            jobs.remove(job.getId(), job);
             // Not on this thread: it may hold the job's lock, which the solve needs to end, and terminating waits
             // for that end.
-            timer.execute(() -> terminateHere.accept(job.getId()));
+            timer.execute(() -> {
+                Job now = jobs.get(job.getId());
+                if (now == null || now == job || !now.isSolvingHere()) {
+                    terminateHere.accept(job.getId());
+                }
+            });
         }
+    }
+
+    /**
+     * Ends whatever solve of the job still runs here before a new claim of it starts one: it belongs to an earlier
+     * claim that lost the job (e.g. while this instance stalled past its lease), and its writes are refused.
+     */
+    void endEarlierClaim(String jobId) {
+        Job earlier = jobs.get(jobId);
+        if (earlier != null) {
+            earlier.notSolvingHere();
+        }
+        terminateHere.accept(jobId);
     }
 
     /** Gives a job solved here back to the queue at once (an orderly shutdown) rather than at the end of its lease. */
     void giveBack(Job job) {
-        repository.release(job.getId(), instanceId());
+        repository.release(job.getId(), instanceId(), job.getClaim());
     }
 
     /** Stops claiming and renewing. */

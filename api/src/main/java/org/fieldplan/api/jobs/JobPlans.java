@@ -30,6 +30,14 @@ class JobPlans {
     }
 
     /**
+     * Raises the job's plan's write fence to a claim just made, before the plan is read: from then on the saves of
+     * earlier claims (an owner that lost the job while stalled) are refused, so the plan read is the one resumed.
+     */
+    void fence(JobRecord claimed) {
+        stores.plans().raiseWriteFence(claimed.planId(), claimed.claim());
+    }
+
+    /**
      * Loads a job's problem and saved best plan from the plan store. The field reports recorded against the plan
      * count as doors already knocked in their precincts, so that the plan's marginal values reflect them.
      */
@@ -37,7 +45,9 @@ class JobPlans {
         StoredPlan stored = stores.plans().load(job.getPlanId()).orElseThrow(() -> new IllegalStateException(
                 "plan " + job.getPlanId() + " of job " + job.getId() + " is not in the plan store"));
         FieldPlanProblem problem = withReportedDoors(stored.snapshot(), stored);
-        boolean hasBest = job.getPlanVersion() > 0;
+        // A saved best plan has a score (the problem stored at submission has none), also when the save's owner
+        // lost the job before it could count the save in the job's plan version.
+        boolean hasBest = job.getPlanVersion() > 0 || stored.score() != null;
         JobSubmission submission = new JobSubmission(
                 hasBest ? problem.withAssignments(stored.solverAssignments()) : problem, job.getSource(),
                 job.getSolveTime());

@@ -27,7 +27,8 @@ public interface JobRepository {
 
     /**
      * Claims the oldest job nobody is solving: a queued one, or one whose owner's lease has expired (its instance
-     * stopped; the claim counts as a takeover). Two instances never claim the same job.
+     * stopped; the claim counts as a takeover). Two instances never claim the same job. Every claim counts up the
+     * job's {@link JobRecord#claim}, which the claimant's later writes name.
      *
      * @return the claimed job, now SOLVING and owned by {@code owner} for {@code lease}
      */
@@ -43,20 +44,24 @@ public interface JobRepository {
     /**
      * Extends the owner's lease.
      *
-     * @return whether termination was requested; empty when {@code owner} no longer owns the job as SOLVING
+     * @return whether termination was requested; empty when {@code owner} no longer owns the job as SOLVING under
+     *         {@code claim} (the job was claimed again since, by another instance or by this one)
      */
-    Optional<Boolean> renew(String jobId, String owner, Duration lease);
+    Optional<Boolean> renew(String jobId, String owner, long claim, Duration lease);
 
     /**
-     * Writes the job's status, timings, summaries and plan version, if {@code owner} still owns it; an ended job keeps
-     * its owner (who solved it) and loses its lease.
+     * Writes the job's status, timings, summaries and plan version, if {@code owner} still owns it under the record's
+     * {@link JobRecord#claim}; an ended job keeps its owner (who solved it) and loses its lease.
      *
      * @return whether the owner still owned the job
      */
     boolean update(JobRecord job, String owner, Duration lease);
 
-    /** Gives a job back to the queue (its owner is shutting down), to be resumed by any instance. */
-    void release(String jobId, String owner);
+    /**
+     * Gives a job back to the queue (its owner, under {@code claim}, is shutting down), to be resumed by any
+     * instance.
+     */
+    void release(String jobId, String owner, long claim);
 
     /**
      * Asks for a job to stop: a queued one is terminated at once; a solving one's owner stops it at its next

@@ -16,11 +16,12 @@ import org.optaplanner.core.api.solver.SolverStatus;
  *     this one after a restart) from its last saved plan
  * @param owner the instance solving the job, or that last solved it; null while it waits in the queue
  * @param takeovers how many times the job was resumed that way
+ * @param parts how far the parts of a large region solved in parts are (from the instance solving it), or null
  */
 public record JobView(String id, JobStatus status, SolverStatus solverStatus, String problemName, String regionId,
         long solveSeconds, Instant createdAt, Instant startedAt, Instant finishedAt, PlanSummary best,
         PlanSummary greedyBaseline, Double gainOverGreedy, String error, boolean resumedAfterRestart, String owner,
-        int takeovers) {
+        int takeovers, PartsProgress parts) {
 
     static JobView of(Job job, SolverStatus solverStatus) {
         PlanSummary best = job.getBestSummary();
@@ -28,6 +29,7 @@ public record JobView(String id, JobStatus status, SolverStatus solverStatus, St
         return new JobView(job.getId(), job.getStatus(), solverStatus, job.getProblemName(),
                 job.getSource() == null ? null : job.getSource().regionId(), job.getSolveTime().toSeconds(),
                 job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), best, greedy, best == null || greedy == null ? null : best.expectedNetVotes() - greedy.expectedNetVotes(),
-                job.getError(), job.isResumedAfterRestart(), job.getOwner(), job.getTakeovers());
+                job.getError(), job.isResumedAfterRestart(), job.getOwner(), job.getTakeovers(),
+                PartsProgress.of(job.getParts()));
     }
 }

@@ -87,7 +87,7 @@ public class PostgisJobRepository implements JobRepository {
                     ORDER BY created_at
                     LIMIT 1
                     FOR UPDATE SKIP LOCKED)
-                UPDATE api_job j SET status = 'SOLVING', owner = ?,
+                UPDATE api_job j SET status = 'SOLVING', owner = ?, claim = j.claim + 1,
                     lease_expires_at = now() + ? * interval '1 millisecond',
                     takeovers = j.takeovers + CASE WHEN j.status = 'SOLVING' THEN 1 ELSE 0 END, updated_at = now()
                 FROM next WHERE j.id = next.id
@@ -97,18 +97,20 @@ public class PostgisJobRepository implements JobRepository {
     @Override
     public Optional<JobRecord> claimEnded(String jobId, String owner, Duration lease) {
         return first(jdbc.query("""
-                UPDATE api_job SET status = 'SOLVING', owner = ?, lease_expires_at = now() + ? * interval '1 millisecond',
-                    terminate_requested = false, updated_at = now()
+                UPDATE api_job SET status = 'SOLVING', owner = ?, claim = claim + 1,
+                    lease_expires_at = now() + ? * interval '1 millisecond', terminate_requested = false,
+                    updated_at = now()
                 WHERE id = ? AND status IN ('SOLVED', 'TERMINATED', 'FAILED')
                 RETURNING *""", (row, n) -> read(row), owner, lease.toMillis(), jobId));
     }
 
     @Override
-    public Optional<Boolean> renew(String jobId, String owner, Duration lease) {
+    public Optional<Boolean> renew(String jobId, String owner, long claim, Duration lease) {
         return first(jdbc.query("""
                 UPDATE api_job SET lease_expires_at = now() + ? * interval '1 millisecond'
-                WHERE id = ? AND owner = ? AND status = 'SOLVING'
-                RETURNING terminate_requested""", (row, n) -> row.getBoolean(1), lease.toMillis(), jobId, owner));
+                WHERE id = ? AND owner = ? AND claim = ? AND status = 'SOLVING'
+                RETURNING terminate_requested""", (row, n) -> row.getBoolean(1), lease.toMillis(), jobId, owner,
+                claim));
     }
 
     @Override
@@ -117,18 +119,18 @@ public class PostgisJobRepository implements JobRepository {
                 UPDATE api_job SET status = ?, started_at = ?, finished_at = ?, plan_version = ?,
                     best_summary = ?::jsonb, greedy_summary = ?::jsonb, error = ?,
                     lease_expires_at = CASE WHEN ? THEN now() + ? * interval '1 millisecond' END, updated_at = now()
-                WHERE id = ? AND owner = ? AND status = 'SOLVING'""",
+                WHERE id = ? AND owner = ? AND claim = ? AND status = 'SOLVING'""",
                 job.status().name(), timestamp(job.startedAt()), timestamp(job.finishedAt()), job.planVersion(),
                 toJson(job.best()), toJson(job.greedyBaseline()), job.error(), job.status().isActive(),
-                lease.toMillis(), job.id(), owner) == 1;
+                lease.toMillis(), job.id(), owner, job.claim()) == 1;
     }
 
     @Override
-    public void release(String jobId, String owner) {
+    public void release(String jobId, String owner, long claim) {
         jdbc.update("""
                 UPDATE api_job SET status = 'QUEUED', owner = NULL, lease_expires_at = NULL,
                     takeovers = takeovers + 1, updated_at = now()
-                WHERE id = ? AND owner = ? AND status = 'SOLVING'""", jobId, owner);
+                WHERE id = ? AND owner = ? AND claim = ? AND status = 'SOLVING'""", jobId, owner, claim);
     }
 
     @Override
@@ -171,7 +173,7 @@ public class PostgisJobRepository implements JobRepository {
                 source, row.getLong("plan_id"), row.getLong("plan_version"),
                 fromJson(row.getString("best_summary")), fromJson(row.getString("greedy_summary")),
                 row.getString("error"), row.getString("owner"), row.getInt("takeovers"),
-                row.getBoolean("terminate_requested"));
+                row.getBoolean("terminate_requested"), row.getLong("claim"));
     }
 
     private static Timestamp timestamp(Instant instant) {

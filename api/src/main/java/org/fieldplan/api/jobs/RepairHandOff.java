@@ -42,6 +42,7 @@ final class RepairHandOff {
             String jobId = job.getId();
             JobRecord claimed = repository.claimEnded(jobId, leases.instanceId(), leases.lease())
                     .orElseThrow(() -> notChangeableHere(jobId));
+            plans.fence(claimed);
             Job repaired = job;
             if (claimed.planVersion() != job.getPlanVersion()) {
                 repaired = new Job(claimed, plans::load);
@@ -66,6 +67,7 @@ final class RepairHandOff {
      */
     Optional<CompletableFuture<Void>> changeRunningSolve(Job job, ProblemChange<FieldPlan> change) {
         if (job.isSolvingHere() && job.getStatus().isActive() && !job.isInRepair()) {
+            job.changeTaken();
             return Optional.of(solverPool.addProblemChange(job.getId(), change));
         }
         return Optional.empty();

@@ -11,6 +11,7 @@ import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.solver.SolverPool;
+import org.fieldplan.solver.partition.PartitionedImprovement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,20 +53,32 @@ final class SolveEvents {
 
     /** Solves a job this instance has just claimed on the main lane, resuming from its saved plan if it has one. */
     void solveClaimed(JobRecord record) {
+        Job claimed = claimed(record);
+        solverPool.solveAndListen(claimed.getId(), claimed.getSolveTime(), id -> start(claimed),
+                best -> improved(claimed, best),
+                finalBest -> finish(claimed, finalBest), (id, failure) -> fail(claimed, failure));
+    }
+
+    /**
+     * The job as this claim solves it. A solve of an earlier claim still running here ends first; the plan's write
+     * fence rises to this claim before the plan is read, so no earlier claim's save can land after the read; and the
+     * job is read afresh from the plan store unless nothing was saved yet (a first claim of a job submitted here
+     * keeps its problem at hand): a copy kept here may hold the problem without its saved plan.
+     */
+    Job claimed(JobRecord record) {
+        leases.endEarlierClaim(record.id());
+        plans.fence(record);
         Job job = jobs.get(record.id());
-        if (job == null || job.getPlanVersion() != record.planVersion()) {
+        if (job == null || record.claim() > 1 || record.planVersion() > 0 || job.getPlanVersion() > 0) {
             job = new Job(record, plans::load);
             jobs.put(job.getId(), job);
         }
         job.claimedHere(record);
         if (record.takeovers() > 0) {
-            LOG.info("Instance {} resumes job {} from its saved plan (takeover {})", leases.instanceId(), record.id(),
-                    record.takeovers());
+            LOG.info("Instance {} resumes job {} from its saved plan (takeover {}, claim {})", leases.instanceId(),
+                    record.id(), record.takeovers(), record.claim());
         }
-        Job claimed = job;
-        solverPool.solveAndListen(job.getId(), job.getSubmission().solveTime(), id -> start(claimed),
-                best -> improved(claimed, best),
-                finalBest -> finish(claimed, finalBest), (id, failure) -> fail(claimed, failure));
+        return job;
     }
 
     /**
@@ -78,12 +91,15 @@ final class SolveEvents {
         PlanSummary greedy = job.getGreedyBaseline() != null ? job.getGreedyBaseline()
                 : PlanSummary.of(solver.greedyBaseline(prepared));
         job.started(clock.instant(), greedy);
+        // This is the solver thread: a large region's parts report here as they advance.
+        PartitionedImprovement.listenOnThisThread(job::partsProgressed);
         save(job, true);
         Duration solveTime = job.isTerminationRequested() ? Duration.ZERO : submission.solveTime();
-        // Only this claim's solve: after the job was lost and claimed here again (a new Job), the pool's solve under
-        // the same id is the new one, and this timer must not cut it short.
+        // Only this claim's solve: after the job was lost and claimed here again, the pool's solve under the same id
+        // is the new claim's, and this timer must not cut it short.
+        long claim = job.getClaim();
         leases.later(() -> {
-            if (jobs.get(job.getId()) == job) {
+            if (jobs.get(job.getId()) == job && job.getClaim() == claim && job.isSolvingHere()) {
                 solverPool.terminateEarly(job.getId());
             }
         }, solveTime);
@@ -101,7 +117,11 @@ final class SolveEvents {
     }
 
     void finish(Job job, FieldPlan finalBest) {
-        job.improved(finalBest);
+        FieldPlan kept = job.endedWith(finalBest);
+        if (kept != finalBest) {
+            LOG.warn("The solve of job {} ended below the plan it resumed ({} < {}); the resumed plan is kept",
+                    job.getId(), finalBest.getScore(), kept.getScore());
+        }
         if (job.getStartedAt() != null) {
             solveTimer.record(Duration.between(job.getStartedAt(), clock.instant()));
         }
@@ -137,9 +157,8 @@ final class SolveEvents {
         job.notSolvingHere();
         try {
             FieldPlan plan = job.unsavedPlan();
-            if (plan != null) {
-                stores.plans().replaceAssignments(job.getPlanId(), ProblemPreparer.assignmentsOf(plan),
-                        PlanStatus.DRAFT, PlanSummary.of(plan).score());
+            if (plan != null && stores.plans().replaceAssignmentsFenced(job.getPlanId(), job.getClaim(),
+                    ProblemPreparer.assignmentsOf(plan), PlanStatus.DRAFT, PlanSummary.of(plan).score())) {
                 job.planSaved(plan);
                 leases.update(job);
             }
@@ -175,13 +194,18 @@ final class SolveEvents {
         try {
             FieldPlan plan = job.unsavedPlan();
             if (plan != null) {
-                // Ownership first: an instance that lost the job must not overwrite the new owner's plan.
+                // Ownership first (and the lease renewed before a long write); the write itself is fenced by the
+                // claim, so an owner that stalls between the two still cannot overwrite a later claim's plan.
                 if (!leases.stillOwned(job)) {
                     return true;
                 }
-                stores.plans().replaceAssignments(job.getPlanId(), ProblemPreparer.assignmentsOf(plan),
+                if (!stores.plans().replaceAssignmentsFenced(job.getPlanId(), job.getClaim(),
+                        ProblemPreparer.assignmentsOf(plan),
                         job.getStatus().isActive() ? PlanStatus.DRAFT : PlanStatus.SOLVED,
-                        PlanSummary.of(plan).score());
+                        PlanSummary.of(plan).score())) {
+                    leases.lost(job);
+                    return true;
+                }
                 job.planSaved(plan);
             }
             leases.update(job);

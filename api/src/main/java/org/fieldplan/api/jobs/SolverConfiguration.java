@@ -7,8 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.fieldplan.api.config.FieldPlanProperties;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.solver.FieldPlanSolver;
+import org.fieldplan.solver.FieldPlanSolverConfig;
+import org.fieldplan.solver.partition.PartitionedSearch;
 import org.fieldplan.solver.SolverPool;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,9 +24,26 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class SolverConfiguration {
 
+    /** Regions with more shifts than this are solved in parts (a setting for tests of small regions). */
+    private final int splitAboveShifts;
+    /** Shifts per part aimed at. */
+    private final int partShifts;
+
+    SolverConfiguration(
+            @Value("${fieldplan.solve.partition.split-above-shifts:" + PartitionedSearch.SPLIT_ABOVE_SHIFTS + "}")
+            int splitAboveShifts,
+            @Value("${fieldplan.solve.partition.part-shifts:" + PartitionedSearch.PART_SHIFTS + "}") int partShifts) {
+        this.splitAboveShifts = splitAboveShifts;
+        this.partShifts = partShifts;
+    }
+
+    private FieldPlanSolver solver(Duration limit) {
+        return new FieldPlanSolver(FieldPlanSolverConfig.create(limit, splitAboveShifts, partShifts));
+    }
+
     @Bean
     FieldPlanSolver fieldPlanSolver(FieldPlanProperties properties) {
-        return FieldPlanSolver.withTimeLimit(Duration.ofSeconds(properties.solve().maxSeconds()));
+        return solver(Duration.ofSeconds(properties.solve().maxSeconds()));
     }
 
     /**
@@ -34,7 +54,7 @@ class SolverConfiguration {
     SolverPool<FieldPlan> solverPool(FieldPlanSolver solver, FieldPlanProperties properties) {
         Map<Duration, SolverFactory<FieldPlan>> byLimit = new ConcurrentHashMap<>();
         return new SolverPool<>(limit -> limit == null ? solver.getSolverFactory()
-                : byLimit.computeIfAbsent(limit, l -> FieldPlanSolver.withTimeLimit(l).getSolverFactory()),
+                : byLimit.computeIfAbsent(limit, l -> solver(l).getSolverFactory()),
                 properties.jobs().concurrency(), "jobs");
     }
 

@@ -90,7 +90,7 @@ abstract class JobRepositoryContractTest {
     @Test
     void anExpiredLeaseMakesTheJobATakeoverForAnotherInstance() throws Exception {
         JobRecord job = insert();
-        assertThat(repository.claimNext("dead", Duration.ofMillis(1))).isPresent();
+        JobRecord dead = repository.claimNext("dead", Duration.ofMillis(1)).orElseThrow();
         Thread.sleep(50);
 
         JobRecord taken = repository.claimNext("alive", LONG_LEASE).orElseThrow();
@@ -98,10 +98,40 @@ abstract class JobRepositoryContractTest {
         assertThat(taken.id()).isEqualTo(job.id());
         assertThat(taken.owner()).isEqualTo("alive");
         assertThat(taken.takeovers()).isEqualTo(1);
-        assertThat(repository.renew(job.id(), "dead", LONG_LEASE)).isEmpty();
+        assertThat(taken.claim()).isEqualTo(dead.claim() + 1);
+        assertThat(repository.renew(job.id(), "dead", dead.claim(), LONG_LEASE)).isEmpty();
         assertThat(repository.update(taken, "dead", LONG_LEASE)).isFalse();
-        assertThat(repository.renew(job.id(), "alive", LONG_LEASE)).contains(false);
+        assertThat(repository.renew(job.id(), "alive", taken.claim(), LONG_LEASE)).contains(false);
         assertThat(repository.claimNext("third", LONG_LEASE)).isEmpty();
+    }
+
+    /**
+     * An instance stalls past its lease, another takes the job over and stalls too, and the first claims the job
+     * back: its earlier claim, under the same instance name, may neither renew, write nor give the job back.
+     */
+    @Test
+    void aJobClaimedBackByTheSameInstanceRefusesItsEarlierClaimsWrites() throws Exception {
+        JobRecord job = insert();
+        JobRecord first = repository.claimNext("a", Duration.ofMillis(1)).orElseThrow();
+        Thread.sleep(50);
+        repository.claimNext("b", Duration.ofMillis(1)).orElseThrow();
+        Thread.sleep(50);
+        JobRecord again = repository.claimNext("a", LONG_LEASE).orElseThrow();
+        assertThat(again.takeovers()).isEqualTo(2);
+        assertThat(again.claim()).isEqualTo(first.claim() + 2);
+
+        assertThat(repository.renew(job.id(), "a", first.claim(), LONG_LEASE)).isEmpty();
+        JobRecord staleEnd = new JobRecord(job.id(), JobStatus.SOLVED, job.createdAt(), Instant.now(), Instant.now(),
+                job.solveSeconds(), job.problemName(), null, job.planId(), 9, null, null, null, "a", 0, false,
+                first.claim());
+        assertThat(repository.update(staleEnd, "a", LONG_LEASE)).isFalse();
+        repository.release(job.id(), "a", first.claim());
+
+        JobRecord now = repository.find(job.id()).orElseThrow();
+        assertThat(now.status()).isEqualTo(JobStatus.SOLVING);
+        assertThat(now.planVersion()).isZero();
+        assertThat(now.claim()).isEqualTo(again.claim());
+        assertThat(repository.renew(job.id(), "a", again.claim(), LONG_LEASE)).contains(false);
     }
 
     @Test
@@ -111,7 +141,8 @@ abstract class JobRepositoryContractTest {
         assertThat(repository.claimEnded(job.id(), "b", LONG_LEASE)).isEmpty();
 
         JobRecord solved = new JobRecord(job.id(), JobStatus.SOLVED, job.createdAt(), Instant.now(), Instant.now(),
-                job.solveSeconds(), job.problemName(), null, job.planId(), 3, null, null, null, "a", 0, false);
+                job.solveSeconds(), job.problemName(), null, job.planId(), 3, null, null, null, "a", 0, false,
+                claimed.claim());
         assertThat(repository.update(solved, "a", LONG_LEASE)).isTrue();
         JobRecord ended = repository.find(job.id()).orElseThrow();
         assertThat(ended.status()).isEqualTo(JobStatus.SOLVED);
@@ -123,6 +154,7 @@ abstract class JobRepositoryContractTest {
         JobRecord repair = repository.claimEnded(job.id(), "b", LONG_LEASE).orElseThrow();
         assertThat(repair.status()).isEqualTo(JobStatus.SOLVING);
         assertThat(repair.owner()).isEqualTo("b");
+        assertThat(repair.claim()).isEqualTo(claimed.claim() + 1);
         assertThat(repository.claimEnded(job.id(), "c", LONG_LEASE)).isEmpty();
     }
 
@@ -133,10 +165,10 @@ abstract class JobRepositoryContractTest {
         assertThat(repository.find(waiting.id()).orElseThrow().status()).isEqualTo(JobStatus.TERMINATED);
 
         JobRecord solving = insert();
-        repository.claimNext("a", LONG_LEASE).orElseThrow();
+        JobRecord claimed = repository.claimNext("a", LONG_LEASE).orElseThrow();
         repository.requestTermination(solving.id());
         assertThat(repository.find(solving.id()).orElseThrow().status()).isEqualTo(JobStatus.SOLVING);
-        assertThat(repository.renew(solving.id(), "a", LONG_LEASE)).contains(true);
+        assertThat(repository.renew(solving.id(), "a", claimed.claim(), LONG_LEASE)).contains(true);
     }
 
     @Test
@@ -144,11 +176,11 @@ abstract class JobRepositoryContractTest {
         JobRecord first = queued();
         assertThat(repository.insertIfRoom(first, 2)).isTrue();
         assertThat(repository.insertIfRoom(queued(), 2)).isTrue();
-        repository.claimNext("a", LONG_LEASE).orElseThrow();
+        JobRecord claimed = repository.claimNext("a", LONG_LEASE).orElseThrow();
         assertThat(repository.insertIfRoom(queued(), 2)).isFalse();
         assertThat(repository.findActive()).hasSize(2);
 
-        repository.release(first.id(), "a");
+        repository.release(first.id(), "a", claimed.claim());
         JobRecord released = repository.find(first.id()).orElseThrow();
         assertThat(released.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(released.owner()).isNull();

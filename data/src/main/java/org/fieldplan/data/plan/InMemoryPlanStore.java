@@ -35,6 +35,8 @@ public final class InMemoryPlanStore implements PlanStore {
     private final Map<Long, List<FieldReport>> reports = new HashMap<>();
     /** ProblemJson text per plan, parsed on every load so that callers never share domain objects with the store. */
     private final Map<Long, String> snapshots = new HashMap<>();
+    /** Each plan's write fence: the highest claim that saved it or raised it. */
+    private final Map<Long, Long> fences = new HashMap<>();
     private long nextId = 1;
 
     public InMemoryPlanStore(InMemoryRegionStore regions) {
@@ -125,6 +127,24 @@ public final class InMemoryPlanStore implements PlanStore {
                 .forEach(a -> replaced.add(new StoredAssignment(a, false)));
         plans.put(planId, new StoredPlan(planId, plan.problem(), score, status, plan.createdAt(), now(), replaced,
                 null));
+    }
+
+    @Override
+    public synchronized boolean replaceAssignmentsFenced(long planId, long claim, List<Assignment> assignments,
+            PlanStatus status, String score) {
+        plan(planId);
+        if (claim < fences.getOrDefault(planId, 0L)) {
+            return false;
+        }
+        replaceAssignments(planId, assignments, status, score);
+        fences.put(planId, claim);
+        return true;
+    }
+
+    @Override
+    public synchronized void raiseWriteFence(long planId, long claim) {
+        plan(planId);
+        fences.merge(planId, claim, Math::max);
     }
 
     @Override

@@ -52,6 +52,27 @@ public interface PlanStore {
     void replaceAssignments(long planId, List<Assignment> assignments, PlanStatus status, String score);
 
     /**
+     * {@link #replaceAssignments} by a writer holding claim number {@code claim} on the plan (a job's owner): refused,
+     * changing nothing, when a writer with a higher claim has raised the plan's fence ({@link #raiseWriteFence}) or
+     * saved since; otherwise the plan's fence becomes {@code claim}. Check and write are one step, so a writer that
+     * lost its claim while stalled can never overwrite what the next one saves.
+     *
+     * @return whether the assignments were written
+     * @throws NoSuchElementException when the plan is unknown
+     */
+    boolean replaceAssignmentsFenced(long planId, long claim, List<Assignment> assignments, PlanStatus status,
+            String score);
+
+    /**
+     * Raises the plan's write fence to {@code claim} (never lowers it): from then on, saves under a lower claim are
+     * refused. Waits for a save under way to end, so whatever is read after this call stays as read until the holder
+     * of {@code claim} writes.
+     *
+     * @throws NoSuchElementException when the plan is unknown
+     */
+    void raiseWriteFence(long planId, long claim);
+
+    /**
      * Sets the problem snapshot a plan keeps, e.g. after a volunteer joined late or offered more time; the
      * assignments of a snapshot-only plan are checked against the new snapshot from then on.
      *

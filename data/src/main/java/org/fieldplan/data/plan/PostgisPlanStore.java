@@ -33,7 +33,7 @@ import org.fieldplan.data.io.ProblemJson;
  * {@link PlanStore} on PostGIS. The schema's foreign keys check assignments against the region (a snapshot-only
  * plan's are checked in Java); every write is one transaction and every value a bind parameter.
  *
- * <p>Longer than most classes (~420 lines): it is the SQL of the whole {@link PlanStore} contract (plans, their
+ * <p>Longer than most classes (~450 lines): it is the SQL of the whole {@link PlanStore} contract (plans, their
  * assignments, field reports, snapshots), whose writes span those tables in one transaction each; split by table, one
  * transaction would be spread over several classes.
  */
@@ -183,15 +183,39 @@ public final class PostgisPlanStore implements PlanStore {
 
     @Override
     public void replaceAssignments(long planId, List<Assignment> assignments, PlanStatus status, String score) {
-        Jdbc.inTransaction(dataSource, "replacing the assignments of plan " + planId, connection -> {
+        replace(planId, 0, assignments, status, score);
+    }
+
+    @Override
+    public boolean replaceAssignmentsFenced(long planId, long claim, List<Assignment> assignments, PlanStatus status,
+            String score) {
+        return replace(planId, claim, assignments, status, score);
+    }
+
+    @Override
+    public void raiseWriteFence(long planId, long claim) {
+        Jdbc.inTransaction(dataSource, "fencing plan " + planId, connection -> {
+            // Waits for the row lock of a replacement under way, as it must.
+            updatePlanRow(connection, planId, "write_fence = GREATEST(write_fence, ?)", claim);
+            return null;
+        });
+    }
+
+    /** Replaces the assignments unless the plan's fence is above {@code claim} (0: an unfenced writer). */
+    private boolean replace(long planId, long claim, List<Assignment> assignments, PlanStatus status, String score) {
+        return Jdbc.inTransaction(dataSource, "replacing the assignments of plan " + planId, connection -> {
             String regionId;
-            // The row lock also keeps two replacements of one plan from interleaving.
+            // The row lock also keeps two replacements of one plan from interleaving, and a fence from rising
+            // between the check below and the write.
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT region_id FROM plan WHERE id = ? FOR UPDATE")) {
+                    "SELECT region_id, write_fence FROM plan WHERE id = ? FOR UPDATE")) {
                 select.setLong(1, planId);
                 try (ResultSet rows = select.executeQuery()) {
                     if (!rows.next()) {
                         throw new NoSuchElementException("unknown plan " + planId);
+                    }
+                    if (claim > 0 && claim < rows.getLong("write_fence")) {
+                        return false;
                     }
                     regionId = rows.getString("region_id");
                 }
@@ -212,8 +236,9 @@ public final class PostgisPlanStore implements PlanStore {
             }
             insertAssignments(connection, planId, regionId, assignments,
                     " ON CONFLICT (plan_id, volunteer_id, slot_id) DO NOTHING");
-            updatePlanRow(connection, planId, "status = ?, score = ?", status.name(), score);
-            return null;
+            updatePlanRow(connection, planId, "status = ?, score = ?, write_fence = GREATEST(write_fence, ?)",
+                    status.name(), score, claim);
+            return true;
         });
     }
 

@@ -85,6 +85,24 @@ class PartitionerTest {
         assertThat(crossing).isPositive();
     }
 
+    /** The listener hears each round start with no part done, then each part's end, counted up to the parts. */
+    @Test
+    void theListenerHearsEachRoundStartAndEveryPartsEnd() {
+        List<PartitionProgress> heard = Collections.synchronizedList(new java.util.ArrayList<>());
+        int partShifts = (plan.getShifts().size() + 1) / 2;
+
+        PartitionedSearch.solve(plan, Duration.ofMillis(2_400), 2, partShifts, heard::add);
+
+        assertThat(heard).isNotEmpty().allSatisfy(progress -> {
+            assertThat(progress.rounds()).isEqualTo(PartitionedSearch.ROUND_ANGLES.length);
+            assertThat(progress.parts()).isEqualTo(2);
+            assertThat(progress.partsDone()).isBetween(0, 2);
+        });
+        List<PartitionProgress> firstRound = heard.stream().filter(p -> p.round() == 1).toList();
+        assertThat(firstRound).extracting(PartitionProgress::partsDone).containsExactly(0, 1, 2);
+        assertThat(heard.get(heard.size() - 1).partsDone()).isEqualTo(2);
+    }
+
     @Test
     void stitchedPlanIsFeasibleAndScoresTheSumOfItsParts() {
         List<GreedyPlanner.Decision> decisions = PartitionedSearch.solveParts(plan, partition, Map.of(),

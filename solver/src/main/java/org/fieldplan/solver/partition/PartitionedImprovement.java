@@ -9,27 +9,55 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 
 /**
  * The solver's second phase, after the greedy start has been handed out as the first best plan: on a large region
- * ({@link PartitionedSearch#splits}) the plan is improved part by part for {@link #setPartitionMillis} on all cores,
- * and the stitched plan becomes the working plan of the local search that follows. Without a budget (repairs, runs
- * ended by a score-calculation count) or on a small region it changes nothing.
+ * (more than {@link #setSplitAboveShifts} shifts) the plan is improved part by part for {@link #setPartitionMillis}
+ * on all cores, and the stitched plan becomes the working plan of the local search that follows. Without a budget
+ * (repairs, runs ended by a score-calculation count) or on a small region it changes nothing. How the parts advance
+ * goes to the {@link PartitionListener} of the solving thread ({@link #listenOnThisThread}).
  */
 public class PartitionedImprovement implements CustomPhaseCommand<FieldPlan> {
 
+    /**
+     * OptaPlanner builds this phase from the solver configuration (string properties only), so a solve's listener
+     * cannot be handed to it there; the solve runs on the thread that set it.
+     */
+    private static final ThreadLocal<PartitionListener> LISTENER =
+            ThreadLocal.withInitial(() -> PartitionListener.NONE);
+
     private long partitionMillis;
+    private int splitAboveShifts = PartitionedSearch.SPLIT_ABOVE_SHIFTS;
+    private int partShifts = PartitionedSearch.PART_SHIFTS;
+
+    /**
+     * Tells {@code listener} how the parts advance in the solves run on the calling thread from now on (until set
+     * again); call it on the solver thread before the solve.
+     */
+    public static void listenOnThisThread(PartitionListener listener) {
+        LISTENER.set(listener);
+    }
 
     /** Wall time of the partitioned rounds; 0 (the default) never partitions. Set as a custom phase property. */
     public void setPartitionMillis(long partitionMillis) {
         this.partitionMillis = partitionMillis;
     }
 
+    /** Regions with more shifts than this are solved in parts ({@link PartitionedSearch#SPLIT_ABOVE_SHIFTS}). */
+    public void setSplitAboveShifts(int splitAboveShifts) {
+        this.splitAboveShifts = splitAboveShifts;
+    }
+
+    /** Shifts per part aimed at ({@link PartitionedSearch#PART_SHIFTS}). */
+    public void setPartShifts(int partShifts) {
+        this.partShifts = partShifts;
+    }
+
     @Override
     public void changeWorkingSolution(ScoreDirector<FieldPlan> scoreDirector) {
         FieldPlan plan = scoreDirector.getWorkingSolution();
-        if (partitionMillis <= 0 || !PartitionedSearch.splits(plan)) {
+        if (partitionMillis <= 0 || plan.getShifts().size() <= splitAboveShifts) {
             return;
         }
         for (GreedyPlanner.Decision decision : PartitionedSearch.solve(plan, Duration.ofMillis(partitionMillis),
-                Runtime.getRuntime().availableProcessors())) {
+                Runtime.getRuntime().availableProcessors(), partShifts, LISTENER.get())) {
             scoreDirector.beforeVariableChanged(decision.shift(), "precinct");
             decision.shift().setPrecinct(decision.precinct());
             scoreDirector.afterVariableChanged(decision.shift(), "precinct");

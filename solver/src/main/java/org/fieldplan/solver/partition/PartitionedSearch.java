@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 import org.fieldplan.baseline.GreedyPlanner;
 import org.fieldplan.domain.FieldPlan;
@@ -69,7 +71,12 @@ public final class PartitionedSearch {
 
     /** How many parts a plan is cut into: one per {@link #PART_SHIFTS} shifts, rounded up. */
     public static int partCount(FieldPlan plan) {
-        return (plan.getShifts().size() + PART_SHIFTS - 1) / PART_SHIFTS;
+        return partCount(plan, PART_SHIFTS);
+    }
+
+    /** How many parts a plan is cut into: one per {@code partShifts} shifts, rounded up. */
+    static int partCount(FieldPlan plan, int partShifts) {
+        return (plan.getShifts().size() + partShifts - 1) / partShifts;
     }
 
     /**
@@ -79,7 +86,14 @@ public final class PartitionedSearch {
      * plan as decisions on the plan's shifts (each shift whose precinct it changes). The plan itself is not changed.
      */
     public static List<GreedyPlanner.Decision> solve(FieldPlan plan, Duration budget, int threads) {
+        return solve(plan, budget, threads, PART_SHIFTS, PartitionListener.NONE);
+    }
+
+    /** The same in parts of about {@code partShifts} shifts, telling {@code listener} how the parts advance. */
+    public static List<GreedyPlanner.Decision> solve(FieldPlan plan, Duration budget, int threads, int partShifts,
+            PartitionListener listener) {
         long deadline = System.nanoTime() + budget.toNanos();
+        int parts = partCount(plan, partShifts);
         Map<Shift, Precinct> assigned = new IdentityHashMap<>();
         plan.getShifts().stream().filter(shift -> shift.getPrecinct() != null)
                 .forEach(shift -> assigned.put(shift, shift.getPrecinct()));
@@ -88,12 +102,17 @@ public final class PartitionedSearch {
             // What is left of the budget, shared by the rounds still to come.
             Duration roundBudget = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))
                     .dividedBy(ROUND_ANGLES.length - round);
-            if (roundBudget.toMillis() * threads < MIN_PART_TIME.toMillis() * partCount(plan)) {
+            if (roundBudget.toMillis() * threads < MIN_PART_TIME.toMillis() * parts) {
                 // Too little left for every part's least time: a round now would overrun the solve's limit.
                 break;
             }
-            RegionPartition partition = RegionPartition.of(plan, partCount(plan), angle, assigned);
-            for (GreedyPlanner.Decision decision : solveParts(plan, partition, assigned, roundBudget, threads)) {
+            RegionPartition partition = RegionPartition.of(plan, parts, angle, assigned);
+            int round1 = round + 1;
+            int partsOfRound = partition.parts().size();
+            listener.progressed(new PartitionProgress(round1, ROUND_ANGLES.length, partsOfRound, 0));
+            for (GreedyPlanner.Decision decision : solveParts(plan, partition, assigned, roundBudget, threads,
+                    done -> listener.progressed(new PartitionProgress(round1, ROUND_ANGLES.length, partsOfRound,
+                            done)))) {
                 if (decision.precinct() == null) {
                     assigned.remove(decision.shift());
                 } else {
@@ -118,6 +137,13 @@ public final class PartitionedSearch {
      */
     static List<GreedyPlanner.Decision> solveParts(FieldPlan plan, RegionPartition partition,
             Map<Shift, Precinct> assigned, Duration budget, int threads) {
+        return solveParts(plan, partition, assigned, budget, threads, done -> { });
+    }
+
+    /** The same, calling {@code partsDone} with the count of parts done each time a part's solve ends. */
+    private static List<GreedyPlanner.Decision> solveParts(FieldPlan plan, RegionPartition partition,
+            Map<Shift, Precinct> assigned, Duration budget, int threads, IntConsumer partsDone) {
+        AtomicInteger done = new AtomicInteger();
         List<PartPlan> partPlans = partition.parts().stream()
                 .map(part -> PartPlan.of(plan, part, assigned)).toList();
         long totalShifts = Math.max(1, partPlans.stream().mapToLong(p -> p.plan().getShifts().size()).sum());
@@ -133,8 +159,12 @@ public final class PartitionedSearch {
             for (PartPlan part : largestFirst) {
                 long millis = Math.min(budget.toMillis(),
                         budget.toMillis() * threads * part.plan().getShifts().size() / totalShifts);
-                results.add(pool.submit(() -> part.solve(Duration.ofMillis(
-                        Math.max(MIN_PART_TIME.toMillis(), millis)))));
+                results.add(pool.submit(() -> {
+                    List<GreedyPlanner.Decision> decisions = part.solve(Duration.ofMillis(
+                            Math.max(MIN_PART_TIME.toMillis(), millis)));
+                    partsDone.accept(done.incrementAndGet());
+                    return decisions;
+                }));
             }
             List<GreedyPlanner.Decision> decisions = new ArrayList<>();
             for (Future<List<GreedyPlanner.Decision>> result : results) {
