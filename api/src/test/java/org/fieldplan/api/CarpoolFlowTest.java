@@ -27,9 +27,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ActiveProfiles("test")
 class CarpoolFlowTest {
 
-    private static final String SLOT = "2026-10-31-am";
+    static final String SLOT = "2026-10-31-am";
     private static final Set<String> DRIVERS = Set.of("D1", "D2");
-    private static final List<String> RIDERS = List.of("R1", "R2", "R3");
+    static final List<String> RIDERS = List.of("R1", "R2", "R3");
 
     @LocalServerPort
     int port;
@@ -118,26 +118,41 @@ class CarpoolFlowTest {
 
     /** Two drivers with 2 seats each and three walkers at home; the near precinct is not worth canvassing. */
     private static String problem() {
+        return problem("\"CANVASS\"");
+    }
+
+    /**
+     * {@link #problem()} with the drivers' skills and more precincts.
+     *
+     * @param driverSkills the drivers' skills as JSON strings, e.g. {@code "CANVASS", "TEAM_LEAD"}
+     */
+    static String problem(String driverSkills, String... morePrecincts) {
         StringBuilder volunteers = new StringBuilder();
         double[] driverHomes = {-71.410, -71.412};
         for (int i = 0; i < 2; i++) {
             volunteers.append(volunteer("D" + (i + 1), driverHomes[i], "CAR", 90,
-                    "\"seats\": 2, \"detourMinutes\": 15")).append(',');
+                    "\"seats\": 2, \"detourMinutes\": 15").replace("[\"CANVASS\"]", "[" + driverSkills + "]"))
+                    .append(',');
         }
         for (int i = 0; i < RIDERS.size(); i++) {
             volunteers.append(volunteer(RIDERS.get(i), -71.42 - 0.005 * i, "WALK", 20, "\"canRide\": true"))
                     .append(i + 1 < RIDERS.size() ? "," : "");
         }
+        StringBuilder precincts = new StringBuilder(precinct("NEAR", -71.40, 0.30) + ", "
+                + precinct("FAR", -71.90, 0.70));
+        for (String more : morePrecincts) {
+            precincts.append(", ").append(more);
+        }
         return """
                 {"name": "carpool", "timeZone": "America/New_York",
                  "districts": [{"id": "HD-1", "expectedSupportShare": 0.5}],
                  "timeSlots": [{"id": "%s", "start": "2026-10-31T09:00", "end": "2026-10-31T12:00"}],
-                 "precincts": [%s, %s],
+                 "precincts": [%s],
                  "volunteers": [%s]}
-                """.formatted(SLOT, precinct("NEAR", -71.40, 0.30), precinct("FAR", -71.90, 0.70), volunteers);
+                """.formatted(SLOT, precincts, volunteers);
     }
 
-    private static String precinct(String id, double lon, double support) {
+    static String precinct(String id, double lon, double support) {
         return """
                 {"id": "%s", "name": "%s", "geometry": {"type": "Polygon", "coordinates": [[[%s, 41.814], [%s, 41.814],
                   [%s, 41.826], [%s, 41.826], [%s, 41.814]]]}, "registeredVoters": 1500, "expectedTurnout": 0.6,
