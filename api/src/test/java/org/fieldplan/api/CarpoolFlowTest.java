@@ -54,6 +54,7 @@ class CarpoolFlowTest {
         assertThat(driverRow.at("/carpool/riders")).extracting(r -> r.get("volunteerId").asText())
                 .contains(riding.get(0).get("volunteerId").asText());
         assertRidersPageNamesTheDriver(api, jobId, riding.get(0).get("volunteerId").asText(), cancelled);
+        assertCsvSaysWhoDrivesWhom(api, jobId, riding.get(0).get("volunteerId").asText(), cancelled);
         List<String> seated = riding.stream()
                 .filter(r -> r.at("/carpool/driver/volunteerId").asText().equals(cancelled))
                 .map(r -> r.get("volunteerId").asText()).toList();
@@ -93,6 +94,44 @@ class CarpoolFlowTest {
         assertThat(shift.at("/carpool/driver/volunteerId").asText()).isEqualTo(driver);
         assertThat(shift.at("/carpool/driver/name").asText()).isEqualTo("Volunteer");
         assertThat(shift.at("/carpool/pickUp/coordinates").size()).isEqualTo(2);
+    }
+
+    /** The CSV sheet's carpool columns say what the JSON says: the rider's driver and pick-up, the driver's riders. */
+    private static void assertCsvSaysWhoDrivesWhom(ApiClient api, String jobId, String rider, String driver) {
+        HttpResponse<String> csv = api.get("/api/jobs/" + jobId + "/assignments.csv?date=2026-10-31", STRATEGIST);
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        List<String> header = cells(csv.body().split("\r\n")[0]);
+        List<List<String>> rows = java.util.Arrays.stream(csv.body().split("\r\n")).skip(1)
+                .map(CarpoolFlowTest::cells).toList();
+        List<String> riderRow = rows.stream().filter(r -> r.get(0).equals(rider)).findFirst().orElseThrow();
+        assertThat(riderRow.get(header.indexOf("rides_with"))).isEqualTo(driver + " Volunteer " + driver);
+        assertThat(riderRow.get(header.indexOf("pick_up"))).startsWith("POINT (-71.4");
+        List<String> driverRow = rows.stream().filter(r -> r.get(0).equals(driver)).findFirst().orElseThrow();
+        assertThat(driverRow.get(header.indexOf("drives"))).contains(rider + " Volunteer " + rider);
+        assertThat(driverRow.get(header.indexOf("rides_with"))).isEmpty();
+    }
+
+    /** One RFC 4180 line's cells (quoted cells may hold commas and doubled quotes). */
+    private static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     private static List<JsonNode> riding(JsonNode assignments) {
