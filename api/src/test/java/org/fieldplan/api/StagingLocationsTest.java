@@ -267,6 +267,9 @@ class StagingLocationsTest {
             assertThat(card.findElement(By.cssSelector(".staging")).getText())
                     .isEqualTo(HOSTILE_NAME + ", 12 Wickenden St at " + shift.get("start").asText().substring(11, 16));
             assertThat(card.findElements(By.cssSelector(".staging img"))).as("the name is text, not markup").isEmpty();
+            assertThat(card.findElements(By.cssSelector(".meeting-point"))).as("one line says where to meet").isEmpty();
+            assertThat(card.findElements(By.xpath(".//dt[starts-with(normalize-space(), 'Meet')"
+                    + " or starts-with(normalize-space(), 'Team meets')]"))).hasSize(1);
             browser.screenshot(java.nio.file.Path.of(System.getProperty("fieldplan.screenshots", "target/screenshots"))
                     .resolve("volunteer-staging.png"));
         }
