@@ -19,10 +19,6 @@ final class MovedDriver {
 
     /** The riders of the driver's shift, sorted by what happens to them. */
     record Riders(List<Shift> stay, List<Shift> comeAlong, List<Shift> left) {
-
-        boolean none() {
-            return stay.isEmpty() && comeAlong.isEmpty() && left.isEmpty();
-        }
     }
 
     private MovedDriver() {
