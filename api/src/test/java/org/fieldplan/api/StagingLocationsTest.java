@@ -146,7 +146,8 @@ class StagingLocationsTest {
     void aPointFileIsImportedThroughTheSameMapping() throws Exception {
         ApiClient api = new ApiClient(port);
         String region = storedRegion();
-        byte[] mapping = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../docs/mappings/staging-offices.json"));
+        byte[] mapping = java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("../docs/mappings/staging-offices.json"));
         String points = """
                 {"type": "FeatureCollection", "features": [
                  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [-71.41, 41.82]},

@@ -78,7 +78,8 @@ public class PostgisSignUpStore implements SignUpStore {
     public void save(SignUp s) {
         jdbc.update(con -> {
             var statement = con.prepareStatement("INSERT INTO api_sign_up (" + COLUMNS + ") VALUES "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (id) DO UPDATE SET "
                     + "organizer_id = excluded.organizer_id, name = excluded.name, email = excluded.email, "
                     + "phone = excluded.phone, lon = excluded.lon, lat = excluded.lat, "
                     + "travel_mode = excluded.travel_mode, max_travel_minutes = excluded.max_travel_minutes, "

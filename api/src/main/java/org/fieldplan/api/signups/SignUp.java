@@ -57,7 +57,8 @@ public record SignUp(String id, String regionId, String organizerId, String name
 
     SignUp with(Status newStatus, String newNote, Instant at) {
         return new SignUp(id, regionId, organizerId, name, email, phone, lon, lat, travelMode, maxTravelMinutes,
-                skills, languages, slotIds, newStatus, codeHash, wrongCodes, newNote, createdAt, at, deployment, carpool);
+                skills, languages, slotIds, newStatus, codeHash, wrongCodes, newNote, createdAt, at, deployment,
+                carpool);
     }
 
     SignUp withWrongCode(Instant at) {

@@ -63,7 +63,8 @@ public class StagingService {
 
     /**
      * Adds the staging locations of a CSV table, or a point file GDAL reads (GeoJSON, GeoPackage, zipped shapefile),
-     * read through a staging mapping ({@code docs/staging.md}), all or nothing: 400 with one error per bad row ({@code file}: {@code row 3: lat (LAT): …}) or for the mapping.
+     * read through a staging mapping ({@code docs/staging.md}), all or nothing: 400 with one error per bad row
+     * ({@code file}: {@code row 3: lat (LAT): …}) or for the mapping.
      */
     public List<StagingLocationView> importFile(String regionId, byte[] file, String fileName, byte[] mapping) {
         if (file == null || file.length == 0) {

@@ -33,8 +33,8 @@ final class StagingImportCommand implements Callable<Integer> {
     @Option(names = "--region", required = true, description = "a stored region's id")
     String region;
 
-    @Option(names = "--file", required = true, paramLabel = "FILE", description = "the CSV table, one location a row, or a point file GDAL reads (GeoJSON, GeoPackage, zipped "
-                    + "shapefile …)")
+    @Option(names = "--file", required = true, paramLabel = "FILE", description = "the CSV table, one location a "
+            + "row, or a point file GDAL reads (GeoJSON, GeoPackage, zipped shapefile …)")
     Path file;
 
     @Option(names = "--mapping", required = true, paramLabel = "FILE", description = "the staging mapping file")
