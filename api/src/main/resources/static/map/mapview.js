@@ -2,7 +2,8 @@
 import * as L from '/webjars/leaflet/dist/leaflet-src.esm.js';
 import { getJson } from './api.js';
 import { el } from './dom.js';
-import { COVERAGE_BREAKS, NO_VALUE, VIRIDIS, YL_GN_BU, colourOf, quantileBreaks, spread } from './palette.js';
+import { COVERAGE_BREAKS, DEPLOYMENT_FLOW, FLOW, NO_VALUE, VIRIDIS, YL_GN_BU, colourOf, quantileBreaks, spread }
+  from './palette.js';
 
 // Math.abs on tiny values: "-0.000" reads as a loss.
 const number = (value, digits = 0) => (Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -202,7 +203,7 @@ export class MapView {
       for (const flow of layer.features) {
         const p = flow.properties;
         const [from, to] = flow.geometry.coordinates.map(([lon, lat]) => [lat, lon]);
-        const colour = p.deployedShifts > 0 ? '#6a3d9a' : '#1b1b1f';
+        const colour = p.deployedShifts > 0 ? DEPLOYMENT_FLOW : FLOW;
         const text = `${p.shifts} shifts by ${p.volunteers} volunteers from this area`
           + `${p.deployedShifts ? `, ${p.deployedShifts} on deployment` : ''}, ${p.closeDistrictShifts} in close districts`;
         const line = L.polyline([from, to], { className: 'flow', color: colour, weight: 1.5 + 1.5 * Math.sqrt(p.shifts),
@@ -256,14 +257,21 @@ export class MapView {
       if (colour) span.style.background = colour; // CSSOM, not a style attribute: the CSP allows no inline style
       return span;
     };
+    // A line's swatch in the very colour the line is drawn in.
+    const line = colour => {
+      const span = el('span', { class: 'swatch flow' });
+      span.style.borderTopColor = colour;
+      return span;
+    };
     this.legend.replaceChildren(el('h3', {}, title), el('ul', {},
       rows.map(([colour, label]) => el('li', {}, swatch('swatch', colour), label)),
       el('li', {}, swatch('swatch home'), 'volunteer home'),
       el('li', {}, swatch('swatch trip'), 'trip (one colour per team)'),
       el('li', {}, swatch('swatch changed'), 'changed by the last re-plan'),
-      ...(this.flows ? [el('li', { class: 'flows-key' }, swatch('swatch flow'),
-        `flow between ${this.flows.cellKm} km areas (width: shifts; purple: deployment); ${this.flows.shiftsWithinCell}`
-        + ` of ${this.flows.shifts} shifts stay in their home area`)] : []),
+      ...(this.flows ? [el('li', { class: 'flows-key' }, line(FLOW),
+        `flow between ${this.flows.cellKm} km areas (width: shifts); ${this.flows.shiftsWithinCell}`
+        + ` of ${this.flows.shifts} shifts stay in their home area`),
+      el('li', { class: 'flows-deployment-key' }, line(DEPLOYMENT_FLOW), 'flow with deployment shifts')] : []),
       ...(this.streetsShown ? [el('li', { class: 'streets-key' }, swatch('swatch road'), 'road (OpenStreetMap)')] : [])));
   }
 

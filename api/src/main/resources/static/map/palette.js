@@ -6,6 +6,9 @@ export const VIRIDIS = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'];
 export const YL_GN_BU = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'];
 /** Precincts where one more shift gains nothing (we are behind, no close race, no doors left). */
 export const NO_VALUE = '#d9d9d9';
+/** Flows on the map (and their legend swatches): everyday trips, and flows with deployment shifts. */
+export const FLOW = '#1b1b1f';
+export const DEPLOYMENT_FLOW = '#6a3d9a';
 
 /** Upper bounds of `classes` quantile classes of the values (ascending, duplicates merged). */
 export function quantileBreaks(values, classes) {

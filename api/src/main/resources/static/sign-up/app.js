@@ -111,7 +111,16 @@ function form() {
     deployment: $('deployDate').value ? { date: $('deployDate').value,
       maxTravelMinutes: numberOrNull($('deployMinutes').value), minSlots: numberOrNull($('deploySlots').value) }
       : null,
+    carpool: carpool(),
   };
+}
+
+/** The free seats offered (with the detour that goes with them) and whether a ride is welcome; null for neither. */
+function carpool() {
+  const seats = numberOrNull($('seats').value) || 0;
+  const canRide = $('canRide').checked;
+  if (!seats && !canRide) return null;
+  return { seats, detourMinutes: seats ? numberOrNull($('detourMinutes').value) : null, canRide };
 }
 
 /** Confirms, then asks again until the sign-up has joined the live plan, and opens the personal page. */

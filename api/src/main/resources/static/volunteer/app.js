@@ -51,19 +51,20 @@ function carpoolText(carpool) {
 function shiftCard(shift, me) {
   const item = el('li', { class: 'shift', 'data-slot': shift.slotId, 'data-status': shift.status });
   const minutes = `${shift.travelMinutes} min by ${me.travelMode.toLowerCase()}`;
+  const at = shift.precinct.meetAt;
+  // One line says where the team meets: the staging location when the region has them (the team gets its turf
+  // there at the shift's start), else the meeting point on the turf (text nodes either way).
+  const meet = at
+    ? [el('dt', {}, 'Team meets at'), el('dd', { class: 'staging' },
+      `${at.name}${at.address ? ', ' + at.address : ''} at ${shift.start.slice(11, 16)}`)]
+    : [el('dt', {}, 'Meet at'), el('dd', { class: 'meeting-point' }, shift.precinct.meetingPoint.label)];
   item.append(el('h3', {}, when(shift)),
     el('dl', {},
       el('dt', {}, 'Where'), el('dd', { class: 'precinct' }, `${shift.precinct.name} (${shift.precinct.id})`),
-      el('dt', {}, 'Meet at'), el('dd', { class: 'meeting-point' }, shift.precinct.meetingPoint.label),
+      ...meet,
       el('dt', {}, 'With'), el('dd', { class: 'teammates' }, shift.teammates.join(', ') || 'your organizer will pair you'),
       el('dt', {}, 'Travel'), el('dd', {}, minutes),
       el('dt', {}, 'Status'), el('dd', {}, el('span', { class: 'badge status-badge' }, shift.status.toLowerCase()))));
-  if (shift.precinct.meetAt) {
-    // The region has staging locations: the team meets there at the shift's start and gets its turf (text nodes).
-    const at = shift.precinct.meetAt;
-    item.querySelector('dl').prepend(el('dt', {}, 'Team meets at'), el('dd', { class: 'staging' },
-      `${at.name}${at.address ? ', ' + at.address : ''} at ${shift.start.slice(11, 16)}`));
-  }
   if (shift.notes && shift.notes.length) {
     // The organizer's notes for the team (text only: el() sets them as text nodes).
     item.querySelector('dl').append(el('dt', {}, 'Note'), el('dd', { class: 'notes' }, shift.notes.join(' · ')));

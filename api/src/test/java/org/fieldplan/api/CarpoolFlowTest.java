@@ -27,9 +27,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ActiveProfiles("test")
 class CarpoolFlowTest {
 
-    private static final String SLOT = "2026-10-31-am";
+    static final String SLOT = "2026-10-31-am";
     private static final Set<String> DRIVERS = Set.of("D1", "D2");
-    private static final List<String> RIDERS = List.of("R1", "R2", "R3");
+    static final List<String> RIDERS = List.of("R1", "R2", "R3");
 
     @LocalServerPort
     int port;
@@ -54,6 +54,7 @@ class CarpoolFlowTest {
         assertThat(driverRow.at("/carpool/riders")).extracting(r -> r.get("volunteerId").asText())
                 .contains(riding.get(0).get("volunteerId").asText());
         assertRidersPageNamesTheDriver(api, jobId, riding.get(0).get("volunteerId").asText(), cancelled);
+        assertCsvSaysWhoDrivesWhom(api, jobId, riding.get(0).get("volunteerId").asText(), cancelled);
         List<String> seated = riding.stream()
                 .filter(r -> r.at("/carpool/driver/volunteerId").asText().equals(cancelled))
                 .map(r -> r.get("volunteerId").asText()).toList();
@@ -95,6 +96,44 @@ class CarpoolFlowTest {
         assertThat(shift.at("/carpool/pickUp/coordinates").size()).isEqualTo(2);
     }
 
+    /** The CSV sheet's carpool columns say what the JSON says: the rider's driver and pick-up, the driver's riders. */
+    private static void assertCsvSaysWhoDrivesWhom(ApiClient api, String jobId, String rider, String driver) {
+        HttpResponse<String> csv = api.get("/api/jobs/" + jobId + "/assignments.csv?date=2026-10-31", STRATEGIST);
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        List<String> header = cells(csv.body().split("\r\n")[0]);
+        List<List<String>> rows = java.util.Arrays.stream(csv.body().split("\r\n")).skip(1)
+                .map(CarpoolFlowTest::cells).toList();
+        List<String> riderRow = rows.stream().filter(r -> r.get(0).equals(rider)).findFirst().orElseThrow();
+        assertThat(riderRow.get(header.indexOf("rides_with"))).isEqualTo(driver + " Volunteer " + driver);
+        assertThat(riderRow.get(header.indexOf("pick_up"))).startsWith("POINT (-71.4");
+        List<String> driverRow = rows.stream().filter(r -> r.get(0).equals(driver)).findFirst().orElseThrow();
+        assertThat(driverRow.get(header.indexOf("drives"))).contains(rider + " Volunteer " + rider);
+        assertThat(driverRow.get(header.indexOf("rides_with"))).isEmpty();
+    }
+
+    /** One RFC 4180 line's cells (quoted cells may hold commas and doubled quotes). */
+    private static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
     private static List<JsonNode> riding(JsonNode assignments) {
         return StreamSupport.stream(assignments.spliterator(), false)
                 .filter(a -> a.at("/carpool/driver").isObject()).toList();
@@ -118,26 +157,41 @@ class CarpoolFlowTest {
 
     /** Two drivers with 2 seats each and three walkers at home; the near precinct is not worth canvassing. */
     private static String problem() {
+        return problem("\"CANVASS\"");
+    }
+
+    /**
+     * {@link #problem()} with the drivers' skills and more precincts.
+     *
+     * @param driverSkills the drivers' skills as JSON strings, e.g. {@code "CANVASS", "TEAM_LEAD"}
+     */
+    static String problem(String driverSkills, String... morePrecincts) {
         StringBuilder volunteers = new StringBuilder();
         double[] driverHomes = {-71.410, -71.412};
         for (int i = 0; i < 2; i++) {
             volunteers.append(volunteer("D" + (i + 1), driverHomes[i], "CAR", 90,
-                    "\"seats\": 2, \"detourMinutes\": 15")).append(',');
+                    "\"seats\": 2, \"detourMinutes\": 15").replace("[\"CANVASS\"]", "[" + driverSkills + "]"))
+                    .append(',');
         }
         for (int i = 0; i < RIDERS.size(); i++) {
             volunteers.append(volunteer(RIDERS.get(i), -71.42 - 0.005 * i, "WALK", 20, "\"canRide\": true"))
                     .append(i + 1 < RIDERS.size() ? "," : "");
         }
+        StringBuilder precincts = new StringBuilder(precinct("NEAR", -71.40, 0.30) + ", "
+                + precinct("FAR", -71.90, 0.70));
+        for (String more : morePrecincts) {
+            precincts.append(", ").append(more);
+        }
         return """
                 {"name": "carpool", "timeZone": "America/New_York",
                  "districts": [{"id": "HD-1", "expectedSupportShare": 0.5}],
                  "timeSlots": [{"id": "%s", "start": "2026-10-31T09:00", "end": "2026-10-31T12:00"}],
-                 "precincts": [%s, %s],
+                 "precincts": [%s],
                  "volunteers": [%s]}
-                """.formatted(SLOT, precinct("NEAR", -71.40, 0.30), precinct("FAR", -71.90, 0.70), volunteers);
+                """.formatted(SLOT, precincts, volunteers);
     }
 
-    private static String precinct(String id, double lon, double support) {
+    static String precinct(String id, double lon, double support) {
         return """
                 {"id": "%s", "name": "%s", "geometry": {"type": "Polygon", "coordinates": [[[%s, 41.814], [%s, 41.814],
                   [%s, 41.826], [%s, 41.826], [%s, 41.814]]]}, "registeredVoters": 1500, "expectedTurnout": 0.6,

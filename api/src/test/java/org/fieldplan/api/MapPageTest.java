@@ -206,6 +206,16 @@ class MapPageTest {
                     .isEqualTo(layer.get("shifts").asInt() - layer.get("shiftsWithinCell").asInt());
             assertThat(browser.driver().findElement(By.cssSelector("#legend .flows-key")).getText())
                     .contains("2 km areas");
+            // Every line is drawn in a colour the legend shows: everyday flows and flows with deployment shifts.
+            Object drawn = browser.script("return [...new Set([...document.querySelectorAll('#map path.flow')]"
+                    + ".map(p => getComputedStyle(p).stroke))]");
+            Object keyed = browser.script("return [...document.querySelectorAll('#legend .swatch.flow')]"
+                    + ".map(s => getComputedStyle(s).borderTopColor)");
+            List<String> keys = ((List<?>) keyed).stream().map(String::valueOf).toList();
+            assertThat(keys).hasSize(2).doesNotHaveDuplicates();
+            assertThat(keys).containsAll(((List<?>) drawn).stream().map(String::valueOf).toList());
+            assertThat(browser.driver().findElement(By.cssSelector("#legend .flows-deployment-key")).getText())
+                    .contains("deployment");
             assertNoPolicyViolation(browser);
             browser.screenshot(SCREENSHOTS.resolve("organizer-flows.png"));
 

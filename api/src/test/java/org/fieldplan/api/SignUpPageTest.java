@@ -94,6 +94,10 @@ class SignUpPageTest {
             WebElement deploySlots = phone.driver().findElement(By.id("deploySlots"));
             deploySlots.clear();
             deploySlots.sendKeys("1");
+            // Two free seats in the car, picking riders up at most 10 minutes out of the way.
+            WebElement seats = phone.driver().findElement(By.id("seats"));
+            seats.clear();
+            seats.sendKeys("2");
             VolunteerPageTest.assertFitsThePhoneAndIsLabelled(phone);
             phone.screenshot(SCREENSHOTS.resolve("sign-up-phone.png"));
 
@@ -124,6 +128,9 @@ class SignUpPageTest {
                 .satisfies(listed -> {
                     assertThat(listed.at("/deployment/date").asText()).isEqualTo(SLOT.substring(0, 10));
                     assertThat(listed.at("/deployment/maxTravelMinutes").asInt()).isEqualTo(75);
+                    assertThat(listed.at("/carpool/seats").asInt()).isEqualTo(2);
+                    assertThat(listed.at("/carpool/detourMinutes").asInt()).isEqualTo(10);
+                    assertThat(listed.at("/carpool/canRide").asBoolean()).isFalse();
                 });
 
         try (HeadlessChromium organizer = new HeadlessChromium(1280, 1400)) {

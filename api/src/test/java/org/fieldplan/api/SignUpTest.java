@@ -23,6 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.fieldplan.api.signups.SignUpJoiner;
+import org.fieldplan.api.live.LivePlans;
+import org.fieldplan.domain.Carpool;
+import org.fieldplan.domain.Volunteer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,6 +70,8 @@ class SignUpTest {
 
     @Autowired
     SignUpJoiner joiner;
+    @Autowired
+    LivePlans livePlans;
 
     private ApiClient api;
     private String jobId;
@@ -314,4 +319,38 @@ class SignUpTest {
         });
     }
 
+    @Test
+    @Order(7)
+    void aCarpoolOfferIsCheckedFieldByFieldKeptAndCarriedOntoTheVolunteer() throws Exception {
+        String region = publishedRegion();
+        String base = form("Omar", "email", "omar@" + region + ".test", "2026-11-01-pm");
+        String open = base.substring(0, base.length() - 1);
+        HttpResponse<String> refused = signUp(region, open + ",\"carpool\":{\"seats\":9}}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        List<String> paths = new ArrayList<>();
+        json(refused).get("errors").forEach(e -> paths.add(e.get("path").asText()));
+        assertThat(paths).containsExactlyInAnyOrder("carpool.seats", "carpool.detourMinutes");
+        HttpResponse<String> walking = signUp(region, open.replace("\"CAR\"", "\"WALK\"")
+                + ",\"carpool\":{\"seats\":2,\"detourMinutes\":10}}");
+        assertThat(walking.statusCode()).as(walking.body()).isEqualTo(400);
+        assertThat(walking.body()).contains("carpool.seats").contains("only a volunteer who travels by CAR");
+
+        HttpResponse<String> submitted = signUp(region, open
+                + ",\"carpool\":{\"seats\":3,\"detourMinutes\":12,\"canRide\":false}}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String id = json(submitted).get("signUpId").asText();
+        awaitJoined(region, id, mailedCode("omar@" + region + ".test"));
+
+        JsonNode listed = json(api.get("/api/regions/" + region + "/sign-ups", ORGANIZER_1));
+        assertThat(listed).filteredOn(s -> s.get("id").asText().equals(id)).singleElement().satisfies(s -> {
+            assertThat(s.at("/carpool/seats").asInt()).isEqualTo(3);
+            assertThat(s.at("/carpool/detourMinutes").asInt()).isEqualTo(12);
+            assertThat(s.at("/carpool/canRide").asBoolean()).isFalse();
+        });
+        Volunteer joined = livePlans.current(region).job().requireBestPlan().getVolunteers().stream()
+                .filter(v -> v.getId().equals(id)).findFirst().orElseThrow();
+        assertThat(joined.getCarpool()).isEqualTo(new Carpool(3, 12, false));
+        assertThat(joined.offersSeats()).as("a driver the solver can seat riders with").isTrue();
+    }
 }

@@ -143,6 +143,36 @@ class StagingLocationsTest {
     }
 
     @Test
+    void aPointFileIsImportedThroughTheSameMapping() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String region = storedRegion();
+        byte[] mapping = java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("../docs/mappings/staging-offices.json"));
+        String points = """
+                {"type": "FeatureCollection", "features": [
+                 {"type": "Feature", "geometry": {"type": "Point", "coordinates": [-71.41, 41.82]},
+                  "properties": {"SITE": "hq", "SITE_NAME": "Field office", "STREET": "1 Main St", "TOWN": "Providence",
+                   "ROOMS": 2, "HOURS": "2026-10-31 08:00-18:00"}}]}""";
+
+        HttpResponse<String> imported = api.postMultipart(path(region) + "/import", STRATEGIST, new MultipartBody()
+                .file("file", "offices.geojson", points)
+                .file("mapping", "staging.json", "application/json", mapping));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        JsonNode stored = json(api.get(path(region), STRATEGIST));
+        assertThat(stored).extracting(s -> s.get("id").asText()).containsExactly("S-hq");
+        assertThat(stored.at("/0/point/coordinates/0").asDouble()).isEqualTo(-71.41);
+        assertThat(stored.at("/0/point/coordinates/1").asDouble()).isEqualTo(41.82);
+
+        HttpResponse<String> refused = api.postMultipart(path(region) + "/import", STRATEGIST, new MultipartBody()
+                .file("file", "offices.geojson", points.replace("\"Point\", \"coordinates\": [-71.41, 41.82]",
+                        "\"LineString\", \"coordinates\": [[-71.41, 41.82], [-71.4, 41.8]]"))
+                .file("mapping", "staging.json", "application/json", mapping));
+        assertRefused(refused, "file");
+        assertThat(json(refused).at("/errors/0/message").asText())
+                .isEqualTo("row 0: geometry: is a LineString, a staging location is a point");
+    }
+
+    @Test
     void aRegionUploadMayCarryItsStagingLocationsAndABadRowStoresNothing() throws Exception {
         ApiClient api = new ApiClient(port);
         byte[] precincts = SharedFiles.bytes("precincts/nh-precincts.geojson");
@@ -267,6 +297,9 @@ class StagingLocationsTest {
             assertThat(card.findElement(By.cssSelector(".staging")).getText())
                     .isEqualTo(HOSTILE_NAME + ", 12 Wickenden St at " + shift.get("start").asText().substring(11, 16));
             assertThat(card.findElements(By.cssSelector(".staging img"))).as("the name is text, not markup").isEmpty();
+            assertThat(card.findElements(By.cssSelector(".meeting-point"))).as("one line says where to meet").isEmpty();
+            assertThat(card.findElements(By.xpath(".//dt[starts-with(normalize-space(), 'Meet')"
+                    + " or starts-with(normalize-space(), 'Team meets')]"))).hasSize(1);
             browser.screenshot(java.nio.file.Path.of(System.getProperty("fieldplan.screenshots", "target/screenshots"))
                     .resolve("volunteer-staging.png"));
         }

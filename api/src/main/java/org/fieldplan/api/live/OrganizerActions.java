@@ -2,6 +2,7 @@ package org.fieldplan.api.live;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -10,6 +11,8 @@ import java.util.stream.Collectors;
 import org.fieldplan.api.config.PlanClock;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.jobs.LivePlanJobs;
+import org.fieldplan.api.replan.ReplanResult;
+import org.fieldplan.api.replan.ReplanService;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.live.LiveVersion;
@@ -19,6 +22,8 @@ import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
 import org.springframework.stereotype.Service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * An organizer steering the live plan by hand: move, swap, assign, unassign, lock, unlock, note. A change to who goes
  * where is checked against the hard rules first ({@link RuleCheck}) and touches only the shifts it names (no repair
@@ -27,8 +32,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class OrganizerActions {
 
-    /** What an action did: the version it made and the rule breaks the organizer accepted. */
-    public record Done(LiveVersionView version, List<String> acceptedBreaks) {
+    /**
+     * What an action did: the version it made, the rule breaks the organizer accepted and, when a moved driver left
+     * riders behind, the repair that re-seated them (else left out).
+     */
+    public record Done(LiveVersionView version, List<String> acceptedBreaks,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ReplanResult ridersRepair) {
+
+        Done(LiveVersionView version, List<String> acceptedBreaks) {
+            this(version, acceptedBreaks, null);
+        }
     }
 
     private final LivePlans live;
@@ -38,9 +51,10 @@ public class OrganizerActions {
     private final PlanClock planClock;
     private final Clock clock;
     private final LiveEvents events;
+    private final ReplanService replan;
 
     public OrganizerActions(LivePlans live, LivePlanJobs livePlanJobs, RuleCheck rules, DataStores stores,
-            PlanClock planClock, Clock clock, LiveEvents events) {
+            PlanClock planClock, Clock clock, LiveEvents events, ReplanService replan) {
         this.live = live;
         this.livePlanJobs = livePlanJobs;
         this.rules = rules;
@@ -48,6 +62,7 @@ public class OrganizerActions {
         this.planClock = planClock;
         this.clock = clock;
         this.events = events;
+        this.replan = replan;
     }
 
     public Done move(String regionId, LiveRequests.Move request, Caller caller) {
@@ -72,10 +87,27 @@ public class OrganizerActions {
                 edit.send(from, null);
             }
             edit.send(to, precinct);
-            return List.of(from, to);
+            List<Shift> touched = new ArrayList<>(List.of(from, to));
+            touched.addAll(withRiders(edit, from, otherSlot ? null : precinct));
+            return touched;
         }, "moved " + request.volunteerId() + " in " + request.slotId() + " to "
                 + (request.toPrecinctId() == null ? "" : request.toPrecinctId() + " ")
                 + (request.toSlotId() == null ? "" : "in " + request.toSlotId()));
+    }
+
+    /**
+     * A driver's riders follow the move (docs/live-plan.md): they stay or come along where the carpool rules allow,
+     * the others are left to a repair. Returns the riders who come along.
+     *
+     * @param to the driver's new precinct in the same slot; null when the driver leaves the slot
+     */
+    private static List<Shift> withRiders(ShiftEdit edit, Shift driver, Precinct to) {
+        MovedDriver.Riders riders = MovedDriver.riders(edit.plan(), driver, to);
+        for (Shift rider : riders.comeAlong()) {
+            edit.send(rider, to).ride(rider, driver.getVolunteer());
+        }
+        riders.left().forEach(edit::leaveToRepair);
+        return riders.comeAlong();
     }
 
     public Done swap(String regionId, LiveRequests.Swap request, Caller caller) {
@@ -194,10 +226,21 @@ public class OrganizerActions {
                 }
             }
             FieldPlan after = edit.result();
-            List<String> accepted = rules.check(before, after, Boolean.TRUE.equals(accept));
+            Set<String> left = edit.leftToRepair();
+            // Shifts left to a repair are the repair's to judge, not the organizer's.
+            List<String> accepted = rules.check(ShiftEdit.without(before, left), ShiftEdit.without(after, left),
+                    Boolean.TRUE.equals(accept));
             livePlanJobs.replace(current.job(), after);
-            String why = reason + (accepted.isEmpty() ? "" : " (accepted: " + String.join(", ", accepted) + ")");
-            return done(live.record(regionId, kind, caller, why), accepted);
+            String why = reason + (accepted.isEmpty() ? "" : " (accepted: " + String.join(", ", accepted) + ")")
+                    + (left.isEmpty() ? "" : "; riders to re-seat: " + String.join(", ", left));
+            Done done = done(live.record(regionId, kind, caller, why), accepted);
+            if (left.isEmpty()) {
+                return done;
+            }
+            // Only a move leaves riders behind, and its first touched shift is the driver's as it was.
+            ReplanResult repair = replan.reseatRiders(current.job(), touched.get(0),
+                    left.stream().map(id -> id.substring(0, id.indexOf('@'))).toList());
+            return new Done(done.version(), accepted, repair);
         });
     }
 

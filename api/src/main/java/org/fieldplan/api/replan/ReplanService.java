@@ -293,6 +293,28 @@ public class ReplanService {
                 startedBefore(plan), effects, () -> { });
     }
 
+    /**
+     * An organizer moved a driver away from riders who could not come along: they are repaired exactly as the riders
+     * of a driver who cancelled ({@link RepairScope#afterCancellation} of the driver's car as it was), each re-seated
+     * with another driver or moved, and told. The job's plan already has the move.
+     *
+     * @param driverBefore the driver's shift before the move (its car and team are what the repair reopens)
+     * @param riderIds the riders left behind; the driver and the riders who stayed or came along keep their shifts
+     */
+    public ReplanResult reseatRiders(Job job, Shift driverBefore, List<String> riderIds) {
+        FieldPlan plan = job.requireBestPlan();
+        String driverId = driverBefore.getVolunteer().getId();
+        Predicate<Shift> kept = s -> s.getVolunteer().getId().equals(driverId) || s.getRide() != null
+                && s.getRide().getId().equals(driverId) && !riderIds.contains(s.getVolunteer().getId());
+        Predicate<Shift> started = startedBefore(plan);
+        List<String> effects = List.of("moved driver " + driverId + " on " + driverBefore.getSlot().getId()
+                + ": riders left to re-seat: " + String.join(", ", riderIds));
+        // The move is in the plan already: the repair only re-seats.
+        ProblemChange<FieldPlan> nothingElse = (working, director) -> { };
+        return apply(job, plan, Set.of(driverId), nothingElse, RepairScope.afterCancellation(plan,
+                List.of(driverBefore)), started.or(kept), effects, () -> { });
+    }
+
     private static Set<String> ids(List<Volunteer> volunteers) {
         Set<String> ids = new HashSet<>();
         volunteers.forEach(v -> ids.add(v.getId()));

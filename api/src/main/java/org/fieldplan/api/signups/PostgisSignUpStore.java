@@ -14,19 +14,21 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.fieldplan.domain.Carpool;
 import org.fieldplan.domain.DeploymentOffer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Sign-ups in PostGIS, table {@code api_sign_up} (migrations {@code V23_18__signups.sql},
- * {@code V24_20_72__sign_up_deployment_offer.sql}).
+ * {@code V24_20_72__sign_up_deployment_offer.sql}, its carpool offer
+ * {@code V24_30_1__sign_up_carpool_offer.sql}).
  */
 public class PostgisSignUpStore implements SignUpStore {
 
     private static final String COLUMNS = "id, region_id, organizer_id, name, email, phone, lon, lat, travel_mode, "
             + "max_travel_minutes, skills, languages, slot_ids, status, code_hash, wrong_codes, note, created_at, "
-            + "updated_at, deploy_date, deploy_max_travel_minutes, deploy_min_slots";
+            + "updated_at, deploy_date, deploy_max_travel_minutes, deploy_min_slots, seats, detour_minutes, can_ride";
     private static final RowMapper<SignUp> ROW = PostgisSignUpStore::read;
 
     /** The advisory locks' first key: joining a region's sign-ups (the second key is the region id's hash). */
@@ -76,7 +78,8 @@ public class PostgisSignUpStore implements SignUpStore {
     public void save(SignUp s) {
         jdbc.update(con -> {
             var statement = con.prepareStatement("INSERT INTO api_sign_up (" + COLUMNS + ") VALUES "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (id) DO UPDATE SET "
                     + "organizer_id = excluded.organizer_id, name = excluded.name, email = excluded.email, "
                     + "phone = excluded.phone, lon = excluded.lon, lat = excluded.lat, "
                     + "travel_mode = excluded.travel_mode, max_travel_minutes = excluded.max_travel_minutes, "
@@ -84,7 +87,8 @@ public class PostgisSignUpStore implements SignUpStore {
                     + "status = excluded.status, code_hash = excluded.code_hash, wrong_codes = excluded.wrong_codes, "
                     + "note = excluded.note, updated_at = excluded.updated_at, deploy_date = excluded.deploy_date, "
                     + "deploy_max_travel_minutes = excluded.deploy_max_travel_minutes, "
-                    + "deploy_min_slots = excluded.deploy_min_slots");
+                    + "deploy_min_slots = excluded.deploy_min_slots, seats = excluded.seats, "
+                    + "detour_minutes = excluded.detour_minutes, can_ride = excluded.can_ride");
             int i = 0;
             statement.setString(++i, s.id());
             statement.setString(++i, s.regionId());
@@ -109,6 +113,9 @@ public class PostgisSignUpStore implements SignUpStore {
             statement.setObject(++i, offer == null ? null : offer.date(), Types.DATE);
             statement.setObject(++i, offer == null ? null : offer.maxTravelMinutes(), Types.INTEGER);
             statement.setObject(++i, offer == null ? null : offer.minSlots(), Types.INTEGER);
+            statement.setInt(++i, s.carpool().seats());
+            statement.setInt(++i, s.carpool().detourMinutes());
+            statement.setBoolean(++i, s.carpool().canRide());
             return statement;
         });
     }
@@ -146,7 +153,8 @@ public class PostgisSignUpStore implements SignUpStore {
                 texts(row.getArray("skills")), texts(row.getArray("languages")), texts(row.getArray("slot_ids")),
                 SignUp.Status.valueOf(row.getString("status")), row.getString("code_hash"), row.getInt("wrong_codes"),
                 row.getString("note"), row.getTimestamp("created_at").toInstant(),
-                row.getTimestamp("updated_at").toInstant(), deployment(row));
+                row.getTimestamp("updated_at").toInstant(), deployment(row), new Carpool(row.getInt("seats"),
+                        row.getInt("detour_minutes"), row.getBoolean("can_ride")));
     }
 
     private static DeploymentOffer deployment(ResultSet row) throws SQLException {

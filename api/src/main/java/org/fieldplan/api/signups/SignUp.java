@@ -3,6 +3,7 @@ package org.fieldplan.api.signups;
 import java.time.Instant;
 import java.util.List;
 
+import org.fieldplan.domain.Carpool;
 import org.fieldplan.domain.DeploymentOffer;
 
 /**
@@ -16,11 +17,13 @@ import org.fieldplan.domain.DeploymentOffer;
  * @param wrongCodes wrong codes tried against the last code sent
  * @param note why it lapsed or was rejected, or null
  * @param deployment the longer trip offered for one day, or null
+ * @param carpool the seats offered as a driver, the detour limit and whether they accept a ride; {@link Carpool#NONE}
+ *     when none
  */
 public record SignUp(String id, String regionId, String organizerId, String name, String email, String phone,
         double lon, double lat, String travelMode, int maxTravelMinutes, List<String> skills, List<String> languages,
         List<String> slotIds, Status status, String codeHash, int wrongCodes, String note, Instant createdAt,
-        Instant updatedAt, DeploymentOffer deployment) {
+        Instant updatedAt, DeploymentOffer deployment, Carpool carpool) {
 
     /** Where a sign-up stands. */
     public enum Status {
@@ -42,10 +45,11 @@ public record SignUp(String id, String regionId, String organizerId, String name
             List<String> languages, List<String> slotIds, Status status, String codeHash, int wrongCodes, String note,
             Instant createdAt, Instant updatedAt) {
         this(id, regionId, organizerId, name, email, phone, lon, lat, travelMode, maxTravelMinutes, skills, languages,
-                slotIds, status, codeHash, wrongCodes, note, createdAt, updatedAt, null);
+                slotIds, status, codeHash, wrongCodes, note, createdAt, updatedAt, null, Carpool.NONE);
     }
 
     public SignUp {
+        carpool = carpool == null ? Carpool.NONE : carpool;
         skills = List.copyOf(skills);
         languages = List.copyOf(languages);
         slotIds = List.copyOf(slotIds);
@@ -53,11 +57,12 @@ public record SignUp(String id, String regionId, String organizerId, String name
 
     SignUp with(Status newStatus, String newNote, Instant at) {
         return new SignUp(id, regionId, organizerId, name, email, phone, lon, lat, travelMode, maxTravelMinutes,
-                skills, languages, slotIds, newStatus, codeHash, wrongCodes, newNote, createdAt, at, deployment);
+                skills, languages, slotIds, newStatus, codeHash, wrongCodes, newNote, createdAt, at, deployment,
+                carpool);
     }
 
     SignUp withWrongCode(Instant at) {
         return new SignUp(id, regionId, organizerId, name, email, phone, lon, lat, travelMode, maxTravelMinutes,
-                skills, languages, slotIds, status, codeHash, wrongCodes + 1, note, createdAt, at, deployment);
+                skills, languages, slotIds, status, codeHash, wrongCodes + 1, note, createdAt, at, deployment, carpool);
     }
 }

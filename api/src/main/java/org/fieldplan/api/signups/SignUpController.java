@@ -6,6 +6,7 @@ import org.fieldplan.api.security.AllowedRoles;
 import org.fieldplan.api.security.Caller;
 import org.fieldplan.api.security.Role;
 import org.fieldplan.api.volunteers.VolunteerLinkController;
+import org.fieldplan.domain.Carpool;
 import org.fieldplan.domain.DeploymentOffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,18 +32,19 @@ public class SignUpController {
     }
 
     /**
-     * A sign-up as organizers see it: who, how to reach them, when they can come (and the longer trip they offer, left
-     * out when none), where it stands.
+     * A sign-up as organizers see it: who, how to reach them, when they can come (and the longer trip and the carpool
+     * they offer, each left out when none), where it stands.
      */
     public record SignUpView(String id, String name, String email, String phone, String organizerId,
             List<String> slotIds, List<String> skills, List<String> languages, String travelMode,
             int maxTravelMinutes, SignUp.Status status, String note, String createdAt,
-            @JsonInclude(JsonInclude.Include.NON_NULL) DeploymentOffer deployment) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) DeploymentOffer deployment,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Carpool carpool) {
 
         static SignUpView of(SignUp s) {
             return new SignUpView(s.id(), s.name(), s.email(), s.phone(), s.organizerId(), s.slotIds(), s.skills(),
                     s.languages(), s.travelMode(), s.maxTravelMinutes(), s.status(), s.note(),
-                    s.createdAt().toString(), s.deployment());
+                    s.createdAt().toString(), s.deployment(), s.carpool().equals(Carpool.NONE) ? null : s.carpool());
         }
     }
 

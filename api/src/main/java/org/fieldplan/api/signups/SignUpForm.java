@@ -14,6 +14,7 @@ import org.fieldplan.api.config.PlanClock;
 import org.fieldplan.api.errors.ApiException;
 import org.fieldplan.api.messages.Addresses;
 import org.fieldplan.domain.FieldPlan;
+import org.fieldplan.domain.Carpool;
 import org.fieldplan.domain.DeploymentOffer;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Skill;
@@ -32,7 +33,7 @@ import org.fieldplan.validation.ValidationError;
  */
 record SignUpForm(String name, String email, String phone, double lon, double lat, TravelMode travelMode,
         int maxTravelMinutes, List<String> skills, List<String> languages, List<String> slotIds, String organizerId,
-        DeploymentOffer deployment) {
+        DeploymentOffer deployment, Carpool carpool) {
 
     static final int MAX_NAME = 200;
     static final int MAX_TRAVEL_MINUTES = 240;
@@ -105,11 +106,12 @@ record SignUpForm(String name, String email, String phone, double lon, double la
             errors.add(new ValidationError("organizerId", "is not an organizer of this region"));
         }
         DeploymentOffer deployment = SignUpDeployment.check(form.deployment(), plan, slots, minutes, errors);
+        Carpool carpool = SignUpCarpool.check(form.carpool(), mode, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
         return new SignUpForm(name, email, phone, home.lon(), home.lat(), mode, minutes, skills, languages, slots,
-                organizerId, deployment);
+                organizerId, deployment, carpool);
     }
 
     /** The plan's slots that have not started. */

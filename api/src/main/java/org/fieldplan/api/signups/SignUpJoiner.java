@@ -154,7 +154,7 @@ public class SignUpJoiner implements SmartLifecycle {
                 Set.copyOf(signUp.languages()), TravelMode.valueOf(signUp.travelMode()), signUp.maxTravelMinutes(),
                 windows, slots.size(), slots.size(), signUp.organizerId(),
                 RecommendationService.meanAttendance(plan), Set.of(),
-                signUp.deployment() == null ? List.of() : List.of(signUp.deployment()));
+                signUp.deployment() == null ? List.of() : List.of(signUp.deployment()), signUp.carpool());
     }
 
     @Override

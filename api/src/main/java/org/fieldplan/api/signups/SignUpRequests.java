@@ -21,7 +21,15 @@ public final class SignUpRequests {
      */
     public record Form(String name, String email, String phone, Point home, String travelMode,
             Integer maxTravelMinutes, List<String> skills, List<String> languages, List<String> slotIds,
-            String organizerId, Deployment deployment) {
+            String organizerId, Deployment deployment, Carpool carpool) {
+    }
+
+    /**
+     * "I drive and have {@code seats} free seats, and may go {@code detourMinutes} out of my way to pick a rider up";
+     * "I can ride with someone" ({@code canRide}); optional, as the volunteer CSV's {@code seats},
+     * {@code detour_minutes}, {@code can_ride}.
+     */
+    public record Carpool(Integer seats, Integer detourMinutes, Boolean canRide) {
     }
 
     /** "On {@code date} I'll drive up to {@code maxTravelMinutes} for at least {@code minSlots} slots"; optional. */

@@ -144,7 +144,8 @@ public class SignUpService {
             signUp = new SignUp(joined.id(), regionId, joined.organizerId(), joined.name(), joined.email(),
                     joined.phone(), joined.lon(), joined.lat(), joined.travelMode(), joined.maxTravelMinutes(),
                     joined.skills(), joined.languages(), joined.slotIds(), SignUp.Status.JOINED,
-                    codeHash(joined.id(), code), 0, joined.note(), joined.createdAt(), now, joined.deployment());
+                    codeHash(joined.id(), code), 0, joined.note(), joined.createdAt(), now, joined.deployment(),
+                    joined.carpool());
         } else {
             String id = existing.map(SignUp::id).orElseGet(() -> "S-" + Secrets.random(9).replace('_', '-'));
             String organizer = form.organizerId() != null ? form.organizerId()
@@ -152,7 +153,7 @@ public class SignUpService {
             signUp = new SignUp(id, regionId, organizer, form.name(), form.email(), form.phone(), form.lon(),
                     form.lat(), form.travelMode().name(), form.maxTravelMinutes(), form.skills(), form.languages(),
                     form.slotIds(), SignUp.Status.PENDING, codeHash(id, code), 0, null,
-                    existing.map(SignUp::createdAt).orElse(now), now, form.deployment());
+                    existing.map(SignUp::createdAt).orElse(now), now, form.deployment(), form.carpool());
         }
         try {
             store.save(signUp);

@@ -48,7 +48,7 @@ public class StagingController {
         return staging.add(regionId, body);
     }
 
-    /** Multipart: {@code file} (CSV, one location a row) and {@code mapping} (a staging mapping file). */
+    /** Multipart: {@code file} (CSV, one location a row, or a point file) and {@code mapping} (a staging mapping). */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({Role.STRATEGIST, Role.ADMIN})

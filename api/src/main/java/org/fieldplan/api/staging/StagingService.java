@@ -1,6 +1,5 @@
 package org.fieldplan.api.staging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -63,20 +62,21 @@ public class StagingService {
     }
 
     /**
-     * Adds the staging locations of a CSV table read through a staging mapping ({@code docs/import.md}), all or
-     * nothing: 400 with one error per bad row ({@code file}: {@code row 3: lat (LAT): …}) or for the mapping.
+     * Adds the staging locations of a CSV table, or a point file GDAL reads (GeoJSON, GeoPackage, zipped shapefile),
+     * read through a staging mapping ({@code docs/staging.md}), all or nothing: 400 with one error per bad row
+     * ({@code file}: {@code row 3: lat (LAT): …}) or for the mapping.
      */
     public List<StagingLocationView> importFile(String regionId, byte[] file, String fileName, byte[] mapping) {
         if (file == null || file.length == 0) {
-            throw ApiException.invalid("file", "is required: a CSV table of staging locations");
+            throw ApiException.invalid("file", "is required: a CSV table or a point file of staging locations");
         }
         if (mapping == null || mapping.length == 0) {
             throw ApiException.invalid("mapping", "is required: a staging mapping file (docs/import.md)");
         }
         List<StagingLocation> locations;
         try {
-            locations = StagingFileReader.read(new String(file, StandardCharsets.UTF_8), fileName,
-                    StagingMapping.read(mapping, "mapping"));
+            StagingMapping read = StagingMapping.read(mapping, "mapping");
+            locations = StagingFileReader.read(file, fileName, read);
         } catch (MappingException e) {
             throw ApiException.invalid("mapping", e.getMessage());
         } catch (ImportRejectedException e) {

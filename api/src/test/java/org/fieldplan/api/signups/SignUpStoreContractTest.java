@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.fieldplan.domain.Carpool;
 import org.junit.jupiter.api.Test;
 
 /** What every sign-up store does, in memory and in PostGIS alike. Each test works in a region of its own. */
@@ -40,6 +41,19 @@ abstract class SignUpStoreContractTest {
         assertThat(store().find(saved.id())).contains(confirmed);
         assertThat(store().ofRegion(region, null)).containsExactly(confirmed);
         assertThat(store().find("S-none")).isEmpty();
+    }
+
+    @Test
+    void aCarpoolOfferIsKeptWithTheSignUp() {
+        SignUp plain = signUp(region(), "kim@x.test", null, "org-1", Instant.parse("2026-10-30T12:00:00Z"));
+        SignUp offering = new SignUp(plain.id(), plain.regionId(), plain.organizerId(), plain.name(), plain.email(),
+                plain.phone(), plain.lon(), plain.lat(), "CAR", 40, plain.skills(), plain.languages(),
+                plain.slotIds(), plain.status(), plain.codeHash(), 0, null, plain.createdAt(), plain.updatedAt(), null,
+                new Carpool(3, 12, true));
+        store().save(offering);
+        assertThat(store().find(offering.id())).get().extracting(SignUp::carpool).isEqualTo(new Carpool(3, 12, true));
+        store().save(plain);
+        assertThat(store().find(plain.id())).get().extracting(SignUp::carpool).isEqualTo(Carpool.NONE);
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.fieldplan.data.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,10 +13,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code fieldplan import staging}: a CSV table of staging locations, read through a mapping, added to a region. */
+/**
+ * {@code fieldplan import staging}: staging locations from a CSV table or a point file, read through a mapping, added
+ * to a region.
+ */
 @Command(name = "staging", mixinStandardHelpOptions = true,
-        description = "Adds staging locations (where teams meet) from a CSV file through a mapping to a stored region "
-                + "(docs/import.md); --dry-run only checks the file.",
+        description = "Adds staging locations (where teams meet) from a CSV file or a point file (GeoJSON, GeoPackage, "
+                + "zipped shapefile) through a mapping to a stored region (docs/staging.md); --dry-run only checks the "
+                + "file.",
         footer = {"", CliContext.DATABASE, "", "Example:",
                 "  fieldplan import staging --region ri --file offices.csv --mapping docs/mappings/staging-offices.json"})
 final class StagingImportCommand implements Callable<Integer> {
@@ -32,7 +33,8 @@ final class StagingImportCommand implements Callable<Integer> {
     @Option(names = "--region", required = true, description = "a stored region's id")
     String region;
 
-    @Option(names = "--file", required = true, paramLabel = "FILE", description = "the CSV table, one location a row")
+    @Option(names = "--file", required = true, paramLabel = "FILE", description = "the CSV table, one location a "
+            + "row, or a point file GDAL reads (GeoJSON, GeoPackage, zipped shapefile …)")
     Path file;
 
     @Option(names = "--mapping", required = true, paramLabel = "FILE", description = "the staging mapping file")
@@ -50,13 +52,7 @@ final class StagingImportCommand implements Callable<Integer> {
         CliContext.regionId(spec, region);
         CliContext.existingFile(spec, "--file", file);
         CliContext.existingFile(spec, "--mapping", mapping);
-        String csv;
-        try {
-            csv = Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        List<StagingLocation> locations = StagingFileReader.read(csv, file.getFileName().toString(),
+        List<StagingLocation> locations = StagingFileReader.read(file, file.getFileName().toString(),
                 StagingMapping.load(mapping));
         if (dryRun) {
             context.out().printf("checked %d staging locations; nothing stored (--dry-run)%n", locations.size());

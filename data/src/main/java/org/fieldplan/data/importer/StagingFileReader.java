@@ -1,5 +1,10 @@
 package org.fieldplan.data.importer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -7,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -25,8 +31,9 @@ import org.fieldplan.validation.ValidationError;
 import org.locationtech.jts.geom.Coordinate;
 
 /**
- * Reads staging locations from a CSV table through a {@link StagingMapping}, all or nothing: a file with any bad row
- * is rejected whole, every error naming its row (the CSV line) and column.
+ * Reads staging locations from a CSV table, or a point file GDAL reads ({@link StagingPointFile}), through a
+ * {@link StagingMapping}, all or nothing: a file with any bad row is rejected whole, every error naming its row (the
+ * CSV line, or the feature's index) and column.
  */
 public final class StagingFileReader {
 
@@ -38,7 +45,54 @@ public final class StagingFileReader {
 
     /** @throws ImportRejectedException listing every bad row and the header's missing columns */
     public static List<StagingLocation> read(String csv, String source, StagingMapping mapping) {
-        List<CsvRecord> records = CsvRecords.parse(csv.replace("\uFEFF", ""), source);
+        return read(CsvRecords.parse(csv.replace("\uFEFF", ""), source), source, mapping);
+    }
+
+    /**
+     * A CSV table ({@code .csv}, {@code .txt}) or a point file of any vector format GDAL reads (GeoJSON, GeoPackage,
+     * zipped shapefile …), told apart by {@code displayName}.
+     *
+     * @param displayName the file's name as the user gave it (never a server path)
+     * @throws ImportRejectedException listing every bad row, or why the file cannot be read
+     */
+    public static List<StagingLocation> read(Path file, String displayName, StagingMapping mapping) {
+        if (StagingPointFile.isPointFile(displayName)) {
+            return read(StagingPointFile.records(file, displayName, mapping), displayName, mapping);
+        }
+        try {
+            return read(Files.readString(file), displayName, mapping);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + displayName, e);
+        }
+    }
+
+    /**
+     * An uploaded file, CSV or point file as {@link #read(Path, String, StagingMapping)} tells them apart.
+     *
+     * @param displayName the file's name as the user gave it; only its extension is used for a file on disk
+     */
+    public static List<StagingLocation> read(byte[] content, String displayName, StagingMapping mapping) {
+        if (!StagingPointFile.isPointFile(displayName)) {
+            return read(new String(content, StandardCharsets.UTF_8), displayName, mapping);
+        }
+        try (TemporaryDirectory work = TemporaryDirectory.create("fieldplan-staging-upload")) {
+            Path file = work.path().resolve("staging" + extension(displayName));
+            Files.write(file, content);
+            return read(file, displayName, mapping);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the upload " + displayName, e);
+        }
+    }
+
+    /** The name's extensions ({@code .geojson}, {@code .geojson.gz}, {@code .zip} …) in safe letters only. */
+    private static String extension(String displayName) {
+        String name = displayName.replace('\\', '/').replaceAll(".*/", "").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9.]", "");
+        int dot = name.indexOf('.');
+        return dot < 0 ? "" : name.substring(dot);
+    }
+
+    private static List<StagingLocation> read(List<CsvRecord> records, String source, StagingMapping mapping) {
         if (records.isEmpty()) {
             throw new ImportRejectedException(source, List.of(new RowError(RowError.WHOLE_FILE, "the file is empty")));
         }
@@ -49,8 +103,8 @@ public final class StagingFileReader {
         }
         List<String> missing = used(mapping).stream().filter(column -> !header.containsKey(column)).sorted().toList();
         if (!missing.isEmpty()) {
-            throw new ImportRejectedException(source, List.of(new RowError(1, "the header lacks the columns "
-                    + String.join(", ", missing) + " that the mapping reads")));
+            throw new ImportRejectedException(source, List.of(new RowError(records.get(0).line(),
+                    "the header lacks the columns " + String.join(", ", missing) + " that the mapping reads")));
         }
         List<RowError> errors = new ArrayList<>();
         List<StagingLocation> locations = new ArrayList<>();

@@ -52,6 +52,16 @@ class StagingImportCommandTest {
     }
 
     @Test
+    void aPointFileIsCheckedThroughTheSameMapping() throws IOException {
+        Path file = temp.resolve("offices.geojson");
+        Files.writeString(file, org.fieldplan.data.importer.StagingPointFileTest.mercatorOffices());
+
+        assertThat(cli.run(Map.of(), "import", "staging", "--region", "ri", "--file", file.toString(), "--mapping",
+                mapping(), "--dry-run")).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("checked 2 staging locations; nothing stored");
+    }
+
+    @Test
     void aBadRowIsRefusedNamingRowAndColumnWithExitCodeOne() throws IOException {
         Path file = csv("hq,Field office,1 Main St,Providence,91.82,-71.41,2,\n");
 
