@@ -125,7 +125,7 @@ class PartitionerTest {
         // Each part scored with its share of the stitched plan: the parts add up to the whole.
         HardMediumSoftLongScore sum = HardMediumSoftLongScore.ZERO;
         for (RegionPartition.Part part : partition.parts()) {
-            PartitionedSearch.PartPlan partPlan = PartitionedSearch.PartPlan.of(plan, part, Map.of());
+            PartPlan partPlan = PartPlan.of(plan, part, Map.of());
             for (int i = 0; i < partPlan.originals().size(); i++) {
                 Precinct precinct = copyOf.get(partPlan.originals().get(i)).getPrecinct();
                 assertThat(precinct == null || part.precincts().contains(precinct)).isTrue();
