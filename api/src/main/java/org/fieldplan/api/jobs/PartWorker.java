@@ -31,7 +31,7 @@ final class PartWorker {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> RESULT = new TypeReference<>() {
     };
-    /** The least time a part claimed late (after a takeover) is given: enough for its greedy start. */
+    /** The least time a part claimed late (after a takeover, or near the deadline) is given: its greedy start. */
     private static final long MIN_PART_MILLIS = 300;
 
     /** A part being solved here, by the claim ({@code attempt}) this instance holds. */
@@ -60,6 +60,8 @@ final class PartWorker {
     private final FixedDelayRounds rounds;
     private final ExecutorService pool;
     private volatile String instanceId;
+    /** One load at a time: the part threads of one job wait for the first one's. */
+    private final Object loading = new Object();
     private Loaded loaded;
 
     PartWorker(PostgisJobParts parts, JobRepository jobs, JobPlans plans, Duration lease, Duration heartbeat,
@@ -124,7 +126,12 @@ final class PartWorker {
         });
     }
 
-    private void claimWhileFree() {
+    /** Claims parts now rather than at the next poll (the owner has just queued a round). */
+    void claimNow() {
+        pollQuietly();
+    }
+
+    private synchronized void claimWhileFree() {
         while (solving.size() < threads) {
             Optional<PostgisJobParts.Claimed> claimed = parts.claimNext(instanceId, lease);
             if (claimed.isEmpty()) {
@@ -162,7 +169,7 @@ final class PartWorker {
         if (own != null) {
             return own;
         }
-        synchronized (this) {
+        synchronized (loading) {
             if (loaded == null || !loaded.key().equals(planKey)) {
                 JobRecord record = jobs.find(key.jobId()).orElseThrow(() -> new IllegalStateException(
                         "job " + key.jobId() + " is not in the repository"));

@@ -28,6 +28,12 @@ class PostgisJobParts {
     record Claimed(Key key, int attempt, String spec, long limitMillis, long millisLeft) {
     }
 
+    /**
+     * How long after its round's deadline a part may still be claimed: a part queued behind others in a busy cluster
+     * still gets its least time, within the owner's grace ({@link SharedPartRunner#GRACE}).
+     */
+    static final Duration LATE_CLAIM = Duration.ofSeconds(1);
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
@@ -57,13 +63,16 @@ class PostgisJobParts {
         });
     }
 
-    /** Claims the oldest open part of a job still solving under its claim, before the round's deadline. */
+    /**
+     * Claims the oldest open part (the longest first) of a job still solving under its claim, until
+     * {@link #LATE_CLAIM} after the round's deadline.
+     */
     Optional<Claimed> claimNext(String owner, Duration lease) {
         return jdbc.query("""
                 WITH next AS (
                     SELECT p.job_id, p.job_claim, p.round, p.part_index FROM api_job_part p
                     JOIN api_job j ON j.id = p.job_id AND j.claim = p.job_claim AND j.status = 'SOLVING'
-                    WHERE p.deadline_at > now() AND (p.status = 'QUEUED'
+                    WHERE p.deadline_at + ? * interval '1 millisecond' > now() AND (p.status = 'QUEUED'
                         OR (p.status = 'SOLVING' AND p.lease_expires_at < now()))
                     ORDER BY p.created_at, p.limit_millis DESC
                     LIMIT 1
@@ -78,7 +87,7 @@ class PostgisJobParts {
                 (row, n) -> new Claimed(new Key(row.getString("job_id"), row.getLong("job_claim"), row.getInt("round"),
                         row.getInt("part_index")), row.getInt("attempt"), row.getString("spec"),
                         row.getLong("limit_millis"), row.getLong("millis_left")),
-                owner, lease.toMillis()).stream().findFirst();
+                LATE_CLAIM.toMillis(), owner, lease.toMillis()).stream().findFirst();
     }
 
     /** Renews a part's lease; false when the part was claimed again, cancelled or is done. */

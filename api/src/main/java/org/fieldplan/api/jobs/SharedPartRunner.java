@@ -51,6 +51,7 @@ final class SharedPartRunner implements PartRunner {
             worker.roundStarted(jobId, claim, round.whole());
             parts.insertRound(jobId, claim, round.round(), specs,
                     round.limits().stream().map(Duration::toMillis).toList(), round.budget());
+            worker.claimNow();
         } catch (JsonProcessingException | RuntimeException e) {
             worker.roundEnded(jobId, claim);
             LOG.warn("Could not share the parts of job {}; solving them here: {}", jobId, e.toString());
