@@ -104,7 +104,7 @@ final class SolveEvents {
         job.started(clock.instant(), greedy);
         // This is the solver thread: a large region's parts report here as they advance.
         PartitionedImprovement.listenOnThisThread(job::partsProgressed);
-        // ... and its parts are solved where this instance's store lets them (the solver threads are reused: always set).
+        // ... and its parts are solved where this instance's store lets them (solver threads are reused: always set).
         PartitionedImprovement.runPartsOnThisThread(partRunners.apply(job));
         save(job, true);
         Duration solveTime = job.isTerminationRequested() ? Duration.ZERO : submission.solveTime();
