@@ -91,10 +91,6 @@ final class PartWorker {
         pool.shutdownNow();
     }
 
-    String instanceId() {
-        return instanceId;
-    }
-
     /** The whole plan of a round this instance owns, for its own worker to build the round's parts from. */
     void roundStarted(String jobId, long claim, FieldPlan whole) {
         ownPlans.put(jobId + '#' + claim, whole);
