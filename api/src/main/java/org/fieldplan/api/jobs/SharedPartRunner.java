@@ -2,6 +2,7 @@ package org.fieldplan.api.jobs;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -43,6 +44,10 @@ final class SharedPartRunner implements PartRunner {
     @Override
     public List<List<String>> solve(Round round, IntConsumer partsDone) {
         String jobId = job.getId();
+        if (!stillThisClaim()) {
+            // Lost or asked to end while the previous round ran: no round worth queueing; the plan stays as it is.
+            return new ArrayList<>(Collections.nCopies(round.parts().size(), null));
+        }
         try {
             List<String> specs = new ArrayList<>();
             for (PartPlan part : round.parts()) {
