@@ -54,10 +54,11 @@ public class JobService {
     private final JobLeases leases;
     private final SolveEvents events;
     private final RepairHandOff handOff;
+    private final SharedParts parts;
 
     public JobService(SolverPool<FieldPlan> solverPool, RepairLane repairLane, FieldPlanSolver solver,
             DataStores stores, Clock clock, FieldPlanProperties properties, MeterRegistry meters,
-            JobRepository repository, JobPlans plans) {
+            JobRepository repository, JobPlans plans, SharedParts parts) {
         this.solverPool = solverPool;
         this.repairLane = repairLane;
         this.repository = repository;
@@ -70,7 +71,9 @@ public class JobService {
                 this::solveClaimed, this::terminateHere);
         Timer solveTimer = Timer.builder("fieldplan.jobs.solve").description("Wall time of solves and repairs")
                 .register(meters);
-        this.events = new SolveEvents(solverPool, solver, plans, stores, clock, leases, jobs, solveTimer);
+        this.parts = parts;
+        this.events = new SolveEvents(solverPool, solver, plans, stores, clock, leases, jobs, solveTimer,
+                parts::runnerFor);
         this.handOff = new RepairHandOff(repository, leases, plans, solverPool, jobs);
         Gauge.builder("fieldplan.jobs.queued", () -> countActive(JobStatus.QUEUED))
                 .description("Jobs waiting for a solver thread, on any instance").register(meters);
@@ -93,6 +96,7 @@ public class JobService {
      */
     public void start() {
         leases.start();
+        parts.start(leases.instanceId());
     }
 
     /**

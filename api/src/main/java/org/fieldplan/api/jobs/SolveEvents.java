@@ -3,6 +3,7 @@ package org.fieldplan.api.jobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.fieldplan.data.DataStores;
 import org.fieldplan.data.plan.PlanStatus;
@@ -11,6 +12,7 @@ import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
 import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.solver.SolverPool;
+import org.fieldplan.solver.partition.PartRunner;
 import org.fieldplan.solver.partition.PartitionedImprovement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +40,18 @@ final class SolveEvents {
     private final JobLeases leases;
     private final Map<String, Job> jobs;
     private final Timer solveTimer;
+    private final Function<Job, PartRunner> partRunners;
 
     SolveEvents(SolverPool<FieldPlan> solverPool, FieldPlanSolver solver, JobPlans plans, DataStores stores,
             Clock clock, JobLeases leases, Map<String, Job> jobs, Timer solveTimer) {
+        this(solverPool, solver, plans, stores, clock, leases, jobs, solveTimer, job -> null);
+    }
+
+    /** @param partRunners where a job's parts are solved, for the claim it has now (null: threads here) */
+    SolveEvents(SolverPool<FieldPlan> solverPool, FieldPlanSolver solver, JobPlans plans, DataStores stores,
+            Clock clock, JobLeases leases, Map<String, Job> jobs, Timer solveTimer,
+            Function<Job, PartRunner> partRunners) {
+        this.partRunners = partRunners;
         this.solverPool = solverPool;
         this.solver = solver;
         this.plans = plans;
@@ -93,6 +104,8 @@ final class SolveEvents {
         job.started(clock.instant(), greedy);
         // This is the solver thread: a large region's parts report here as they advance.
         PartitionedImprovement.listenOnThisThread(job::partsProgressed);
+        // ... and its parts are solved where this instance's store lets them (solver threads are reused: always set).
+        PartitionedImprovement.runPartsOnThisThread(partRunners.apply(job));
         save(job, true);
         Duration solveTime = job.isTerminationRequested() ? Duration.ZERO : submission.solveTime();
         // Only this claim's solve: after the job was lost and claimed here again, the pool's solve under the same id

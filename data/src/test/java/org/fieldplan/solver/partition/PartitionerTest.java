@@ -125,7 +125,7 @@ class PartitionerTest {
         // Each part scored with its share of the stitched plan: the parts add up to the whole.
         HardMediumSoftLongScore sum = HardMediumSoftLongScore.ZERO;
         for (RegionPartition.Part part : partition.parts()) {
-            PartitionedSearch.PartPlan partPlan = PartitionedSearch.PartPlan.of(plan, part, Map.of());
+            PartPlan partPlan = PartPlan.of(plan, part, Map.of());
             for (int i = 0; i < partPlan.originals().size(); i++) {
                 Precinct precinct = copyOf.get(partPlan.originals().get(i)).getPrecinct();
                 assertThat(precinct == null || part.precincts().contains(precinct)).isTrue();
@@ -179,6 +179,44 @@ class PartitionerTest {
         HardMediumSoftLongScore after = SCORER.score(improved);
         assertThat(after.hardScore()).isZero();
         assertThat(after).isGreaterThanOrEqualTo(greedy.getScore());
+    }
+
+    /**
+     * Another instance builds a part from its spec and its own copy of the problem: the same shifts, starts, pins and
+     * candidates, and its result comes back as decisions on the owner's shifts.
+     */
+    @Test
+    void aPartBuiltFromItsSpecOnAnotherCopyOfTheProblemIsTheSamePart() {
+        FieldPlan greedy = SCORER.greedyBaseline(plan);
+        Map<Shift, Precinct> assigned = new IdentityHashMap<>();
+        greedy.getShifts().stream().filter(s -> s.getPrecinct() != null).forEach(s -> assigned.put(s, s.getPrecinct()));
+        RegionPartition second = RegionPartition.of(greedy, PARTS, 45, assigned);
+        assertThat(second.parts().stream().mapToInt(part -> part.fixed().size()).sum()).isPositive();
+        FieldPlan elsewhere = ProblemPreparer.prepare(new RegionGenerator().generate(RegionSize.M, 7));
+        for (RegionPartition.Part part : second.parts()) {
+            PartPlan here = PartPlan.of(greedy, part, assigned);
+            PartPlan there = PartPlan.of(elsewhere, here.spec());
+            assertThat(describe(there.plan())).isEqualTo(describe(here.plan()));
+            assertThat(there.plan().getShifts().stream().filter(Shift::isPinned).count()).isEqualTo(
+                    here.plan().getShifts().stream().filter(Shift::isPinned).count());
+        }
+        PartPlan here = PartPlan.of(greedy, second.parts().get(0), assigned);
+        List<String> result = PartPlan.of(elsewhere, here.spec()).solve(Duration.ofMillis(600));
+        List<GreedyPlanner.Decision> decisions = here.decisions(result);
+        assertThat(decisions).extracting(GreedyPlanner.Decision::shift).containsExactlyElementsOf(here.originals());
+        assertThat(decisions).extracting(d -> d.precinct() == null ? null : d.precinct().getId())
+                .containsExactlyElementsOf(result);
+        assertThat(result.stream().filter(id -> id != null).count()).isPositive();
+    }
+
+    /** A part plan as ids: each shift with its start precinct, each volunteer with their candidates. */
+    private static List<String> describe(FieldPlan part) {
+        List<String> lines = new java.util.ArrayList<>();
+        part.getShifts().forEach(s -> lines.add(s.getId() + "->" + (s.getPrecinct() == null ? "-"
+                : s.getPrecinct().getId()) + (s.isPinned() ? " pinned" : "")));
+        part.getVolunteers().forEach(v -> lines.add(v.getId() + ": " + v.getCandidatePrecincts().stream()
+                .map(Precinct::getId).toList()));
+        return lines;
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  * (more than {@link #setSplitAboveShifts} shifts) the plan is improved part by part for {@link #setPartitionMillis}
  * on all cores, and the stitched plan becomes the working plan of the local search that follows. Without a budget
  * (repairs, runs ended by a score-calculation count) or on a small region it changes nothing. How the parts advance
- * goes to the {@link PartitionListener} of the solving thread ({@link #listenOnThisThread}).
+ * goes to the {@link PartitionListener} of the solving thread ({@link #listenOnThisThread}); where the parts are
+ * solved, to its {@link PartRunner} ({@link #runPartsOnThisThread}).
  */
 public class PartitionedImprovement implements CustomPhaseCommand<FieldPlan> {
 
@@ -22,6 +23,9 @@ public class PartitionedImprovement implements CustomPhaseCommand<FieldPlan> {
      */
     private static final ThreadLocal<PartitionListener> LISTENER =
             ThreadLocal.withInitial(() -> PartitionListener.NONE);
+
+    /** Where this thread's solves have their parts solved; null: on threads of this process. */
+    private static final ThreadLocal<PartRunner> RUNNER = new ThreadLocal<>();
 
     private long partitionMillis;
     private int splitAboveShifts = PartitionedSearch.SPLIT_ABOVE_SHIFTS;
@@ -33,6 +37,14 @@ public class PartitionedImprovement implements CustomPhaseCommand<FieldPlan> {
      */
     public static void listenOnThisThread(PartitionListener listener) {
         LISTENER.set(listener);
+    }
+
+    /**
+     * Has the parts of the solves run on the calling thread from now on solved by {@code runner} (null: on threads of
+     * this process, the default); call it on the solver thread before the solve.
+     */
+    public static void runPartsOnThisThread(PartRunner runner) {
+        RUNNER.set(runner);
     }
 
     /** Wall time of the partitioned rounds; 0 (the default) never partitions. Set as a custom phase property. */
@@ -56,8 +68,10 @@ public class PartitionedImprovement implements CustomPhaseCommand<FieldPlan> {
         if (partitionMillis <= 0 || plan.getShifts().size() <= splitAboveShifts) {
             return;
         }
+        int threads = Runtime.getRuntime().availableProcessors();
+        PartRunner runner = RUNNER.get() == null ? new PartThreads(threads) : RUNNER.get();
         for (GreedyPlanner.Decision decision : PartitionedSearch.solve(plan, Duration.ofMillis(partitionMillis),
-                Runtime.getRuntime().availableProcessors(), partShifts, LISTENER.get())) {
+                threads, partShifts, LISTENER.get(), runner)) {
             scoreDirector.beforeVariableChanged(decision.shift(), "precinct");
             decision.shift().setPrecinct(decision.precinct());
             scoreDirector.afterVariableChanged(decision.shift(), "precinct");

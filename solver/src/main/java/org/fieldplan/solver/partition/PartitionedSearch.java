@@ -2,26 +2,15 @@ package org.fieldplan.solver.partition;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 import org.fieldplan.baseline.GreedyPlanner;
 import org.fieldplan.domain.FieldPlan;
 import org.fieldplan.domain.Precinct;
 import org.fieldplan.domain.Shift;
-import org.fieldplan.domain.Volunteer;
-import org.fieldplan.solver.FieldPlanSolver;
-import org.fieldplan.solver.FieldPlanSolverConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * whole greedy).
  *
  * <p>Regions with at most {@link #SPLIT_ABOVE_SHIFTS} shifts stay whole (docs/benchmarks.md, "Partitioned solving").
- * Part solves cannot be stopped from outside: a request to end the solve is seen once they are done.
+ * Part solves cannot be stopped from outside: a request to end the solve is seen once they are done. Where the parts
+ * are solved is a {@link PartRunner}'s business: threads of this process by default.
  */
 public final class PartitionedSearch {
 
@@ -92,6 +82,12 @@ public final class PartitionedSearch {
     /** The same in parts of about {@code partShifts} shifts, telling {@code listener} how the parts advance. */
     public static List<GreedyPlanner.Decision> solve(FieldPlan plan, Duration budget, int threads, int partShifts,
             PartitionListener listener) {
+        return solve(plan, budget, threads, partShifts, listener, new PartThreads(threads));
+    }
+
+    /** The same, the parts of each round solved by {@code runner}. */
+    public static List<GreedyPlanner.Decision> solve(FieldPlan plan, Duration budget, int threads, int partShifts,
+            PartitionListener listener, PartRunner runner) {
         long deadline = System.nanoTime() + budget.toNanos();
         int parts = partCount(plan, partShifts);
         Map<Shift, Precinct> assigned = new IdentityHashMap<>();
@@ -110,9 +106,9 @@ public final class PartitionedSearch {
             int round1 = round + 1;
             int partsOfRound = partition.parts().size();
             listener.progressed(new PartitionProgress(round1, ROUND_ANGLES.length, partsOfRound, 0));
-            for (GreedyPlanner.Decision decision : solveParts(plan, partition, assigned, roundBudget, threads,
-                    done -> listener.progressed(new PartitionProgress(round1, ROUND_ANGLES.length, partsOfRound,
-                            done)))) {
+            for (GreedyPlanner.Decision decision : solveParts(plan, round1, partition, assigned, roundBudget,
+                    threads, runner, done -> listener.progressed(new PartitionProgress(round1, ROUND_ANGLES.length,
+                            partsOfRound, done)))) {
                 if (decision.precinct() == null) {
                     assigned.remove(decision.shift());
                 } else {
@@ -137,99 +133,32 @@ public final class PartitionedSearch {
      */
     static List<GreedyPlanner.Decision> solveParts(FieldPlan plan, RegionPartition partition,
             Map<Shift, Precinct> assigned, Duration budget, int threads) {
-        return solveParts(plan, partition, assigned, budget, threads, done -> { });
-    }
-
-    /** The same, calling {@code partsDone} with the count of parts done each time a part's solve ends. */
-    private static List<GreedyPlanner.Decision> solveParts(FieldPlan plan, RegionPartition partition,
-            Map<Shift, Precinct> assigned, Duration budget, int threads, IntConsumer partsDone) {
-        AtomicInteger done = new AtomicInteger();
-        List<PartPlan> partPlans = partition.parts().stream()
-                .map(part -> PartPlan.of(plan, part, assigned)).toList();
-        long totalShifts = Math.max(1, partPlans.stream().mapToLong(p -> p.plan().getShifts().size()).sum());
-        List<PartPlan> largestFirst = new ArrayList<>(partPlans);
-        largestFirst.sort(Comparator.comparingInt((PartPlan p) -> p.plan().getShifts().size()).reversed());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "fieldplan-part");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<List<GreedyPlanner.Decision>>> results = new ArrayList<>();
-            for (PartPlan part : largestFirst) {
-                long millis = Math.min(budget.toMillis(),
-                        budget.toMillis() * threads * part.plan().getShifts().size() / totalShifts);
-                results.add(pool.submit(() -> {
-                    List<GreedyPlanner.Decision> decisions = part.solve(Duration.ofMillis(
-                            Math.max(MIN_PART_TIME.toMillis(), millis)));
-                    partsDone.accept(done.incrementAndGet());
-                    return decisions;
-                }));
-            }
-            List<GreedyPlanner.Decision> decisions = new ArrayList<>();
-            for (Future<List<GreedyPlanner.Decision>> result : results) {
-                decisions.addAll(result.get());
-            }
-            return decisions;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while solving the parts of " + plan.getName(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("A part of " + plan.getName() + " failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return solveParts(plan, 1, partition, assigned, budget, threads, new PartThreads(threads), done -> { });
     }
 
     /**
-     * One part as a plan of its own: its precincts, copies of its volunteers whose candidates are the part's
-     * precincts only, and a fresh shift per shift of theirs (at its precinct in {@code assigned} when that is in the
-     * part); then the part's fixed shifts, pinned. {@code originals} are the whole plan's shifts of the part's
-     * volunteers, in the order of the part plan's first shifts.
+     * The same on {@code runner}, calling {@code partsDone} with the count of parts done each time a part's solve
+     * ends. A part the runner leaves without a result keeps its start plan.
      */
-    record PartPlan(FieldPlan plan, List<Shift> originals) {
-
-        static PartPlan of(FieldPlan whole, RegionPartition.Part part, Map<Shift, Precinct> assigned) {
-            Set<Precinct> precincts = Collections.newSetFromMap(new IdentityHashMap<>());
-            precincts.addAll(part.precincts());
-            Map<Volunteer, Volunteer> copies = new IdentityHashMap<>();
-            List<Volunteer> volunteers = new ArrayList<>();
-            for (Volunteer volunteer : part.volunteers()) {
-                Volunteer copy = volunteer.restrictedTo(precincts);
-                copies.put(volunteer, copy);
-                volunteers.add(copy);
+    private static List<GreedyPlanner.Decision> solveParts(FieldPlan plan, int round, RegionPartition partition,
+            Map<Shift, Precinct> assigned, Duration budget, int threads, PartRunner runner, IntConsumer partsDone) {
+        List<PartPlan> partPlans = partition.parts().stream()
+                .map(part -> PartPlan.of(plan, part, assigned)).toList();
+        long totalShifts = Math.max(1, partPlans.stream().mapToLong(p -> p.plan().getShifts().size()).sum());
+        List<Duration> limits = partPlans.stream().map(part -> Duration.ofMillis(Math.max(MIN_PART_TIME.toMillis(),
+                Math.min(budget.toMillis(), budget.toMillis() * threads * part.plan().getShifts().size()
+                        / totalShifts)))).toList();
+        List<List<String>> results = runner.solve(new PartRunner.Round(plan, round, partPlans, limits, budget),
+                partsDone);
+        List<GreedyPlanner.Decision> decisions = new ArrayList<>();
+        for (int i = 0; i < partPlans.size(); i++) {
+            if (results.get(i) == null) {
+                LOG.warn("Part {} of round {} of {} has no result; it keeps its start plan", i + 1, round,
+                        plan.getName());
+            } else {
+                decisions.addAll(partPlans.get(i).decisions(results.get(i)));
             }
-            List<Shift> shifts = new ArrayList<>();
-            List<Shift> originals = new ArrayList<>();
-            for (Shift shift : whole.getShifts()) {
-                Volunteer copy = copies.get(shift.getVolunteer());
-                if (copy != null) {
-                    Precinct precinct = assigned.get(shift);
-                    shifts.add(new Shift(copy, shift.getSlot(), precincts.contains(precinct) ? precinct : null,
-                            shift.isPinned()));
-                    originals.add(shift);
-                }
-            }
-            for (Shift fixed : part.fixed()) {
-                shifts.add(new Shift(fixed.getVolunteer(), fixed.getSlot(), assigned.get(fixed), true));
-            }
-            FieldPlan plan = new FieldPlan(whole.getName(), whole.getTimeZone(), whole.getVoteModel(),
-                    whole.getTravel(), whole.getDistricts(), whole.getTimeSlots(), part.precincts(),
-                    volunteers, shifts, whole.getWeights());
-            return new PartPlan(plan, originals);
         }
-
-        /** The part's best plan within {@code limit}: every original shift's precinct in it, as decisions. */
-        List<GreedyPlanner.Decision> solve(Duration limit) {
-            FieldPlan best = new FieldPlanSolver(FieldPlanSolverConfig.createWhole(limit))
-                    .solve(plan, newBest -> { }).plan();
-            LOG.info("Part of {}: {} precincts, {} shifts, {} ms: {}", plan.getName(), plan.getPrecincts().size(),
-                    plan.getShifts().size(), limit.toMillis(), best.getScore());
-            List<GreedyPlanner.Decision> decisions = new ArrayList<>();
-            for (int i = 0; i < originals.size(); i++) {
-                decisions.add(new GreedyPlanner.Decision(originals.get(i), best.getShifts().get(i).getPrecinct()));
-            }
-            return decisions;
-        }
+        return decisions;
     }
 }
