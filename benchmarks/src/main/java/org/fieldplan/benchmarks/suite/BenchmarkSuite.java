@@ -44,7 +44,7 @@ public final class BenchmarkSuite {
             int seconds = options.seconds().get(instance);
             System.out.printf("== %s: solving %d s%n", instance, seconds);
             InstanceResult result = InstanceRunner.run(instance.name(), instance.loader(options.data()), seconds,
-                    options.candidates(), options.bound(), options.solverConfig());
+                    options.candidates(), options.bound(), options.solverConfig(), options.splitAbove());
             System.out.printf(Locale.ROOT, "   %,d shifts, greedy %.2f → %.2f votes (%+.2f%%), bound %.2f: %.2f%% of "
                             + "bound (10 s %.2f%%, 30 s %.2f%%, greedy %.2f%%), first feasible %d ms, %,d calc/s, "
                             + "peak heap %d MiB%n", result.shifts(), result.greedyExpectedVotes(), result.expectedVotes(),

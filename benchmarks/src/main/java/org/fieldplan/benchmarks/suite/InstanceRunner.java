@@ -16,8 +16,10 @@ import org.fieldplan.domain.FieldPlanProblem;
 import org.fieldplan.plan.DeploymentFigures;
 import org.fieldplan.plan.PlanSummary;
 import org.fieldplan.solver.FieldPlanSolver;
+import org.fieldplan.solver.FieldPlanSolverConfig;
 import org.fieldplan.solver.ProblemPreparer;
 import org.fieldplan.solver.SolveResult;
+import org.fieldplan.solver.partition.PartitionedSearch;
 import org.fieldplan.domain.TravelParameters;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
@@ -37,9 +39,11 @@ final class InstanceRunner {
      * @param candidates overrides the problem's {@code travel.maxCandidatesPerVolunteer} when not null
      * @param bound whether to compute the flow upper bound
      * @param solverConfig an OptaPlanner solver XML to use instead of the product's, or null
+     * @param splitAbove the product's configuration splitting regions of more shifts than this, or null for its own
+     *     threshold
      */
     static InstanceResult run(String name, Supplier<FieldPlanProblem> loader, int solveSeconds, Integer candidates,
-            boolean bound, Path solverConfig) {
+            boolean bound, Path solverConfig, Integer splitAbove) {
         try (HeapPeakSampler heap = HeapPeakSampler.start()) {
             long start = System.nanoTime();
             FieldPlanProblem problem = withCandidates(loader.get(), candidates);
@@ -47,11 +51,13 @@ final class InstanceRunner {
             FieldPlan prepared = ProblemPreparer.prepare(problem);
             long prepareMillis = millisSince(loaded);
 
-            FieldPlanSolver solver = solverConfig == null
-                    ? FieldPlanSolver.withTimeLimit(Duration.ofSeconds(solveSeconds))
-                    : new FieldPlanSolver(SolverConfig.<FieldPlan>createFromXmlFile(solverConfig.toFile())
+            Duration limit = Duration.ofSeconds(solveSeconds);
+            FieldPlanSolver solver = solverConfig != null ? new FieldPlanSolver(SolverConfig.<FieldPlan>createFromXmlFile(solverConfig.toFile())
                             .withTerminationConfig(new TerminationConfig().withSpentLimit(
-                                    Duration.ofSeconds(solveSeconds))));
+                                    limit)))
+                    : splitAbove != null ? new FieldPlanSolver(FieldPlanSolverConfig.create(limit, splitAbove,
+                            PartitionedSearch.PART_SHIFTS))
+                    : FieldPlanSolver.withTimeLimit(limit);
             PlanSummary greedy = PlanSummary.of(solver.greedyBaseline(prepared));
             FieldPlan sendHome = prepared.copyUnassigned();
             GreedyPlanner.planInPlace(sendHome, LoneCanvassers.SEND_HOME);

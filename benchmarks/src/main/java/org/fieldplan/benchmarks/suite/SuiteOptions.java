@@ -33,14 +33,16 @@ import org.fieldplan.benchmarks.BenchmarkProblems;
  * @param instances the instances to run, in suite order
  * @param seconds solve limit per instance
  * @param solverConfig an OptaPlanner solver XML to solve with instead of the product's; null for the product's
+ * @param splitAbove regions with more shifts than this are solved in parts; null for the product's threshold
+ *     ({@code PartitionedSearch.SPLIT_ABOVE_SHIFTS})
  * @param figures the figures file ({@code benchmarks/figures.json}) to refresh after the run; null to leave it
  * @param doc the document whose figures table is regenerated with {@code figures}
  */
 record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> seconds, Path out, Path data,
-        Integer candidates, boolean bound, Path solverConfig, Path figures, Path doc) {
+        Integer candidates, boolean bound, Path solverConfig, Integer splitAbove, Path figures, Path doc) {
 
     static final String USAGE = "usage: BenchmarkSuite [--xl] [--only S,M,RI,NH,CT,RI_VOTES,...,L,XL] "
-            + "[--seconds N | --seconds S=N,...] [--out DIR] [--data DIR] [--candidates N] [--no-bound] [--solver-config FILE]"
+            + "[--seconds N | --seconds S=N,...] [--out DIR] [--data DIR] [--candidates N] [--no-bound] [--solver-config FILE] [--split-above SHIFTS]"
             + " [--figures benchmarks/figures.json [--doc docs/benchmarks.md]]";
 
     /** @throws IllegalArgumentException with {@link #USAGE} on an unknown or malformed option */
@@ -56,6 +58,7 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
         Integer candidates = null;
         boolean bound = true;
         Path solverConfig = null;
+        Integer splitAbove = null;
         Path figures = null;
         Path doc = Path.of("docs", "benchmarks.md");
         for (int i = 0; i < args.length; i++) {
@@ -68,6 +71,7 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
                 case "--candidates" -> candidates = positive(value(args, ++i));
                 case "--no-bound" -> bound = false;
                 case "--solver-config" -> solverConfig = Path.of(value(args, ++i));
+                case "--split-above" -> splitAbove = positive(value(args, ++i));
                 case "--figures" -> figures = Path.of(value(args, ++i));
                 case "--doc" -> doc = Path.of(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
@@ -81,7 +85,7 @@ record SuiteOptions(List<SuiteInstance> instances, Map<SuiteInstance, Integer> s
             }
         }
         return new SuiteOptions(List.copyOf(instances), Map.copyOf(seconds), out, data, candidates, bound,
-                solverConfig, figures, doc);
+                solverConfig, splitAbove, figures, doc);
     }
 
     private static String value(String[] args, int index) {
