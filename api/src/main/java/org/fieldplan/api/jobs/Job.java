@@ -228,6 +228,10 @@ public final class Job {
     synchronized void improved(FieldPlan plan) {
         bestPlan = plan;
         bestSummary = PlanSummary.of(plan);
+        if (greedyBaseline == null && !inRepair) {
+            // A solve from nothing: its first best plan is its greedy phase's (SolveEvents#start).
+            greedyBaseline = bestSummary;
+        }
         version++;
     }
 

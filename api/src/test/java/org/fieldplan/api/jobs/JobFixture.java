@@ -42,9 +42,14 @@ final class JobFixture {
 
     /** A job submitted to this instance and queued, its problem saved as a draft plan. */
     Job queued() {
-        Job job = new Job(UUID.randomUUID().toString(), new JobSubmission(problem, null, Duration.ofSeconds(1)),
+        return queued(problem);
+    }
+
+    /** A job of {@code submitted} submitted to this instance and queued, its problem saved as a draft plan. */
+    Job queued(FieldPlanProblem submitted) {
+        Job job = new Job(UUID.randomUUID().toString(), new JobSubmission(submitted, null, Duration.ofSeconds(1)),
                 java.time.Instant.now());
-        job.planStored(stores.plans().save(NewPlan.ofSnapshot(problem, List.of(), null, PlanStatus.DRAFT)));
+        job.planStored(stores.plans().save(NewPlan.ofSnapshot(submitted, List.of(), null, PlanStatus.DRAFT)));
         repository.insertIfRoom(job.toRecord(), 100);
         jobs.put(job.getId(), job);
         return job;
@@ -52,7 +57,12 @@ final class JobFixture {
 
     /** A queued job claimed by this instance (as {@link JobLeases} and the solve's start leave it). */
     Job claimedHere(Duration lease) {
-        Job job = queued();
+        return claimedHere(lease, problem);
+    }
+
+    /** A queued job of {@code submitted} claimed by this instance. */
+    Job claimedHere(Duration lease, FieldPlanProblem submitted) {
+        Job job = queued(submitted);
         job.claimedHere(repository.claimNext(HERE, lease).orElseThrow());
         return job;
     }

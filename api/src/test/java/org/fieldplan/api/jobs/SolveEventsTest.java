@@ -3,6 +3,7 @@ package org.fieldplan.api.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.fieldplan.data.plan.PlanStatus;
 import org.fieldplan.data.plan.StoredPlan;
@@ -52,6 +53,39 @@ class SolveEventsTest {
         assertThat(record(job).planVersion()).isEqualTo(1);
         assertThat(stored(job).status()).isEqualTo(PlanStatus.SOLVED);
         assertThat(stored(job).solverAssignments()).hasSameSizeAs(ProblemPreparer.assignmentsOf(best)).isNotEmpty();
+    }
+
+    @Test
+    void aSolveFromNothingTakesItsGreedyBaselineFromItsFirstBestPlan() {
+        Job job = fixture.claimedHere(JobFixture.LONG_LEASE, fixture.problem.withAssignments(List.of()));
+
+        FieldPlan prepared = events.start(job);
+        assertThat(prepared.getShifts()).allMatch(shift -> shift.getPrecinct() == null);
+        assertThat(job.getGreedyBaseline()).as("not computed apart from the solve").isNull();
+
+        FieldPlan greedyPhase = fixture.plan();
+        events.improved(job, greedyPhase);
+        FieldPlan better = fixture.plan();
+        better.getShifts().stream().filter(shift -> shift.getPrecinct() != null).findFirst().orElseThrow()
+                .setPrecinct(null);
+        fixture.solver.score(better);
+        events.improved(job, better);
+
+        assertThat(job.getGreedyBaseline().expectedNetVotes())
+                .isEqualTo(org.fieldplan.plan.PlanSummary.of(greedyPhase).expectedNetVotes())
+                .isNotEqualTo(job.getBestSummary().expectedNetVotes());
+        events.saveNow(job);
+        assertThat(record(job).greedyBaseline().expectedNetVotes())
+                .isEqualTo(job.getGreedyBaseline().expectedNetVotes());
+    }
+
+    @Test
+    void aSolveFromAProblemWithAssignmentsComputesItsGreedyBaselineApart() {
+        Job job = fixture.claimedHere(JobFixture.LONG_LEASE);
+
+        events.start(job);
+
+        assertThat(job.getGreedyBaseline()).isNotNull();
     }
 
     @Test
