@@ -3,6 +3,10 @@ package org.fieldplan.api.campaigns;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.fieldplan.api.jobs.Job;
 import org.fieldplan.api.jobs.JobService;
@@ -23,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Publishes the live plan of each region of a campaign asked to ({@code publish: true}) once the region's job has
  * ended with a plan, as {@code POST /api/regions/{region}/live} would, in the name of whoever submitted the campaign.
  * It runs on every instance; a region's publication is claimed first (a conditional update in the shared store), so
- * it is published once, and a claim that runs out (its instance stopped mid-publication) is taken up again. A
+ * it is published once: the claim is renewed while the publication runs (a large plan's copy can outlast the claim on
+ * a loaded machine), and a claim that runs out (its instance stopped mid-publication) is taken up again. A
  * conflict (409: the region's live plan changed meanwhile, e.g. on another instance) is no failure: the publication
  * reads the live plan again and tries again, up to {@value #ATTEMPTS_PER_ROUND} times at once, then in the next rounds;
  * only a conflict that lasts {@value #CONFLICTED_ROUNDS_BEFORE_FAILING} rounds, or another error, marks it failed.
@@ -33,7 +38,7 @@ public class CampaignPublisher implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignPublisher.class);
     private static final long POLL_MILLIS = 1_000;
-    /** Longer than a publication takes (a copy of the plan and its carry-over), short enough to retry soon. */
+    /** How long a publication is held without renewal: after its instance stopped, it is taken up again this soon. */
     private static final Duration CLAIM = Duration.ofMinutes(2);
     static final int ATTEMPTS_PER_ROUND = 3;
     static final int CONFLICTED_ROUNDS_BEFORE_FAILING = 10;
@@ -47,6 +52,13 @@ public class CampaignPublisher implements SmartLifecycle {
     private final CampaignStore store;
     private final JobService jobs;
     private final Publishing live;
+    private final Duration claim;
+    /** Renews the claims of publications under way (one daemon thread). */
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "campaign-claim-renewal");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Rounds in which a region's publication met only conflicts, here: "campaign/region" → rounds. */
     private final Map<String, Integer> conflictedRounds = new ConcurrentHashMap<>();
     private final FixedDelayRounds rounds = new FixedDelayRounds("campaign-publisher", POLL_MILLIS,
@@ -58,9 +70,14 @@ public class CampaignPublisher implements SmartLifecycle {
     }
 
     CampaignPublisher(CampaignStore store, JobService jobs, Publishing live) {
+        this(store, jobs, live, CLAIM);
+    }
+
+    CampaignPublisher(CampaignStore store, JobService jobs, Publishing live, Duration claim) {
         this.store = store;
         this.jobs = jobs;
         this.live = live;
+        this.claim = claim;
     }
 
     /** One round: publishes every pending region whose job has ended. */
@@ -68,9 +85,12 @@ public class CampaignPublisher implements SmartLifecycle {
         for (CampaignStore.PendingPublication pending : store.pendingPublications()) {
             Job job = jobs.get(pending.jobId());
             if (job.getStatus().isActive()
-                    || !store.claimPublication(pending.campaignId(), pending.regionId(), CLAIM)) {
+                    || !store.claimPublication(pending.campaignId(), pending.regionId(), claim)) {
                 continue;
             }
+            long every = Math.max(1, claim.toMillis() / 3);
+            ScheduledFuture<?> renewal = renewals.scheduleWithFixedDelay(
+                    () -> renewQuietly(pending), every, every, TimeUnit.MILLISECONDS);
             try {
                 if (job.getBestSummary() == null) {
                     throw new IllegalStateException("job " + job.getId() + " ended " + job.getStatus()
@@ -82,7 +102,18 @@ public class CampaignPublisher implements SmartLifecycle {
                 store.publicationEnded(pending.campaignId(), pending.regionId(), null, e.getMessage());
                 LOG.warn("Campaign {}: the live plan of {} was not published: {}", pending.campaignId(),
                         pending.regionId(), e.toString());
+            } finally {
+                renewal.cancel(false);
             }
+        }
+    }
+
+    private void renewQuietly(CampaignStore.PendingPublication pending) {
+        try {
+            store.renewPublication(pending.campaignId(), pending.regionId(), claim);
+        } catch (RuntimeException e) {
+            LOG.warn("Campaign {}: the claim on publishing {} was not renewed: {}", pending.campaignId(),
+                    pending.regionId(), e.toString());
         }
     }
 

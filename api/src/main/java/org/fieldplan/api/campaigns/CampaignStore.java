@@ -30,6 +30,9 @@ public interface CampaignStore {
      */
     boolean claimPublication(String campaignId, String regionId, Duration lease);
 
+    /** Extends a publication this caller holds by {@code lease} from now, while it is still being published. */
+    void renewPublication(String campaignId, String regionId, Duration lease);
+
     /** Records the outcome of a claimed publication: the version published, or the error. */
     void publicationEnded(String campaignId, String regionId, Integer liveVersion, String error);
 

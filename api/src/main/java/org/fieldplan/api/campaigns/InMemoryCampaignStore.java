@@ -68,6 +68,11 @@ public class InMemoryCampaignStore implements CampaignStore {
     }
 
     @Override
+    public synchronized void renewPublication(String campaignId, String regionId, Duration lease) {
+        claims.computeIfPresent(key(campaignId, regionId), (k, until) -> clock.instant().plus(lease));
+    }
+
+    @Override
     public synchronized void publicationEnded(String campaignId, String regionId, Integer liveVersion,
             String error) {
         claims.remove(key(campaignId, regionId));

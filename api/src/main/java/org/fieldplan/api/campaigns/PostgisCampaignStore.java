@@ -116,6 +116,14 @@ public class PostgisCampaignStore implements CampaignStore {
     }
 
     @Override
+    public void renewPublication(String campaignId, String regionId, Duration lease) {
+        jdbc.update("""
+                UPDATE api_campaign_region SET publish_claimed_until = now() + ? * interval '1 millisecond'
+                WHERE campaign_id = ? AND region_id = ? AND publish_state = 'PUBLISHING'""",
+                lease.toMillis(), campaignId, regionId);
+    }
+
+    @Override
     public void publicationEnded(String campaignId, String regionId, Integer liveVersion, String error) {
         jdbc.update("""
                 UPDATE api_campaign_region SET publish_state = ?, publish_claimed_until = NULL, live_version = ?,

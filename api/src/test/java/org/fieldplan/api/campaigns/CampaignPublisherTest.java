@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.fieldplan.api.errors.ApiException;
@@ -156,5 +158,51 @@ class CampaignPublisherTest {
         assertThat(round.attempts).hasValue(1);
         assertThat(round.region().publication()).isEqualTo(Campaign.Publication.FAILED);
         assertThat(round.region().publishError()).contains("error");
+    }
+
+    @Test
+    void aPublicationThatOutlastsItsClaimIsNotTakenUpByAnotherInstance() throws Exception {
+        String campaignId = UUID.randomUUID().toString();
+        String regionId = "slow-" + campaignId.substring(0, 8);
+        store.insert(new Campaign(campaignId, "slow", Instant.now(), 1, true, "strategist",
+                List.of(new Campaign.Region(regionId, jobId, Campaign.Publication.PENDING, null, null))));
+        Duration claim = Duration.ofMillis(300);
+        CountDownLatch publishing = new CountDownLatch(1);
+        AtomicInteger othersAttempts = new AtomicInteger();
+        // One instance's publication takes four claims' time (a large plan on a loaded machine) ...
+        CampaignPublisher slow = new CampaignPublisher(store, jobs, (region, job, caller) -> {
+            if (region.equals(regionId)) {
+                publishing.countDown();
+                sleep(claim.multipliedBy(4));
+            }
+            return live.publish(region, job, caller);
+        }, claim);
+        // ... while another instance looks for pending publications.
+        CampaignPublisher other = new CampaignPublisher(store, jobs, (region, job, caller) -> {
+            if (region.equals(regionId)) {
+                othersAttempts.incrementAndGet();
+            }
+            return live.publish(region, job, caller);
+        }, claim);
+
+        Thread first = new Thread(slow::publishEnded);
+        first.start();
+        assertThat(publishing.await(10, TimeUnit.SECONDS)).isTrue();
+        sleep(claim.multipliedBy(2));
+        other.publishEnded();
+        first.join();
+
+        assertThat(othersAttempts).hasValue(0);
+        assertThat(store.find(campaignId).orElseThrow().regions().get(0).publication())
+                .isEqualTo(Campaign.Publication.PUBLISHED);
+        assertThat(live.versions(regionId)).hasSize(1);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
