@@ -120,6 +120,14 @@ class PostgisJobParts {
         return results;
     }
 
+    /** How many of a round's parts are being solved now: claimed, with a lease still renewed. */
+    int solving(String jobId, long jobClaim, int round) {
+        Integer count = jdbc.queryForObject("""
+                SELECT count(*) FROM api_job_part WHERE job_id = ? AND job_claim = ? AND round = ?
+                    AND status = 'SOLVING' AND lease_expires_at > now()""", Integer.class, jobId, jobClaim, round);
+        return count == null ? 0 : count;
+    }
+
     /**
      * Ends a round: parts not done are cancelled (a late result is refused), and the specs and results, read by now,
      * are dropped; who solved which part stays.

@@ -17,9 +17,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * The owner's side of a round whose parts any instance may solve: it queues the parts in the shared table, then waits
- * (its own {@link PartWorker} solving parts meanwhile) until every part has a result or the round's time and a short
- * grace have passed, or the job is no longer this claim's or asked to end. A part without a result by then keeps its
- * start plan, so the stitched plan is never worse than the round's start. If the parts cannot be queued at all, they
+ * (its own {@link PartWorker} solving parts meanwhile) until every part has a result, or the round's time and a short
+ * grace have passed and no part is being solved any more (a part whose solver still renews its lease is waited for,
+ * at most its limit more), or the job is no longer this claim's or asked to end. A part without a result by then
+ * keeps its start plan, so the stitched plan is never worse than the round's start. If the parts cannot be queued at all, they
  * are solved on threads here.
  */
 final class SharedPartRunner implements PartRunner {
@@ -81,6 +82,10 @@ final class SharedPartRunner implements PartRunner {
 
     private Map<Integer, String> awaitResults(Round round, IntConsumer partsDone) {
         long waitUntil = System.nanoTime() + round.budget().plus(GRACE).toNanos();
+        // A part still being solved when the round's time is up is waited for while its solver renews its lease, as
+        // the threads wait for theirs (on a loaded machine every part can run late), for at most its limit more.
+        long longest = round.limits().stream().mapToLong(Duration::toNanos).max().orElse(0);
+        long hardStop = waitUntil + longest + GRACE.toNanos();
         Map<Integer, String> results = Map.of();
         int reported = 0;
         while (true) {
@@ -96,7 +101,8 @@ final class SharedPartRunner implements PartRunner {
             if (results.size() == round.parts().size()) {
                 return results;
             }
-            if (System.nanoTime() > waitUntil || !stillThisClaim()) {
+            long now = System.nanoTime();
+            if (!stillThisClaim() || now > hardStop || now > waitUntil && nobodySolves(round)) {
                 LOG.warn("Round {} of job {} ends with {} of {} parts solved; the others keep their start plan",
                         round.round(), job.getId(), results.size(), round.parts().size());
                 return results;
@@ -107,6 +113,15 @@ final class SharedPartRunner implements PartRunner {
                 Thread.currentThread().interrupt();
                 return results;
             }
+        }
+    }
+
+    private boolean nobodySolves(Round round) {
+        try {
+            return parts.solving(job.getId(), claim, round.round()) == 0;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the parts of job {}: {}", job.getId(), e.toString());
+            return true;
         }
     }
 
